@@ -1,0 +1,1 @@
+//! The on-disk store of fetched pages and extracted articles (`cache/`).

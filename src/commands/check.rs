@@ -1,0 +1,23 @@
+//! `parallax check`: validate sources.toml.
+
+use std::process::ExitCode;
+
+use super::{EXIT_OK, GlobalArgs};
+
+/// Validates the config; prints a one-line summary or every problem (exit 2).
+pub fn run(global: &GlobalArgs) -> ExitCode {
+    match global.load_config() {
+        Ok(config) => {
+            let articles: usize = config.stories.iter().map(|s| s.articles.len()).sum();
+            println!(
+                "{}: ok ({} outlets, {} stories, {} articles)",
+                config.path.display(),
+                config.outlets.len(),
+                config.stories.len(),
+                articles
+            );
+            ExitCode::from(EXIT_OK)
+        }
+        Err(code) => code,
+    }
+}

@@ -1,0 +1,116 @@
+//! The subcommands of the `parallax` binary, one file each. `main.rs` only parses the command
+//! line and calls [`run`]; each command returns its exit code.
+
+pub mod check;
+pub mod compare;
+pub mod diff;
+pub mod extract;
+pub mod fetch;
+pub mod open;
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use clap::{Args, ValueEnum};
+
+use crate::config::{Config, Story};
+
+/// Exit code for success.
+pub const EXIT_OK: u8 = 0;
+/// Exit code when some outlets failed (the rest were processed).
+pub const EXIT_PARTIAL: u8 = 1;
+/// Exit code for a bad config or bad usage.
+pub const EXIT_BAD_INPUT: u8 = 2;
+
+/// When to colour output.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, ValueEnum)]
+pub enum ColorChoice {
+    /// Colour when writing to a terminal and `NO_COLOR` is unset.
+    #[default]
+    Auto,
+    /// Always colour.
+    Always,
+    /// Never colour.
+    Never,
+}
+
+/// Options every subcommand takes.
+#[derive(Debug, Clone, Args)]
+pub struct GlobalArgs {
+    /// The sources file.
+    #[arg(long, global = true, default_value = "sources.toml", value_name = "PATH")]
+    pub config: PathBuf,
+    /// Where fetched pages are kept.
+    #[arg(long, global = true, default_value = "cache", value_name = "DIR")]
+    pub cache_dir: PathBuf,
+    /// Never touch the network: use only the cache and local files.
+    #[arg(long, global = true)]
+    pub offline: bool,
+    /// When to use colour.
+    #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto)]
+    pub color: ColorChoice,
+}
+
+impl GlobalArgs {
+    /// Loads and validates the config, printing every problem to stderr on failure.
+    pub fn load_config(&self) -> Result<Config, ExitCode> {
+        Config::load(&self.config).map_err(|err| {
+            eprintln!("{err}");
+            ExitCode::from(EXIT_BAD_INPUT)
+        })
+    }
+}
+
+/// Finds a story by id, or the first story when `id` is None; prints why on failure.
+pub fn find_story<'a>(config: &'a Config, id: Option<&str>) -> Result<&'a Story, ExitCode> {
+    let found = match id {
+        Some(id) => config.story(id),
+        None => config.stories.first(),
+    };
+    found.ok_or_else(|| {
+        let known: Vec<&str> = config.stories.iter().map(|s| s.id.as_str()).collect();
+        match id {
+            Some(id) => eprintln!(
+                "{}: no story {id:?}; known stories: {}",
+                config.path.display(),
+                known.join(", ")
+            ),
+            None => eprintln!("{}: no [[story]] defined", config.path.display()),
+        }
+        ExitCode::from(EXIT_BAD_INPUT)
+    })
+}
+
+/// Writes `bytes` to `path` atomically (temp file in the same folder, sync, rename), or to
+/// stdout when `path` is None.
+pub fn write_output(path: Option<&Path>, bytes: &[u8]) -> std::io::Result<()> {
+    use std::io::Write;
+    match path {
+        None => {
+            let mut stdout = std::io::stdout().lock();
+            stdout.write_all(bytes)?;
+            stdout.flush()
+        }
+        Some(path) => {
+            let dir = path
+                .parent()
+                .filter(|p| !p.as_os_str().is_empty())
+                .unwrap_or(Path::new("."));
+            let name = path
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_else(|| "output".into());
+            let tmp = dir.join(format!(".{name}.tmp{}", std::process::id()));
+            let result = (|| {
+                let mut file = std::fs::File::create(&tmp)?;
+                file.write_all(bytes)?;
+                file.sync_all()?;
+                std::fs::rename(&tmp, path)
+            })();
+            if result.is_err() {
+                let _ = std::fs::remove_file(&tmp);
+            }
+            result
+        }
+    }
+}

@@ -1,0 +1,1 @@
+//! Fetching article pages over HTTP(S): politeness, limits, retries, conditional requests.

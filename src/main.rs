@@ -1,0 +1,54 @@
+//! The `parallax` binary: parses the command line and dispatches; the work lives in the library.
+
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+use parallax::commands::{self, GlobalArgs};
+
+/// Read several news outlets' coverage of one story side by side.
+#[derive(Debug, Parser)]
+#[command(name = "parallax", version, about, args_conflicts_with_subcommands = true)]
+struct Cli {
+    #[command(flatten)]
+    global: GlobalArgs,
+    #[command(subcommand)]
+    command: Option<Command>,
+    /// Story to open (default: the first story in sources.toml).
+    story: Option<String>,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Fetch stories' articles into the cache, then print a summary.
+    Fetch(commands::fetch::FetchArgs),
+    /// Compare a story's articles and write a report.
+    Compare(commands::compare::CompareArgs),
+    /// Compare files or URLs ad hoc (the first is the reference).
+    Diff(commands::diff::DiffArgs),
+    /// Extract one article from a URL or a file.
+    Extract(commands::extract::ExtractArgs),
+    /// Validate sources.toml.
+    Check,
+}
+
+fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(err) => {
+            let _ = err.print();
+            return ExitCode::from(if err.use_stderr() {
+                commands::EXIT_BAD_INPUT
+            } else {
+                commands::EXIT_OK
+            });
+        }
+    };
+    match &cli.command {
+        None => commands::open::run(&cli.global, cli.story.as_deref()),
+        Some(Command::Fetch(args)) => commands::fetch::run(&cli.global, args),
+        Some(Command::Compare(args)) => commands::compare::run(&cli.global, args),
+        Some(Command::Diff(args)) => commands::diff::run(&cli.global, args),
+        Some(Command::Extract(args)) => commands::extract::run(&cli.global, args),
+        Some(Command::Check) => commands::check::run(&cli.global),
+    }
+}

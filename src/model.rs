@@ -1,0 +1,381 @@
+//! The data every part of parallax speaks: an extracted [`Article`], and the [`Comparison`] of one
+//! story's articles that the engine produces and every front end (TUI, reports) only reads.
+//!
+//! The serialised form of [`Comparison`] is the JSON contract of `DESIGN.md` (`--format json`):
+//! field names here are part of that contract, so rename nothing. Fields beyond the contract
+//! (word diffs, spans, structured changes, provenance) are additions that tools may ignore.
+
+use indexmap::IndexMap;
+use serde::{Deserialize, Serialize};
+
+/// Version of the JSON document written by `--format json`. Bump on any incompatible change.
+pub const FORMAT_VERSION: u32 = 1;
+
+/// What one outlet published, as extracted from its page (or read from a text file).
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Article {
+    /// Headline, cleaned; empty when the page states none.
+    pub title: String,
+    /// Author line as the page states it ("By Jane Doe"), without the "By".
+    pub byline: Option<String>,
+    /// Publication date/time as stated by the page, ISO 8601 where it could be read as such.
+    pub published: Option<String>,
+    /// Body paragraphs in reading order: clean, NFC, no control characters, no empty entries.
+    pub paragraphs: Vec<String>,
+    /// Subheadings inside the body, in reading order.
+    pub headings: Vec<String>,
+    /// For each entry of `headings`, the index of the paragraph it stands before
+    /// (`paragraphs.len()` for a heading after the last paragraph).
+    #[serde(default)]
+    pub heading_positions: Vec<usize>,
+}
+
+/// The status of one claim cluster in one outlet.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Status {
+    /// The outlet carries the claim with the same facts (verbatim or paraphrased).
+    Appears,
+    /// The outlet carries a matching passage, but at least one fact differs.
+    Differs,
+    /// No passage of the outlet carries the claim.
+    Missing,
+    /// A claim only this outlet (or outlets other than the reference) carries.
+    Added,
+}
+
+impl Status {
+    /// The one-character symbol used wherever colour may be absent (`= ~ ∅ +`).
+    pub fn symbol(self) -> &'static str {
+        match self {
+            Status::Appears => "=",
+            Status::Differs => "~",
+            Status::Missing => "∅",
+            Status::Added => "+",
+        }
+    }
+
+    /// The contract's lowercase name (`appears`, `differs`, `missing`, `added`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Status::Appears => "appears",
+            Status::Differs => "differs",
+            Status::Missing => "missing",
+            Status::Added => "added",
+        }
+    }
+}
+
+/// The kind of fact a `differs` reason is about; used to filter differences.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ChangeKind {
+    /// A quantity: count, amount, percentage, range.
+    Number,
+    /// A date or time, absolute or relative.
+    Date,
+    /// Quoted words.
+    Quote,
+    /// A named person, organisation or place.
+    Name,
+    /// Who says it, or with which verb.
+    Attribution,
+    /// A hedge added or removed (allegedly, reportedly, may ...).
+    Hedge,
+    /// A negation added or removed.
+    Negation,
+}
+
+impl ChangeKind {
+    /// The word that starts a reason of this kind (`number`, `date`, ...).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ChangeKind::Number => "number",
+            ChangeKind::Date => "date",
+            ChangeKind::Quote => "quote",
+            ChangeKind::Name => "name",
+            ChangeKind::Attribution => "attribution",
+            ChangeKind::Hedge => "hedge",
+            ChangeKind::Negation => "negation",
+        }
+    }
+}
+
+/// One changed fact between the claim's origin wording and an outlet's wording.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct FactChange {
+    /// What kind of fact changed.
+    pub kind: ChangeKind,
+    /// The fact as the origin states it (None when the outlet added it).
+    pub from: Option<String>,
+    /// The fact as the outlet states it (None when the outlet dropped it).
+    pub to: Option<String>,
+    /// The plain-words reason shown to users, e.g. `number: 60 to 80 -> 70`.
+    pub reason: String,
+}
+
+/// One piece of a word diff between the claim's origin wording and an outlet's wording.
+///
+/// Concatenating the `equal` and `delete` pieces gives the origin text; the `equal` and
+/// `insert` pieces give the outlet's text.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DiffPiece {
+    /// `equal`, `delete` (only in the origin) or `insert` (only in the outlet).
+    pub op: DiffOp,
+    /// The text of this piece, whitespace included.
+    pub text: String,
+}
+
+/// The operation of a [`DiffPiece`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum DiffOp {
+    /// Same in both.
+    Equal,
+    /// Only in the origin wording.
+    Delete,
+    /// Only in the outlet's wording.
+    Insert,
+}
+
+/// Where a sentence sits in an outlet's article: a byte range of one paragraph's text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct TextSpan {
+    /// Index into the outlet's `paragraphs`.
+    pub paragraph: usize,
+    /// Byte offset where the sentence starts in that paragraph.
+    pub start: usize,
+    /// Byte offset just past the sentence's end.
+    pub end: usize,
+}
+
+/// How one outlet carries one claim cluster.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ClaimStatus {
+    /// appears / differs / missing / added.
+    pub status: Status,
+    /// The outlet's matching sentence(s), or None when missing.
+    pub text: Option<String>,
+    /// Similarity of the outlet's passage to the claim's origin wording, 0.0 to 1.0.
+    pub similarity: f64,
+    /// The passage stands out of the reference's order.
+    pub moved: bool,
+    /// Plain-words reasons for `differs` (one per changed fact), e.g. `number: 60 to 80 -> 70`.
+    pub reasons: Vec<String>,
+    /// The same reasons, structured, for filtering by kind.
+    #[serde(default)]
+    pub changes: Vec<FactChange>,
+    /// Where the passage sits in the outlet's article (empty when missing).
+    #[serde(default)]
+    pub spans: Vec<TextSpan>,
+    /// Word diff from the origin wording to this outlet's wording (empty when missing or
+    /// when this outlet is the origin).
+    #[serde(default)]
+    pub diff: Vec<DiffPiece>,
+}
+
+impl ClaimStatus {
+    /// The status of an outlet that carries nothing of the claim.
+    pub fn missing() -> Self {
+        ClaimStatus {
+            status: Status::Missing,
+            text: None,
+            similarity: 0.0,
+            moved: false,
+            reasons: Vec::new(),
+            changes: Vec::new(),
+            spans: Vec::new(),
+            diff: Vec::new(),
+        }
+    }
+}
+
+/// The same claim as carried by several outlets: one row of the claims matrix.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ClaimCluster {
+    /// Stable id within the comparison: `c1`, `c2`, ... in `claims` order.
+    pub id: String,
+    /// The reference's wording, or the first carrying outlet's wording for an added claim.
+    pub text: String,
+    /// The outlet whose wording `text` is.
+    pub origin: String,
+    /// One status per outlet, in the order of `Comparison::outlets`.
+    pub statuses: IndexMap<String, ClaimStatus>,
+}
+
+/// One alignment group of paragraphs for side-by-side reading.
+///
+/// Serialised as `{"rows": [{"outlet-id": [paragraph indexes], ...}], "moved": [...]}`:
+/// the contract's `rows` holds one map with every outlet (an empty list where it has none).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct ParagraphGroup {
+    /// For each outlet (in `Comparison::outlets` order), its paragraphs in this group.
+    pub cells: IndexMap<String, Vec<usize>>,
+    /// Outlets whose paragraphs in this group stand out of the reference's order.
+    pub moved: Vec<String>,
+}
+
+#[derive(Serialize, Deserialize)]
+struct ParagraphGroupRepr {
+    rows: Vec<IndexMap<String, Vec<usize>>>,
+    #[serde(default)]
+    moved: Vec<String>,
+}
+
+impl Serialize for ParagraphGroup {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        ParagraphGroupRepr {
+            rows: vec![self.cells.clone()],
+            moved: self.moved.clone(),
+        }
+        .serialize(serializer)
+    }
+}
+
+impl<'de> Deserialize<'de> for ParagraphGroup {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let repr = ParagraphGroupRepr::deserialize(deserializer)?;
+        let mut cells = IndexMap::new();
+        for row in repr.rows {
+            for (outlet, indexes) in row {
+                cells
+                    .entry(outlet)
+                    .or_insert_with(Vec::new)
+                    .extend(indexes);
+            }
+        }
+        Ok(ParagraphGroup {
+            cells,
+            moved: repr.moved,
+        })
+    }
+}
+
+/// One outlet in a comparison: who it is, what it published, and the evidence to cite it.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct OutletEntry {
+    /// Outlet id from `sources.toml` (or derived from an input name for `diff`).
+    pub id: String,
+    /// Display name.
+    pub name: String,
+    /// The article's URL, or the local path it was read from.
+    pub url: String,
+    /// The article's headline.
+    pub title: String,
+    /// Publication date as stated, or None.
+    pub published: Option<String>,
+    /// Byline as stated, or None.
+    #[serde(default)]
+    pub byline: Option<String>,
+    /// When the page was fetched (RFC 3339), None for local files.
+    #[serde(default)]
+    pub fetched_at: Option<String>,
+    /// sha256 (hex) of the raw page the article was extracted from.
+    #[serde(default)]
+    pub sha256: Option<String>,
+    /// The article's paragraphs, as compared (indexes in spans and groups point here).
+    #[serde(default)]
+    pub paragraphs: Vec<String>,
+    /// Subheadings and where they stand (see [`Article::heading_positions`]).
+    #[serde(default)]
+    pub headings: Vec<String>,
+    /// For each heading, the paragraph index it stands before.
+    #[serde(default)]
+    pub heading_positions: Vec<usize>,
+}
+
+/// An outlet of the story whose article could not be had; the rest are compared without it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OutletFailure {
+    /// Outlet id.
+    pub id: String,
+    /// URL or path that failed.
+    pub url: String,
+    /// What went wrong, in plain words (status, cause).
+    pub error: String,
+}
+
+/// The thresholds and switches that decide statuses; recorded in every export so that a finding
+/// can be reproduced.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct EngineSettings {
+    /// Minimum similarity for two sentences to count as the same claim.
+    pub claim_match: f64,
+    /// Minimum similarity for two paragraphs to be aligned side by side.
+    pub paragraph_match: f64,
+    /// Time budget for all word diffs of one comparison, in milliseconds.
+    pub diff_deadline_ms: u64,
+}
+
+impl Default for EngineSettings {
+    fn default() -> Self {
+        EngineSettings {
+            claim_match: 0.35,
+            paragraph_match: 0.2,
+            diff_deadline_ms: 500,
+        }
+    }
+}
+
+/// The comparison of one story's articles: the contract between the engine and every front end.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Comparison {
+    /// [`FORMAT_VERSION`].
+    pub version: u32,
+    /// Story id.
+    pub story: String,
+    /// Outlet id of the reference article.
+    pub reference: String,
+    /// Compared outlets, reference first.
+    pub outlets: Vec<OutletEntry>,
+    /// Claim clusters: the reference's claims in its order, then added claims.
+    pub claims: Vec<ClaimCluster>,
+    /// Paragraph alignment groups in reading order.
+    pub paragraphs: Vec<ParagraphGroup>,
+    /// Outlets of the story that could not be compared, with why.
+    #[serde(default)]
+    pub failures: Vec<OutletFailure>,
+    /// The settings that decided the statuses.
+    #[serde(default)]
+    pub settings: EngineSettings,
+    /// The parallax version that computed this comparison.
+    #[serde(default)]
+    pub parallax_version: String,
+}
+
+impl Comparison {
+    /// The outlet entry with this id, if compared.
+    pub fn outlet(&self, id: &str) -> Option<&OutletEntry> {
+        self.outlets.iter().find(|o| o.id == id)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn paragraph_group_serialises_as_rows_of_one_map() {
+        let mut cells = IndexMap::new();
+        cells.insert("a".to_string(), vec![0]);
+        cells.insert("b".to_string(), vec![]);
+        let group = ParagraphGroup {
+            cells,
+            moved: vec![],
+        };
+        let json = serde_json::to_string(&group).unwrap();
+        assert_eq!(json, r#"{"rows":[{"a":[0],"b":[]}],"moved":[]}"#);
+        let back: ParagraphGroup = serde_json::from_str(&json).unwrap();
+        assert_eq!(back, group);
+    }
+
+    #[test]
+    fn status_names_follow_the_contract() {
+        assert_eq!(
+            serde_json::to_string(&Status::Differs).unwrap(),
+            r#""differs""#
+        );
+        assert_eq!(Status::Missing.symbol(), "∅");
+    }
+}

@@ -1,0 +1,1 @@
+//! The terminal interface: side by side, claims matrix, summary and reader views.
