@@ -41,7 +41,11 @@ pub struct LoadedStory {
 }
 
 /// Reads every article of `story` (local files only, for now) and reports progress.
-pub fn load_story(config: &Config, story: &Story, progress: &mut dyn FnMut(Progress)) -> LoadedStory {
+pub fn load_story(
+    config: &Config,
+    story: &Story,
+    progress: &mut dyn FnMut(Progress),
+) -> LoadedStory {
     let mut loaded = LoadedStory {
         story: story.id.clone(),
         ..LoadedStory::default()

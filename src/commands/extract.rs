@@ -46,14 +46,14 @@ pub fn article_as_text(article: &Article) -> String {
 
 /// Runs `extract`.
 pub fn run(_global: &GlobalArgs, args: &ExtractArgs) -> ExitCode {
-    let article = match pipeline::read_local_article(Path::new(&args.input), &ExtractHints::default())
-    {
-        Ok(article) => article,
-        Err(error) => {
-            eprintln!("error: {error}");
-            return ExitCode::from(EXIT_BAD_INPUT);
-        }
-    };
+    let article =
+        match pipeline::read_local_article(Path::new(&args.input), &ExtractHints::default()) {
+            Ok(article) => article,
+            Err(error) => {
+                eprintln!("error: {error}");
+                return ExitCode::from(EXIT_BAD_INPUT);
+            }
+        };
     let text = match args.format {
         ExtractFormat::Json => {
             serde_json::to_string_pretty(&article).expect("article serialises") + "\n"

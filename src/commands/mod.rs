@@ -38,7 +38,12 @@ pub enum ColorChoice {
 #[derive(Debug, Clone, Args)]
 pub struct GlobalArgs {
     /// The sources file.
-    #[arg(long, global = true, default_value = "sources.toml", value_name = "PATH")]
+    #[arg(
+        long,
+        global = true,
+        default_value = "sources.toml",
+        value_name = "PATH"
+    )]
     pub config: PathBuf,
     /// Where fetched pages are kept.
     #[arg(long, global = true, default_value = "cache", value_name = "DIR")]
