@@ -99,11 +99,10 @@ pub fn read_local_article(path: &Path, hints: &ExtractHints) -> Result<Article, 
         .extension()
         .and_then(|e| e.to_str())
         .is_some_and(|e| e.eq_ignore_ascii_case("html") || e.eq_ignore_ascii_case("htm"));
-    let text = String::from_utf8_lossy(&bytes);
     Ok(if is_html {
-        extract::extract_article(&text, hints)
+        extract::extract_article(&extract::decode::decode_html(&bytes, None).text, hints)
     } else {
-        extract::article_from_text(&text)
+        extract::article_from_text(&String::from_utf8_lossy(&bytes))
     })
 }
 
