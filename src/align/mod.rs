@@ -28,7 +28,10 @@ fn sentences_of(outlet: &OutletEntry) -> Vec<Sentence> {
                     end: range.end,
                 },
                 text: sentence.to_string(),
-                words: tokens::tokenize(sentence).into_iter().map(|t| t.stem).collect(),
+                words: tokens::tokenize(sentence)
+                    .into_iter()
+                    .map(|t| t.stem)
+                    .collect(),
             });
         }
     }
@@ -135,13 +138,21 @@ pub fn compare(
     for (i, claim) in claims.iter_mut().enumerate() {
         claim.id = format!("c{}", i + 1);
     }
-    let rows = outlets.iter().map(|o| o.paragraphs.len()).max().unwrap_or(0);
+    let rows = outlets
+        .iter()
+        .map(|o| o.paragraphs.len())
+        .max()
+        .unwrap_or(0);
     let paragraphs = (0..rows)
         .map(|row| ParagraphGroup {
             cells: outlets
                 .iter()
                 .map(|o| {
-                    let cell = if row < o.paragraphs.len() { vec![row] } else { vec![] };
+                    let cell = if row < o.paragraphs.len() {
+                        vec![row]
+                    } else {
+                        vec![]
+                    };
                     (o.id.clone(), cell)
                 })
                 .collect(),
