@@ -34,3 +34,9 @@ pub fn compare_facts(origin: &Facts, other: &Facts) -> Vec<FactChange> {
         to: Some(to),
     }]
 }
+
+/// Whether `text` carries a checkable fact of its own (a number or a date), which decides when
+/// [`crate::text::sentences::split_claims`] splits a list.
+pub fn has_checkable_fact(text: &str) -> bool {
+    text.chars().any(|c| c.is_ascii_digit())
+}
