@@ -167,6 +167,7 @@ fn the_focused_outlet_becomes_the_reference() {
             generation: *generation,
             loaded: Arc::clone(loaded),
             comparison: Some(Box::new(comparison)),
+            partial: false,
         },
     );
     let comparison = app.comparison.as_ref().unwrap();
@@ -193,6 +194,7 @@ fn stale_results_are_dropped() {
             generation: old,
             loaded: Arc::new(loaded),
             comparison: Some(Box::new(fixture_comparison("coastdaily"))),
+            partial: false,
         },
     );
     assert_eq!(app.comparison.as_ref().unwrap().reference, "gazette");
@@ -336,9 +338,12 @@ fn terminate_quits_and_progress_is_shown_while_loading() {
         &mut app,
         Message::Progress {
             generation,
-            event: parallax::pipeline::Progress::Failed {
+            event: parallax::pipeline::Progress {
+                story: "harbor-bridge".into(),
                 outlet: "coastdaily".into(),
-                error: "HTTP 404".into(),
+                stage: parallax::pipeline::Stage::Failed {
+                    error: "HTTP 404".into(),
+                },
             },
         },
     );

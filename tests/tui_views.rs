@@ -1,4 +1,5 @@
-//! The views drawn on a test terminal: insta snapshots of every view at 80x24 and 160x45,
+//! The views drawn on a test terminal: insta snapshots of every view of the demo story at
+//! 80x24 and 160x45 (and of the small fixture story for exact style checks),
 //! `Buffer` style checks that highlight colours and symbols land on the right words (and that
 //! monochrome keeps emphasis without colour), every small size drawn without a panic, and no
 //! control character reaching the screen even from unclean article text.
@@ -19,9 +20,9 @@ fn snapshot(app: &App) -> String {
 }
 
 #[test]
-fn every_view_at_80x24_and_160x45() {
+fn every_view_of_the_demo_story_at_80x24_and_160x45() {
     for (width, height) in [(80, 24), (160, 45)] {
-        let mut app = fixture_app(width, height, true);
+        let mut app = demo_app(width, height, true);
         for (keys, name) in [
             ("1", "side-by-side"),
             ("2", "claims"),
@@ -38,7 +39,7 @@ fn every_view_at_80x24_and_160x45() {
 
 #[test]
 fn scrolled_and_filtered_side_by_side() {
-    let mut app = fixture_app(80, 24, true);
+    let mut app = demo_app(80, 24, true);
     type_keys(&mut app, "]c]cl");
     insta::assert_snapshot!(
         "side-by-side-80x24-second-difference-third-outlet",

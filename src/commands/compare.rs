@@ -34,6 +34,18 @@ pub struct CompareArgs {
     /// Write to FILE (atomically) instead of stdout.
     #[arg(short = 'o', long = "output", value_name = "FILE")]
     pub output: Option<PathBuf>,
+    /// Compare the pages kept in the cache at this time (a version name, YYYYMMDDTHHMMSSZ):
+    /// for each outlet, its newest version at or before it. Never touches the network.
+    #[arg(long, value_name = "VERSION", value_parser = parse_version)]
+    pub at: Option<String>,
+}
+
+fn parse_version(value: &str) -> Result<String, String> {
+    if crate::cache::is_version_name(value) {
+        Ok(value.to_string())
+    } else {
+        Err("expected a cache version name like 20261128T093000Z".into())
+    }
 }
 
 /// Renders a comparison in a format.
@@ -57,7 +69,15 @@ pub fn run(global: &GlobalArgs, args: &CompareArgs) -> ExitCode {
         Ok(story) => story,
         Err(code) => return code,
     };
-    let loaded = pipeline::load_story(&config, story, &mut |_| {});
+    let loaded = pipeline::load_story(
+        &config,
+        story,
+        &pipeline::LoadOptions {
+            at: args.at.clone(),
+            ..global.load_options()
+        },
+        &mut |_| {},
+    );
     for failure in &loaded.failures {
         eprintln!("warning: {}: {}", failure.id, failure.error);
     }

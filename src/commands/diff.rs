@@ -8,7 +8,6 @@ use clap::Args;
 
 use super::compare::{Format, render};
 use super::{EXIT_BAD_INPUT, EXIT_OK, GlobalArgs, write_output};
-use crate::extract::ExtractHints;
 use crate::model::{EngineSettings, OutletFailure};
 use crate::pipeline;
 
@@ -67,16 +66,12 @@ pub fn outlet_ids(inputs: &[String]) -> Vec<String> {
 }
 
 /// Runs `diff`.
-pub fn run(_global: &GlobalArgs, args: &DiffArgs) -> ExitCode {
+pub fn run(global: &GlobalArgs, args: &DiffArgs) -> ExitCode {
     let ids = outlet_ids(&args.inputs);
     let mut outlets = Vec::new();
     let mut failures = Vec::new();
     for (input, id) in args.inputs.iter().zip(&ids) {
-        let result = if input.starts_with("http://") || input.starts_with("https://") {
-            Err(format!("{input}: fetching URLs is not available yet"))
-        } else {
-            pipeline::read_local_article(Path::new(input), &ExtractHints::default())
-        };
+        let result = pipeline::read_input(input, global.offline);
         match result {
             Ok(article) => outlets.push(pipeline::outlet_entry(id, id, input, article)),
             Err(error) => {

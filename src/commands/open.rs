@@ -38,14 +38,31 @@ fn keymap_path(asked: Option<&Path>) -> Option<PathBuf> {
     Some(config_home.join("parallax").join("keymap.toml")).filter(|p| p.is_file())
 }
 
-/// Sends `tracing` output to `<cache>/parallax.log`, never to the screen.
+/// Where the log goes: `$XDG_STATE_HOME/parallax/parallax.log`, else
+/// `~/.local/state/parallax/parallax.log`, else `<cache>/parallax.log`.
+fn log_path(cache_dir: &Path) -> PathBuf {
+    let state_home = std::env::var_os("XDG_STATE_HOME")
+        .filter(|v| !v.is_empty())
+        .map(PathBuf::from)
+        .or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".local/state")));
+    match state_home {
+        Some(dir) => dir.join("parallax").join("parallax.log"),
+        None => cache_dir.join("parallax.log"),
+    }
+}
+
+/// Sends `tracing` output to a log file (see [`log_path`]), never to the screen.
 fn log_to_file(cache_dir: &Path) {
-    let file = std::fs::create_dir_all(cache_dir).and_then(|()| {
-        std::fs::OpenOptions::new()
-            .create(true)
-            .append(true)
-            .open(cache_dir.join("parallax.log"))
-    });
+    let path = log_path(cache_dir);
+    let file = path
+        .parent()
+        .map_or(Ok(()), std::fs::create_dir_all)
+        .and_then(|()| {
+            std::fs::OpenOptions::new()
+                .create(true)
+                .append(true)
+                .open(&path)
+        });
     if let Ok(file) = file {
         let _ = tracing_subscriber::fmt()
             .with_writer(std::sync::Mutex::new(file))
@@ -81,7 +98,7 @@ pub fn run(global: &GlobalArgs, story: Option<&str>, args: &OpenArgs) -> ExitCod
             theme: Theme::new(use_color(global.color, no_color.as_deref())),
         };
         log_to_file(&global.cache_dir);
-        return match event_loop::run(config, story, options) {
+        return match event_loop::run(config, story, global.load_options(), options) {
             Ok(()) => ExitCode::from(EXIT_OK),
             Err(err) => {
                 eprintln!("terminal error: {err}");
@@ -89,7 +106,7 @@ pub fn run(global: &GlobalArgs, story: Option<&str>, args: &OpenArgs) -> ExitCod
             }
         };
     }
-    let loaded = pipeline::load_story(&config, &story, &mut |_| {});
+    let loaded = pipeline::load_story(&config, &story, &global.load_options(), &mut |_| {});
     let Some(reference) =
         pipeline::choose_reference(None, story.reference.as_deref(), &loaded.outlets)
     else {

@@ -22,7 +22,11 @@ pub fn escape_markdown(text: &str) -> String {
 /// Writes the story, the outlets and a claims table with status symbols.
 pub fn write_markdown(comparison: &Comparison, out: &mut dyn Write) -> std::io::Result<()> {
     writeln!(out, "# {}\n", escape_markdown(&comparison.story))?;
-    writeln!(out, "Reference: {}\n", escape_markdown(&comparison.reference))?;
+    writeln!(
+        out,
+        "Reference: {}\n",
+        escape_markdown(&comparison.reference)
+    )?;
     for outlet in &comparison.outlets {
         writeln!(
             out,
@@ -50,8 +54,13 @@ pub fn write_markdown(comparison: &Comparison, out: &mut dyn Write) -> std::io::
         }
         writeln!(out)?;
     }
-    let legend = [Status::Appears, Status::Differs, Status::Missing, Status::Added]
-        .map(|s| format!("{} {}", s.symbol(), s.as_str()))
-        .join(", ");
+    let legend = [
+        Status::Appears,
+        Status::Differs,
+        Status::Missing,
+        Status::Added,
+    ]
+    .map(|s| format!("{} {}", s.symbol(), s.as_str()))
+    .join(", ");
     writeln!(out, "\n{legend}")
 }

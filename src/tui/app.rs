@@ -123,10 +123,10 @@ pub fn passes(flags: &DifferenceFlags, filter: StatusFilter, kind: Option<Change
 pub enum OutletProgress {
     /// Not started.
     Waiting,
-    /// Being read or fetched.
-    Loading,
-    /// Ready.
-    Loaded,
+    /// Being read or fetched; the step in words ("requesting", "retrying in 2s: ...").
+    Loading(String),
+    /// Ready; where it came from ("cached", "new", "local").
+    Loaded(String),
     /// Could not be had, with why.
     Failed(String),
 }

@@ -12,41 +12,69 @@ use base64::Engine;
 
 use crate::commands::write_output;
 use crate::config::{Config, Story};
-use crate::pipeline::{self, LoadedStory};
+use crate::pipeline::{self, LoadOptions, LoadedStory};
 
 use super::message::Message;
 
-/// What background work needs: the config and the story.
+/// What background work needs: the config, the story, how to load it, where to report.
 #[derive(Debug, Clone)]
 pub struct Background {
     /// The validated config.
     pub config: Arc<Config>,
     /// The story shown.
     pub story: Arc<Story>,
+    /// Cache folder and network switch from the command line.
+    pub options: LoadOptions,
     /// Where messages go.
     pub sender: Sender<Message>,
 }
 
 impl Background {
-    /// Reads and compares the story on a new thread, sending progress and then the result.
-    pub fn load(&self, generation: u64, reference: Option<String>) {
+    /// Reads and compares the story on a new thread. Unless `refresh`, what the cache (and local
+    /// files) hold is compared and shown first; then, if articles are missing and the network
+    /// may be used, they are fetched with progress and the story is compared again. With
+    /// `refresh` every article is fetched again (conditionally).
+    pub fn load(&self, generation: u64, reference: Option<String>, refresh: bool) {
         let this = self.clone();
         std::thread::spawn(move || {
+            if !refresh {
+                let cached_only = LoadOptions {
+                    offline: true,
+                    ..this.options.clone()
+                };
+                let loaded =
+                    pipeline::load_story(&this.config, &this.story, &cached_only, &mut |_| {});
+                let complete = loaded.failures.is_empty() || this.options.offline;
+                this.compare(generation, Arc::new(loaded), reference.clone(), !complete);
+                if complete {
+                    return;
+                }
+            }
+            let options = LoadOptions {
+                refresh,
+                ..this.options.clone()
+            };
             let sender = this.sender.clone();
-            let loaded = pipeline::load_story(&this.config, &this.story, &mut |event| {
+            let loaded = pipeline::load_story(&this.config, &this.story, &options, &mut |event| {
                 let _ = sender.send(Message::Progress { generation, event });
             });
-            this.compare(generation, Arc::new(loaded), reference);
+            this.compare(generation, Arc::new(loaded), reference, false);
         });
     }
 
     /// Compares read articles against `reference` on a new thread.
     pub fn recompare(&self, generation: u64, loaded: Arc<LoadedStory>, reference: String) {
         let this = self.clone();
-        std::thread::spawn(move || this.compare(generation, loaded, Some(reference)));
+        std::thread::spawn(move || this.compare(generation, loaded, Some(reference), false));
     }
 
-    fn compare(&self, generation: u64, loaded: Arc<LoadedStory>, wanted: Option<String>) {
+    fn compare(
+        &self,
+        generation: u64,
+        loaded: Arc<LoadedStory>,
+        wanted: Option<String>,
+        partial: bool,
+    ) {
         let started = std::time::Instant::now();
         let reference = pipeline::choose_reference(
             wanted.as_deref(),
@@ -62,6 +90,7 @@ impl Background {
         });
         tracing::info!(
             generation,
+            partial,
             elapsed_ms = started.elapsed().as_millis() as u64,
             "compared"
         );
@@ -69,6 +98,7 @@ impl Background {
             generation,
             loaded,
             comparison,
+            partial,
         });
     }
 }

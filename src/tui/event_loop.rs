@@ -9,6 +9,7 @@ use std::sync::mpsc::{self, Receiver, Sender};
 use ratatui::crossterm::event::{self, Event};
 
 use crate::config::{Config, Story};
+use crate::pipeline::LoadOptions;
 
 use super::app::App;
 use super::effects::{self, Background};
@@ -32,7 +33,7 @@ pub struct Options {
 }
 
 /// Runs the interface on `story` until the user quits or a signal asks to.
-pub fn run(config: Config, story: Story, options: Options) -> io::Result<()> {
+pub fn run(config: Config, story: Story, load: LoadOptions, options: Options) -> io::Result<()> {
     let (sender, receiver) = mpsc::channel();
     let outlets: Vec<String> = story.articles.iter().map(|a| a.outlet.clone()).collect();
     let mut app = App::new(
@@ -45,6 +46,7 @@ pub fn run(config: Config, story: Story, options: Options) -> io::Result<()> {
     let background = Background {
         config: Arc::new(config),
         story: Arc::new(story),
+        options: load,
         sender: sender.clone(),
     };
     spawn_signal_thread(sender.clone())?;
@@ -92,8 +94,9 @@ fn run_commands(
             Command::Load {
                 generation,
                 reference,
+                refresh,
             } => {
-                background.load(generation, reference);
+                background.load(generation, reference, refresh);
                 None
             }
             Command::Recompare {

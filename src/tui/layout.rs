@@ -18,7 +18,7 @@ pub const MIN_WIDTH: u16 = 40;
 /// See [`MIN_WIDTH`].
 pub const MIN_HEIGHT: u16 = 8;
 /// Columns of the side-by-side gutter (cursor mark and the row's status symbols).
-pub const GUTTER_WIDTH: u16 = 4;
+pub const GUTTER_WIDTH: u16 = 5;
 /// The narrowest an outlet column gets before columns scroll sideways instead.
 pub const MIN_COLUMN_WIDTH: u16 = 30;
 

@@ -36,6 +36,9 @@ pub enum Message {
         loaded: Arc<LoadedStory>,
         /// The comparison, or None when no article could be read.
         comparison: Option<Box<Comparison>>,
+        /// More is coming for this request: the cached articles are shown while the rest are
+        /// fetched, so the outlets missing now are not failures yet.
+        partial: bool,
     },
     /// A side effect finished and has something to say (export written, URL opened...).
     Notice(String),
@@ -53,6 +56,8 @@ pub enum Command {
         generation: u64,
         /// Preferred reference.
         reference: Option<String>,
+        /// Fetch again even what is cached.
+        refresh: bool,
     },
     /// Compare already read articles against another reference, on a background thread.
     Recompare {

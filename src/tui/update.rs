@@ -6,7 +6,7 @@ use std::sync::Arc;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseEventKind};
 
 use crate::model::Status;
-use crate::pipeline::{LoadedStory, Progress};
+use crate::pipeline::{LoadedStory, Stage};
 
 use super::app::{App, KIND_FILTERS, OutletProgress, View};
 use super::index::DifferenceFlags;
@@ -20,7 +20,7 @@ const WHEEL_LINES: usize = 3;
 
 /// The commands that start the interface: the first load.
 pub fn start(app: &mut App) -> Vec<Command> {
-    refetch(app)
+    load(app, false)
 }
 
 /// Applies one message to the model.
@@ -44,7 +44,8 @@ pub fn update(app: &mut App, message: Message) -> Vec<Command> {
         }
         Message::Progress { generation, event } => {
             if generation == app.generation {
-                record_progress(app, event);
+                set_progress(app, &event.outlet, progress_state(event.stage));
+                app.relayout();
             }
             Vec::new()
         }
@@ -52,6 +53,7 @@ pub fn update(app: &mut App, message: Message) -> Vec<Command> {
             generation,
             loaded,
             comparison,
+            partial,
         } => {
             if generation != app.generation {
                 tracing::debug!(
@@ -61,7 +63,7 @@ pub fn update(app: &mut App, message: Message) -> Vec<Command> {
                 );
                 return Vec::new();
             }
-            finish_load(app, loaded, comparison.map(|c| *c));
+            finish_load(app, loaded, comparison.map(|c| *c), partial);
             Vec::new()
         }
         Message::Notice(text) => {
@@ -75,45 +77,67 @@ pub fn update(app: &mut App, message: Message) -> Vec<Command> {
     }
 }
 
-fn record_progress(app: &mut App, event: Progress) {
-    let (outlet, state) = match event {
-        Progress::Started { outlet } => (outlet, OutletProgress::Loading),
-        Progress::Loaded { outlet } => (outlet, OutletProgress::Loaded),
-        Progress::Failed { outlet, error } => (outlet, OutletProgress::Failed(error)),
-    };
-    match app.progress.iter_mut().find(|(id, _)| *id == outlet) {
-        Some(entry) => entry.1 = state,
-        None => app.progress.push((outlet, state)),
+/// The banner's words for one pipeline step.
+fn progress_state(stage: Stage) -> OutletProgress {
+    match stage {
+        Stage::Started => OutletProgress::Loading("starting".into()),
+        Stage::Waiting => OutletProgress::Loading("waiting for its turn".into()),
+        Stage::Requesting { attempt: 1 } => OutletProgress::Loading("requesting".into()),
+        Stage::Requesting { attempt } => {
+            OutletProgress::Loading(format!("requesting (attempt {attempt})"))
+        }
+        Stage::Receiving { received, total } => OutletProgress::Loading(match total {
+            Some(total) => format!("receiving {} of {} KiB", received / 1024, total / 1024),
+            None => format!("receiving {} KiB", received / 1024),
+        }),
+        Stage::Retrying { retry, wait, error } => OutletProgress::Loading(format!(
+            "retry {retry} in {}s after: {error}",
+            wait.as_secs()
+        )),
+        Stage::Extracting => OutletProgress::Loading("extracting".into()),
+        Stage::Warning { message } => OutletProgress::Loading(format!("warning: {message}")),
+        Stage::Loaded { origin, .. } => OutletProgress::Loaded(origin.as_str().into()),
+        Stage::Failed { error } => OutletProgress::Failed(error),
     }
-    app.relayout();
+}
+
+fn set_progress(app: &mut App, outlet: &str, state: OutletProgress) {
+    match app.progress.iter_mut().find(|(id, _)| id == outlet) {
+        Some(entry) => entry.1 = state,
+        None => app.progress.push((outlet.to_string(), state)),
+    }
 }
 
 fn finish_load(
     app: &mut App,
     loaded: Arc<LoadedStory>,
     comparison: Option<crate::model::Comparison>,
+    partial: bool,
 ) {
-    app.busy = None;
-    for failure in &loaded.failures {
-        record_progress(
-            app,
-            Progress::Failed {
-                outlet: failure.id.clone(),
-                error: failure.error.clone(),
-            },
-        );
+    if !partial {
+        app.busy = None;
     }
-    for outlet in &loaded.outlets {
-        record_progress(
-            app,
-            Progress::Loaded {
-                outlet: outlet.id.clone(),
-            },
-        );
+    for failure in &loaded.failures {
+        let state = if partial {
+            OutletProgress::Loading("fetching".into())
+        } else {
+            OutletProgress::Failed(failure.error.clone())
+        };
+        set_progress(app, &failure.id, state);
+    }
+    for report in &loaded.reports {
+        if let Some(origin) = report.origin {
+            set_progress(
+                app,
+                &report.outlet,
+                OutletProgress::Loaded(origin.as_str().into()),
+            );
+        }
     }
     app.loaded = Some(loaded);
     match comparison {
         Some(comparison) => app.set_comparison(comparison),
+        None if partial => app.relayout(),
         None => {
             app.load_error = Some("no article of this story could be read".into());
             app.relayout();
@@ -121,7 +145,7 @@ fn finish_load(
     }
 }
 
-fn refetch(app: &mut App) -> Vec<Command> {
+fn load(app: &mut App, refresh: bool) -> Vec<Command> {
     app.generation += 1;
     app.busy = Some("loading".into());
     for entry in &mut app.progress {
@@ -131,6 +155,7 @@ fn refetch(app: &mut App) -> Vec<Command> {
     vec![Command::Load {
         generation: app.generation,
         reference: app.wanted_reference.clone(),
+        refresh,
     }]
 }
 
@@ -228,7 +253,7 @@ pub fn apply(app: &mut App, action: Action) -> Vec<Command> {
                 app.notice = Some("still working; try again when it is done".into());
                 return Vec::new();
             }
-            return refetch(app);
+            return load(app, true);
         }
         Action::Search => {
             app.search.editing = true;

@@ -29,7 +29,11 @@ pub fn fixture_config_path() -> PathBuf {
 pub fn fixture_loaded() -> (Config, LoadedStory) {
     let config = Config::load(&fixture_config_path()).expect("fixture config is valid");
     let story = config.stories[0].clone();
-    let mut loaded = pipeline::load_story(&config, &story, &mut |_| {});
+    let options = pipeline::LoadOptions {
+        offline: true,
+        ..pipeline::LoadOptions::default()
+    };
+    let mut loaded = pipeline::load_story(&config, &story, &options, &mut |_| {});
     assert!(loaded.failures.is_empty(), "{:?}", loaded.failures);
     // Paths relative to the repository, so that snapshots do not depend on where it lives.
     let root = format!("{}/", env!("CARGO_MANIFEST_DIR"));
@@ -45,21 +49,75 @@ pub fn fixture_comparison(reference: &str) -> Comparison {
     pipeline::compare_loaded(&config, loaded, reference)
 }
 
+/// The demo story shipped with parallax (`sources.toml` and `cache/` at the repository root),
+/// read offline from the cache.
+pub fn demo_loaded() -> (Config, LoadedStory) {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let config =
+        Config::load(&root.join("sources.toml")).expect("the shipped sources.toml is valid");
+    let story = config
+        .story(DEMO_STORY)
+        .expect("the demo story is in sources.toml")
+        .clone();
+    let options = pipeline::LoadOptions {
+        cache_dir: root.join("cache"),
+        offline: true,
+        ..pipeline::LoadOptions::default()
+    };
+    let loaded = pipeline::load_story(&config, &story, &options, &mut |_| {});
+    assert!(
+        loaded.failures.is_empty(),
+        "the demo story is cached: {:?}",
+        loaded.failures
+    );
+    (config, loaded)
+}
+
+/// The demo story's id.
+pub const DEMO_STORY: &str = "hebei-tech-transfer";
+
+/// An app showing the demo story at `width` x `height`, as after its first load.
+pub fn demo_app(width: u16, height: u16, color: bool) -> App {
+    let (config, loaded) = demo_loaded();
+    let title = config.story(DEMO_STORY).unwrap().title.clone();
+    app_with(config, loaded, DEMO_STORY, &title, width, height, color)
+}
+
 /// An app showing the fixture story at `width` x `height`, as after its first load.
 pub fn fixture_app(width: u16, height: u16, color: bool) -> App {
     let (config, loaded) = fixture_loaded();
-    let outlets: Vec<String> = loaded.outlets.iter().map(|o| o.id.clone()).collect();
-    let mut app = App::new(
+    app_with(
+        config,
+        loaded,
         "harbor-bridge",
         "Harbor Bridge repairs",
-        &outlets,
-        Theme::new(color),
-        Keymap::default(),
-    );
+        width,
+        height,
+        color,
+    )
+}
+
+fn app_with(
+    config: Config,
+    loaded: LoadedStory,
+    story: &str,
+    title: &str,
+    width: u16,
+    height: u16,
+    color: bool,
+) -> App {
+    let outlets: Vec<String> = loaded.outlets.iter().map(|o| o.id.clone()).collect();
+    let mut app = App::new(story, title, &outlets, Theme::new(color), Keymap::default());
     update(&mut app, Message::Resize(width, height));
     let commands = parallax::tui::update::start(&mut app);
     assert_eq!(commands.len(), 1, "the first load is requested");
-    let comparison = pipeline::compare_loaded(&config, loaded.clone(), "gazette");
+    let reference = pipeline::choose_reference(
+        None,
+        config.story(story).and_then(|s| s.reference.as_deref()),
+        &loaded.outlets,
+    )
+    .expect("some article was read");
+    let comparison = pipeline::compare_loaded(&config, loaded.clone(), &reference);
     let generation = app.generation;
     update(
         &mut app,
@@ -67,6 +125,7 @@ pub fn fixture_app(width: u16, height: u16, color: bool) -> App {
             generation,
             loaded: Arc::new(loaded),
             comparison: Some(Box::new(comparison)),
+            partial: false,
         },
     );
     app

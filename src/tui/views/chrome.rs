@@ -69,8 +69,8 @@ pub fn render_banner(app: &App, area: Rect, buf: &mut Buffer) {
         }
         let (mark, text, style) = match progress {
             OutletProgress::Waiting => ("·", "waiting".to_string(), theme.quiet()),
-            OutletProgress::Loading => ("⟳", "loading…".to_string(), theme.quiet()),
-            OutletProgress::Loaded => ("✓", "ready".to_string(), theme.quiet()),
+            OutletProgress::Loading(step) => ("⟳", format!("{step}…"), theme.quiet()),
+            OutletProgress::Loaded(origin) => ("✓", format!("ready ({origin})"), theme.quiet()),
             OutletProgress::Failed(error) => ("✗", format!("failed: {error}"), theme.error()),
         };
         let text = format!(" {mark} {outlet}: {text}");

@@ -19,6 +19,29 @@ const SIDE_DETAIL_WIDTH: u16 = 120;
 /// Cells per outlet status column.
 const STATUS_CELL: u16 = 4;
 
+/// A column label for an outlet name: the initials of its words without a leading article
+/// ("The Daily Blaze" → "DB"), or the first letters of a one-word name ("GlobeWire" → "Glo").
+pub fn abbreviation(name: &str) -> String {
+    const ARTICLES: [&str; 8] = ["the", "a", "an", "le", "la", "les", "der", "die"];
+    let mut words: Vec<&str> = name.split_whitespace().collect();
+    if words.len() > 1 && ARTICLES.contains(&words[0].to_lowercase().as_str()) {
+        words.remove(0);
+    }
+    let cell = STATUS_CELL as usize - 1;
+    if words.len() > 1 {
+        words
+            .iter()
+            .filter_map(|w| w.graphemes(true).next())
+            .take(cell)
+            .collect::<String>()
+            .to_uppercase()
+    } else {
+        words
+            .first()
+            .map_or(String::new(), |w| w.graphemes(true).take(cell).collect())
+    }
+}
+
 /// Splits the body into the matrix and the detail pane.
 pub fn split(body: Rect) -> (Rect, Rect) {
     if body.width >= SIDE_DETAIL_WIDTH {
@@ -95,11 +118,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         } else {
             theme.heading()
         };
-        let short: String = outlet
-            .name
-            .graphemes(true)
-            .take(STATUS_CELL as usize - 1)
-            .collect();
+        let short = abbreviation(&outlet.name);
         buf.set_stringn(
             x,
             list.y,
@@ -282,4 +301,18 @@ pub fn detail_lines(app: &App, claim: &ClaimCluster, width: usize) -> Vec<Line<'
         }
     }
     lines
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn outlet_names_abbreviate_to_their_initials() {
+        assert_eq!(abbreviation("The Daily Blaze"), "DB");
+        assert_eq!(abbreviation("Clear Sky Daily"), "CSD");
+        assert_eq!(abbreviation("GlobeWire"), "Glo");
+        assert_eq!(abbreviation("The"), "The");
+        assert_eq!(abbreviation(""), "");
+    }
 }

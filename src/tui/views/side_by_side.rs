@@ -172,7 +172,7 @@ pub fn gutter_symbols(flags: &DifferenceFlags) -> Vec<(&'static str, Option<Stat
     if symbols.is_empty() {
         symbols.push((Status::Appears.symbol(), Some(Status::Appears)));
     }
-    symbols.truncate(GUTTER_WIDTH as usize - 1);
+    symbols.truncate(GUTTER_WIDTH as usize - 2);
     symbols
 }
 
