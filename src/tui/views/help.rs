@@ -38,9 +38,14 @@ pub fn help_lines(app: &App) -> Vec<Line<'static>> {
         Span::styled(format!("{MOVED_SYMBOL} moved"), theme.moved()),
     ])];
     lines.push(Line::from(vec![
-        Span::styled("changed words", theme.inserted_words()),
+        Span::styled("changed fact", theme.inserted_words()),
         Span::raw("  "),
-        Span::styled("words the focused outlet changed", theme.deleted_words()),
+        Span::styled("reworded", theme.reworded_words()),
+        Span::raw("  "),
+        Span::styled(
+            "reference words the focused outlet changed",
+            theme.deleted_words(),
+        ),
         Span::raw("  "),
         Span::styled("left out", theme.missing_sentence()),
     ]));
@@ -71,7 +76,13 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         height,
     };
     Clear.render(popup, buf);
-    let keys = |action| app.keymap.keys_for(action).join("/");
+    let keys = |action| {
+        app.keymap
+            .keys_for(action)
+            .into_iter()
+            .next()
+            .unwrap_or_default()
+    };
     let title = format!(
         " keys ({} or {} to close, {}/{} to scroll) ",
         keys(Action::Back),
