@@ -254,8 +254,9 @@ pub fn read_input(input: &str, offline: bool) -> Result<Article, String> {
 }
 
 /// Decodes a raw page to text, returning the charset used.
-pub fn decode_page(bytes: &[u8], _content_type: Option<&str>) -> (String, &'static str) {
-    (String::from_utf8_lossy(bytes).into_owned(), "UTF-8")
+pub fn decode_page(bytes: &[u8], content_type: Option<&str>) -> (String, &'static str) {
+    let decoded = extract::decode::decode_html(bytes, content_type);
+    (decoded.text, decoded.charset)
 }
 
 /// Reads a local article: `.html`/`.htm` files are extracted, anything else is plain text.
