@@ -396,3 +396,30 @@ fn a_second_writer_waits_for_the_lock() {
     drop(guard);
     assert!(matches!(writer.join().unwrap(), Ok(Stored::New(_))));
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn article_json_is_used_only_for_the_page_it_was_extracted_from() {
+    let server = TestServer::start(|_, _| Reply::html(PAGE_A)).await;
+    let dir = tempfile::tempdir().unwrap();
+    let cache = Cache::new(dir.path());
+    let config = config(&[("wire", &server.url("/quake"))]);
+    load(
+        &Loader::with_parts(cache.clone(), fetcher(), options(false)),
+        &config,
+    )
+    .await;
+    let mut stored = cache.read_article("quake", "wire").unwrap();
+    assert_eq!(stored.sha256, sha256_hex(PAGE_A.as_bytes()));
+    assert!(stored.article.paragraphs[0].contains("6.1"));
+    // A record naming this page is read instead of extracting again ...
+    stored.article.paragraphs = vec!["from article.json".into()];
+    cache.write_article("quake", "wire", &stored).unwrap();
+    let offline = Loader::with_parts(cache.clone(), None, options(false));
+    let (loaded, _) = load(&offline, &config).await;
+    assert_eq!(loaded.outlets[0].paragraphs, ["from article.json"]);
+    // ... and one naming another page is ignored.
+    stored.sha256 = sha256_hex(b"another page");
+    cache.write_article("quake", "wire", &stored).unwrap();
+    let (loaded, _) = load(&offline, &config).await;
+    assert!(loaded.outlets[0].paragraphs[0].contains("6.1"));
+}

@@ -149,7 +149,7 @@ impl ProgressBoard {
                 message = Some(format!("{key}: error: {error}"));
             }
         }
-        let text = render_line(&self.lines[index]);
+        let text = render_line(&self.lines[index], self.key_width());
         if self.terminal {
             if let Some(message) = message {
                 self.clear();
@@ -180,11 +180,20 @@ impl ProgressBoard {
         self.drawn = 0;
     }
 
+    fn key_width(&self) -> usize {
+        self.lines
+            .iter()
+            .map(|l| l.key.chars().count())
+            .max()
+            .unwrap_or(0)
+    }
+
     fn draw(&mut self) {
         self.clear();
+        let width = self.key_width();
         let mut stderr = std::io::stderr().lock();
         for line in &self.lines {
-            let _ = writeln!(stderr, "\r\x1b[2K{}", render_line(line));
+            let _ = writeln!(stderr, "\r\x1b[2K{}", render_line(line, width));
         }
         let _ = stderr.flush();
         self.drawn = self.lines.len();
@@ -199,7 +208,7 @@ impl ProgressBoard {
 }
 
 /// `story/outlet  [#####.....]  12.0 KiB  receiving  (1 retry)`.
-fn render_line(line: &Line) -> String {
+fn render_line(line: &Line, width: usize) -> String {
     let bar = match line.total {
         Some(total) if total > 0 => {
             let filled = ((line.received.min(total) * 20) / total) as usize;
@@ -213,7 +222,7 @@ fn render_line(line: &Line) -> String {
         n => format!("  ({n} retries)"),
     };
     format!(
-        "{:<32} {bar} {:>10}  {}{retries}",
+        "{:<width$} {bar} {:>10}  {}{retries}",
         line.key,
         human_size(line.received),
         line.state
@@ -222,8 +231,20 @@ fn render_line(line: &Line) -> String {
 
 /// The summary table: one row per outlet.
 fn summary(stories: &[LoadedStory]) -> String {
+    let width = stories
+        .iter()
+        .flat_map(|story| {
+            let story_width = story.story.chars().count();
+            story
+                .reports
+                .iter()
+                .map(move |r| story_width + 1 + r.outlet.chars().count())
+        })
+        .max()
+        .unwrap_or(0)
+        .max("OUTLET".len());
     let mut out = format!(
-        "{:<32} {:>6} {:>10} {:>8}  {}\n",
+        "{:<width$} {:>6} {:>10} {:>8}  {}\n",
         "OUTLET", "STATUS", "SIZE", "TIME", "RESULT"
     );
     for story in stories {
@@ -235,7 +256,7 @@ fn summary(stories: &[LoadedStory]) -> String {
                 (None, None) => "failed".to_string(),
             };
             out.push_str(&format!(
-                "{:<32} {:>6} {:>10} {:>7.1}s  {result}\n",
+                "{:<width$} {:>6} {:>10} {:>7.1}s  {result}\n",
                 format!("{}/{}", story.story, report.outlet),
                 status,
                 human_size(report.bytes),
@@ -302,7 +323,7 @@ mod tests {
             total: Some(1024),
             retries: 2,
         };
-        let text = render_line(&line);
+        let text = render_line(&line, 3);
         assert!(text.contains("[##########..........]"), "{text}");
         assert!(text.ends_with("(2 retries)"));
     }

@@ -8,7 +8,7 @@ use std::time::Instant;
 use tokio::sync::mpsc::UnboundedSender;
 
 use super::progress::{Origin, OutletReport, Progress, Stage};
-use crate::cache::{Cache, CachedPage, PageMeta, Stored};
+use crate::cache::{Cache, CachedPage, ExtractedArticle, PageMeta, Stored};
 use crate::config::ArticleSource;
 use crate::extract::{self, ExtractHints};
 use crate::fetch::{FetchEvent, FetchOutcome, Fetcher, Validators};
@@ -112,23 +112,47 @@ impl ArticleJob {
         report.bytes = page.body.len() as u64;
         report.version = page.version.clone();
         self.send(Stage::Extracting);
-        let hints = self.hints.clone();
+        let article = self.extract(&page).await?;
         let Page {
-            body,
-            content_type,
-            fetched_at,
-            sha256,
-            ..
+            fetched_at, sha256, ..
         } = page;
+        let mut entry = super::outlet_entry(&self.outlet, &self.name, url, article);
+        entry.fetched_at = fetched_at;
+        entry.sha256 = sha256;
+        Ok(entry)
+    }
+
+    /// The page's article: from `article.json` when it holds this very page's extraction,
+    /// else extracted now (and kept in `article.json` when the page came from the network).
+    async fn extract(&self, page: &Page) -> Result<Article, String> {
+        let body_selector = self.hints.body.as_deref();
+        if let Some(sha256) = &page.sha256
+            && let Some(stored) = self.cache.read_article(&self.story, &self.outlet)
+            && stored.is_for(sha256, body_selector, &self.hints.drop)
+        {
+            return Ok(stored.article);
+        }
+        let hints = self.hints.clone();
+        let (body, content_type) = (page.body.clone(), page.content_type.clone());
         let article = run_blocking(move || {
             let text = super::decode_page(&body, content_type.as_deref()).0;
             extract::extract_article(&text, &hints)
         })
         .await?;
-        let mut entry = super::outlet_entry(&self.outlet, &self.name, url, article);
-        entry.fetched_at = fetched_at;
-        entry.sha256 = sha256;
-        Ok(entry)
+        let fetched = matches!(page.origin, Origin::New | Origin::Unchanged);
+        if let (true, Some(sha256)) = (fetched && page.version.is_some(), &page.sha256) {
+            let record = ExtractedArticle {
+                sha256: sha256.clone(),
+                parallax_version: env!("CARGO_PKG_VERSION").to_string(),
+                body_selector: self.hints.body.clone(),
+                drop_selectors: self.hints.drop.clone(),
+                article: article.clone(),
+            };
+            if let Err(err) = self.cache.write_article(&self.story, &self.outlet, &record) {
+                tracing::debug!("article.json not written: {err}");
+            }
+        }
+        Ok(article)
     }
 
     /// The raw page: a named version, the newest cached copy, or the network.
