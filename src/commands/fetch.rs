@@ -61,7 +61,16 @@ pub fn run(global: &GlobalArgs, args: &FetchArgs) -> ExitCode {
             return ExitCode::from(EXIT_PARTIAL);
         }
     };
-    let mut board = ProgressBoard::new(std::io::stderr().is_terminal());
+    let keys = stories
+        .iter()
+        .flat_map(|story| {
+            story
+                .articles
+                .iter()
+                .map(|article| format!("{}/{}", story.id, article.outlet))
+        })
+        .collect();
+    let mut board = ProgressBoard::new(std::io::stderr().is_terminal(), keys);
     let loaded = loader.load_blocking(&config, &stories, &mut |event| board.update(event));
     board.finish();
     let mut stdout = std::io::stdout().lock();
@@ -93,10 +102,21 @@ struct ProgressBoard {
 }
 
 impl ProgressBoard {
-    fn new(terminal: bool) -> ProgressBoard {
+    /// A board with one waiting line per `story/outlet` key, in the stories' order.
+    fn new(terminal: bool, keys: Vec<String>) -> ProgressBoard {
+        let lines = keys
+            .into_iter()
+            .map(|key| Line {
+                key,
+                state: "queued".into(),
+                received: 0,
+                total: None,
+                retries: 0,
+            })
+            .collect();
         ProgressBoard {
             terminal,
-            lines: Vec::new(),
+            lines,
             drawn: 0,
             last_draw: None,
         }
@@ -191,9 +211,15 @@ impl ProgressBoard {
     fn draw(&mut self) {
         self.clear();
         let width = self.key_width();
+        // Lines wider than the terminal would wrap and break the redraw: cut them.
+        let columns = ratatui::crossterm::terminal::size().map_or(80, |(w, _)| usize::from(w));
         let mut stderr = std::io::stderr().lock();
         for line in &self.lines {
-            let _ = writeln!(stderr, "\r\x1b[2K{}", render_line(line, width));
+            let text: String = render_line(line, width)
+                .chars()
+                .take(columns.saturating_sub(1))
+                .collect();
+            let _ = writeln!(stderr, "\r\x1b[2K{text}");
         }
         let _ = stderr.flush();
         self.drawn = self.lines.len();
@@ -207,22 +233,23 @@ impl ProgressBoard {
     }
 }
 
-/// `story/outlet  [#####.....]  12.0 KiB  receiving  (1 retry)`.
+/// `story/outlet    12.0 KiB  receiving (1 retry)  [#####.....]`: the state stays in view on a
+/// narrow terminal; the bar shows only when the size is announced.
 fn render_line(line: &Line, width: usize) -> String {
+    let retries = match line.retries {
+        0 => String::new(),
+        1 => " (1 retry)".into(),
+        n => format!(" ({n} retries)"),
+    };
     let bar = match line.total {
         Some(total) if total > 0 => {
             let filled = ((line.received.min(total) * 20) / total) as usize;
-            format!("[{}{}]", "#".repeat(filled), ".".repeat(20 - filled))
+            format!("  [{}{}]", "#".repeat(filled), ".".repeat(20 - filled))
         }
-        _ => " ".repeat(22),
-    };
-    let retries = match line.retries {
-        0 => String::new(),
-        1 => "  (1 retry)".into(),
-        n => format!("  ({n} retries)"),
+        _ => String::new(),
     };
     format!(
-        "{:<width$} {bar} {:>10}  {}{retries}",
+        "{:<width$} {:>10}  {}{retries}{bar}",
         line.key,
         human_size(line.received),
         line.state
@@ -325,6 +352,6 @@ mod tests {
         };
         let text = render_line(&line, 3);
         assert!(text.contains("[##########..........]"), "{text}");
-        assert!(text.ends_with("(2 retries)"));
+        assert!(text.contains("receiving (2 retries)"), "{text}");
     }
 }
