@@ -423,3 +423,35 @@ async fn article_json_is_used_only_for_the_page_it_was_extracted_from() {
     let (loaded, _) = load(&offline, &config).await;
     assert!(loaded.outlets[0].paragraphs[0].contains("6.1"));
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_charset_of_a_fetched_page_is_decoded_and_recorded() {
+    let mut page = b"<html><body><p>Caf".to_vec();
+    page.push(0xE9); // é in windows-1252
+    page.extend_from_slice(b" owners met the mayor on Monday.</p></body></html>");
+    let server = TestServer::start(move |_, _| Reply::Full {
+        status: 200,
+        headers: vec![(
+            "content-type".into(),
+            "text/html; charset=windows-1252".into(),
+        )],
+        body: page.clone(),
+    })
+    .await;
+    let dir = tempfile::tempdir().unwrap();
+    let cache = Cache::new(dir.path());
+    let config = config(&[("wire", &server.url("/cafe"))]);
+    let (loaded, _) = load(
+        &Loader::with_parts(cache.clone(), fetcher(), options(false)),
+        &config,
+    )
+    .await;
+    assert!(
+        loaded.outlets[0].paragraphs[0].contains("Café owners"),
+        "{:?}",
+        loaded.outlets[0].paragraphs
+    );
+    let newest = cache.newest("quake", "wire").unwrap().unwrap();
+    assert_eq!(newest.meta.charset.as_deref(), Some("windows-1252"));
+    assert_eq!(newest.body[18], 0xE9, "the raw bytes are kept as received");
+}
