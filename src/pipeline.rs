@@ -98,11 +98,6 @@ impl Loader {
         }
     }
 
-    /// The cache this loader reads and writes.
-    pub fn cache(&self) -> &Cache {
-        &self.cache
-    }
-
     /// Loads every article of `story` concurrently, sending progress to `progress`.
     pub async fn load(
         &self,

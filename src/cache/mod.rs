@@ -98,15 +98,6 @@ pub enum Stored {
     Unchanged(String),
 }
 
-impl Stored {
-    /// The version that holds the page.
-    pub fn version(&self) -> &str {
-        match self {
-            Stored::New(version) | Stored::Unchanged(version) => version,
-        }
-    }
-}
-
 /// The cache folder.
 #[derive(Clone)]
 pub struct Cache {
@@ -132,11 +123,6 @@ impl Cache {
             root: root.into(),
             storage,
         }
-    }
-
-    /// The cache folder.
-    pub fn root(&self) -> &Path {
-        &self.root
     }
 
     /// The folder of one outlet's article in one story.
