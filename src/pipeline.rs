@@ -5,7 +5,28 @@
 //! The articles of a story are loaded concurrently under the fetcher's limits. An outlet that
 //! fails never stops the others: it ends in [`LoadedStory::failures`] with its URL and cause.
 //! Use [`Loader::load`] from async code (the TUI's background task) and [`load_story`] or
-//! [`Loader::load_blocking`] from plain code.
+//! [`Loader::load_blocking`] from plain code (never from inside a tokio runtime: they start
+//! their own).
+//!
+//! ```no_run
+//! use parallax::config::Config;
+//! use parallax::pipeline::{self, LoadOptions, Loader, Stage};
+//!
+//! # async fn run(config: Config) {
+//! let options = LoadOptions { offline: true, ..LoadOptions::default() };
+//! let loader = Loader::new(&config.settings, options).expect("an HTTP client");
+//! let (sender, mut receiver) = tokio::sync::mpsc::unbounded_channel();
+//! let story = config.stories[0].clone();
+//! let task = tokio::spawn(async move { loader.load(&config, &story, &sender).await });
+//! while let Some(event) = receiver.recv().await {
+//!     if let Stage::Failed { error } = &event.stage {
+//!         eprintln!("{}: {error}", event.outlet);
+//!     }
+//! }
+//! let loaded = task.await.expect("the load task ends");
+//! # let _ = pipeline::choose_reference(None, None, &loaded.outlets);
+//! # }
+//! ```
 
 mod article;
 mod progress;

@@ -455,3 +455,27 @@ async fn the_charset_of_a_fetched_page_is_decoded_and_recorded() {
     assert_eq!(newest.meta.charset.as_deref(), Some("windows-1252"));
     assert_eq!(newest.body[18], 0xE9, "the raw bytes are kept as received");
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn offline_a_corrupted_newest_version_falls_back_to_an_intact_older_one() {
+    let dir = tempfile::tempdir().unwrap();
+    let url = "https://wire.example/quake";
+    write_version(dir.path(), "wire", "20261128T080000Z", url, PAGE_A);
+    write_version(dir.path(), "wire", "20261128T090000Z", url, PAGE_B);
+    std::fs::write(
+        dir.path().join("quake/wire/20261128T090000Z.html"),
+        "tampered",
+    )
+    .unwrap();
+    let config = config(&[("wire", url)]);
+    let offline = Loader::with_parts(Cache::new(dir.path()), None, options(false));
+    let (loaded, events) = load(&offline, &config).await;
+    assert!(loaded.outlets[0].paragraphs[0].contains("6.1"));
+    let warnings = warnings(&events);
+    assert!(
+        warnings
+            .iter()
+            .any(|w| w.contains("corrupted") && w.contains("older version 20261128T080000Z")),
+        "{warnings:?}"
+    );
+}

@@ -167,9 +167,18 @@ impl ArticleJob {
         }
         let cached = match self.cache.newest(&self.story, &self.outlet) {
             Ok(cached) => cached,
-            Err(err) => {
-                self.warn(format!("{err}; ignoring the cached copy"));
+            Err(err) if self.fetcher.is_some() => {
+                self.warn(format!("{err}; fetching the page again"));
                 None
+            }
+            Err(err) => {
+                let older = self.newest_intact();
+                let fallback = match &older {
+                    Some(page) => format!("using the older version {}", page.version),
+                    None => "no intact version is kept".to_string(),
+                };
+                self.warn(format!("{err}; {fallback}"));
+                older
             }
         };
         let cached = cached.filter(|page| {
@@ -257,6 +266,17 @@ impl ArticleJob {
                 })
             }
         }
+    }
+}
+
+impl ArticleJob {
+    /// The newest kept version whose bytes match its sidecar, when the newest does not.
+    fn newest_intact(&self) -> Option<CachedPage> {
+        let versions = self.cache.versions(&self.story, &self.outlet).ok()?;
+        versions
+            .iter()
+            .rev()
+            .find_map(|version| self.cache.read(&self.story, &self.outlet, version).ok())
     }
 }
 
