@@ -479,3 +479,29 @@ async fn offline_a_corrupted_newest_version_falls_back_to_an_intact_older_one() 
         "{warnings:?}"
     );
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_failed_refresh_falls_back_to_the_cached_copy_and_says_why() {
+    let server = TestServer::start(|_, n| match n {
+        0 => Reply::html(PAGE_A),
+        _ => Reply::status(410),
+    })
+    .await;
+    let dir = tempfile::tempdir().unwrap();
+    let cache = Cache::new(dir.path());
+    let config = config(&[("wire", &server.url("/quake"))]);
+    let loader = Loader::with_parts(cache.clone(), fetcher(), options(true));
+    load(&loader, &config).await;
+    let (again, events) = load(&loader, &config).await;
+    assert!(again.failures.is_empty());
+    assert!(again.outlets[0].paragraphs[0].contains("6.1"));
+    assert_eq!(again.reports[0].origin, Some(Origin::Cached));
+    let error = again.reports[0].error.as_deref().unwrap();
+    assert!(error.contains("HTTP 410"), "{error}");
+    assert!(
+        warnings(&events)
+            .iter()
+            .any(|w| w.contains("using the cached version"))
+    );
+    assert_eq!(server.hits("/quake"), 2, "a 410 is not retried");
+}

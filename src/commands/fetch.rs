@@ -1,8 +1,9 @@
 //! `parallax fetch [STORY...] [--all] [--refresh]`: fetch stories' articles into the cache, with
 //! a progress line per outlet on stderr, then a summary table on stdout.
 //!
-//! Exit code: 0 when every article was had, 1 when some failed (the rest are cached), 2 for a
-//! bad config or an unknown story.
+//! Exit code: 0 when every article was had, 1 when some failed (the rest are cached; a failed
+//! refresh of a cached page counts as a failure, though the cached copy is kept and used), 2 for
+//! a bad config or an unknown story.
 
 use std::io::{IsTerminal, Write};
 use std::process::ExitCode;
@@ -76,7 +77,11 @@ pub fn run(global: &GlobalArgs, args: &FetchArgs) -> ExitCode {
     let mut stdout = std::io::stdout().lock();
     let _ = stdout.write_all(summary(&loaded).as_bytes());
     let _ = stdout.flush();
-    if loaded.iter().all(|story| story.failures.is_empty()) {
+    let all_fetched = loaded
+        .iter()
+        .flat_map(|story| &story.reports)
+        .all(|report| report.error.is_none());
+    if all_fetched {
         ExitCode::from(EXIT_OK)
     } else {
         ExitCode::from(EXIT_PARTIAL)
@@ -278,7 +283,14 @@ fn summary(stories: &[LoadedStory]) -> String {
         for report in &story.reports {
             let status = report.status.map_or("-".to_string(), |s| s.to_string());
             let result = match (&report.origin, &report.error) {
-                (Some(origin), _) => origin.as_str().to_string(),
+                (Some(origin), Some(error)) => {
+                    format!(
+                        "{} (refresh failed: {})",
+                        origin.as_str(),
+                        clean_line(error)
+                    )
+                }
+                (Some(origin), None) => origin.as_str().to_string(),
                 (None, Some(error)) => format!("failed: {}", clean_line(error)),
                 (None, None) => "failed".to_string(),
             };

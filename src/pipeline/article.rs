@@ -40,6 +40,8 @@ struct Page {
     origin: Origin,
     status: Option<u16>,
     version: Option<String>,
+    /// Why a refresh failed when the cached copy stands in for the page.
+    refresh_error: Option<String>,
 }
 
 impl ArticleJob {
@@ -111,6 +113,7 @@ impl ArticleJob {
         report.status = page.status;
         report.bytes = page.body.len() as u64;
         report.version = page.version.clone();
+        report.error = page.refresh_error.clone();
         self.send(Stage::Extracting);
         let article = self.extract(&page).await?;
         let Page {
@@ -209,7 +212,20 @@ impl ArticleJob {
         });
         let events = |event: FetchEvent| self.send(fetch_stage(event));
         match fetcher.fetch(url, validators.as_ref(), &events).await {
-            Err(err) => Err(err.to_string()),
+            Err(err) => match cached {
+                // A failed refresh loses nothing: the cached copy stands in, with a warning.
+                Some(page) => {
+                    let error = err.to_string();
+                    self.warn(format!(
+                        "{error}; using the cached version {}",
+                        page.version
+                    ));
+                    let mut page = cached_page(page, Origin::Cached);
+                    page.refresh_error = Some(error);
+                    Ok(page)
+                }
+                None => Err(err.to_string()),
+            },
             Ok(FetchOutcome::NotModified { checked_at }) => {
                 let Some(page) = cached else {
                     return Err(format!(
@@ -263,6 +279,7 @@ impl ArticleJob {
                     origin,
                     status: Some(fetched.status),
                     version,
+                    refresh_error: None,
                 })
             }
         }
@@ -289,6 +306,7 @@ fn cached_page(cached: CachedPage, origin: Origin) -> Page {
         origin,
         status: cached.meta.status,
         version: Some(cached.version),
+        refresh_error: None,
     }
 }
 
