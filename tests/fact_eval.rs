@@ -2,8 +2,10 @@
 //! how often `compare_facts` decides `differs` rightly, and how well its reasons name the kinds
 //! of fact that changed, against a bag-of-words baseline ("differs iff the word sets differ").
 //!
-//! The pairs marked `heldout` were written after the rules were built and never tuned on, so
-//! their figures are the honest ones; the development pairs are reported apart.
+//! Pairs come in sets: `development` (written while the rules were built), `held-out-1`
+//! (written after, then used to fix the gaps its first run showed) and `held-out-2` (written
+//! after every rule was in place, run once, never tuned on: the honest figures). Each set is
+//! reported apart, then all together.
 //! Run `cargo test --test fact_eval -- --nocapture` to see the figures and every miss.
 
 use std::collections::{BTreeSet, HashSet};
@@ -22,8 +24,8 @@ struct Pair {
     origin: String,
     other: String,
     changes: Vec<String>,
-    #[serde(default)]
-    heldout: bool,
+    #[serde(default = "development")]
+    set: String,
 }
 
 /// Counts of a binary decision.
@@ -129,6 +131,10 @@ impl Figures {
     }
 }
 
+fn development() -> String {
+    "development".to_string()
+}
+
 fn word_set(text: &str) -> HashSet<String> {
     tokenize(text).into_iter().map(|t| t.text).collect()
 }
@@ -145,26 +151,35 @@ fn fact_comparison_beats_bag_of_words_on_labelled_pairs() {
         "the evaluation set needs at least 60 pairs"
     );
 
-    let (mut all, mut development, mut heldout) =
-        (Figures::default(), Figures::default(), Figures::default());
+    let mut sets: Vec<(String, Figures)> = Vec::new();
+    let mut all = Figures::default();
     for pair in &fixture.pair {
         all.add(pair);
-        if pair.heldout {
-            heldout.add(pair);
-        } else {
-            development.add(pair);
+        match sets.iter_mut().find(|(name, _)| *name == pair.set) {
+            Some((_, figures)) => figures.add(pair),
+            None => {
+                let mut figures = Figures::default();
+                figures.add(pair);
+                sets.push((pair.set.clone(), figures));
+            }
         }
     }
-    development.print("development pairs");
-    heldout.print("held-out pairs");
+    for (name, figures) in &sets {
+        figures.print(name);
+    }
     all.print("all pairs");
+    let heldout = &sets
+        .iter()
+        .find(|(name, _)| name == "held-out-2")
+        .expect("a held-out-2 set")
+        .1;
     assert!(
         all.differs.accuracy() >= 0.90,
         "differs accuracy {:.3}",
         all.differs.accuracy()
     );
     assert!(
-        heldout.differs.accuracy() >= 0.75,
+        heldout.differs.accuracy() >= 0.80,
         "held-out accuracy {:.3}",
         heldout.differs.accuracy()
     );

@@ -204,6 +204,16 @@ fn phrase(
         while end < words.len() && end - at < 6 && usable(&words[end]) && !words[end].is("on") {
             end += 1;
         }
+        // A speaker after its verb (`," said Li Ming.`) ends the clause; `said the painting
+        // was worth 2 million` names no speaker.
+        let clause_end = words.get(end).is_none_or(|w| {
+            w.kind == Kind::Punct
+                || ["on", "in", "at"].iter().any(|p| w.is(p))
+                || !usable(w) && w.kind == Kind::Alpha
+        });
+        if !clause_end {
+            return None;
+        }
         (at, end)
     } else {
         let mut start = at;

@@ -330,17 +330,21 @@ fn date_at(words: &[Word<'_>], i: usize) -> Option<(DateFact, usize)> {
     if k > i {
         return None;
     }
-    // `three days ago`, `a year ago`, `2 weeks ago`.
+    // `three days ago`, `a year ago`, `2 weeks ago`, `four years earlier` (before the events
+    // told, which the claim cannot resolve either), `a week later`.
     if let (Some(unit_word), Some(ago)) = (words.get(i + 1), words.get(i + 2))
-        && ago.is("ago")
+        && ["ago", "earlier", "before", "later"]
+            .iter()
+            .any(|a| ago.is(a))
         && let Some(unit) = relative_unit(unit_word)
     {
+        let direction = if ago.is("later") { 1 } else { -1 };
         let count = match w.kind {
             Kind::Number => w.text.parse::<i32>().ok()?,
             _ if w.is("a") || w.is("an") || w.is("one") => 1,
             _ => super::quantities::spelled_number(w.text)? as i32,
         };
-        date.relative = relative(-count, unit);
+        date.relative = relative(direction * count, unit);
         return Some((date, i + 3));
     }
     // `Nov. 17, 2020`, `November 17`, `June 2020`, `in December`.
@@ -453,6 +457,8 @@ mod tests {
             ("last November", "in November 2020"),
             ("at midnight", "at 12 a.m."),
             ("next month", "in April"),
+            ("up from 52% in 2020", "up from 52% four years earlier"),
+            ("three days ago", "3 days ago"),
         ];
         for (a, b) in equal {
             assert!(date(a).same(&date(b)), "{a:?} = {b:?}");

@@ -62,6 +62,11 @@ const NEGATIONS: &[&str] = &[
     "denies", "deny", "denying", "rejected", "rejects",
 ];
 
+/// Verbs that negate before `to` (`refused to rule out` = `did not rule out`).
+const REFUSALS: &[&str] = &[
+    "refused", "refuses", "declined", "declines", "failed", "fails",
+];
+
 /// Finds the hedges of a sentence.
 pub(crate) fn scan_hedges(words: &[Word<'_>]) -> Vec<Hedge> {
     let mut out = Vec::new();
@@ -134,7 +139,10 @@ pub(crate) fn scan_negations(words: &[Word<'_>], taken: &[bool]) -> Vec<String> 
             // `not only ... but`, `No. 5` are no negation.
             let not_only = lower == "not" && words.get(i + 1).is_some_and(|n| n.is("only"));
             let number = lower == "no" && words.get(i + 1).is_some_and(|n| n.is_punct('.'));
-            (contracted || NEGATIONS.contains(&lower.as_str())) && !not_only && !number
+            // `refused to`, `declined to`, `failed to` deny what follows.
+            let refused =
+                REFUSALS.contains(&lower.as_str()) && words.get(i + 1).is_some_and(|n| n.is("to"));
+            (contracted || refused || NEGATIONS.contains(&lower.as_str())) && !not_only && !number
         })
         .map(|(_, w)| w.text.to_lowercase())
         .collect()
@@ -178,5 +186,7 @@ mod tests {
         assert!(negations("No less than 50 came.").is_empty());
         assert!(negations("It was not only big but loud.").is_empty());
         assert!(negations("He lives at No. 5.").is_empty());
+        assert_eq!(negations("She refused to rule it out."), ["refused"]);
+        assert!(negations("She refused the offer.").is_empty());
     }
 }

@@ -137,10 +137,14 @@ fn alias(form: &str) -> Option<&'static str> {
 /// Finds the names of a sentence among the words not already `taken` by dates and quantities.
 pub(crate) fn scan(sentence: &str, words: &[Word<'_>], taken: &[bool]) -> Vec<Name> {
     let mut out = Vec::new();
+    // `47.6C`, `5G`: a capital glued to a number is a unit or a model, not a name.
+    let glued_to_number =
+        |k: usize| k > 0 && words[k - 1].kind == Kind::Number && words[k - 1].end == words[k].start;
     let capital = |k: usize| {
         words
             .get(k)
             .is_some_and(|w| w.is_capitalised() && !taken[k])
+            && !glued_to_number(k)
     };
     let mut i = 0;
     while i < words.len() {

@@ -227,6 +227,7 @@ fn measure_word(word: &str) -> Option<&'static str> {
         "acre" | "acres" => "acre",
         "hectare" | "hectares" => "hectare",
         "degree" | "degrees" => "degree",
+        "decade" | "decades" => "decade",
         "st" | "nd" | "rd" | "th" => "th",
         _ => return None,
     })
@@ -303,6 +304,20 @@ pub(crate) fn scan(sentence: &str, words: &[Word<'_>], taken: &mut [bool]) -> Ve
             }
             low.currency = low.currency.or(second.currency);
             second.currency = second.currency.or(low.currency);
+        }
+        // `1 in 5`, `one in four`: a share.
+        if high.is_none()
+            && low.currency.is_none()
+            && words.get(end).is_some_and(|w| w.is("in"))
+            && let Some(whole) = amount(words, end + 1, taken)
+            && whole.currency.is_none()
+            && whole.vague.is_none()
+            && whole.value > low.value
+            && whole.value <= 1000.0
+        {
+            low.value /= whole.value;
+            low.fraction = true;
+            end = whole.end;
         }
         let (mut unit, bound_suffix, unit_end) = suffix(words, end, low.currency);
         end = unit_end;
@@ -491,7 +506,14 @@ fn amount(words: &[Word<'_>], mut i: usize, taken: &[bool]) -> Option<Amount> {
                     .is_some_and(|s| s.kind == Kind::Alpha && scale_word(s.text, false).is_some())
             {
                 value = 1.0;
-            } else if let Some(n) = spelled_number(w.text).filter(|_| !w.is("one")) {
+            } else if let Some(n) = spelled_number(w.text).filter(|_| {
+                // `one` counts only in a share: `one in four`.
+                !w.is("one")
+                    || (word_at(i + 1).is_some_and(|n| n.is("in"))
+                        && word_at(i + 2).is_some_and(|d| {
+                            d.kind == Kind::Number || spelled_number(d.text).is_some()
+                        }))
+            }) {
                 value = n;
                 // `twenty-five`.
                 if n >= 20.0
@@ -601,6 +623,13 @@ fn suffix(
             unit = Some(code);
             end += 1;
         } else if w.kind == Kind::Alpha
+            && (w.text == "C" || w.text == "F")
+            && w.start == words[end - 1].end
+        {
+            // `47.6C`.
+            unit = Some("degree");
+            end += 1;
+        } else if w.kind == Kind::Alpha
             && let Some(measure) = measure_word(w.text)
         {
             unit = Some(measure);
@@ -685,6 +714,9 @@ mod tests {
             ("a quarter of voters", "25% of voters"),
             ("$5 to 6 million", "$5 million to $6 million"),
             ("60 to 80 million", "60 million to 80 million"),
+            ("1 in 5 children", "20% of children"),
+            ("one in four adults", "a quarter of adults"),
+            ("it reached 47.6C", "it reached 47.6 degrees"),
         ];
         for (a, b) in equal {
             assert!(
@@ -739,6 +771,7 @@ mod tests {
         assert_eq!(quantities("passed 52-48").len(), 2);
         assert!(quantities("at 10:30 in 2019 on Nov. 17").is_empty());
         assert!(quantities("one of the victims").is_empty());
+        assert!(quantities("one in the crowd").is_empty());
         assert!(quantities("in the second half of the year").is_empty());
     }
 }
