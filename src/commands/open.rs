@@ -3,9 +3,10 @@
 use std::io::IsTerminal;
 use std::process::ExitCode;
 
-use super::compare::{Format, render};
-use super::{EXIT_BAD_INPUT, EXIT_OK, GlobalArgs, find_story, write_output};
+use super::compare::emit;
+use super::{EXIT_BAD_INPUT, GlobalArgs, find_story};
 use crate::pipeline;
+use crate::report::{Format, Options};
 
 /// Runs the default command.
 pub fn run(global: &GlobalArgs, story: Option<&str>) -> ExitCode {
@@ -28,6 +29,5 @@ pub fn run(global: &GlobalArgs, story: Option<&str>) -> ExitCode {
     if std::io::stdout().is_terminal() {
         eprintln!("(the terminal interface is not built yet; printing the report)");
     }
-    let _ = write_output(None, &render(&comparison, Format::Md));
-    ExitCode::from(EXIT_OK)
+    emit(&comparison, Format::Md, Options::default(), None)
 }
