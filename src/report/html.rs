@@ -145,10 +145,18 @@ fn matrix_section(comparison: &Comparison, page: &mut String) {
         for outlet in &comparison.outlets {
             match claim.statuses.get(&outlet.id) {
                 Some(status) => {
+                    // Of a claim the reference lacks, "missing" is no omission: drawn faint.
+                    let class = if status.status == Status::Missing
+                        && claim.origin != comparison.reference
+                    {
+                        "absent"
+                    } else {
+                        status.status.as_str()
+                    };
                     let _ = write!(
                         page,
                         "<td class=\"cell s-{}{}\" title=\"{}\">{}</td>",
-                        status.status.as_str(),
+                        class,
                         if status.moved { " moved" } else { "" },
                         escape_html(&status_title(status)),
                         status_symbol(status)
