@@ -7,7 +7,7 @@ use parallax::commands::{self, GlobalArgs};
 
 /// Read several news outlets' coverage of one story side by side.
 #[derive(Debug, Parser)]
-#[command(name = "parallax", version, about, args_conflicts_with_subcommands = true)]
+#[command(name = "parallax", version, about)]
 struct Cli {
     #[command(flatten)]
     global: GlobalArgs,

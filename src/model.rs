@@ -238,10 +238,7 @@ impl<'de> Deserialize<'de> for ParagraphGroup {
         let mut cells = IndexMap::new();
         for row in repr.rows {
             for (outlet, indexes) in row {
-                cells
-                    .entry(outlet)
-                    .or_insert_with(Vec::new)
-                    .extend(indexes);
+                cells.entry(outlet).or_insert_with(Vec::new).extend(indexes);
             }
         }
         Ok(ParagraphGroup {

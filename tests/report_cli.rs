@@ -124,3 +124,39 @@ fn each_format_writes_its_file() {
         assert!(std::fs::read(&out).unwrap().starts_with(starts), "{format}");
     }
 }
+
+#[test]
+fn a_crash_while_writing_leaves_the_old_report_whole() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("report.json");
+    std::fs::write(&out, b"the old report").unwrap();
+    // The file size limit kills parallax (SIGXFSZ) in the middle of writing the ~18 kB report.
+    let output = std::process::Command::new("sh")
+        .arg("-c")
+        .arg("ulimit -f 4 && exec \"$0\" \"$@\"")
+        .arg(env!("CARGO_BIN_EXE_parallax"))
+        .args(["compare", "factory-fire", "--format", "json", "-o"])
+        .arg(&out)
+        .current_dir(report_support::fixtures())
+        .output()
+        .unwrap();
+    assert!(!output.status.success(), "the write was meant to fail");
+    assert_eq!(std::fs::read(&out).unwrap(), b"the old report");
+    let partial = std::fs::read_dir(dir.path())
+        .unwrap()
+        .filter_map(Result::ok)
+        .any(|e| e.file_name().to_string_lossy().starts_with(".report.json.tmp"));
+    assert!(partial, "the crash came in the middle of writing the temp file");
+    // Without the limit the report replaces the old file whole.
+    let output = parallax(&[
+        "compare",
+        "factory-fire",
+        "--format",
+        "json",
+        "-o",
+        out.to_str().unwrap(),
+    ]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let json: serde_json::Value = serde_json::from_slice(&std::fs::read(&out).unwrap()).unwrap();
+    assert_eq!(json["story"], "factory-fire");
+}

@@ -10,7 +10,7 @@ use clap::Args;
 use super::{EXIT_BAD_INPUT, EXIT_OK, EXIT_PARTIAL, GlobalArgs, find_story, write_output};
 use crate::config::{Config, Story};
 use crate::model::Comparison;
-use crate::pipeline;
+use crate::pipeline::{self, LoadOptions, LoadedStory, Loader, Stage};
 use crate::report::collection::{CollectionWriter, default_threads, map_in_order};
 use crate::report::{self, Format, Options};
 
@@ -35,6 +35,18 @@ pub struct CompareArgs {
     /// Start CSV output with a UTF-8 byte order mark, for spreadsheet programs.
     #[arg(long)]
     pub bom: bool,
+    /// Compare the pages kept in the cache at this time (a version name, YYYYMMDDTHHMMSSZ):
+    /// for each outlet, its newest version at or before it. Never touches the network.
+    #[arg(long, value_name = "VERSION", value_parser = parse_version)]
+    pub at: Option<String>,
+}
+
+fn parse_version(value: &str) -> Result<String, String> {
+    if crate::cache::is_version_name(value) {
+        Ok(value.to_string())
+    } else {
+        Err("expected a cache version name like 20261128T093000Z".into())
+    }
 }
 
 /// Runs `compare`.
@@ -48,14 +60,19 @@ pub fn run(global: &GlobalArgs, args: &CompareArgs) -> ExitCode {
         Err(code) => return code,
     };
     let options = Options { bom: args.bom };
+    let load = LoadOptions {
+        at: args.at.clone(),
+        ..global.load_options()
+    };
     if args.all {
-        return run_all(&config, args, options);
+        return run_all(&config, args, &load, options);
     }
     let story = match find_story(&config, args.story.as_deref()) {
         Ok(story) => story,
         Err(code) => return code,
     };
-    let comparison = match compare_story(&config, story, args.reference.as_deref()) {
+    let loaded = pipeline::load_story(&config, story, &load, &mut |_| {});
+    let comparison = match compare_story(&config, story, loaded, args.reference.as_deref()) {
         Ok(comparison) => comparison,
         Err(error) => {
             eprintln!("{error}");
@@ -72,13 +89,14 @@ pub fn run(global: &GlobalArgs, args: &CompareArgs) -> ExitCode {
     written
 }
 
-/// Reads a story's articles and compares them; `Err` says why no comparison could be made.
+/// Compares a story's loaded articles against `reference` (else the story's own, see
+/// [`pipeline::choose_reference`]); `Err` says why no comparison could be made.
 pub fn compare_story(
     config: &Config,
     story: &Story,
+    loaded: LoadedStory,
     reference: Option<&str>,
 ) -> Result<Comparison, String> {
-    let loaded = pipeline::load_story(config, story, &mut |_| {});
     let reference =
         pipeline::choose_reference(reference, story.reference.as_deref(), &loaded.outlets)
             .ok_or_else(|| {
@@ -136,9 +154,10 @@ fn write_bytes(output: Option<&Path>, bytes: &[u8]) -> ExitCode {
     }
 }
 
-/// `compare --all`: every story in parallel, one report; a failing story is reported and the
-/// rest go on. Exit 1 when some story (or some outlet of a story) failed.
-fn run_all(config: &Config, args: &CompareArgs, options: Options) -> ExitCode {
+/// `compare --all`: every story's articles loaded at once (under the fetcher's limits), then
+/// compared in parallel across cores into one report; a failing story is reported and the rest
+/// go on. Exit 1 when some story (or some outlet of a story) failed.
+fn run_all(config: &Config, args: &CompareArgs, load: &LoadOptions, options: Options) -> ExitCode {
     let mut writer = match CollectionWriter::new(args.format, options) {
         Ok(writer) => writer,
         Err(err) => {
@@ -154,15 +173,32 @@ fn run_all(config: &Config, args: &CompareArgs, options: Options) -> ExitCode {
         eprintln!("{}: no [[story]] defined", config.path.display());
         return ExitCode::from(EXIT_BAD_INPUT);
     }
-    let mut bar = ProgressBar::new(config.stories.len());
+    let loader = match Loader::new(&config.settings, load.clone()) {
+        Ok(loader) => loader,
+        Err(err) => {
+            eprintln!("cannot start fetching: {err}");
+            return ExitCode::from(EXIT_BAD_INPUT);
+        }
+    };
+    let stories: Vec<&Story> = config.stories.iter().collect();
+    let articles = stories.iter().map(|s| s.articles.len()).sum();
+    let mut bar = ProgressBar::new("articles read", articles);
+    let loaded = loader.load_blocking(config, &stories, &mut |event| {
+        if matches!(event.stage, Stage::Loaded { .. } | Stage::Failed { .. }) {
+            bar.advance();
+        }
+    });
+    bar.finish();
+    let jobs: Vec<(&Story, LoadedStory)> = stories.iter().copied().zip(loaded).collect();
+    let mut bar = ProgressBar::new("stories compared", jobs.len());
     let mut failed = 0;
     let mut partial = 0;
     map_in_order(
-        &config.stories,
+        &jobs,
         default_threads(),
-        |story| compare_story(config, story, args.reference.as_deref()),
+        |(story, loaded)| compare_story(config, story, loaded.clone(), args.reference.as_deref()),
         |index, result| {
-            let story = &config.stories[index].id;
+            let story = &jobs[index].0.id;
             let outcome = result.and_then(|compared| compared).and_then(|comparison| {
                 writer
                     .add(&comparison)
@@ -188,7 +224,7 @@ fn run_all(config: &Config, args: &CompareArgs, options: Options) -> ExitCode {
         },
     );
     bar.finish();
-    let total = config.stories.len();
+    let total = jobs.len();
     eprintln!(
         "compared {} of {total} stories ({failed} failed, {partial} with outlets missing)",
         total - failed
@@ -209,14 +245,16 @@ fn run_all(config: &Config, args: &CompareArgs, options: Options) -> ExitCode {
 
 /// A one-line progress bar on stderr, drawn only when stderr is a terminal.
 struct ProgressBar {
+    label: &'static str,
     done: usize,
     total: usize,
     draw: bool,
 }
 
 impl ProgressBar {
-    fn new(total: usize) -> Self {
+    fn new(label: &'static str, total: usize) -> Self {
         let bar = ProgressBar {
+            label,
             done: 0,
             total,
             draw: std::io::stderr().is_terminal(),
@@ -246,14 +284,17 @@ impl ProgressBar {
             return;
         }
         const WIDTH: usize = 30;
-        let filled = (self.done * WIDTH).checked_div(self.total).unwrap_or(WIDTH);
+        let filled = (self.done.min(self.total) * WIDTH)
+            .checked_div(self.total)
+            .unwrap_or(WIDTH);
         let _ = write!(
             std::io::stderr().lock(),
-            "\r\x1b[2K[{}{}] {}/{} stories",
+            "\r\x1b[2K[{}{}] {}/{} {}",
             "#".repeat(filled),
             " ".repeat(WIDTH - filled),
             self.done,
-            self.total
+            self.total,
+            self.label
         );
     }
 

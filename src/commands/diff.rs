@@ -9,7 +9,6 @@ use clap::Args;
 use super::EXIT_BAD_INPUT;
 use super::GlobalArgs;
 use super::compare::emit;
-use crate::extract::ExtractHints;
 use crate::model::{EngineSettings, OutletFailure};
 use crate::pipeline;
 use crate::report::{Format, Options};
@@ -69,16 +68,12 @@ pub fn outlet_ids(inputs: &[String]) -> Vec<String> {
 }
 
 /// Runs `diff`.
-pub fn run(_global: &GlobalArgs, args: &DiffArgs) -> ExitCode {
+pub fn run(global: &GlobalArgs, args: &DiffArgs) -> ExitCode {
     let ids = outlet_ids(&args.inputs);
     let mut outlets = Vec::new();
     let mut failures = Vec::new();
     for (input, id) in args.inputs.iter().zip(&ids) {
-        let result = if input.starts_with("http://") || input.starts_with("https://") {
-            Err(format!("{input}: fetching URLs is not available yet"))
-        } else {
-            pipeline::read_local_article(Path::new(input), &ExtractHints::default())
-        };
+        let result = pipeline::read_input(input, global.offline);
         match result {
             Ok(article) => outlets.push(pipeline::outlet_entry(id, id, input, article)),
             Err(error) => {

@@ -18,7 +18,7 @@ pub fn run(global: &GlobalArgs, story: Option<&str>) -> ExitCode {
         Ok(story) => story,
         Err(code) => return code,
     };
-    let loaded = pipeline::load_story(&config, story, &mut |_| {});
+    let loaded = pipeline::load_story(&config, story, &global.load_options(), &mut |_| {});
     let Some(reference) =
         pipeline::choose_reference(None, story.reference.as_deref(), &loaded.outlets)
     else {

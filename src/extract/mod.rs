@@ -1,6 +1,8 @@
 //! HTML → [`Article`]: the outlet's selectors, the page's metadata, then a readability-style
 //! content finder.
 
+pub mod decode;
+
 use scraper::{Html, Selector};
 
 use crate::model::Article;

@@ -3,8 +3,10 @@
 
 use std::path::{Path, PathBuf};
 
+use parallax::commands::compare::compare_story;
 use parallax::config::Config;
 use parallax::model::Comparison;
+use parallax::pipeline::LoadOptions;
 use rusqlite::types::ValueRef;
 
 /// `tests/fixtures/report/`.
@@ -25,12 +27,21 @@ pub fn fixture_config() -> Config {
     Config::load(&fixtures().join("sources.toml")).unwrap()
 }
 
-/// Every story of `config` that the engine can compare, compared now.
+/// Every story of `config` that the engine can compare, compared now, offline, with the cache
+/// in the config's folder.
 pub fn compare_all(config: &Config) -> Vec<Comparison> {
+    let options = LoadOptions {
+        cache_dir: config.path.parent().unwrap().join("cache"),
+        offline: true,
+        ..LoadOptions::default()
+    };
     config
         .stories
         .iter()
-        .filter_map(|story| parallax::commands::compare::compare_story(config, story, None).ok())
+        .filter_map(|story| {
+            let loaded = parallax::pipeline::load_story(config, story, &options, &mut |_| {});
+            compare_story(config, story, loaded, None).ok()
+        })
         .collect()
 }
 
