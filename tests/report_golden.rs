@@ -31,3 +31,28 @@ fn sqlite_tables_match_their_golden() {
     report::write_file(&frozen_comparison(), Format::Sqlite, &path).unwrap();
     assert_golden("factory-fire.sqlite.txt", dump_sqlite(&path).as_bytes());
 }
+
+/// The demo story (`sources.toml`, `cache/`) in every text format. These goldens follow the
+/// engine and the extractor: after a change there, look at the diff and rewrite them with
+/// `UPDATE_GOLDEN=1 cargo test --test report_golden`.
+#[test]
+fn demo_story_matches_its_goldens() {
+    let Some(mut config) = report_support::demo_config() else {
+        println!("skipping: sources.toml has no story");
+        return;
+    };
+    // A generous diff budget, so that a loaded machine cannot cut a word diff short.
+    config.compare.diff_deadline_ms = 60_000;
+    let story = config.stories[0].clone();
+    config.stories = vec![story];
+    let comparison = report_support::compare_all(&config)
+        .pop()
+        .expect("the demo story compares offline from cache/");
+    for format in [Format::Json, Format::Csv, Format::Md, Format::Html] {
+        let bytes = report::render(&comparison, format).unwrap();
+        assert_golden(
+            &format!("demo-{}.{}", comparison.story, format.extension()),
+            &bytes,
+        );
+    }
+}
