@@ -286,10 +286,12 @@ fn paragraph_html(text: &str, marks: &[Mark], page: &mut String) {
         } else {
             let _ = write!(
                 page,
-                "<mark class=\"m-{}\" title=\"{}: {}\">",
+                "<mark class=\"m-{}\" title=\"{}: {}\"><sup class=\"sym s-{}\">{}</sup> ",
                 status.as_str(),
                 escape_html(mark.claim),
-                escape_html(&status_title(mark.status))
+                escape_html(&status_title(mark.status)),
+                status.as_str(),
+                status_symbol(mark.status)
             );
             if outlet_side_of_diff(mark.status) == passage {
                 for piece in mark.status.diff.iter().filter(|p| p.op != DiffOp::Delete) {
