@@ -145,8 +145,15 @@ fn a_crash_while_writing_leaves_the_old_report_whole() {
     let partial = std::fs::read_dir(dir.path())
         .unwrap()
         .filter_map(Result::ok)
-        .any(|e| e.file_name().to_string_lossy().starts_with(".report.json.tmp"));
-    assert!(partial, "the crash came in the middle of writing the temp file");
+        .any(|e| {
+            e.file_name()
+                .to_string_lossy()
+                .starts_with(".report.json.tmp")
+        });
+    assert!(
+        partial,
+        "the crash came in the middle of writing the temp file"
+    );
     // Without the limit the report replaces the old file whole.
     let output = parallax(&[
         "compare",
