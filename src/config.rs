@@ -400,6 +400,7 @@ impl Validator<'_> {
         let c = compare.get_ref();
         for (key, value) in [
             ("claim_match", c.claim_match),
+            ("claim_match_in_place", c.claim_match_in_place),
             ("paragraph_match", c.paragraph_match),
         ] {
             if !(0.0..=1.0).contains(&value) {

@@ -5,7 +5,28 @@
 //! The articles of a story are loaded concurrently under the fetcher's limits. An outlet that
 //! fails never stops the others: it ends in [`LoadedStory::failures`] with its URL and cause.
 //! Use [`Loader::load`] from async code (the TUI's background task) and [`load_story`] or
-//! [`Loader::load_blocking`] from plain code.
+//! [`Loader::load_blocking`] from plain code (never from inside a tokio runtime: they start
+//! their own).
+//!
+//! ```no_run
+//! use parallax::config::Config;
+//! use parallax::pipeline::{self, LoadOptions, Loader, Stage};
+//!
+//! # async fn run(config: Config) {
+//! let options = LoadOptions { offline: true, ..LoadOptions::default() };
+//! let loader = Loader::new(&config.settings, options).expect("an HTTP client");
+//! let (sender, mut receiver) = tokio::sync::mpsc::unbounded_channel();
+//! let story = config.stories[0].clone();
+//! let task = tokio::spawn(async move { loader.load(&config, &story, &sender).await });
+//! while let Some(event) = receiver.recv().await {
+//!     if let Stage::Failed { error } = &event.stage {
+//!         eprintln!("{}: {error}", event.outlet);
+//!     }
+//! }
+//! let loaded = task.await.expect("the load task ends");
+//! # let _ = pipeline::choose_reference(None, None, &loaded.outlets);
+//! # }
+//! ```
 
 mod article;
 mod progress;
@@ -96,11 +117,6 @@ impl Loader {
             fetcher,
             options,
         }
-    }
-
-    /// The cache this loader reads and writes.
-    pub fn cache(&self) -> &Cache {
-        &self.cache
     }
 
     /// Loads every article of `story` concurrently, sending progress to `progress`.
@@ -320,4 +336,89 @@ pub fn compare_loaded(config: &Config, loaded: LoadedStory, reference: &str) -> 
         loaded.failures,
         &config.compare,
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn entry(id: &str, published: Option<&str>) -> OutletEntry {
+        OutletEntry {
+            id: id.into(),
+            published: published.map(String::from),
+            ..OutletEntry::default()
+        }
+    }
+
+    #[test]
+    fn the_reference_is_the_asked_then_the_story_s_then_the_earliest_then_the_first() {
+        let outlets = [
+            entry("a", None),
+            entry("b", Some("2021-01-06")),
+            entry("c", Some("2021-01-05")),
+        ];
+        let choose = |asked, story| choose_reference(asked, story, &outlets);
+        assert_eq!(choose(Some("b"), Some("a")).as_deref(), Some("b"));
+        assert_eq!(choose(Some("gone"), Some("a")).as_deref(), Some("a"));
+        assert_eq!(choose(None, Some("gone")).as_deref(), Some("c"));
+        let undated = [entry("x", None), entry("y", None)];
+        assert_eq!(choose_reference(None, None, &undated).as_deref(), Some("x"));
+        assert_eq!(choose_reference(None, None, &[]), None);
+    }
+
+    #[test]
+    fn a_blocking_load_reports_every_outlet_and_keeps_going_past_failures() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("wire.txt"), "The river rose by 2 metres.").unwrap();
+        let text = r#"
+[[outlet]]
+id = "wire"
+name = "Wire"
+[[outlet]]
+id = "daily"
+name = "Daily"
+[[story]]
+id = "flood"
+title = "Flood"
+[[story.article]]
+outlet = "wire"
+path = "wire.txt"
+[[story.article]]
+outlet = "daily"
+url = "https://daily.example/flood"
+"#;
+        let config = Config::parse(text, &dir.path().join("sources.toml")).unwrap();
+        let options = LoadOptions {
+            cache_dir: dir.path().join("cache"),
+            offline: true,
+            ..LoadOptions::default()
+        };
+        let mut events = Vec::new();
+        let loaded = load_story(&config, &config.stories[0], &options, &mut |e| {
+            events.push((e.outlet, e.stage))
+        });
+        assert_eq!(loaded.outlets.len(), 1);
+        assert_eq!(loaded.outlets[0].name, "Wire");
+        assert_eq!(loaded.failures[0].url, "https://daily.example/flood");
+        assert_eq!(loaded.reports[0].origin, Some(Origin::Local));
+        assert_eq!(loaded.reports[1].origin, None);
+        let wire: Vec<&Stage> = events
+            .iter()
+            .filter(|(o, _)| o == "wire")
+            .map(|(_, s)| s)
+            .collect();
+        assert_eq!(wire.first(), Some(&&Stage::Started));
+        assert!(matches!(
+            wire.last(),
+            Some(Stage::Loaded {
+                origin: Origin::Local,
+                ..
+            })
+        ));
+        assert!(
+            events
+                .iter()
+                .any(|(o, s)| o == "daily" && matches!(s, Stage::Failed { .. }))
+        );
+    }
 }

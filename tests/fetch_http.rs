@@ -463,3 +463,30 @@ async fn the_global_limit_holds_across_hosts() {
     }
     assert_eq!(stats.max_in_flight(), 2);
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_tls_failure_is_a_clear_error() {
+    // An https URL to a server that answers the TLS hello in plain HTTP.
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let addr = listener.local_addr().unwrap();
+    tokio::spawn(async move {
+        while let Ok((mut stream, _)) = listener.accept().await {
+            use tokio::io::AsyncWriteExt;
+            let _ = stream
+                .write_all(b"HTTP/1.1 400 Bad Request\r\ncontent-length: 0\r\n\r\n")
+                .await;
+        }
+    });
+    let url = format!("https://{addr}/");
+    let error = fetch(
+        FetchLimits {
+            max_retries: 0,
+            ..limits()
+        },
+        &url,
+    )
+    .await
+    .unwrap_err();
+    assert!(matches!(error, FetchError::Connect { .. }), "{error}");
+    assert!(error.to_string().starts_with(&url), "{error}");
+}

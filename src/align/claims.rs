@@ -4,6 +4,7 @@
 
 use std::collections::HashMap;
 
+use super::synonyms;
 use crate::model::{OutletEntry, TextSpan};
 use crate::text::facts::{self, Facts};
 use crate::text::{sentences, tokens};
@@ -84,7 +85,7 @@ impl Claim {
 pub fn claims_of(outlet: &OutletEntry, vocabulary: &mut Vocabulary) -> Vec<Claim> {
     let mut claims = Vec::new();
     for (paragraph, text) in outlet.paragraphs.iter().enumerate() {
-        for range in sentences::split_sentences(text) {
+        for range in sentences::split_claims(text) {
             let span = TextSpan {
                 paragraph,
                 start: range.start,
@@ -100,15 +101,12 @@ pub fn claims_of(outlet: &OutletEntry, vocabulary: &mut Vocabulary) -> Vec<Claim
 /// unless the claim has nothing else.
 fn terms_of(text: &str, vocabulary: &mut Vocabulary) -> Terms {
     let tokens = tokens::tokenize(text);
-    let content: Vec<&str> = if tokens.iter().any(|t| !t.stop) {
-        tokens
-            .iter()
-            .filter(|t| !t.stop)
-            .map(|t| t.stem.as_str())
-            .collect()
-    } else {
-        tokens.iter().map(|t| t.stem.as_str()).collect()
-    };
+    let any_content = tokens.iter().any(|t| !t.stop);
+    let content: Vec<&str> = tokens
+        .iter()
+        .filter(|t| !t.stop || !any_content)
+        .map(|t| synonyms::canonical(&t.stem))
+        .collect();
     let stems = content.iter().map(|s| vocabulary.intern(s)).collect();
     let bigrams = content
         .windows(2)

@@ -7,6 +7,7 @@
 use super::claims::Claim;
 use super::index::CandidateIndex;
 use super::similarity::{Features, carried, similarity};
+use crate::model::EngineSettings;
 use crate::text::facts;
 
 /// Pairs below this share of `claim_match` are not even kept for merges and splits.
@@ -64,9 +65,10 @@ pub fn match_outlet(
     outlet: &[Features],
     outlet_claims: &[Claim],
     index: &CandidateIndex,
-    claim_match: f64,
+    settings: &EngineSettings,
 ) -> OutletMatches {
-    let floor = claim_match * FLOOR_SHARE;
+    let claim_match = settings.claim_match;
+    let floor = (claim_match * FLOOR_SHARE).min(settings.claim_match_in_place);
     let mut pairs: Vec<(usize, usize, f64)> = Vec::new();
     for (i, query) in reference.iter().enumerate() {
         for j in index.candidates(query) {
@@ -94,6 +96,7 @@ pub fn match_outlet(
             result.assign(i, vec![j], sim, false);
         }
     }
+    add_in_place(&pairs, settings.claim_match_in_place, &mut result);
     add_merges(reference, outlet, &pairs, &mut result);
     add_splits(
         reference,
@@ -104,6 +107,49 @@ pub fn match_outlet(
         &mut result,
     );
     result
+}
+
+/// A reference claim left without a passage, and an unused sentence, that are each other's best
+/// match and stand in each other's place: the sentence lies between the passages carrying the
+/// claim's nearest matched neighbours. Such a pair is a paraphrase with less wording in common,
+/// so a lower threshold (`claim_match_in_place`) holds.
+fn add_in_place(pairs: &[(usize, usize, f64)], threshold: f64, result: &mut OutletMatches) {
+    let mut best_of_claim: Vec<Option<(usize, f64)>> = vec![None; result.matches.len()];
+    let mut best_of_sentence: Vec<Option<(usize, f64)>> = vec![None; result.used.len()];
+    for &(i, j, sim) in pairs {
+        if sim < threshold || result.matches[i].is_some() || result.used[j] {
+            continue;
+        }
+        if best_of_claim[i].is_none_or(|(_, s)| sim > s) {
+            best_of_claim[i] = Some((j, sim));
+        }
+        if best_of_sentence[j].is_none_or(|(_, s)| sim > s) {
+            best_of_sentence[j] = Some((i, sim));
+        }
+    }
+    // Where the next matched reference claim is carried, for every claim.
+    let mut next_position: Vec<Option<usize>> = vec![None; result.matches.len()];
+    let mut next = None;
+    for i in (0..result.matches.len()).rev() {
+        next_position[i] = next;
+        if let Some(m) = &result.matches[i] {
+            next = m.claims.first().copied();
+        }
+    }
+    let mut previous: Option<usize> = None;
+    for i in 0..result.matches.len() {
+        if result.matches[i].is_none()
+            && let Some((j, sim)) = best_of_claim[i]
+            && best_of_sentence[j].is_some_and(|(owner, _)| owner == i)
+            && previous.is_none_or(|p| p < j)
+            && next_position[i].is_none_or(|n| j < n)
+        {
+            result.assign(i, vec![j], sim, false);
+        }
+        if let Some(m) = &result.matches[i] {
+            previous = m.claims.last().copied();
+        }
+    }
 }
 
 /// A reference claim left without a passage whose words sit inside a sentence that already

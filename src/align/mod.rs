@@ -19,6 +19,7 @@ mod matching;
 mod paragraphs;
 pub mod similarity;
 mod status;
+mod synonyms;
 
 use indexmap::IndexMap;
 
@@ -70,7 +71,7 @@ pub fn compare(
                     &features[o],
                     &claims[o],
                     &indexes[o],
-                    settings.claim_match,
+                    settings,
                 )
             }
         })

@@ -9,10 +9,10 @@ use super::claims::{Claim, Vocabulary};
 
 /// Weight of a word bigram relative to a single stem: bigrams reward shared phrasing without
 /// letting word order decide (paraphrases reorder).
-const BIGRAM_WEIGHT: f32 = 0.5;
+const BIGRAM_WEIGHT: f32 = 0.25;
 
 /// Share of the character n-gram cosine in the similarity of two short claims.
-const GRAM_SHARE: f64 = 0.3;
+const GRAM_SHARE: f64 = 0.5;
 
 /// Term statistics of one story: the inverse document frequency of every term, counting each
 /// claim of each outlet as a document.

@@ -6,6 +6,8 @@
 //! ```text
 //! cache/<story>/<outlet>/<version>.html   raw page bytes exactly as received
 //! cache/<story>/<outlet>/<version>.json   metadata sidecar (see [`PageMeta`])
+//! cache/<story>/<outlet>/article.json     the article extracted from the newest fetch
+//!                                         (see [`ExtractedArticle`]; optional)
 //! cache/.lock                             held while writing, so two instances never tear writes
 //! ```
 //!
@@ -17,6 +19,7 @@
 //! [`crate::config::is_valid_id`] and version names with [`is_version_name`] before they become
 //! paths, so nothing escapes the cache folder.
 
+mod article;
 mod meta;
 mod store;
 
@@ -25,6 +28,7 @@ use std::io;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
+pub use article::ExtractedArticle;
 pub use meta::{PageMeta, is_version_name, next_version_name, rfc3339, sha256_hex, version_name};
 pub use store::{FileStorage, Storage, write_atomic};
 
@@ -94,15 +98,6 @@ pub enum Stored {
     Unchanged(String),
 }
 
-impl Stored {
-    /// The version that holds the page.
-    pub fn version(&self) -> &str {
-        match self {
-            Stored::New(version) | Stored::Unchanged(version) => version,
-        }
-    }
-}
-
 /// The cache folder.
 #[derive(Clone)]
 pub struct Cache {
@@ -128,11 +123,6 @@ impl Cache {
             root: root.into(),
             storage,
         }
-    }
-
-    /// The cache folder.
-    pub fn root(&self) -> &Path {
-        &self.root
     }
 
     /// The folder of one outlet's article in one story.

@@ -6,10 +6,12 @@ use std::process::ExitCode;
 
 use clap::Args;
 
-use super::compare::{Format, render};
-use super::{EXIT_BAD_INPUT, EXIT_OK, GlobalArgs, write_output};
+use super::EXIT_BAD_INPUT;
+use super::GlobalArgs;
+use super::compare::emit;
 use crate::model::{EngineSettings, OutletFailure};
 use crate::pipeline;
+use crate::report::{Format, Options};
 
 /// Arguments of `diff`.
 #[derive(Debug, Clone, Args)]
@@ -95,13 +97,12 @@ pub fn run(global: &GlobalArgs, args: &DiffArgs) -> ExitCode {
         failures,
         &EngineSettings::default(),
     );
-    match write_output(args.output.as_deref(), &render(&comparison, args.format)) {
-        Ok(()) => ExitCode::from(EXIT_OK),
-        Err(err) => {
-            eprintln!("cannot write output: {err}");
-            ExitCode::from(EXIT_BAD_INPUT)
-        }
-    }
+    emit(
+        &comparison,
+        args.format,
+        Options::default(),
+        args.output.as_deref(),
+    )
 }
 
 #[cfg(test)]

@@ -1,8 +1,9 @@
 //! `parallax fetch [STORY...] [--all] [--refresh]`: fetch stories' articles into the cache, with
 //! a progress line per outlet on stderr, then a summary table on stdout.
 //!
-//! Exit code: 0 when every article was had, 1 when some failed (the rest are cached), 2 for a
-//! bad config or an unknown story.
+//! Exit code: 0 when every article was had, 1 when some failed (the rest are cached; a failed
+//! refresh of a cached page counts as a failure, though the cached copy is kept and used), 2 for
+//! a bad config or an unknown story.
 
 use std::io::{IsTerminal, Write};
 use std::process::ExitCode;
@@ -61,13 +62,26 @@ pub fn run(global: &GlobalArgs, args: &FetchArgs) -> ExitCode {
             return ExitCode::from(EXIT_PARTIAL);
         }
     };
-    let mut board = ProgressBoard::new(std::io::stderr().is_terminal());
+    let keys = stories
+        .iter()
+        .flat_map(|story| {
+            story
+                .articles
+                .iter()
+                .map(|article| format!("{}/{}", story.id, article.outlet))
+        })
+        .collect();
+    let mut board = ProgressBoard::new(std::io::stderr().is_terminal(), keys);
     let loaded = loader.load_blocking(&config, &stories, &mut |event| board.update(event));
     board.finish();
     let mut stdout = std::io::stdout().lock();
     let _ = stdout.write_all(summary(&loaded).as_bytes());
     let _ = stdout.flush();
-    if loaded.iter().all(|story| story.failures.is_empty()) {
+    let all_fetched = loaded
+        .iter()
+        .flat_map(|story| &story.reports)
+        .all(|report| report.error.is_none());
+    if all_fetched {
         ExitCode::from(EXIT_OK)
     } else {
         ExitCode::from(EXIT_PARTIAL)
@@ -93,10 +107,21 @@ struct ProgressBoard {
 }
 
 impl ProgressBoard {
-    fn new(terminal: bool) -> ProgressBoard {
+    /// A board with one waiting line per `story/outlet` key, in the stories' order.
+    fn new(terminal: bool, keys: Vec<String>) -> ProgressBoard {
+        let lines = keys
+            .into_iter()
+            .map(|key| Line {
+                key,
+                state: "queued".into(),
+                received: 0,
+                total: None,
+                retries: 0,
+            })
+            .collect();
         ProgressBoard {
             terminal,
-            lines: Vec::new(),
+            lines,
             drawn: 0,
             last_draw: None,
         }
@@ -149,7 +174,7 @@ impl ProgressBoard {
                 message = Some(format!("{key}: error: {error}"));
             }
         }
-        let text = render_line(&self.lines[index]);
+        let text = render_line(&self.lines[index], self.key_width());
         if self.terminal {
             if let Some(message) = message {
                 self.clear();
@@ -180,11 +205,26 @@ impl ProgressBoard {
         self.drawn = 0;
     }
 
+    fn key_width(&self) -> usize {
+        self.lines
+            .iter()
+            .map(|l| l.key.chars().count())
+            .max()
+            .unwrap_or(0)
+    }
+
     fn draw(&mut self) {
         self.clear();
+        let width = self.key_width();
+        // Lines wider than the terminal would wrap and break the redraw: cut them.
+        let columns = ratatui::crossterm::terminal::size().map_or(80, |(w, _)| usize::from(w));
         let mut stderr = std::io::stderr().lock();
         for line in &self.lines {
-            let _ = writeln!(stderr, "\r\x1b[2K{}", render_line(line));
+            let text: String = render_line(line, width)
+                .chars()
+                .take(columns.saturating_sub(1))
+                .collect();
+            let _ = writeln!(stderr, "\r\x1b[2K{text}");
         }
         let _ = stderr.flush();
         self.drawn = self.lines.len();
@@ -198,22 +238,23 @@ impl ProgressBoard {
     }
 }
 
-/// `story/outlet  [#####.....]  12.0 KiB  receiving  (1 retry)`.
-fn render_line(line: &Line) -> String {
+/// `story/outlet    12.0 KiB  receiving (1 retry)  [#####.....]`: the state stays in view on a
+/// narrow terminal; the bar shows only when the size is announced.
+fn render_line(line: &Line, width: usize) -> String {
+    let retries = match line.retries {
+        0 => String::new(),
+        1 => " (1 retry)".into(),
+        n => format!(" ({n} retries)"),
+    };
     let bar = match line.total {
         Some(total) if total > 0 => {
             let filled = ((line.received.min(total) * 20) / total) as usize;
-            format!("[{}{}]", "#".repeat(filled), ".".repeat(20 - filled))
+            format!("  [{}{}]", "#".repeat(filled), ".".repeat(20 - filled))
         }
-        _ => " ".repeat(22),
-    };
-    let retries = match line.retries {
-        0 => String::new(),
-        1 => "  (1 retry)".into(),
-        n => format!("  ({n} retries)"),
+        _ => String::new(),
     };
     format!(
-        "{:<32} {bar} {:>10}  {}{retries}",
+        "{:<width$} {:>10}  {}{retries}{bar}",
         line.key,
         human_size(line.received),
         line.state
@@ -222,20 +263,39 @@ fn render_line(line: &Line) -> String {
 
 /// The summary table: one row per outlet.
 fn summary(stories: &[LoadedStory]) -> String {
+    let width = stories
+        .iter()
+        .flat_map(|story| {
+            let story_width = story.story.chars().count();
+            story
+                .reports
+                .iter()
+                .map(move |r| story_width + 1 + r.outlet.chars().count())
+        })
+        .max()
+        .unwrap_or(0)
+        .max("OUTLET".len());
     let mut out = format!(
-        "{:<32} {:>6} {:>10} {:>8}  {}\n",
+        "{:<width$} {:>6} {:>10} {:>8}  {}\n",
         "OUTLET", "STATUS", "SIZE", "TIME", "RESULT"
     );
     for story in stories {
         for report in &story.reports {
             let status = report.status.map_or("-".to_string(), |s| s.to_string());
             let result = match (&report.origin, &report.error) {
-                (Some(origin), _) => origin.as_str().to_string(),
+                (Some(origin), Some(error)) => {
+                    format!(
+                        "{} (refresh failed: {})",
+                        origin.as_str(),
+                        clean_line(error)
+                    )
+                }
+                (Some(origin), None) => origin.as_str().to_string(),
                 (None, Some(error)) => format!("failed: {}", clean_line(error)),
                 (None, None) => "failed".to_string(),
             };
             out.push_str(&format!(
-                "{:<32} {:>6} {:>10} {:>7.1}s  {result}\n",
+                "{:<width$} {:>6} {:>10} {:>7.1}s  {result}\n",
                 format!("{}/{}", story.story, report.outlet),
                 status,
                 human_size(report.bytes),
@@ -302,8 +362,8 @@ mod tests {
             total: Some(1024),
             retries: 2,
         };
-        let text = render_line(&line);
+        let text = render_line(&line, 3);
         assert!(text.contains("[##########..........]"), "{text}");
-        assert!(text.ends_with("(2 retries)"));
+        assert!(text.contains("receiving (2 retries)"), "{text}");
     }
 }

@@ -7,9 +7,10 @@ use std::process::ExitCode;
 
 use clap::Args;
 
-use super::compare::{Format, render};
-use super::{EXIT_BAD_INPUT, EXIT_OK, EXIT_PARTIAL, GlobalArgs, find_story, write_output};
+use super::compare::emit;
+use super::{EXIT_BAD_INPUT, EXIT_OK, EXIT_PARTIAL, GlobalArgs, find_story};
 use crate::pipeline;
+use crate::report;
 use crate::tui::event_loop::{self, Options};
 use crate::tui::keymap::Keymap;
 use crate::tui::theme::{Theme, use_color};
@@ -115,12 +116,10 @@ pub fn run(global: &GlobalArgs, story: Option<&str>, args: &OpenArgs) -> ExitCod
         return ExitCode::from(EXIT_BAD_INPUT);
     };
     let comparison = pipeline::compare_loaded(&config, loaded, &reference);
-    match write_output(None, &render(&comparison, Format::Md)) {
-        Ok(()) => ExitCode::from(EXIT_OK),
-        Err(err) if err.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::from(EXIT_OK),
-        Err(err) => {
-            eprintln!("cannot write the report: {err}");
-            ExitCode::from(EXIT_PARTIAL)
-        }
-    }
+    emit(
+        &comparison,
+        report::Format::Md,
+        report::Options::default(),
+        None,
+    )
 }

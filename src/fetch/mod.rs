@@ -23,10 +23,11 @@ use reqwest::header::{self, HeaderMap};
 use url::Url;
 
 pub use error::FetchError;
-pub use limits::{FetchLimits, Permit, Politeness, host_key};
-pub use redirect::is_private_host;
-pub use retry_after::parse_retry_after;
+pub use limits::FetchLimits;
 pub use robots::Robots;
+
+use limits::{Politeness, host_key};
+use retry_after::parse_retry_after;
 
 /// What a cached copy says about itself, sent as `If-None-Match` / `If-Modified-Since`.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -119,7 +120,6 @@ impl Fetcher {
             .read_timeout(limits.read_timeout)
             .timeout(limits.total_timeout)
             .redirect(redirect::policy(limits.max_redirects))
-            .https_only(false)
             .build()
             .map_err(|err| FetchError::Client(err.to_string()))?;
         Ok(Fetcher {
@@ -128,11 +128,6 @@ impl Fetcher {
             limits,
             robots: Mutex::new(HashMap::new()),
         })
-    }
-
-    /// The limits this fetcher obeys.
-    pub fn limits(&self) -> &FetchLimits {
-        &self.limits
     }
 
     /// Fetches `url`, conditionally when `validators` are given, retrying what may succeed on

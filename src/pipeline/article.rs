@@ -8,7 +8,7 @@ use std::time::Instant;
 use tokio::sync::mpsc::UnboundedSender;
 
 use super::progress::{Origin, OutletReport, Progress, Stage};
-use crate::cache::{Cache, CachedPage, PageMeta, Stored};
+use crate::cache::{Cache, CachedPage, ExtractedArticle, PageMeta, Stored};
 use crate::config::ArticleSource;
 use crate::extract::{self, ExtractHints};
 use crate::fetch::{FetchEvent, FetchOutcome, Fetcher, Validators};
@@ -40,6 +40,8 @@ struct Page {
     origin: Origin,
     status: Option<u16>,
     version: Option<String>,
+    /// Why a refresh failed when the cached copy stands in for the page.
+    refresh_error: Option<String>,
 }
 
 impl ArticleJob {
@@ -111,24 +113,49 @@ impl ArticleJob {
         report.status = page.status;
         report.bytes = page.body.len() as u64;
         report.version = page.version.clone();
+        report.error = page.refresh_error.clone();
         self.send(Stage::Extracting);
-        let hints = self.hints.clone();
+        let article = self.extract(&page).await?;
         let Page {
-            body,
-            content_type,
-            fetched_at,
-            sha256,
-            ..
+            fetched_at, sha256, ..
         } = page;
+        let mut entry = super::outlet_entry(&self.outlet, &self.name, url, article);
+        entry.fetched_at = fetched_at;
+        entry.sha256 = sha256;
+        Ok(entry)
+    }
+
+    /// The page's article: from `article.json` when it holds this very page's extraction,
+    /// else extracted now (and kept in `article.json` when the page came from the network).
+    async fn extract(&self, page: &Page) -> Result<Article, String> {
+        let body_selector = self.hints.body.as_deref();
+        if let Some(sha256) = &page.sha256
+            && let Some(stored) = self.cache.read_article(&self.story, &self.outlet)
+            && stored.is_for(sha256, body_selector, &self.hints.drop)
+        {
+            return Ok(stored.article);
+        }
+        let hints = self.hints.clone();
+        let (body, content_type) = (page.body.clone(), page.content_type.clone());
         let article = run_blocking(move || {
             let text = super::decode_page(&body, content_type.as_deref()).0;
             extract::extract_article(&text, &hints)
         })
         .await?;
-        let mut entry = super::outlet_entry(&self.outlet, &self.name, url, article);
-        entry.fetched_at = fetched_at;
-        entry.sha256 = sha256;
-        Ok(entry)
+        let fetched = matches!(page.origin, Origin::New | Origin::Unchanged);
+        if let (true, Some(sha256)) = (fetched && page.version.is_some(), &page.sha256) {
+            let record = ExtractedArticle {
+                sha256: sha256.clone(),
+                parallax_version: env!("CARGO_PKG_VERSION").to_string(),
+                body_selector: self.hints.body.clone(),
+                drop_selectors: self.hints.drop.clone(),
+                article: article.clone(),
+            };
+            if let Err(err) = self.cache.write_article(&self.story, &self.outlet, &record) {
+                tracing::debug!("article.json not written: {err}");
+            }
+        }
+        Ok(article)
     }
 
     /// The raw page: a named version, the newest cached copy, or the network.
@@ -143,9 +170,18 @@ impl ArticleJob {
         }
         let cached = match self.cache.newest(&self.story, &self.outlet) {
             Ok(cached) => cached,
-            Err(err) => {
-                self.warn(format!("{err}; ignoring the cached copy"));
+            Err(err) if self.fetcher.is_some() => {
+                self.warn(format!("{err}; fetching the page again"));
                 None
+            }
+            Err(err) => {
+                let older = self.newest_intact();
+                let fallback = match &older {
+                    Some(page) => format!("using the older version {}", page.version),
+                    None => "no intact version is kept".to_string(),
+                };
+                self.warn(format!("{err}; {fallback}"));
+                older
             }
         };
         let cached = cached.filter(|page| {
@@ -176,7 +212,20 @@ impl ArticleJob {
         });
         let events = |event: FetchEvent| self.send(fetch_stage(event));
         match fetcher.fetch(url, validators.as_ref(), &events).await {
-            Err(err) => Err(err.to_string()),
+            Err(err) => match cached {
+                // A failed refresh loses nothing: the cached copy stands in, with a warning.
+                Some(page) => {
+                    let error = err.to_string();
+                    self.warn(format!(
+                        "{error}; using the cached version {}",
+                        page.version
+                    ));
+                    let mut page = cached_page(page, Origin::Cached);
+                    page.refresh_error = Some(error);
+                    Ok(page)
+                }
+                None => Err(err.to_string()),
+            },
             Ok(FetchOutcome::NotModified { checked_at }) => {
                 let Some(page) = cached else {
                     return Err(format!(
@@ -230,9 +279,21 @@ impl ArticleJob {
                     origin,
                     status: Some(fetched.status),
                     version,
+                    refresh_error: None,
                 })
             }
         }
+    }
+}
+
+impl ArticleJob {
+    /// The newest kept version whose bytes match its sidecar, when the newest does not.
+    fn newest_intact(&self) -> Option<CachedPage> {
+        let versions = self.cache.versions(&self.story, &self.outlet).ok()?;
+        versions
+            .iter()
+            .rev()
+            .find_map(|version| self.cache.read(&self.story, &self.outlet, version).ok())
     }
 }
 
@@ -245,6 +306,7 @@ fn cached_page(cached: CachedPage, origin: Origin) -> Page {
         origin,
         status: cached.meta.status,
         version: Some(cached.version),
+        refresh_error: None,
     }
 }
 

@@ -106,6 +106,7 @@ pub struct OutletReport {
     pub version: Option<String>,
     /// Time spent on this article.
     pub elapsed: Duration,
-    /// Why it failed.
+    /// Why it failed, or why a refresh failed when the cached copy stood in (then `origin`
+    /// is [`Origin::Cached`]).
     pub error: Option<String>,
 }

@@ -1,11 +1,11 @@
 //! What `e` writes: the current view as files in the current directory. The reader exports the
-//! focused article as Markdown; the other views export the comparison as the Markdown report
-//! and the JSON contract, through the report writers (the same bytes `parallax compare` writes).
+//! focused article as Markdown; the other views export the comparison as the Markdown report,
+//! the JSON contract and the HTML report, through the report writers (the same bytes `parallax compare` writes).
 
 use std::path::PathBuf;
 
-use crate::commands::compare::{Format, render};
 use crate::report::markdown::escape_markdown;
+use crate::report::{Format, render};
 
 use super::app::{App, View};
 
@@ -38,15 +38,15 @@ pub fn export_files(app: &App, view: View) -> Vec<ExportFile> {
                 md.into_bytes(),
             )]
         }
-        _ => vec![
-            (
-                PathBuf::from(format!("{stem}.md")),
-                render(comparison, Format::Md),
-            ),
-            (
-                PathBuf::from(format!("{stem}.json")),
-                render(comparison, Format::Json),
-            ),
-        ],
+        _ => [Format::Md, Format::Json, Format::Html]
+            .into_iter()
+            .filter_map(|format| {
+                let bytes = render(comparison, format).ok()?;
+                Some((
+                    PathBuf::from(format!("{stem}.{}", format.extension())),
+                    bytes,
+                ))
+            })
+            .collect(),
     }
 }

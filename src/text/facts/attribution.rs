@@ -3,7 +3,8 @@
 //!
 //! Verbs fall into classes: the neutral reporting verbs (`said`, `says`, `told`, `stated`,
 //! `according to`, `added`, `noted`, `reported`, `announced`, `wrote` ...) are one class, so
-//! `said` → `told reporters` changes nothing; every loaded verb is a class of its own with its
+//! `said` → `told reporters` changes nothing (`found`, `concluded`, `showed` join them before
+//! `that` or at the end of a clause: `the study found that ...`); every loaded verb is a class of its own with its
 //! inflections (`claimed`, `alleged`, `admitted`/`acknowledged`/`conceded`, `insisted`,
 //! `denied`, `warned`, `argued`, `suggested`, `confirmed`, `revealed`, `accused` ...), so
 //! `said` → `claimed` is a change of attribution.
@@ -19,8 +20,8 @@ pub struct Attribution {
     pub class: &'static str,
     /// Who says it, as written, when found next to the verb (`police`, `Li Ming`, `he`).
     pub speaker: Option<String>,
-    /// The speaker's capitalised words, lowercase (empty for `he`, `officials`): compared only
-    /// when both sides name someone.
+    /// The key words of the speaker's capitalised words, as for a name (empty for `he`,
+    /// `officials`): compared only when both sides name someone.
     pub speaker_names: Vec<String>,
 }
 
@@ -43,6 +44,13 @@ const VERBS: &[(&str, &str)] = &[
     ("commented", "said"),
     ("tweeted", "said"),
     ("posted", "said"),
+    ("found", "found"),
+    ("finds", "found"),
+    ("concluded", "found"),
+    ("showed", "found"),
+    ("shows", "found"),
+    ("rejected", "denied"),
+    ("rejects", "denied"),
     ("claimed", "claimed"),
     ("claims", "claimed"),
     ("alleged", "alleged"),
@@ -132,6 +140,14 @@ pub(crate) fn scan(sentence: &str, words: &[Word<'_>]) -> Vec<Attribution> {
         if i > 0 && NOT_BEFORE.iter().any(|n| words[i - 1].is(n)) {
             continue;
         }
+        // `the study found that`, `researchers found.` report; `police found the body` does not.
+        let clause_end = words
+            .get(i + 1)
+            .is_none_or(|n| n.kind == Kind::Punct || n.is("that"));
+        if class == "found" && !clause_end {
+            continue;
+        }
+        let class = if class == "found" { "said" } else { class };
         // `claimed the title`, `claimed 12 lives`, `claims responsibility`: taking, not saying.
         let taking = class == "claimed"
             && words
@@ -157,13 +173,14 @@ fn attribution(
     words: &[Word<'_>],
 ) -> Attribution {
     let speaker_names = speaker.as_ref().map_or_else(Vec::new, |(from, to, _)| {
-        words[*from..*to]
+        let named: Vec<Word<'_>> = words[*from..*to]
             .iter()
             .filter(|w| {
                 w.is_capitalised() && !crate::text::stopwords::is_stopword(&w.text.to_lowercase())
             })
-            .map(|w| w.text.to_lowercase())
-            .collect()
+            .copied()
+            .collect();
+        super::names::key_words(&named)
     });
     Attribution {
         verb,
@@ -187,6 +204,16 @@ fn phrase(
         while end < words.len() && end - at < 6 && usable(&words[end]) && !words[end].is("on") {
             end += 1;
         }
+        // A speaker after its verb (`," said Li Ming.`) ends the clause; `said the painting
+        // was worth 2 million` names no speaker.
+        let clause_end = words.get(end).is_none_or(|w| {
+            w.kind == Kind::Punct
+                || ["on", "in", "at"].iter().any(|p| w.is(p))
+                || !usable(w) && w.kind == Kind::Alpha
+        });
+        if !clause_end {
+            return None;
+        }
         (at, end)
     } else {
         let mut start = at;
@@ -202,4 +229,60 @@ fn phrase(
             sentence[words[from].start..words[to - 1].end].to_string(),
         )
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::text::facts::extract_facts;
+
+    fn attributions(sentence: &str) -> Vec<(String, &'static str, Option<String>)> {
+        extract_facts(sentence)
+            .attributions
+            .into_iter()
+            .map(|a| (a.verb, a.class, a.speaker))
+            .collect()
+    }
+
+    #[test]
+    fn verbs_classes_and_speakers() {
+        assert_eq!(
+            attributions("The fire spread, police said."),
+            [("said".into(), "said", Some("police".into()))]
+        );
+        assert_eq!(
+            attributions("“No,” said Li Ming."),
+            [("said".into(), "said", Some("Li Ming".into()))]
+        );
+        assert_eq!(
+            attributions("According to the school, 60 fell ill."),
+            [("according to".into(), "said", Some("the school".into()))]
+        );
+        assert_eq!(
+            attributions("The firm claimed it was safe.")[0].1,
+            "claimed"
+        );
+        assert_eq!(attributions("He acknowledged the error.")[0].1, "admitted");
+        assert_eq!(
+            attributions("The study found that rents rose.")[0].1,
+            "said"
+        );
+    }
+
+    #[test]
+    fn look_alikes_are_no_attribution() {
+        for sentence in [
+            "The alleged fraud cost millions.",
+            "The fire claimed 12 lives.",
+            "The team claimed the title.",
+            "Cases were reported in Ohio.",
+            "He is said to be ill.",
+            "Police found the body.",
+        ] {
+            assert!(
+                attributions(sentence).is_empty(),
+                "{sentence:?}: {:?}",
+                attributions(sentence)
+            );
+        }
+    }
 }

@@ -232,12 +232,17 @@ fn attributions(origin: &Facts, other: &Facts, out: &mut Vec<FactChange>) {
     let speakers_agree = |x: &super::Attribution, y: &super::Attribution| {
         x.speaker_names.is_empty()
             || y.speaker_names.is_empty()
-            || x.speaker_names.iter().any(|n| y.speaker_names.contains(n))
+            || super::names::keys_match(&x.speaker_names, &y.speaker_names)
     };
     pair(a, b, &mut used_a, &mut used_b, |x, y| {
         x.class == y.class && speakers_agree(x, y)
     });
+    // A named speaker put for another is already a name change; say it once.
+    let names_changed = out.iter().any(|c| c.kind == ChangeKind::Name);
     for (i, j) in pair(a, b, &mut used_a, &mut used_b, |x, y| x.class == y.class) {
+        if names_changed {
+            continue;
+        }
         let (from, to) = (
             a[i].speaker.as_deref().unwrap_or(""),
             b[j].speaker.as_deref().unwrap_or(""),
@@ -290,5 +295,137 @@ fn hedges(origin: &Facts, other: &Facts, out: &mut Vec<FactChange>) {
                 format!("hedge removed: {}", h.text),
             ));
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::text::facts::{Facts, NEUTRAL_OVERLAP, extract_facts, fact_overlap};
+
+    fn reasons(origin: &str, other: &str) -> Vec<String> {
+        super::compare_facts(&extract_facts(origin), &extract_facts(other))
+            .into_iter()
+            .map(|c| c.reason)
+            .collect()
+    }
+
+    #[test]
+    fn each_change_kind_gives_its_plain_words_reason() {
+        let cases: &[(&str, &str, &[&str])] = &[
+            (
+                "60 to 80 fell ill.",
+                "70 fell ill.",
+                &["number: 60 to 80 -> 70"],
+            ),
+            (
+                "60 to 80 fell ill.",
+                "Dozens fell ill.",
+                &["number: 60 to 80 -> Dozens (less specific)"],
+            ),
+            (
+                "It began on Nov. 17, 2020.",
+                "It began last November.",
+                &["date: Nov. 17, 2020 -> last November (less specific)"],
+            ),
+            (
+                "It began in 2019.",
+                "It began in 2021.",
+                &["date: 2019 -> 2021"],
+            ),
+            (
+                "It began on Monday.",
+                "It began.",
+                &["date dropped: Monday"],
+            ),
+            (
+                "“We won,” he said.",
+                "“We lost,” he said.",
+                &["quote altered"],
+            ),
+            (
+                "“We won,” he said.",
+                "He said they won.",
+                &["quote dropped: “We won,”"],
+            ),
+            (
+                "The deal went to Siemens.",
+                "The deal went to Alstom.",
+                &["name: Siemens -> Alstom"],
+            ),
+            (
+                "The firm said it was safe.",
+                "The firm claimed it was safe.",
+                &["attribution: said -> claimed"],
+            ),
+            (
+                "It was safe, police said.",
+                "It was safe.",
+                &["attribution dropped: police said"],
+            ),
+            (
+                "He stole it.",
+                "He allegedly stole it.",
+                &["hedge added: allegedly"],
+            ),
+            (
+                "He may have stolen it.",
+                "He stole it.",
+                &["hedge removed: may"],
+            ),
+            ("He did not steal it.", "He stole it.", &["negation"]),
+            (
+                "The fine was 1 million yuan.",
+                "The fine was 1 million yuan (about $153,000).",
+                &[],
+            ),
+            // Another currency is not the same figure: parallax cannot tell a conversion from a change.
+            (
+                "The fine was 1 million yuan.",
+                "The fine, $153,000, was paid.",
+                &["number dropped: 1 million yuan", "number added: $153,000"],
+            ),
+            (
+                "It rose to 12.",
+                "It rose to 12, with 3 more pending.",
+                &["number added: 3"],
+            ),
+        ];
+        for (origin, other, expected) in cases {
+            assert_eq!(reasons(origin, other), *expected, "{origin:?} -> {other:?}");
+        }
+    }
+
+    #[test]
+    fn paraphrases_with_the_same_facts_give_no_reason() {
+        let cases = [
+            (
+                "At least 50 died on Nov. 17, 2020, police said.",
+                "No fewer than fifty people died on November 17, 2020, according to police.",
+            ),
+            ("“We will win,” Li Ming said.", "Li said: “We will win.”"),
+            ("He didn't pay.", "He did not pay."),
+            ("It may rain.", "It might rain."),
+        ];
+        for (origin, other) in cases {
+            assert_eq!(
+                reasons(origin, other),
+                Vec::<String>::new(),
+                "{origin:?} -> {other:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn overlap_is_shared_over_all_facts_and_neutral_without_any() {
+        let a = extract_facts("60 students fell ill in Hebei on Nov. 17.");
+        let b = extract_facts("60 students fell ill on Nov. 17.");
+        assert!((fact_overlap(&a, &b) - 0.8).abs() < 1e-9);
+        assert_eq!(fact_overlap(&a, &a), 1.0);
+        assert_eq!(fact_overlap(&a, &extract_facts("Nothing here.")), 0.0);
+        assert_eq!(
+            fact_overlap(&Facts::default(), &Facts::default()),
+            NEUTRAL_OVERLAP
+        );
+        assert!(Facts::default().is_empty() && !a.is_empty());
     }
 }

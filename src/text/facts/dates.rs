@@ -83,14 +83,18 @@ impl DateFact {
             && relative_agree
     }
 
-    /// Whether two dates state the same thing (compatible and equally precise).
+    /// Whether two dates state the same thing: compatible and equally specific, and, when both
+    /// are absolute, both with a year or both without (`June` is less than `June 2020`, but
+    /// `next month` and `April` are equal for want of the publication date).
     pub fn same(&self, other: &DateFact) -> bool {
-        self.compatible(other) && self.precision() == other.precision()
+        let relative = self.relative.is_some() || other.relative.is_some();
+        self.compatible(other)
+            && self.specificity() == other.specificity()
+            && (relative || self.year.is_some() == other.year.is_some())
     }
 
     /// How precise the date is, for ordering: its [`specificity`](Self::specificity), then
-    /// whether it is anchored to a year (stated, or relative to the article: `June 2020` and
-    /// `last June` are more precise than `June`).
+    /// whether it is anchored to a year (stated, or relative to the article).
     pub fn precision(&self) -> (u8, bool) {
         let anchored = self.year.is_some() || self.relative.is_some();
         (self.specificity(), anchored)
@@ -311,7 +315,7 @@ fn date_at(words: &[Word<'_>], i: usize) -> Option<(DateFact, usize)> {
         }
         if let Some(day) = words
             .get(k + 1)
-            .and_then(|d| WEEKDAYS.iter().position(|n| d.is(n)))
+            .and_then(|d| WEEKDAYS.iter().position(|n| d.base_is(n)))
         {
             date.weekday = Some(day as u8 + 1);
             date.relative = relative(step, "");
@@ -326,17 +330,21 @@ fn date_at(words: &[Word<'_>], i: usize) -> Option<(DateFact, usize)> {
     if k > i {
         return None;
     }
-    // `three days ago`, `a year ago`, `2 weeks ago`.
+    // `three days ago`, `a year ago`, `2 weeks ago`, `four years earlier` (before the events
+    // told, which the claim cannot resolve either), `a week later`.
     if let (Some(unit_word), Some(ago)) = (words.get(i + 1), words.get(i + 2))
-        && ago.is("ago")
+        && ["ago", "earlier", "before", "later"]
+            .iter()
+            .any(|a| ago.is(a))
         && let Some(unit) = relative_unit(unit_word)
     {
+        let direction = if ago.is("later") { 1 } else { -1 };
         let count = match w.kind {
             Kind::Number => w.text.parse::<i32>().ok()?,
             _ if w.is("a") || w.is("an") || w.is("one") => 1,
             _ => super::quantities::spelled_number(w.text)? as i32,
         };
-        date.relative = relative(-count, unit);
+        date.relative = relative(direction * count, unit);
         return Some((date, i + 3));
     }
     // `Nov. 17, 2020`, `November 17`, `June 2020`, `in December`.
@@ -378,7 +386,7 @@ fn date_at(words: &[Word<'_>], i: usize) -> Option<(DateFact, usize)> {
     }
     // `Tuesday`.
     if w.is_capitalised()
-        && let Some(day) = WEEKDAYS.iter().position(|n| w.is(n))
+        && let Some(day) = WEEKDAYS.iter().position(|n| w.base_is(n))
     {
         date.weekday = Some(day as u8 + 1);
         return Some((date, i + 1));
@@ -411,4 +419,74 @@ fn date_at(words: &[Word<'_>], i: usize) -> Option<(DateFact, usize)> {
         return Some((date, i + 1));
     }
     None
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::text::facts::extract_facts;
+
+    fn date(sentence: &str) -> super::DateFact {
+        let mut dates = extract_facts(sentence).dates;
+        assert_eq!(dates.len(), 1, "one date in {sentence:?}: {dates:?}");
+        dates.remove(0)
+    }
+
+    #[test]
+    fn absolute_dates_are_read_field_by_field() {
+        let d = date("It began on Nov. 17, 2020.");
+        assert_eq!(
+            (d.year, d.month, d.day, d.text.as_str()),
+            (Some(2020), Some(11), Some(17), "Nov. 17, 2020")
+        );
+        let d = date("It began on 17th of November 2020.");
+        assert_eq!((d.year, d.month, d.day), (Some(2020), Some(11), Some(17)));
+        let d = date("It began on Tuesday, Nov. 17.");
+        assert_eq!((d.weekday, d.month, d.day), (Some(2), Some(11), Some(17)));
+        assert_eq!(date("published 2020-11-17").day, Some(17));
+        assert_eq!(date("at 3 p.m. sharp").minutes, Some(15 * 60));
+        assert_eq!(date("in mid-November").month, Some(11));
+        assert_eq!(date("at Saturday's rally").weekday, Some(6));
+    }
+
+    #[test]
+    fn equal_dates_written_differently_are_the_same() {
+        let equal = [
+            ("on Nov. 17, 2020", "on November 17, 2020"),
+            ("on Nov. 17, 2020", "on 17 November 2020"),
+            ("in 2019", "last year"),
+            ("last November", "in November 2020"),
+            ("at midnight", "at 12 a.m."),
+            ("next month", "in April"),
+            ("up from 52% in 2020", "up from 52% four years earlier"),
+            ("three days ago", "3 days ago"),
+        ];
+        for (a, b) in equal {
+            assert!(date(a).same(&date(b)), "{a:?} = {b:?}");
+        }
+    }
+
+    #[test]
+    fn specificity_and_conflicts() {
+        let exact = date("on Nov. 17, 2020");
+        let month = date("last November");
+        assert!(exact.compatible(&month) && !exact.same(&month));
+        assert!(month.precision() < exact.precision());
+        assert!(date("in June").precision() < date("in June 2020").precision());
+        assert!(!date("in 2019").compatible(&date("in 2021")));
+        assert!(!date("last year").compatible(&date("next year")));
+        assert!(!date("on Thursday").compatible(&date("on Friday")));
+    }
+
+    #[test]
+    fn words_that_only_look_like_dates_are_not() {
+        for sentence in [
+            "She may leave.",
+            "They march on.",
+            "2019 people signed.",
+            "It cost $2020.",
+            "The last time.",
+        ] {
+            assert!(extract_facts(sentence).dates.is_empty(), "{sentence:?}");
+        }
+    }
 }

@@ -1,5 +1,5 @@
 //! Hedges (`allegedly`, `reportedly`, `may`, `appears to`, `is believed to`, `so-called` ...) and
-//! negation (`not`, `n't`, `no`, `never`, `denied` ...): the words that turn a claim into a
+//! negation (`not`, `n't`, `no`, `never`, `denied`, `rejected` ...): the words that turn a claim into a
 //! possibility or into its opposite.
 //!
 //! Hedges fall into classes so that `may` → `might` changes nothing while `may` → `allegedly`
@@ -59,7 +59,12 @@ const BELIEVED: &[(&str, &str)] = &[
 /// Negation cues (and every word ending in `n't`).
 const NEGATIONS: &[&str] = &[
     "not", "never", "no", "none", "nobody", "nothing", "neither", "nor", "cannot", "denied",
-    "denies", "deny", "denying",
+    "denies", "deny", "denying", "rejected", "rejects",
+];
+
+/// Verbs that negate before `to` (`refused to rule out` = `did not rule out`).
+const REFUSALS: &[&str] = &[
+    "refused", "refuses", "declined", "declines", "failed", "fails",
 ];
 
 /// Finds the hedges of a sentence.
@@ -134,8 +139,54 @@ pub(crate) fn scan_negations(words: &[Word<'_>], taken: &[bool]) -> Vec<String> 
             // `not only ... but`, `No. 5` are no negation.
             let not_only = lower == "not" && words.get(i + 1).is_some_and(|n| n.is("only"));
             let number = lower == "no" && words.get(i + 1).is_some_and(|n| n.is_punct('.'));
-            (contracted || NEGATIONS.contains(&lower.as_str())) && !not_only && !number
+            // `refused to`, `declined to`, `failed to` deny what follows.
+            let refused =
+                REFUSALS.contains(&lower.as_str()) && words.get(i + 1).is_some_and(|n| n.is("to"));
+            (contracted || refused || NEGATIONS.contains(&lower.as_str())) && !not_only && !number
         })
         .map(|(_, w)| w.text.to_lowercase())
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::text::facts::extract_facts;
+
+    fn hedges(sentence: &str) -> Vec<&'static str> {
+        extract_facts(sentence)
+            .hedges
+            .into_iter()
+            .map(|h| h.class)
+            .collect()
+    }
+
+    #[test]
+    fn hedges_and_their_classes() {
+        assert_eq!(hedges("He allegedly stole it."), ["allegedly"]);
+        assert_eq!(hedges("The alleged theft."), ["allegedly"]);
+        assert_eq!(
+            hedges("It may rain; it might rain; it could rain."),
+            ["may", "may", "may"]
+        );
+        assert_eq!(hedges("He appears to have left."), ["appears to"]);
+        assert_eq!(hedges("He is believed to have left."), ["believed to"]);
+        assert_eq!(hedges("The so-called experts."), ["so-called"]);
+        assert_eq!(hedges("It reportedly sold."), ["reportedly"]);
+        assert!(hedges("It opened in May.").is_empty());
+    }
+
+    #[test]
+    fn negation_cues_skip_quantity_qualifiers() {
+        let negations = |s: &str| extract_facts(s).negations;
+        assert_eq!(
+            negations("He did not go and didn't call."),
+            ["not", "didn't"]
+        );
+        assert_eq!(negations("He never found no one."), ["never", "no"]);
+        assert!(negations("No less than 50 came.").is_empty());
+        assert!(negations("It was not only big but loud.").is_empty());
+        assert!(negations("He lives at No. 5.").is_empty());
+        assert_eq!(negations("She refused to rule it out."), ["refused"]);
+        assert!(negations("She refused the offer.").is_empty());
+    }
 }

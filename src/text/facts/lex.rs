@@ -36,6 +36,17 @@ impl Word<'_> {
         self.kind == Kind::Alpha && self.text.eq_ignore_ascii_case(lower)
     }
 
+    /// Whether the word, without a possessive `'s` (`Saturday's`), is letters equal to `lower`
+    /// ignoring ASCII case.
+    pub fn base_is(&self, lower: &str) -> bool {
+        let base = self
+            .text
+            .strip_suffix("'s")
+            .or_else(|| self.text.strip_suffix("’s"));
+        self.is(lower)
+            || (self.kind == Kind::Alpha && base.is_some_and(|b| b.eq_ignore_ascii_case(lower)))
+    }
+
     /// Whether the word is this punctuation character.
     pub fn is_punct(&self, c: char) -> bool {
         self.kind == Kind::Punct && self.text.starts_with(c)

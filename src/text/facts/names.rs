@@ -21,13 +21,32 @@ pub struct Name {
 }
 
 impl Name {
-    /// Whether two names are the same (one's key words hold all of the other's).
+    /// Whether two names are the same (see [`keys_match`]).
     pub fn same(&self, other: &Name) -> bool {
-        let within = |a: &Name, b: &Name| a.words.iter().all(|w| b.words.contains(w));
-        !self.words.is_empty()
-            && !other.words.is_empty()
-            && (within(self, other) || within(other, self))
+        keys_match(&self.words, &other.words)
     }
+}
+
+/// Whether two names' key words name the same: either's words all found in the other's (`Li` =
+/// `Li Ming`), a word standing for a longer one (`Fed` = `Federal Reserve`), or one word the
+/// initials of the other (`WHO` = `World Health Organization`).
+pub(crate) fn keys_match(a: &[String], b: &[String]) -> bool {
+    let abbreviates = |short: &str, long: &str| {
+        short.len() >= 3 && long.len() > short.len() && long.starts_with(short)
+    };
+    let covers = |x: &[String], y: &[String]| {
+        x.iter()
+            .all(|w| y.iter().any(|v| v == w || abbreviates(w, v)))
+    };
+    let acronym = |x: &[String], y: &[String]| {
+        x.len() == 1
+            && y.len() >= 2
+            && x[0].chars().count() == y.len()
+            && x[0].chars().zip(y).all(|(c, w)| w.starts_with(c))
+    };
+    !a.is_empty()
+        && !b.is_empty()
+        && (covers(a, b) || covers(b, a) || acronym(a, b) || acronym(b, a))
 }
 
 /// Words that join the parts of one name.
@@ -118,10 +137,14 @@ fn alias(form: &str) -> Option<&'static str> {
 /// Finds the names of a sentence among the words not already `taken` by dates and quantities.
 pub(crate) fn scan(sentence: &str, words: &[Word<'_>], taken: &[bool]) -> Vec<Name> {
     let mut out = Vec::new();
+    // `47.6C`, `5G`: a capital glued to a number is a unit or a model, not a name.
+    let glued_to_number =
+        |k: usize| k > 0 && words[k - 1].kind == Kind::Number && words[k - 1].end == words[k].start;
     let capital = |k: usize| {
         words
             .get(k)
             .is_some_and(|w| w.is_capitalised() && !taken[k])
+            && !glued_to_number(k)
     };
     let mut i = 0;
     while i < words.len() {
@@ -188,7 +211,7 @@ fn sentence_start(words: &[Word<'_>], i: usize) -> bool {
 
 /// The key words of a name's words: lowercase, no titles, connectors, periods or `'s`, aliases
 /// folded.
-fn key_words(words: &[Word<'_>]) -> Vec<String> {
+pub(crate) fn key_words(words: &[Word<'_>]) -> Vec<String> {
     let mut keys: Vec<String> = words
         .iter()
         .filter(|w| w.kind == Kind::Alpha)
@@ -209,4 +232,54 @@ fn key_words(words: &[Word<'_>]) -> Vec<String> {
             None => vec![w],
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::text::facts::extract_facts;
+
+    fn names(sentence: &str) -> Vec<String> {
+        extract_facts(sentence)
+            .names
+            .into_iter()
+            .map(|n| n.text)
+            .collect()
+    }
+
+    #[test]
+    fn multi_word_names_and_sentence_starts() {
+        assert_eq!(
+            names("Hebei University of Engineering fined Li Ming."),
+            ["Hebei University of Engineering", "Li Ming"]
+        );
+        assert_eq!(
+            names("The Ministry of Public Security said so."),
+            ["Ministry of Public Security"]
+        );
+        assert_eq!(
+            names("Police said Mr. Smith met Jean-Pierre Dupont."),
+            ["Mr. Smith", "Jean-Pierre Dupont"]
+        );
+        assert_eq!(names("“We won,” said Li."), ["Li"]);
+        assert_eq!(names("The U.S. Senate voted on Tuesday."), ["U.S. Senate"]);
+        assert!(names("Officials said I was late.").is_empty());
+    }
+
+    #[test]
+    fn the_same_name_written_otherwise_matches() {
+        let name = |s: &str| extract_facts(s).names.remove(0);
+        let pairs = [
+            ("met Li Ming", "met Li"),
+            ("met Mr. Smith", "met Smith"),
+            ("in the U.S.", "in the United States"),
+            ("the U.S. Senate", "the United States Senate"),
+            ("the Federal Reserve", "the Fed"),
+            ("the World Health Organization", "the WHO"),
+        ];
+        for (a, b) in pairs {
+            assert!(name(a).same(&name(b)), "{a:?} = {b:?}");
+        }
+        assert!(!name("met Wang Wei").same(&name("met Zhang Wei")));
+        assert!(!name("in Madrid").same(&name("in Barcelona")));
+    }
 }

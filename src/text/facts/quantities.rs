@@ -44,13 +44,18 @@ pub struct Quantity {
     pub text: String,
     /// A currency amount that converts the amount just before it.
     pub conversion: bool,
+    /// Written as a fraction (`a third`, `half`): equal to a percentage within one point.
+    pub fraction: bool,
 }
 
 impl Quantity {
     /// Whether two quantities state the same fact (values, bound class, compatible units).
     pub fn same(&self, other: &Quantity) -> bool {
-        close(self.low, other.low)
-            && close(self.high, other.high)
+        let near = |a: f64, b: f64| {
+            close(a, b) || ((self.fraction || other.fraction) && (a - b).abs() <= 1.0)
+        };
+        near(self.low, other.low)
+            && near(self.high, other.high)
             && self.bound == other.bound
             && units_compatible(self.unit, other.unit)
     }
@@ -222,6 +227,7 @@ fn measure_word(word: &str) -> Option<&'static str> {
         "acre" | "acres" => "acre",
         "hectare" | "hectares" => "hectare",
         "degree" | "degrees" => "degree",
+        "decade" | "decades" => "decade",
         "st" | "nd" | "rd" | "th" => "th",
         _ => return None,
     })
@@ -234,6 +240,8 @@ struct Amount {
     vague: Option<(f64, f64)>,
     /// The product of the scale words (`million` ...), 1.0 without any.
     scale: f64,
+    /// Written as a fraction (`a third`): `value` is the share, 0 to 1.
+    fraction: bool,
     end: usize,
 }
 
@@ -297,8 +305,37 @@ pub(crate) fn scan(sentence: &str, words: &[Word<'_>], taken: &mut [bool]) -> Ve
             low.currency = low.currency.or(second.currency);
             second.currency = second.currency.or(low.currency);
         }
-        let (unit, bound_suffix, unit_end) = suffix(words, end, low.currency);
+        // `1 in 5`, `one in four`: a share.
+        if high.is_none()
+            && low.currency.is_none()
+            && words.get(end).is_some_and(|w| w.is("in"))
+            && let Some(whole) = amount(words, end + 1, taken)
+            && whole.currency.is_none()
+            && whole.vague.is_none()
+            && whole.value > low.value
+            && whole.value <= 1000.0
+        {
+            low.value /= whole.value;
+            low.fraction = true;
+            end = whole.end;
+        }
+        let (mut unit, bound_suffix, unit_end) = suffix(words, end, low.currency);
         end = unit_end;
+        // `a quarter of a percentage point` is 0.25 points; any other fraction is a share.
+        let fraction = low.fraction && high.is_none();
+        if fraction {
+            let of_point = ["of", "a", "percentage", "point"]
+                .iter()
+                .enumerate()
+                .all(|(k, w)| words.get(end + k).is_some_and(|x| x.is(w)));
+            if of_point {
+                unit = Some("pp");
+                end += 4;
+            } else {
+                unit = Some("%");
+                low.value *= 100.0;
+            }
+        }
         let bound = if low.vague.is_some() {
             Bound::Vague
         } else {
@@ -346,6 +383,7 @@ pub(crate) fn scan(sentence: &str, words: &[Word<'_>], taken: &mut [bool]) -> Ve
             unit,
             text: sentence[words[start_word].start..words[end - 1].end].to_string(),
             conversion,
+            fraction,
         });
         i = end;
     }
@@ -422,6 +460,7 @@ fn amount(words: &[Word<'_>], mut i: usize, taken: &[bool]) -> Option<Amount> {
     }
     let w = word_at(i)?;
     let mut vague = None;
+    let mut fraction = false;
     let mut value;
     let mut end = i + 1;
     match w.kind {
@@ -444,7 +483,11 @@ fn amount(words: &[Word<'_>], mut i: usize, taken: &[bool]) -> Option<Amount> {
         }
         Kind::Alpha => {
             // `tens of thousands`, `hundreds of thousands` before a plain `hundreds`.
-            if let Some(range) = ["tens", "hundreds"]
+            if let Some((share, after)) = fraction_at(words, i) {
+                fraction = true;
+                value = share;
+                end = after;
+            } else if let Some(range) = ["tens", "hundreds"]
                 .iter()
                 .position(|t| w.is(t))
                 .filter(|_| word_at(i + 1).is_some_and(|o| o.is("of")))
@@ -463,7 +506,14 @@ fn amount(words: &[Word<'_>], mut i: usize, taken: &[bool]) -> Option<Amount> {
                     .is_some_and(|s| s.kind == Kind::Alpha && scale_word(s.text, false).is_some())
             {
                 value = 1.0;
-            } else if let Some(n) = spelled_number(w.text).filter(|_| !w.is("one")) {
+            } else if let Some(n) = spelled_number(w.text).filter(|_| {
+                // `one` counts only in a share: `one in four`.
+                !w.is("one")
+                    || (word_at(i + 1).is_some_and(|n| n.is("in"))
+                        && word_at(i + 2).is_some_and(|d| {
+                            d.kind == Kind::Number || spelled_number(d.text).is_some()
+                        }))
+            }) {
                 value = n;
                 // `twenty-five`.
                 if n >= 20.0
@@ -499,8 +549,52 @@ fn amount(words: &[Word<'_>], mut i: usize, taken: &[bool]) -> Option<Amount> {
         currency,
         vague,
         scale,
+        fraction,
         end,
     })
+}
+
+/// A fraction at word `i` (`a third`, `one-quarter`, `two thirds`, `half of`): the share and the
+/// index just past it. `the second half`, `half-time` are no fractions.
+fn fraction_at(words: &[Word<'_>], i: usize) -> Option<(f64, usize)> {
+    let w = &words[i];
+    if w.is("half") {
+        let before_ok = i == 0
+            || ![
+                "first", "second", "the", "latter", "other", "third", "final",
+            ]
+            .iter()
+            .any(|b| words[i - 1].is(b));
+        let after_ok = words.get(i + 1).is_some_and(|n| {
+            n.is("of") || n.is("the") || n.is("a") || n.is("their") || n.is("its")
+        }) || (i > 0 && words[i - 1].is("by"));
+        return (before_ok && after_ok).then_some((0.5, i + 1));
+    }
+    let (count, mut k) = if w.is("a") || w.is("an") || w.is("one") {
+        (1.0, i + 1)
+    } else {
+        (spelled_number(w.text)?, i + 1)
+    };
+    if words
+        .get(k)
+        .is_some_and(|d| d.is_punct('-') && d.start == w.end)
+    {
+        k += 1;
+    }
+    let denominator = match words
+        .get(k)?
+        .text
+        .to_ascii_lowercase()
+        .trim_end_matches('s')
+    {
+        "half" | "halve" if count == 1.0 => 2.0,
+        "third" => 3.0,
+        "quarter" => 4.0,
+        "fifth" => 5.0,
+        "tenth" => 10.0,
+        _ => return None,
+    };
+    Some((count / denominator, k + 1))
 }
 
 /// The unit and postfix qualifier after an amount ending at word `end`: `%`, `percent`,
@@ -527,6 +621,13 @@ fn suffix(
             && let Some(code) = currency_word(w.text).filter(|_| w.kind == Kind::Alpha)
         {
             unit = Some(code);
+            end += 1;
+        } else if w.kind == Kind::Alpha
+            && (w.text == "C" || w.text == "F")
+            && w.start == words[end - 1].end
+        {
+            // `47.6C`.
+            unit = Some("degree");
             end += 1;
         } else if w.kind == Kind::Alpha
             && let Some(measure) = measure_word(w.text)
@@ -570,4 +671,107 @@ fn suffix(
         end += 2;
     }
     (unit, bound, end)
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::text::facts::extract_facts;
+
+    fn quantities(sentence: &str) -> Vec<(f64, f64, super::Bound, Option<&'static str>)> {
+        extract_facts(sentence)
+            .quantities
+            .into_iter()
+            .map(|q| (q.low, q.high, q.bound, q.unit))
+            .collect()
+    }
+
+    fn same(a: &str, b: &str) -> bool {
+        let (x, y) = (extract_facts(a).quantities, extract_facts(b).quantities);
+        x.len() == y.len() && x.iter().zip(&y).all(|(p, q)| p.same(q))
+    }
+
+    #[test]
+    fn equal_amounts_written_differently_are_the_same() {
+        let equal = [
+            ("at least 50 died", "no less than 50 died"),
+            ("at least 50 died", "a minimum of 50 died"),
+            ("at least 50 died", "50 or more died"),
+            ("60 to 80 fell ill", "60-80 fell ill"),
+            ("60 to 80 fell ill", "between 60 and 80 fell ill"),
+            ("a fine of 1 million", "a fine of 1,000,000"),
+            ("a fine of 1 million", "a fine of one million"),
+            ("it cost $153,000", "it cost 153,000 dollars"),
+            ("it cost $1.53 million", "it cost 1,530,000 dollars"),
+            ("it cost $2bn", "it cost 2 billion dollars"),
+            ("it cost €2bn", "it cost 2 billion euros"),
+            ("it cost ¥1 million", "it cost 1 million yuan"),
+            ("five were hurt", "5 were hurt"),
+            ("twenty-five were hurt", "25 were hurt"),
+            ("a dozen were hurt", "12 were hurt"),
+            ("two dozen were hurt", "24 were hurt"),
+            ("rose 3.2%", "rose 3.2 percent"),
+            ("rose 3.2%", "rose 3.2 per cent"),
+            ("a quarter of voters", "25% of voters"),
+            ("$5 to 6 million", "$5 million to $6 million"),
+            ("60 to 80 million", "60 million to 80 million"),
+            ("1 in 5 children", "20% of children"),
+            ("one in four adults", "a quarter of adults"),
+            ("it reached 47.6C", "it reached 47.6 degrees"),
+        ];
+        for (a, b) in equal {
+            assert!(
+                same(a, b),
+                "{a:?} should equal {b:?}: {:?} vs {:?}",
+                quantities(a),
+                quantities(b)
+            );
+        }
+    }
+
+    #[test]
+    fn different_amounts_qualifiers_and_units_are_not() {
+        let different = [
+            ("60 to 80 fell ill", "70 fell ill"),
+            ("at least 50 died", "50 died"),
+            ("at least 50 died", "up to 50 died"),
+            ("about 50 died", "50 died"),
+            ("rose 5%", "rose 5 percentage points"),
+            ("cost $5 million", "cost €5 million"),
+            ("a 5-year sentence", "a 5-month sentence"),
+            ("1.53 million", "1.5 million"),
+        ];
+        for (a, b) in different {
+            assert!(!same(a, b), "{a:?} should differ from {b:?}");
+        }
+    }
+
+    #[test]
+    fn vague_counts_ranges_and_conversions_are_read() {
+        use super::Bound::*;
+        assert_eq!(quantities("Dozens were hurt"), [(24.0, 99.0, Vague, None)]);
+        assert_eq!(
+            quantities("tens of thousands marched"),
+            [(10_000.0, 99_999.0, Vague, None)]
+        );
+        assert_eq!(
+            quantities("500,000 to 1 million"),
+            [(500_000.0, 1e6, Exact, None)]
+        );
+        let fine = extract_facts("a fine of 1 million yuan (about $153,000)").quantities;
+        assert_eq!((fine[0].unit, fine[0].conversion), (Some("CNY"), false));
+        assert_eq!(
+            (fine[1].unit, fine[1].conversion, fine[1].bound),
+            (Some("USD"), true, About)
+        );
+    }
+
+    #[test]
+    fn names_votes_times_and_years_are_not_counts() {
+        assert!(quantities("COVID-19 and the G20 summit").is_empty());
+        assert_eq!(quantities("passed 52-48").len(), 2);
+        assert!(quantities("at 10:30 in 2019 on Nov. 17").is_empty());
+        assert!(quantities("one of the victims").is_empty());
+        assert!(quantities("one in the crowd").is_empty());
+        assert!(quantities("in the second half of the year").is_empty());
+    }
 }

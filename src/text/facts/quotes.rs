@@ -128,3 +128,30 @@ fn push(text: &str, out: &mut Vec<Quote>) {
         out.push(quote);
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_kind_of_quote_mark_is_read() {
+        let quotes = scan("He said \"yes\", “no”, «oui», 「はい」 and ‘maybe’; he didn’t 'hedge'.");
+        let texts: Vec<&str> = quotes.iter().map(|q| q.text.as_str()).collect();
+        assert_eq!(texts, ["yes", "no", "oui", "はい", "maybe"]);
+    }
+
+    #[test]
+    fn fragments_and_ellipses_are_faithful_and_changed_words_are_not() {
+        let whole = Quote::new("We will never give up, and we will win.");
+        assert!(Quote::new("never give up").faithful_to(&whole));
+        assert!(Quote::new("We will never give up … we will win").faithful_to(&whole));
+        assert!(Quote::new("WE WILL NEVER GIVE UP, AND WE WILL WIN").faithful_to(&whole));
+        assert!(!Quote::new("We will always give up").faithful_to(&whole));
+        assert!(Quote::new("We will always give up").overlap(&whole) >= 0.3);
+    }
+
+    #[test]
+    fn an_unclosed_quote_runs_to_the_end() {
+        assert_eq!(scan("He said: “We will win.")[0].text, "We will win.");
+    }
+}
