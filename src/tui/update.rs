@@ -219,7 +219,10 @@ pub fn apply(app: &mut App, action: Action) -> Vec<Command> {
         match action {
             Action::Help | Action::Back => app.help = false,
             Action::Quit => app.quit = true,
-            Action::ScrollDown => app.help_scroll += 1,
+            Action::ScrollDown => {
+                let lines = super::views::help::help_lines(app).len();
+                app.help_scroll = (app.help_scroll + 1).min(lines.saturating_sub(1));
+            }
             Action::ScrollUp => app.help_scroll = app.help_scroll.saturating_sub(1),
             _ => {}
         }

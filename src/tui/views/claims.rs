@@ -230,18 +230,30 @@ fn diff_spans(status: &ClaimStatus, theme: Theme, query: &str) -> Vec<Span<'stat
             theme,
         );
     }
-    status
-        .diff
-        .iter()
-        .flat_map(|piece| {
-            let style = match piece.op {
-                DiffOp::Equal => Style::new(),
-                DiffOp::Delete => theme.missing_sentence(),
-                DiffOp::Insert => theme.inserted_words(),
-            };
-            highlighted(&piece.text, query, style, theme)
-        })
-        .collect()
+    let mut spans = Vec::new();
+    let mut previous: Option<(DiffOp, bool)> = None;
+    for piece in &status.diff {
+        let style = match piece.op {
+            DiffOp::Equal => Style::new(),
+            DiffOp::Delete => theme.missing_sentence(),
+            DiffOp::Insert => theme.inserted_words(),
+        };
+        // Removed and added words that touch get a space between them, so that "set out" →
+        // "outlined" reads as two words, not "set outoutlined".
+        let starts_with_space = piece.text.starts_with(char::is_whitespace);
+        if let Some((op, ended_with_space)) = previous
+            && op != piece.op
+            && op != DiffOp::Equal
+            && piece.op != DiffOp::Equal
+            && !ended_with_space
+            && !starts_with_space
+        {
+            spans.push(Span::raw(" "));
+        }
+        previous = Some((piece.op, piece.text.ends_with(char::is_whitespace)));
+        spans.extend(highlighted(&piece.text, query, style, theme));
+    }
+    spans
 }
 
 /// The detail pane's lines for one claim, wrapped to `width`.
