@@ -337,3 +337,39 @@ fn writing_is_atomic_when_it_fails() {
     let names: Vec<_> = std::fs::read_dir(dir.path()).unwrap().collect();
     assert_eq!(names.len(), 1);
 }
+
+mod arbitrary_text {
+    //! Writers never panic, whatever the text and however wrong the spans.
+    use super::*;
+    use parallax::model::{DiffOp, DiffPiece, TextSpan};
+    use proptest::prelude::*;
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(48))]
+        #[test]
+        fn every_format_writes_any_text_and_any_span(
+            texts in proptest::collection::vec(any::<String>(), 8),
+            spans in proptest::collection::vec((0usize..6, 0usize..400, 0usize..400), 6),
+        ) {
+            let mut comparison = frozen_comparison();
+            let mut next = texts.iter().cycle();
+            for outlet in &mut comparison.outlets {
+                outlet.name = next.next().unwrap().clone();
+                for paragraph in &mut outlet.paragraphs {
+                    *paragraph = next.next().unwrap().clone();
+                }
+            }
+            for (claim, &(paragraph, start, end)) in comparison.claims.iter_mut().zip(spans.iter().cycle()) {
+                claim.text = next.next().unwrap().clone();
+                for status in claim.statuses.values_mut() {
+                    status.spans = vec![TextSpan { paragraph, start, end }];
+                    status.diff = vec![DiffPiece { op: DiffOp::Insert, text: next.next().unwrap().clone() }];
+                    status.reasons = vec![next.next().unwrap().clone()];
+                }
+            }
+            for format in [Format::Json, Format::Csv, Format::Md, Format::Html, Format::Sqlite] {
+                prop_assert!(report::render(&comparison, format).is_ok(), "{format:?}");
+            }
+        }
+    }
+}
