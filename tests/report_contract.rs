@@ -179,13 +179,16 @@ fn csv_cells_never_start_a_formula() {
 fn markdown_escapes_hostile_text() {
     let text =
         String::from_utf8(report::render(&hostile_comparison(), Format::Md).unwrap()).unwrap();
-    assert!(!text.contains("<script>"), "raw HTML in the Markdown");
+    let raw_html = text
+        .match_indices('<')
+        .any(|(at, _)| !text[..at].ends_with('\\'));
+    assert!(!raw_html, "raw HTML in the Markdown");
     let live_link = text
         .match_indices("](")
         .any(|(at, _)| !text[..at].ends_with('\\'));
     assert!(!live_link, "a live link in the Markdown");
     assert!(!text.contains("**bold**"), "live emphasis in the Markdown");
-    assert!(text.contains(r"\<script\>"));
+    assert!(text.contains(r"\<script>"));
     // Every table row has as many cells as its header: no page text opened a column.
     let mut columns = None;
     for line in text.lines() {
