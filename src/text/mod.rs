@@ -4,4 +4,5 @@
 pub mod clean;
 pub mod facts;
 pub mod sentences;
+pub mod stopwords;
 pub mod tokens;
