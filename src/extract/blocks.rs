@@ -87,7 +87,7 @@ fn is_left_out(dom: &Dom, index: usize) -> bool {
     if node.class.is_empty() && node.id.is_empty() && !node.author_mark {
         return false;
     }
-    let names = format!("{} {}", node.class, node.id);
+    let names = node.class_and_id();
     let short = || dom.raw_text_len(index) < 200;
     ((classes::is_caption(&names) || classes::is_share(&names)) && short())
         || ((node.author_mark || classes::is_byline(&names))

@@ -205,7 +205,7 @@ fn read_meta_tags(document: &Html) -> MetaTags {
                 _ => {}
             }
         }
-        let Some(content) = content.map(clean_line).filter(|c| !c.is_empty()) else {
+        let Some(content) = content else {
             continue;
         };
         let slot = match key.as_str() {
@@ -214,12 +214,7 @@ fn read_meta_tags(document: &Html) -> MetaTags {
             }
             "og:site_name" | "application-name" => &mut meta.site_name,
             "author" | "article:author" | "dc.creator" | "parsely-author" | "sailthru.author"
-            | "byl" | "twitter:creator" => {
-                if !is_person_name(&content) || content.starts_with('@') {
-                    continue;
-                }
-                &mut meta.author
-            }
+            | "byl" | "twitter:creator" => &mut meta.author,
             "article:published_time"
             | "og:published_time"
             | "article:published"
@@ -237,6 +232,13 @@ fn read_meta_tags(document: &Html) -> MetaTags {
             | "article.published" => &mut meta.published,
             _ => continue,
         };
+        let content = clean_line(content);
+        let is_author = key.contains("author") || key == "byl" || key.contains("creator");
+        if content.is_empty()
+            || (is_author && (!is_person_name(&content) || content.starts_with('@')))
+        {
+            continue;
+        }
         if slot.is_none() {
             *slot = Some(content);
         }
@@ -261,7 +263,25 @@ fn read_markup(document: &Html) -> Markup {
             continue;
         };
         let value = element.value();
-        match value.name() {
+        let name = value.name();
+        let (mut datetime, mut published_mark, mut author_mark) = (None, false, false);
+        for (attribute, content) in value.attrs() {
+            match attribute {
+                "datetime" => datetime = Some(content),
+                "pubdate" => published_mark = true,
+                "itemprop" => {
+                    published_mark |= content == "datePublished";
+                    author_mark |= content == "author";
+                }
+                "rel" => author_mark |= content == "author",
+                "class" => {
+                    published_mark |= content.contains("publish");
+                    author_mark |= content.to_ascii_lowercase().contains("byline");
+                }
+                _ => {}
+            }
+        }
+        match name {
             "title" if markup.title.is_none() => {
                 markup.title =
                     Some(clean_line(&element.text().collect::<String>())).filter(|t| !t.is_empty());
@@ -270,31 +290,20 @@ fn read_markup(document: &Html) -> Markup {
                 markup.h1 = Some(clean_line(&text_of(element))).filter(|t| !t.is_empty());
             }
             "time" if markup.time.is_none() => {
-                let Some(datetime) = value.attr("datetime") else {
-                    continue;
-                };
-                let marked = value.attr("itemprop").is_some_and(|p| p == "datePublished")
-                    || value.attr("pubdate").is_some()
-                    || value.attr("class").is_some_and(|c| c.contains("publish"));
-                if marked {
-                    markup.time = Some(datetime.to_string());
-                } else if time_fallback.is_none() {
-                    time_fallback = Some(datetime.to_string());
+                if let Some(datetime) = datetime {
+                    if published_mark {
+                        markup.time = Some(datetime.to_string());
+                    } else if time_fallback.is_none() {
+                        time_fallback = Some(datetime.to_string());
+                    }
                 }
             }
             _ => {}
         }
-        if markup.byline.is_none() {
-            let marked = value.attr("rel") == Some("author")
-                || value.attr("itemprop") == Some("author")
-                || value
-                    .attr("class")
-                    .is_some_and(|c| c.to_ascii_lowercase().contains("byline"));
-            if marked {
-                let text = clean_line(&text_of(element));
-                if !text.is_empty() && text.chars().count() < 100 {
-                    markup.byline = Some(text);
-                }
+        if author_mark && markup.byline.is_none() {
+            let text = clean_line(&text_of(element));
+            if !text.is_empty() && text.chars().count() < 100 {
+                markup.byline = Some(text);
             }
         }
     }

@@ -45,7 +45,8 @@ const TRAILING_PARAGRAPHS: usize = 3;
 
 /// Extracts the article of one decoded HTML page.
 pub fn extract_article(html: &str, hints: &ExtractHints) -> Article {
-    let prepared = limits::prepare(html);
+    let has_selectors = hints.body.is_some() || !hints.drop.is_empty();
+    let prepared = limits::prepare(html, has_selectors);
     let document = Html::parse_document(&prepared.html);
     let metadata = metadata::read(&document, &prepared.json_ld);
     let matches = match_hints(&document, hints);
