@@ -238,10 +238,7 @@ impl<'de> Deserialize<'de> for ParagraphGroup {
         let mut cells = IndexMap::new();
         for row in repr.rows {
             for (outlet, indexes) in row {
-                cells
-                    .entry(outlet)
-                    .or_insert_with(Vec::new)
-                    .extend(indexes);
+                cells.entry(outlet).or_insert_with(Vec::new).extend(indexes);
             }
         }
         Ok(ParagraphGroup {
@@ -302,6 +299,9 @@ pub struct OutletFailure {
 pub struct EngineSettings {
     /// Minimum similarity for two sentences to count as the same claim.
     pub claim_match: f64,
+    /// Minimum similarity for a sentence that stands in a claim's place (between the passages
+    /// carrying its neighbours) and is that claim's best match, and the claim its best match.
+    pub claim_match_in_place: f64,
     /// Minimum similarity for two paragraphs to be aligned side by side.
     pub paragraph_match: f64,
     /// Time budget for all word diffs of one comparison, in milliseconds.
@@ -312,6 +312,7 @@ impl Default for EngineSettings {
     fn default() -> Self {
         EngineSettings {
             claim_match: 0.35,
+            claim_match_in_place: 0.2,
             paragraph_match: 0.2,
             diff_deadline_ms: 500,
         }

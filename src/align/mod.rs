@@ -1,51 +1,41 @@
 //! The comparison engine: claim clusters across outlets, statuses with reasons, paragraph
 //! alignment groups and word diffs, producing a [`Comparison`].
+//!
+//! How it goes, in the order [`compare`] runs it:
+//! 1. every article is cut into claims ([`claims`]) and weighted with the story's term statistics
+//!    ([`similarity`]);
+//! 2. each outlet's claims are indexed by their rare stems ([`index`]) and matched against the
+//!    reference's claims wherever they stand ([`matching`]), merges and splits included;
+//! 3. matches through other outlets' wordings complete the clusters, and claims no reference
+//!    claim explains become added clusters ([`clusters`]);
+//! 4. each match gets its status, reasons, `moved` flag ([`status`]) and word diff ([`diff`]);
+//! 5. the paragraphs are grouped for side-by-side reading ([`paragraphs`]).
+
+mod claims;
+mod clusters;
+mod diff;
+mod index;
+mod matching;
+mod paragraphs;
+pub mod similarity;
+mod status;
+mod synonyms;
 
 use indexmap::IndexMap;
 
 use crate::model::{
     ClaimCluster, ClaimStatus, Comparison, EngineSettings, FORMAT_VERSION, OutletEntry,
-    OutletFailure, ParagraphGroup, Status, TextSpan,
+    OutletFailure,
 };
-use crate::text::{facts, sentences, tokens};
+use claims::{Claim, Vocabulary, claims_of};
+use diff::DiffBudget;
+use index::CandidateIndex;
+use matching::{Match, OutletMatches, match_outlet};
+use paragraphs::ParagraphLinks;
+use similarity::{Features, StoryModel};
 
-/// One sentence of one outlet's article.
-struct Sentence {
-    span: TextSpan,
-    text: String,
-    words: Vec<String>,
-}
-
-fn sentences_of(outlet: &OutletEntry) -> Vec<Sentence> {
-    let mut out = Vec::new();
-    for (paragraph, text) in outlet.paragraphs.iter().enumerate() {
-        for range in sentences::split_sentences(text) {
-            let sentence = &text[range.clone()];
-            out.push(Sentence {
-                span: TextSpan {
-                    paragraph,
-                    start: range.start,
-                    end: range.end,
-                },
-                text: sentence.to_string(),
-                words: tokens::tokenize(sentence).into_iter().map(|t| t.stem).collect(),
-            });
-        }
-    }
-    out
-}
-
-fn similarity(a: &[String], b: &[String]) -> f64 {
-    let a: std::collections::HashSet<_> = a.iter().collect();
-    let b: std::collections::HashSet<_> = b.iter().collect();
-    let union = a.union(&b).count();
-    if union == 0 {
-        return 0.0;
-    }
-    a.intersection(&b).count() as f64 / union as f64
-}
-
-/// Compares the articles of one story; `reference` is the id of one of `outlets`.
+/// Compares the articles of one story; `reference` is the id of one of `outlets` (when it is
+/// not, the first outlet is the reference). The reference comes first in the result's outlets.
 pub fn compare(
     story: &str,
     mut outlets: Vec<OutletEntry>,
@@ -57,106 +47,171 @@ pub fn compare(
         let entry = outlets.remove(pos);
         outlets.insert(0, entry);
     }
-    let sentences: Vec<Vec<Sentence>> = outlets.iter().map(sentences_of).collect();
-    let mut used: Vec<Vec<bool>> = sentences.iter().map(|s| vec![false; s.len()]).collect();
-    let mut claims = Vec::new();
-    for origin in &sentences[0] {
-        let mut statuses = IndexMap::new();
-        for (o, outlet) in outlets.iter().enumerate() {
-            let best = sentences[o]
+    let reference = outlets
+        .first()
+        .map_or_else(|| reference.to_string(), |o| o.id.clone());
+    let mut vocabulary = Vocabulary::default();
+    let claims: Vec<Vec<Claim>> = outlets
+        .iter()
+        .map(|o| claims_of(o, &mut vocabulary))
+        .collect();
+    let model = StoryModel::new(&vocabulary, claims.iter().flatten());
+    let features: Vec<Vec<Features>> = claims
+        .iter()
+        .map(|c| c.iter().map(|c| model.features(c)).collect())
+        .collect();
+    let indexes: Vec<CandidateIndex> = features.iter().map(CandidateIndex::new).collect();
+    let mut matches: Vec<OutletMatches> = (0..outlets.len())
+        .map(|o| {
+            if o == 0 {
+                reference_matches(claims[0].len())
+            } else {
+                match_outlet(
+                    &features[0],
+                    &features[o],
+                    &claims[o],
+                    &indexes[o],
+                    settings,
+                )
+            }
+        })
+        .collect();
+    clusters::complete_through_outlets(&features, &indexes, &mut matches, settings.claim_match);
+    let added = clusters::added_clusters(&features, &matches, settings.claim_match);
+
+    let budget = DiffBudget::new(settings.diff_deadline_ms);
+    let mut clusters = Vec::new();
+    let moved: Vec<Vec<bool>> = matches
+        .iter()
+        .map(|m| {
+            let positions: Vec<Option<usize>> = m
+                .matches
                 .iter()
-                .enumerate()
-                .map(|(i, s)| (i, similarity(&origin.words, &s.words)))
-                .max_by(|a, b| a.1.total_cmp(&b.1));
-            let status = match best {
-                Some((i, sim)) if sim >= settings.claim_match => {
-                    used[o][i] = true;
-                    let matched = &sentences[o][i];
-                    let changes = facts::compare_facts(
-                        &facts::extract_facts(&origin.text),
-                        &facts::extract_facts(&matched.text),
-                    );
-                    ClaimStatus {
-                        status: if changes.is_empty() {
-                            Status::Appears
-                        } else {
-                            Status::Differs
-                        },
-                        text: Some(matched.text.clone()),
-                        similarity: sim,
-                        moved: false,
-                        reasons: changes.iter().map(|c| c.reason.clone()).collect(),
-                        changes,
-                        spans: vec![matched.span],
-                        diff: Vec::new(),
-                    }
-                }
-                _ => ClaimStatus::missing(),
-            };
-            statuses.insert(outlet.id.clone(), status);
-        }
-        claims.push(ClaimCluster {
+                .map(|m| m.as_ref().map(|m| m.claims[0]))
+                .collect();
+            status::moved_flags(&positions)
+        })
+        .collect();
+    for (i, origin) in claims.first().into_iter().flatten().enumerate() {
+        let statuses = outlets
+            .iter()
+            .enumerate()
+            .map(|(o, outlet)| {
+                let status = match (o, &matches[o].matches[i]) {
+                    (0, _) => status::origin_status(origin),
+                    (_, Some(m)) => ClaimStatus {
+                        moved: moved[o][i],
+                        ..carried(origin, &claims[o], m, &budget)
+                    },
+                    (_, None) => ClaimStatus::missing(),
+                };
+                (outlet.id.clone(), status)
+            })
+            .collect();
+        clusters.push(ClaimCluster {
             id: String::new(),
             text: origin.text.clone(),
-            origin: reference.to_string(),
+            origin: reference.clone(),
             statuses,
         });
     }
-    for (o, outlet) in outlets.iter().enumerate().skip(1) {
-        for (i, sentence) in sentences[o].iter().enumerate() {
-            if used[o][i] {
-                continue;
-            }
-            let statuses = outlets
-                .iter()
-                .map(|other| {
-                    let status = if other.id == outlet.id {
-                        ClaimStatus {
-                            status: Status::Added,
-                            text: Some(sentence.text.clone()),
-                            similarity: 1.0,
-                            spans: vec![sentence.span],
-                            ..ClaimStatus::missing()
-                        }
-                    } else {
-                        ClaimStatus::missing()
-                    };
-                    (other.id.clone(), status)
-                })
-                .collect();
-            claims.push(ClaimCluster {
-                id: String::new(),
-                text: sentence.text.clone(),
-                origin: outlet.id.clone(),
-                statuses,
-            });
-        }
+    for cluster in added {
+        let (origin_outlet, origin_claim, _) = cluster.carriers[0];
+        let origin = &claims[origin_outlet][origin_claim];
+        let statuses: IndexMap<String, ClaimStatus> = outlets
+            .iter()
+            .enumerate()
+            .map(|(o, outlet)| {
+                let status = match cluster.carriers.iter().find(|c| c.0 == o) {
+                    Some(&(_, j, sim)) => {
+                        let from = (o != origin_outlet).then_some(origin);
+                        status::added_status(&claims[o][j], from, sim, &budget)
+                    }
+                    None => ClaimStatus::missing(),
+                };
+                (outlet.id.clone(), status)
+            })
+            .collect();
+        clusters.push(ClaimCluster {
+            id: String::new(),
+            text: origin.text.clone(),
+            origin: outlets[origin_outlet].id.clone(),
+            statuses,
+        });
     }
-    for (i, claim) in claims.iter_mut().enumerate() {
-        claim.id = format!("c{}", i + 1);
+    for (i, cluster) in clusters.iter_mut().enumerate() {
+        cluster.id = format!("c{}", i + 1);
     }
-    let rows = outlets.iter().map(|o| o.paragraphs.len()).max().unwrap_or(0);
-    let paragraphs = (0..rows)
-        .map(|row| ParagraphGroup {
-            cells: outlets
-                .iter()
-                .map(|o| {
-                    let cell = if row < o.paragraphs.len() { vec![row] } else { vec![] };
-                    (o.id.clone(), cell)
-                })
-                .collect(),
-            moved: Vec::new(),
-        })
+
+    let links: Vec<ParagraphLinks> = outlets
+        .iter()
+        .enumerate()
+        .map(|(o, outlet)| paragraph_links(outlet, &claims, &matches, o))
         .collect();
+    let ids: Vec<String> = outlets.iter().map(|o| o.id.clone()).collect();
+    let paragraphs = paragraphs::paragraph_groups(&ids, &links, settings.paragraph_match);
     Comparison {
         version: FORMAT_VERSION,
         story: story.to_string(),
-        reference: reference.to_string(),
+        reference,
         outlets,
-        claims,
+        claims: clusters,
         paragraphs,
         failures,
         settings: settings.clone(),
         parallax_version: env!("CARGO_PKG_VERSION").to_string(),
+    }
+}
+
+/// The reference matched against itself: every claim carried by itself.
+fn reference_matches(count: usize) -> OutletMatches {
+    OutletMatches {
+        matches: (0..count)
+            .map(|i| {
+                Some(Match {
+                    claims: vec![i],
+                    similarity: 1.0,
+                    merged: false,
+                })
+            })
+            .collect(),
+        used: vec![true; count],
+    }
+}
+
+/// The status of an outlet whose claims `m.claims` carry `origin`.
+fn carried(origin: &Claim, outlet_claims: &[Claim], m: &Match, budget: &DiffBudget) -> ClaimStatus {
+    let passage: Vec<&Claim> = m.claims.iter().map(|&j| &outlet_claims[j]).collect();
+    status::carried_status(origin, &passage, m.similarity, m.merged, budget)
+}
+
+/// What the paragraph alignment needs of outlet `o`: claims per paragraph and, for each claim
+/// it carries, which reference paragraph and which of its paragraphs hold it.
+fn paragraph_links(
+    outlet: &OutletEntry,
+    claims: &[Vec<Claim>],
+    matches: &[OutletMatches],
+    o: usize,
+) -> ParagraphLinks {
+    let mut claims_per_paragraph = vec![0usize; outlet.paragraphs.len()];
+    for claim in &claims[o] {
+        claims_per_paragraph[claim.span.paragraph] += 1;
+    }
+    let mut links = Vec::new();
+    if o > 0 {
+        for (i, m) in matches[o].matches.iter().enumerate() {
+            let Some(m) = m else { continue };
+            for &j in &m.claims {
+                links.push((
+                    claims[0][i].span.paragraph,
+                    claims[o][j].span.paragraph,
+                    m.similarity,
+                ));
+            }
+        }
+    }
+    ParagraphLinks {
+        claims_per_paragraph,
+        links,
     }
 }

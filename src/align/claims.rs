@@ -1,0 +1,133 @@
+//! Claim units: each outlet's article cut into claims (sentences, or the parts of a sentence that
+//! holds a `;` list of checkable claims), each with where it stands, its interned terms and its
+//! facts. Everything the engine compares is a [`Claim`].
+
+use std::collections::HashMap;
+
+use super::synonyms;
+use crate::model::{OutletEntry, TextSpan};
+use crate::text::facts::{self, Facts};
+use crate::text::{sentences, tokens};
+
+/// Claims shorter than this many content words also get character n-grams, which see through
+/// inflections and compounds that word stems miss ("Chinese" / "China").
+const SHORT_CLAIM_WORDS: usize = 10;
+
+/// Length of the character n-grams of short claims.
+const GRAM_CHARS: usize = 4;
+
+/// Interns the terms (stems, bigrams, character n-grams) of one story, so that similarity works
+/// on small integers.
+#[derive(Debug, Default)]
+pub struct Vocabulary {
+    ids: HashMap<String, u32>,
+}
+
+impl Vocabulary {
+    /// The id of `term`, assigned on first sight.
+    fn intern(&mut self, term: &str) -> u32 {
+        if let Some(&id) = self.ids.get(term) {
+            return id;
+        }
+        let id = u32::try_from(self.ids.len()).unwrap_or(u32::MAX);
+        self.ids.insert(term.to_string(), id);
+        id
+    }
+
+    /// How many distinct terms the story has.
+    pub fn len(&self) -> usize {
+        self.ids.len()
+    }
+
+    /// Whether no term was seen yet.
+    pub fn is_empty(&self) -> bool {
+        self.ids.is_empty()
+    }
+}
+
+/// The interned terms of one claim, before weighting.
+#[derive(Debug, Clone, Default)]
+pub struct Terms {
+    /// Stems of the content words, in reading order (repeats kept).
+    pub stems: Vec<u32>,
+    /// Pairs of consecutive content stems.
+    pub bigrams: Vec<u32>,
+    /// Character n-grams of the content words (only for short claims).
+    pub grams: Vec<u32>,
+}
+
+/// One claim of one outlet's article.
+#[derive(Debug, Clone)]
+pub struct Claim {
+    /// Where it stands in the outlet's article.
+    pub span: TextSpan,
+    /// Its wording, as the article has it.
+    pub text: String,
+    /// Its interned terms.
+    pub terms: Terms,
+    /// Its checkable facts.
+    pub facts: Facts,
+}
+
+impl Claim {
+    /// Builds the claim of `text`, standing at `span`.
+    pub fn new(text: &str, span: TextSpan, vocabulary: &mut Vocabulary) -> Claim {
+        Claim {
+            span,
+            text: text.to_string(),
+            terms: terms_of(text, vocabulary),
+            facts: facts::extract_facts(text),
+        }
+    }
+}
+
+/// The claims of one outlet's article, in reading order.
+pub fn claims_of(outlet: &OutletEntry, vocabulary: &mut Vocabulary) -> Vec<Claim> {
+    let mut claims = Vec::new();
+    for (paragraph, text) in outlet.paragraphs.iter().enumerate() {
+        for range in sentences::split_claims(text) {
+            let span = TextSpan {
+                paragraph,
+                start: range.start,
+                end: range.end,
+            };
+            claims.push(Claim::new(&text[range], span, vocabulary));
+        }
+    }
+    claims
+}
+
+/// Stems, bigrams and (for short claims) character n-grams of `text`. Stopwords are left out
+/// unless the claim has nothing else.
+fn terms_of(text: &str, vocabulary: &mut Vocabulary) -> Terms {
+    let tokens = tokens::tokenize(text);
+    let any_content = tokens.iter().any(|t| !t.stop);
+    let content: Vec<&str> = tokens
+        .iter()
+        .filter(|t| !t.stop || !any_content)
+        .map(|t| synonyms::canonical(&t.stem))
+        .collect();
+    let stems = content.iter().map(|s| vocabulary.intern(s)).collect();
+    let bigrams = content
+        .windows(2)
+        .map(|pair| vocabulary.intern(&format!("{}\u{1}{}", pair[0], pair[1])))
+        .collect();
+    let mut grams = Vec::new();
+    if content.len() < SHORT_CLAIM_WORDS {
+        for token in tokens.iter().filter(|t| !t.stop) {
+            let padded: Vec<char> = format!("\u{2}{}\u{2}", token.text).chars().collect();
+            if padded.len() <= GRAM_CHARS {
+                grams.push(vocabulary.intern(&padded.iter().collect::<String>()));
+                continue;
+            }
+            for window in padded.windows(GRAM_CHARS) {
+                grams.push(vocabulary.intern(&window.iter().collect::<String>()));
+            }
+        }
+    }
+    Terms {
+        stems,
+        bigrams,
+        grams,
+    }
+}

@@ -1,0 +1,263 @@
+//! Which passage of an outlet carries each reference claim: candidate pairs from the rare-term
+//! index, then a one-to-one assignment by descending similarity (wherever the passage stands,
+//! so reordering never hides a carried claim), then the two ways a claim's wording is shared
+//! unevenly: a merged sentence that carries two reference claims, and a claim split over two
+//! adjacent sentences.
+
+use super::claims::Claim;
+use super::index::CandidateIndex;
+use super::similarity::{Features, carried, similarity};
+use crate::model::EngineSettings;
+use crate::text::facts;
+
+/// Pairs below this share of `claim_match` are not even kept for merges and splits.
+const FLOOR_SHARE: f64 = 0.5;
+
+/// A sentence carries a second reference claim (a merge) when it holds at least this share of
+/// that claim's weight, and the two reference claims together cover this share of the sentence.
+const MERGE_CARRY: f64 = 0.6;
+
+/// An adjacent sentence joins a match (a split) when at least this share of its weight belongs
+/// to the reference claim.
+const SPLIT_CARRY: f64 = 0.5;
+
+/// Joining the adjacent sentence must raise the similarity at least this much.
+const SPLIT_GAIN: f64 = 0.05;
+
+/// How one outlet carries one reference claim.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Match {
+    /// The outlet's claims that carry it, ascending (two for a split claim).
+    pub claims: Vec<usize>,
+    /// Similarity of that passage to the reference claim.
+    pub similarity: f64,
+    /// The passage also carries another reference claim (a merged sentence).
+    pub merged: bool,
+}
+
+/// The passage of one outlet that carries each reference claim (None when none does), and for
+/// each of the outlet's claims whether it carries a reference claim.
+#[derive(Debug, Clone, Default)]
+pub struct OutletMatches {
+    /// One entry per reference claim.
+    pub matches: Vec<Option<Match>>,
+    /// One entry per outlet claim.
+    pub used: Vec<bool>,
+}
+
+impl OutletMatches {
+    /// Records that outlet claims `claims` carry reference claim `reference`.
+    pub fn assign(&mut self, reference: usize, claims: Vec<usize>, similarity: f64, merged: bool) {
+        for &c in &claims {
+            self.used[c] = true;
+        }
+        self.matches[reference] = Some(Match {
+            claims,
+            similarity,
+            merged,
+        });
+    }
+}
+
+/// Matches the reference's claims against one outlet's claims.
+pub fn match_outlet(
+    reference: &[Features],
+    outlet: &[Features],
+    outlet_claims: &[Claim],
+    index: &CandidateIndex,
+    settings: &EngineSettings,
+) -> OutletMatches {
+    let claim_match = settings.claim_match;
+    let floor = (claim_match * FLOOR_SHARE).min(settings.claim_match_in_place);
+    let mut pairs: Vec<(usize, usize, f64)> = Vec::new();
+    for (i, query) in reference.iter().enumerate() {
+        for j in index.candidates(query) {
+            let sim = similarity(query, &outlet[j]);
+            if sim >= floor {
+                pairs.push((i, j, sim));
+            }
+        }
+    }
+    // Best pairs first; among equals, the one nearest its expected place in reading order.
+    let scale = outlet.len().max(1) as f64 / reference.len().max(1) as f64;
+    pairs.sort_by(|a, b| {
+        b.2.total_cmp(&a.2).then_with(|| {
+            let da = (a.0 as f64 * scale - a.1 as f64).abs();
+            let db = (b.0 as f64 * scale - b.1 as f64).abs();
+            da.total_cmp(&db)
+        })
+    });
+    let mut result = OutletMatches {
+        matches: vec![None; reference.len()],
+        used: vec![false; outlet.len()],
+    };
+    for &(i, j, sim) in &pairs {
+        if sim >= claim_match && result.matches[i].is_none() && !result.used[j] {
+            result.assign(i, vec![j], sim, false);
+        }
+    }
+    add_in_place(&pairs, settings.claim_match_in_place, &mut result);
+    add_merges(reference, outlet, &pairs, &mut result);
+    add_splits(
+        reference,
+        outlet,
+        outlet_claims,
+        &pairs,
+        claim_match,
+        &mut result,
+    );
+    result
+}
+
+/// A reference claim left without a passage, and an unused sentence, that are each other's best
+/// match and stand in each other's place: the sentence lies between the passages carrying the
+/// claim's nearest matched neighbours. Such a pair is a paraphrase with less wording in common,
+/// so a lower threshold (`claim_match_in_place`) holds.
+fn add_in_place(pairs: &[(usize, usize, f64)], threshold: f64, result: &mut OutletMatches) {
+    let mut best_of_claim: Vec<Option<(usize, f64)>> = vec![None; result.matches.len()];
+    let mut best_of_sentence: Vec<Option<(usize, f64)>> = vec![None; result.used.len()];
+    for &(i, j, sim) in pairs {
+        if sim < threshold || result.matches[i].is_some() || result.used[j] {
+            continue;
+        }
+        if best_of_claim[i].is_none_or(|(_, s)| sim > s) {
+            best_of_claim[i] = Some((j, sim));
+        }
+        if best_of_sentence[j].is_none_or(|(_, s)| sim > s) {
+            best_of_sentence[j] = Some((i, sim));
+        }
+    }
+    // Where the next matched reference claim is carried, for every claim.
+    let mut next_position: Vec<Option<usize>> = vec![None; result.matches.len()];
+    let mut next = None;
+    for i in (0..result.matches.len()).rev() {
+        next_position[i] = next;
+        if let Some(m) = &result.matches[i] {
+            next = m.claims.first().copied();
+        }
+    }
+    let mut previous: Option<usize> = None;
+    for i in 0..result.matches.len() {
+        if result.matches[i].is_none()
+            && let Some((j, sim)) = best_of_claim[i]
+            && best_of_sentence[j].is_some_and(|(owner, _)| owner == i)
+            && previous.is_none_or(|p| p < j)
+            && next_position[i].is_none_or(|n| j < n)
+        {
+            result.assign(i, vec![j], sim, false);
+        }
+        if let Some(m) = &result.matches[i] {
+            previous = m.claims.last().copied();
+        }
+    }
+}
+
+/// A reference claim left without a passage whose words sit inside a sentence that already
+/// carries another reference claim: the outlet merged the two into one sentence.
+fn add_merges(
+    reference: &[Features],
+    outlet: &[Features],
+    pairs: &[(usize, usize, f64)],
+    result: &mut OutletMatches,
+) {
+    // The reference claim each outlet sentence carries alone so far.
+    let mut owner: Vec<Option<usize>> = vec![None; outlet.len()];
+    for (i, m) in result.matches.iter().enumerate() {
+        if let Some(m) = m
+            && let [j] = m.claims[..]
+        {
+            owner[j] = Some(i);
+        }
+    }
+    for &(i, j, sim) in pairs {
+        if result.matches[i].is_some() || !result.used[j] {
+            continue;
+        }
+        if carried(&reference[i], &outlet[j]) < MERGE_CARRY {
+            continue;
+        }
+        let Some(first) = owner[j] else {
+            continue;
+        };
+        let both = reference[first].joined(&reference[i], reference[i].facts.clone());
+        if carried(&outlet[j], &both) < MERGE_CARRY {
+            continue;
+        }
+        result.assign(i, vec![j], sim, true);
+        owner[j] = None;
+        if let Some(m) = result.matches[first].as_mut() {
+            m.merged = true;
+        }
+    }
+}
+
+/// A reference claim whose wording an outlet spread over two adjacent sentences: the match takes
+/// the neighbour when the neighbour's words belong to the claim and joining raises the similarity;
+/// a claim left without a passage gets two adjacent unused sentences that carry it together.
+fn add_splits(
+    reference: &[Features],
+    outlet: &[Features],
+    outlet_claims: &[Claim],
+    pairs: &[(usize, usize, f64)],
+    claim_match: f64,
+    result: &mut OutletMatches,
+) {
+    let joined = |first: usize| {
+        let text = format!(
+            "{} {}",
+            outlet_claims[first].text,
+            outlet_claims[first + 1].text
+        );
+        outlet[first].joined(&outlet[first + 1], facts::extract_facts(&text))
+    };
+    // Extend single-sentence matches with a neighbour.
+    for (i, claim) in reference.iter().enumerate() {
+        let Some(m) = result.matches[i].clone() else {
+            continue;
+        };
+        if m.merged || m.claims.len() != 1 {
+            continue;
+        }
+        let j = m.claims[0];
+        let mut best: Option<(usize, f64)> = None;
+        for neighbour in [j.checked_sub(1), Some(j + 1)].into_iter().flatten() {
+            if neighbour >= outlet.len() || result.used[neighbour] {
+                continue;
+            }
+            if carried(&outlet[neighbour], claim) < SPLIT_CARRY {
+                continue;
+            }
+            let sim = similarity(claim, &joined(j.min(neighbour)));
+            if sim >= m.similarity + SPLIT_GAIN && best.is_none_or(|(_, s)| sim > s) {
+                best = Some((neighbour, sim));
+            }
+        }
+        if let Some((neighbour, sim)) = best {
+            result.assign(i, vec![j.min(neighbour), j.max(neighbour)], sim, false);
+        }
+    }
+    // Claims still without a passage: two adjacent unused sentences may carry them together.
+    for &(i, j, _) in pairs {
+        if result.matches[i].is_some() || result.used[j] {
+            continue;
+        }
+        if carried(&outlet[j], &reference[i]) < SPLIT_CARRY {
+            continue;
+        }
+        for first in [j.checked_sub(1), Some(j)].into_iter().flatten() {
+            let second = first + 1;
+            if second >= outlet.len() || result.used[first] || result.used[second] {
+                continue;
+            }
+            let other = if first == j { second } else { first };
+            if carried(&outlet[other], &reference[i]) < SPLIT_CARRY {
+                continue;
+            }
+            let sim = similarity(&reference[i], &joined(first));
+            if sim >= claim_match {
+                result.assign(i, vec![first, second], sim, false);
+                break;
+            }
+        }
+    }
+}

@@ -1,0 +1,261 @@
+//! How alike two claims are, seeing through paraphrase: TF-IDF over stems and word bigrams with
+//! the document frequencies of the whole story (a word every outlet uses in every sentence says
+//! little; a name or a figure says a lot), character n-grams for short claims, and containment
+//! for a claim carried inside a longer sentence.
+
+use crate::text::facts::Facts;
+
+use super::claims::{Claim, Vocabulary};
+
+/// Weight of a word bigram relative to a single stem: bigrams reward shared phrasing without
+/// letting word order decide (paraphrases reorder).
+const BIGRAM_WEIGHT: f32 = 0.25;
+
+/// Share of the character n-gram cosine in the similarity of two short claims.
+const GRAM_SHARE: f64 = 0.5;
+
+/// Term statistics of one story: the inverse document frequency of every term, counting each
+/// claim of each outlet as a document.
+#[derive(Debug, Clone)]
+pub struct StoryModel {
+    df: Vec<u32>,
+    idf: Vec<f32>,
+}
+
+impl StoryModel {
+    /// Counts document frequencies over `claims` (every claim of every outlet of the story).
+    pub fn new<'a>(vocabulary: &Vocabulary, claims: impl IntoIterator<Item = &'a Claim>) -> Self {
+        let terms = vocabulary.len();
+        let mut df = vec![0u32; terms];
+        let mut last_seen = vec![usize::MAX; terms];
+        let mut documents = 0usize;
+        for (document, claim) in claims.into_iter().enumerate() {
+            documents += 1;
+            let t = &claim.terms;
+            for &term in t.stems.iter().chain(&t.bigrams).chain(&t.grams) {
+                let slot = term as usize;
+                if last_seen[slot] != document {
+                    last_seen[slot] = document;
+                    df[slot] += 1;
+                }
+            }
+        }
+        let n = documents.max(1) as f32;
+        let idf = df
+            .iter()
+            .map(|&d| (1.0 + n / d.max(1) as f32).ln())
+            .collect();
+        StoryModel { df, idf }
+    }
+
+    /// In how many claims of the story `term` occurs.
+    pub fn df(&self, term: u32) -> u32 {
+        self.df.get(term as usize).copied().unwrap_or(0)
+    }
+
+    fn idf(&self, term: u32) -> f32 {
+        self.idf.get(term as usize).copied().unwrap_or(0.0)
+    }
+
+    /// The weighted features of one claim.
+    pub fn features(&self, claim: &Claim) -> Features {
+        let mut words: Vec<(u32, f32)> = Vec::with_capacity(claim.terms.stems.len() * 2);
+        words.extend(claim.terms.stems.iter().map(|&t| (t, self.idf(t))));
+        words.extend(
+            claim
+                .terms
+                .bigrams
+                .iter()
+                .map(|&t| (t, self.idf(t) * BIGRAM_WEIGHT)),
+        );
+        let words = SparseVector::summed(words);
+        let mut stems: Vec<(u32, f32)> = claim
+            .terms
+            .stems
+            .iter()
+            .map(|&t| (t, self.idf(t)))
+            .collect();
+        stems.sort_unstable_by_key(|&(t, _)| t);
+        stems.dedup_by_key(|&mut (t, _)| t);
+        let grams = SparseVector::summed(
+            claim
+                .terms
+                .grams
+                .iter()
+                .map(|&t| (t, self.idf(t)))
+                .collect(),
+        );
+        let mut rare: Vec<u32> = stems.iter().map(|&(t, _)| t).collect();
+        rare.sort_by_key(|&t| (self.df(t), t));
+        Features {
+            words,
+            stems: SparseVector::summed(stems),
+            grams,
+            rare,
+            facts: claim.facts.clone(),
+        }
+    }
+}
+
+/// A sparse vector of term weights, sorted by term id, with its Euclidean norm.
+#[derive(Debug, Clone, Default)]
+pub struct SparseVector {
+    entries: Vec<(u32, f32)>,
+    norm: f32,
+    total: f32,
+}
+
+impl SparseVector {
+    /// Sums the weights of repeated terms.
+    fn summed(mut entries: Vec<(u32, f32)>) -> Self {
+        entries.sort_unstable_by_key(|&(t, _)| t);
+        let mut merged: Vec<(u32, f32)> = Vec::with_capacity(entries.len());
+        for (term, weight) in entries {
+            match merged.last_mut() {
+                Some(last) if last.0 == term => last.1 += weight,
+                _ => merged.push((term, weight)),
+            }
+        }
+        let norm = merged.iter().map(|&(_, w)| w * w).sum::<f32>().sqrt();
+        let total = merged.iter().map(|&(_, w)| w).sum();
+        SparseVector {
+            entries: merged,
+            norm,
+            total,
+        }
+    }
+
+    fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+
+    /// The sum of the two vectors.
+    fn plus(&self, other: &SparseVector) -> SparseVector {
+        SparseVector::summed(self.entries.iter().chain(&other.entries).copied().collect())
+    }
+
+    /// Visits the terms both vectors hold, with both weights.
+    fn shared(&self, other: &SparseVector, mut visit: impl FnMut(f32, f32)) {
+        let (mut i, mut j) = (0, 0);
+        let (a, b) = (&self.entries, &other.entries);
+        while i < a.len() && j < b.len() {
+            match a[i].0.cmp(&b[j].0) {
+                std::cmp::Ordering::Less => i += 1,
+                std::cmp::Ordering::Greater => j += 1,
+                std::cmp::Ordering::Equal => {
+                    visit(a[i].1, b[j].1);
+                    i += 1;
+                    j += 1;
+                }
+            }
+        }
+    }
+
+    /// Cosine of the angle between the two vectors, 0 when either is empty.
+    fn cosine(&self, other: &SparseVector) -> f64 {
+        if self.norm == 0.0 || other.norm == 0.0 {
+            return 0.0;
+        }
+        let mut dot = 0.0f32;
+        self.shared(other, |x, y| dot += x * y);
+        f64::from((dot / (self.norm * other.norm)).clamp(0.0, 1.0))
+    }
+
+    /// The share of this vector's total weight whose terms `other` also holds.
+    fn covered_by(&self, other: &SparseVector) -> f64 {
+        if self.total == 0.0 {
+            return 0.0;
+        }
+        let mut covered = 0.0f32;
+        self.shared(other, |x, _| covered += x);
+        f64::from((covered / self.total).clamp(0.0, 1.0))
+    }
+}
+
+/// The weighted features of one claim (or of two adjacent claims read as one).
+#[derive(Debug, Clone)]
+pub struct Features {
+    /// Stems and bigrams, TF-IDF weighted.
+    words: SparseVector,
+    /// Distinct stems with their IDF, for containment.
+    stems: SparseVector,
+    /// Character n-grams (empty unless the claim is short).
+    grams: SparseVector,
+    /// Distinct stems, rarest in the story first (for the candidate index).
+    pub rare: Vec<u32>,
+    /// The claim's facts.
+    pub facts: Facts,
+}
+
+impl Features {
+    /// The features of two adjacent claims read as one passage (a claim split in two);
+    /// `facts` are those of the joined text.
+    pub fn joined(&self, next: &Features, facts: Facts) -> Features {
+        let mut rare = self.rare.clone();
+        rare.extend(next.rare.iter().filter(|t| !self.rare.contains(t)));
+        Features {
+            words: self.words.plus(&next.words),
+            stems: self.stems.plus(&next.stems),
+            grams: SparseVector::default(),
+            rare,
+            facts,
+        }
+    }
+}
+
+/// Similarity of two claims, 0.0 to 1.0: the TF-IDF cosine of stems and bigrams, blended with
+/// the character n-gram cosine when both claims are short.
+pub fn similarity(a: &Features, b: &Features) -> f64 {
+    let words = a.words.cosine(&b.words);
+    if a.grams.is_empty() || b.grams.is_empty() {
+        return words;
+    }
+    let grams = a.grams.cosine(&b.grams);
+    (1.0 - GRAM_SHARE) * words + GRAM_SHARE * grams
+}
+
+/// How much of claim `a` (by IDF weight of its stems) passage `b` carries, 0.0 to 1.0: near 1
+/// when `b` holds `a` whole, even inside a longer sentence that merges several claims.
+pub fn carried(a: &Features, b: &Features) -> f64 {
+    a.stems.covered_by(&b.stems)
+}
+
+/// A set of free-standing sentences weighted as one story: the same similarity the engine uses,
+/// for evaluating it on sentence pairs.
+#[derive(Debug)]
+pub struct SentenceSet {
+    features: Vec<Features>,
+}
+
+impl SentenceSet {
+    /// Weighs `sentences` (each one claim) against each other.
+    pub fn new(sentences: &[&str]) -> SentenceSet {
+        let mut vocabulary = Vocabulary::default();
+        let claims: Vec<Claim> = sentences
+            .iter()
+            .map(|s| {
+                Claim::new(
+                    s,
+                    crate::model::TextSpan {
+                        paragraph: 0,
+                        start: 0,
+                        end: s.len(),
+                    },
+                    &mut vocabulary,
+                )
+            })
+            .collect();
+        let model = StoryModel::new(&vocabulary, &claims);
+        SentenceSet {
+            features: claims.iter().map(|c| model.features(c)).collect(),
+        }
+    }
+
+    /// Similarity of sentences `a` and `b` (indexes into the set), 0.0 when out of range.
+    pub fn similarity(&self, a: usize, b: usize) -> f64 {
+        match (self.features.get(a), self.features.get(b)) {
+            (Some(a), Some(b)) => similarity(a, b),
+            _ => 0.0,
+        }
+    }
+}

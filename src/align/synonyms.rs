@@ -1,0 +1,72 @@
+//! A small table of words news rewrites swap for one another ("staff" for "employees", "hike"
+//! for "increase", "nations" for "countries"), so that similarity sees through the commonest
+//! paraphrases. Each group maps to one canonical stem. It is deliberately short and general:
+//! words that only sometimes mean the same thing stay out, since a wrong synonym makes two
+//! different claims look alike.
+
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+use crate::text::tokens;
+
+/// Groups of interchangeable words; the first word of each group is its canonical form.
+const GROUPS: &[&[&str]] = &[
+    &["country", "nation"],
+    &["increase", "rise", "hike", "raise", "lift", "boost"],
+    &["decrease", "drop", "decline", "reduction", "fall"],
+    &["employee", "staff", "worker", "personnel", "staffer"],
+    &["company", "firm", "business"],
+    &["show", "reveal", "indicate"],
+    &["official", "authority"],
+    &["kill", "die", "dead", "death"],
+    &["injure", "injured", "hurt", "wound", "wounded"],
+    &["arrest", "detain"],
+    &["ban", "bar", "prohibit", "forbid"],
+    &["big", "large", "major"],
+    &["begin", "start", "launch"],
+    &["talks", "negotiation", "negotiations"],
+    &["agreement", "deal", "accord", "pact"],
+    &["expert", "specialist"],
+    &["abroad", "overseas"],
+    &["plan", "scheme"],
+    &["money", "cash", "funds", "funding"],
+    &["buy", "purchase", "acquire"],
+    &["help", "assist", "aid"],
+    &["quake", "earthquake"],
+    &["blaze", "fire", "wildfire"],
+    &["strike", "walkout"],
+    &["fan", "supporter"],
+    &["rescuer", "rescue"],
+    &["passenger", "traveller", "traveler"],
+    &["result", "finding", "findings"],
+    &["analyst", "economist"],
+    &["forecast", "expect", "predict", "projection"],
+    &["law", "legislation"],
+    &["lawmaker", "legislator", "legislature"],
+    &["says", "said", "told", "stated"],
+    &["ruling", "decision", "verdict", "judgment"],
+    &["aircraft", "plane", "airplane"],
+];
+
+static CANONICAL: LazyLock<HashMap<String, String>> = LazyLock::new(|| {
+    let stem = |word: &str| -> String {
+        tokens::tokenize(word)
+            .into_iter()
+            .map(|t| t.stem)
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    let mut map = HashMap::new();
+    for group in GROUPS {
+        let canonical = stem(group[0]);
+        for word in *group {
+            map.entry(stem(word)).or_insert_with(|| canonical.clone());
+        }
+    }
+    map
+});
+
+/// The canonical stem of `stem` (itself when it is in no group).
+pub fn canonical(stem: &str) -> &str {
+    CANONICAL.get(stem).map_or(stem, String::as_str)
+}
