@@ -1,0 +1,288 @@
+//! The attribution of a claim: who says it, and with which verb (`police said`, `according to
+//! the school`, `Li claimed`, `the company denied`).
+//!
+//! Verbs fall into classes: the neutral reporting verbs (`said`, `says`, `told`, `stated`,
+//! `according to`, `added`, `noted`, `reported`, `announced`, `wrote` ...) are one class, so
+//! `said` → `told reporters` changes nothing (`found`, `concluded`, `showed` join them before
+//! `that` or at the end of a clause: `the study found that ...`); every loaded verb is a class of its own with its
+//! inflections (`claimed`, `alleged`, `admitted`/`acknowledged`/`conceded`, `insisted`,
+//! `denied`, `warned`, `argued`, `suggested`, `confirmed`, `revealed`, `accused` ...), so
+//! `said` → `claimed` is a change of attribution.
+
+use super::lex::{Kind, Word};
+
+/// One attribution in a claim.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Attribution {
+    /// The verb as written, lowercase (`said`, `according to`, `claimed`).
+    pub verb: String,
+    /// The verb's class (`said` for every neutral verb).
+    pub class: &'static str,
+    /// Who says it, as written, when found next to the verb (`police`, `Li Ming`, `he`).
+    pub speaker: Option<String>,
+    /// The key words of the speaker's capitalised words, as for a name (empty for `he`,
+    /// `officials`): compared only when both sides name someone.
+    pub speaker_names: Vec<String>,
+}
+
+/// Reporting verbs and their classes.
+const VERBS: &[(&str, &str)] = &[
+    ("said", "said"),
+    ("says", "said"),
+    ("say", "said"),
+    ("told", "said"),
+    ("tells", "said"),
+    ("stated", "said"),
+    ("added", "said"),
+    ("noted", "said"),
+    ("explained", "said"),
+    ("wrote", "said"),
+    ("writes", "said"),
+    ("announced", "said"),
+    ("reported", "said"),
+    ("remarked", "said"),
+    ("commented", "said"),
+    ("tweeted", "said"),
+    ("posted", "said"),
+    ("found", "found"),
+    ("finds", "found"),
+    ("concluded", "found"),
+    ("showed", "found"),
+    ("shows", "found"),
+    ("rejected", "denied"),
+    ("rejects", "denied"),
+    ("claimed", "claimed"),
+    ("claims", "claimed"),
+    ("alleged", "alleged"),
+    ("alleges", "alleged"),
+    ("admitted", "admitted"),
+    ("admits", "admitted"),
+    ("acknowledged", "admitted"),
+    ("acknowledges", "admitted"),
+    ("conceded", "admitted"),
+    ("concedes", "admitted"),
+    ("confessed", "admitted"),
+    ("insisted", "insisted"),
+    ("insists", "insisted"),
+    ("maintained", "insisted"),
+    ("maintains", "insisted"),
+    ("denied", "denied"),
+    ("denies", "denied"),
+    ("warned", "warned"),
+    ("warns", "warned"),
+    ("argued", "argued"),
+    ("argues", "argued"),
+    ("contended", "argued"),
+    ("suggested", "suggested"),
+    ("suggests", "suggested"),
+    ("confirmed", "confirmed"),
+    ("confirms", "confirmed"),
+    ("revealed", "revealed"),
+    ("disclosed", "revealed"),
+    ("asserted", "asserted"),
+    ("asserts", "asserted"),
+    ("boasted", "boasted"),
+    ("accused", "accused"),
+    ("accuses", "accused"),
+];
+
+/// Words before a verb form that make it no attribution (`the alleged fraud`, `was reported`,
+/// `is said to`).
+const NOT_BEFORE: &[&str] = &[
+    "the", "a", "an", "his", "her", "its", "their", "this", "is", "are", "was", "were", "be",
+    "been", "being",
+];
+
+/// Words after `claimed` that make it taking rather than saying.
+const CLAIM_OBJECTS: &[&str] = &[
+    "the",
+    "a",
+    "an",
+    "his",
+    "her",
+    "its",
+    "their",
+    "responsibility",
+    "credit",
+    "victory",
+    "lives",
+    "dozens",
+    "hundreds",
+    "thousands",
+];
+
+/// Pronouns and words that end a speaker phrase.
+const SPEAKER_STOPS: &[&str] = &[
+    "that", "and", "but", "which", "who", "as", "when", "while", "after", "before", "because", "if",
+];
+
+/// Finds the attributions of a sentence.
+pub(crate) fn scan(sentence: &str, words: &[Word<'_>]) -> Vec<Attribution> {
+    let mut out = Vec::new();
+    for (i, w) in words.iter().enumerate() {
+        if w.kind != Kind::Alpha {
+            continue;
+        }
+        let lower = w.text.to_lowercase();
+        if lower == "according" && words.get(i + 1).is_some_and(|t| t.is("to")) {
+            let speaker = phrase(sentence, words, i + 2, true);
+            out.push(attribution(
+                "according to".to_string(),
+                "said",
+                speaker,
+                words,
+            ));
+            continue;
+        }
+        let Some(&(_, class)) = VERBS.iter().find(|(verb, _)| *verb == lower) else {
+            continue;
+        };
+        if i > 0 && NOT_BEFORE.iter().any(|n| words[i - 1].is(n)) {
+            continue;
+        }
+        // `the study found that`, `researchers found.` report; `police found the body` does not.
+        let clause_end = words
+            .get(i + 1)
+            .is_none_or(|n| n.kind == Kind::Punct || n.is("that"));
+        if class == "found" && !clause_end {
+            continue;
+        }
+        let class = if class == "found" { "said" } else { class };
+        // `claimed the title`, `claimed 12 lives`, `claims responsibility`: taking, not saying.
+        let taking = class == "claimed"
+            && words
+                .get(i + 1)
+                .is_some_and(|n| n.kind == Kind::Number || CLAIM_OBJECTS.iter().any(|o| n.is(o)));
+        if taking {
+            continue;
+        }
+        let before = (i > 0 && words[i - 1].kind == Kind::Alpha)
+            .then(|| phrase(sentence, words, i, false))
+            .flatten();
+        let speaker = before.or_else(|| phrase(sentence, words, i + 1, true));
+        out.push(attribution(lower, class, speaker, words));
+    }
+    out
+}
+
+/// Builds an attribution, finding the capitalised words of its speaker.
+fn attribution(
+    verb: String,
+    class: &'static str,
+    speaker: Option<(usize, usize, String)>,
+    words: &[Word<'_>],
+) -> Attribution {
+    let speaker_names = speaker.as_ref().map_or_else(Vec::new, |(from, to, _)| {
+        let named: Vec<Word<'_>> = words[*from..*to]
+            .iter()
+            .filter(|w| {
+                w.is_capitalised() && !crate::text::stopwords::is_stopword(&w.text.to_lowercase())
+            })
+            .copied()
+            .collect();
+        super::names::key_words(&named)
+    });
+    Attribution {
+        verb,
+        class,
+        speaker: speaker.map(|(_, _, text)| text),
+        speaker_names,
+    }
+}
+
+/// The speaker phrase of up to 6 words after (`forward`) or before word `at`, stopping at
+/// punctuation and clause words: (first word, end word, text).
+fn phrase(
+    sentence: &str,
+    words: &[Word<'_>],
+    at: usize,
+    forward: bool,
+) -> Option<(usize, usize, String)> {
+    let usable = |w: &Word<'_>| w.kind == Kind::Alpha && !SPEAKER_STOPS.iter().any(|s| w.is(s));
+    let (from, to) = if forward {
+        let mut end = at;
+        while end < words.len() && end - at < 6 && usable(&words[end]) && !words[end].is("on") {
+            end += 1;
+        }
+        // A speaker after its verb (`," said Li Ming.`) ends the clause; `said the painting
+        // was worth 2 million` names no speaker.
+        let clause_end = words.get(end).is_none_or(|w| {
+            w.kind == Kind::Punct
+                || ["on", "in", "at"].iter().any(|p| w.is(p))
+                || !usable(w) && w.kind == Kind::Alpha
+        });
+        if !clause_end {
+            return None;
+        }
+        (at, end)
+    } else {
+        let mut start = at;
+        while start > 0 && at - start < 6 && usable(&words[start - 1]) {
+            start -= 1;
+        }
+        (start, at)
+    };
+    (from < to).then(|| {
+        (
+            from,
+            to,
+            sentence[words[from].start..words[to - 1].end].to_string(),
+        )
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::text::facts::extract_facts;
+
+    fn attributions(sentence: &str) -> Vec<(String, &'static str, Option<String>)> {
+        extract_facts(sentence)
+            .attributions
+            .into_iter()
+            .map(|a| (a.verb, a.class, a.speaker))
+            .collect()
+    }
+
+    #[test]
+    fn verbs_classes_and_speakers() {
+        assert_eq!(
+            attributions("The fire spread, police said."),
+            [("said".into(), "said", Some("police".into()))]
+        );
+        assert_eq!(
+            attributions("“No,” said Li Ming."),
+            [("said".into(), "said", Some("Li Ming".into()))]
+        );
+        assert_eq!(
+            attributions("According to the school, 60 fell ill."),
+            [("according to".into(), "said", Some("the school".into()))]
+        );
+        assert_eq!(
+            attributions("The firm claimed it was safe.")[0].1,
+            "claimed"
+        );
+        assert_eq!(attributions("He acknowledged the error.")[0].1, "admitted");
+        assert_eq!(
+            attributions("The study found that rents rose.")[0].1,
+            "said"
+        );
+    }
+
+    #[test]
+    fn look_alikes_are_no_attribution() {
+        for sentence in [
+            "The alleged fraud cost millions.",
+            "The fire claimed 12 lives.",
+            "The team claimed the title.",
+            "Cases were reported in Ohio.",
+            "He is said to be ill.",
+            "Police found the body.",
+        ] {
+            assert!(
+                attributions(sentence).is_empty(),
+                "{sentence:?}: {:?}",
+                attributions(sentence)
+            );
+        }
+    }
+}

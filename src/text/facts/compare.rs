@@ -1,0 +1,431 @@
+//! What changed between the origin's facts and another outlet's facts, in plain words.
+//!
+//! Each kind of fact is paired across the two wordings (equal facts first, then related ones),
+//! and what is left unpaired is a detail dropped or added. The rules, and why:
+//!
+//! | kind | reported | not reported |
+//! | --- | --- | --- |
+//! | number | changed (`number: 60 to 80 -> 70`), made less or more specific (`number: 60 to 80 -> dozens (less specific)`), dropped (`number dropped: $153,000`), added (`number added: 12`) | the same amount written otherwise (`1 million` = `1,000,000`); a currency conversion dropped or added alone (`(about $153,000)`) |
+//! | date | changed, less/more specific (`date: Nov. 17, 2020 -> last November (less specific)`), dropped, added | the same date written otherwise; a relative date beside a compatible absolute one (`last year` = `in 2019`) |
+//! | quote | altered words (`quote altered`), a quote dropped (`quote dropped`) or added (`quote added`) | a fragment of the same words quoted, or an ellipsis |
+//! | name | one name put for another when both wordings name as many (`name: Li Ming -> Wang Wei`) | a name dropped or added (outlets write `he`, `the professor`, or add an affiliation) |
+//! | attribution | another verb class (`attribution: said -> claimed`), another named speaker (`attribution: Police -> Officials`), attribution dropped (the outlet states the claim as its own) or added | `said` → `told reporters` → `according to` |
+//! | hedge | added or removed (`hedge added: allegedly`) | one hedge for another of its class (`may` → `might`) |
+//! | negation | the claim's polarity flipped (`negation`) | `did not deny` → `confirmed` (same polarity; the attribution reports the verb) |
+//!
+//! Numbers and dates are what a reader checks first, so a figure or a date one outlet carries and
+//! the other leaves out is reported even when the rest of the claim is the same; names are not,
+//! because outlets routinely swap a name for a pronoun or a role.
+
+use crate::model::{ChangeKind, FactChange};
+
+use super::Facts;
+
+/// Longest fact text shown inside a reason.
+const REASON_TEXT_MAX: usize = 60;
+
+/// Pairs the items of `a` with those of `b` for which `related` holds, greedily in order, among
+/// the items still unpaired; marks them in `used_a`/`used_b` and returns the pairs.
+pub(crate) fn pair<T>(
+    a: &[T],
+    b: &[T],
+    used_a: &mut [bool],
+    used_b: &mut [bool],
+    related: impl Fn(&T, &T) -> bool,
+) -> Vec<(usize, usize)> {
+    let mut pairs = Vec::new();
+    for (i, x) in a.iter().enumerate() {
+        if used_a[i] {
+            continue;
+        }
+        if let Some(j) = (0..b.len()).find(|&j| !used_b[j] && related(x, &b[j])) {
+            used_a[i] = true;
+            used_b[j] = true;
+            pairs.push((i, j));
+        }
+    }
+    pairs
+}
+
+/// Shortens a fact's text for a reason.
+fn short(text: &str) -> String {
+    if text.chars().count() <= REASON_TEXT_MAX {
+        return text.to_string();
+    }
+    let cut: String = text.chars().take(REASON_TEXT_MAX - 1).collect();
+    format!("{}…", cut.trim_end())
+}
+
+/// One change with its reason.
+fn change(kind: ChangeKind, from: Option<&str>, to: Option<&str>, reason: String) -> FactChange {
+    FactChange {
+        kind,
+        from: from.map(str::to_string),
+        to: to.map(str::to_string),
+        reason,
+    }
+}
+
+/// A changed fact: `kind: from -> to` with an optional note.
+fn changed(kind: ChangeKind, from: &str, to: &str, note: &str) -> FactChange {
+    let reason = format!("{}: {} -> {}{note}", kind.as_str(), short(from), short(to));
+    change(kind, Some(from), Some(to), reason)
+}
+
+/// A fact only one side states: `kind dropped: text` or `kind added: text`.
+fn one_sided(kind: ChangeKind, text: &str, dropped: bool) -> FactChange {
+    if dropped {
+        change(
+            kind,
+            Some(text),
+            None,
+            format!("{} dropped: {}", kind.as_str(), short(text)),
+        )
+    } else {
+        change(
+            kind,
+            None,
+            Some(text),
+            format!("{} added: {}", kind.as_str(), short(text)),
+        )
+    }
+}
+
+/// The changes from the origin's facts to another outlet's facts, one per changed fact, in the
+/// order number, date, quote, name, attribution, hedge, negation. Empty when the facts agree.
+pub fn compare_facts(origin: &Facts, other: &Facts) -> Vec<crate::model::FactChange> {
+    let mut out = Vec::new();
+    numbers(origin, other, &mut out);
+    dates(origin, other, &mut out);
+    quotes(origin, other, &mut out);
+    names(origin, other, &mut out);
+    attributions(origin, other, &mut out);
+    hedges(origin, other, &mut out);
+    if origin.negations.len() % 2 != other.negations.len() % 2 {
+        let from = origin.negations.join(", ");
+        let to = other.negations.join(", ");
+        out.push(change(
+            ChangeKind::Negation,
+            (!from.is_empty()).then_some(from.as_str()),
+            (!to.is_empty()).then_some(to.as_str()),
+            "negation".to_string(),
+        ));
+    }
+    out
+}
+
+fn numbers(origin: &Facts, other: &Facts, out: &mut Vec<FactChange>) {
+    let (a, b) = (&origin.quantities, &other.quantities);
+    let (mut used_a, mut used_b) = (vec![false; a.len()], vec![false; b.len()]);
+    pair(a, b, &mut used_a, &mut used_b, |x, y| x.same(y));
+    for (i, j) in pair(a, b, &mut used_a, &mut used_b, |x, y| {
+        x.contains(y) || y.contains(x)
+    }) {
+        let note = if a[i].contains(&b[j]) {
+            " (more specific)"
+        } else {
+            " (less specific)"
+        };
+        out.push(changed(ChangeKind::Number, &a[i].text, &b[j].text, note));
+    }
+    let unit_pairs = pair(a, b, &mut used_a, &mut used_b, |x, y| {
+        !x.conversion && !y.conversion && x.unit == y.unit
+    });
+    let loose_pairs = pair(a, b, &mut used_a, &mut used_b, |x, y| {
+        !x.conversion && !y.conversion && super::quantities::units_compatible(x.unit, y.unit)
+    });
+    for (i, j) in unit_pairs.into_iter().chain(loose_pairs) {
+        out.push(changed(ChangeKind::Number, &a[i].text, &b[j].text, ""));
+    }
+    for (i, q) in a
+        .iter()
+        .enumerate()
+        .filter(|(i, q)| !used_a[*i] && !q.conversion)
+    {
+        let _ = i;
+        out.push(one_sided(ChangeKind::Number, &q.text, true));
+    }
+    for (_, q) in b
+        .iter()
+        .enumerate()
+        .filter(|(j, q)| !used_b[*j] && !q.conversion)
+    {
+        out.push(one_sided(ChangeKind::Number, &q.text, false));
+    }
+}
+
+fn dates(origin: &Facts, other: &Facts, out: &mut Vec<FactChange>) {
+    let (a, b) = (&origin.dates, &other.dates);
+    let (mut used_a, mut used_b) = (vec![false; a.len()], vec![false; b.len()]);
+    pair(a, b, &mut used_a, &mut used_b, |x, y| x.same(y));
+    for (i, j) in pair(a, b, &mut used_a, &mut used_b, |x, y| x.compatible(y)) {
+        let note = if b[j].precision() < a[i].precision() {
+            " (less specific)"
+        } else {
+            " (more specific)"
+        };
+        out.push(changed(ChangeKind::Date, &a[i].text, &b[j].text, note));
+    }
+    for (i, j) in pair(a, b, &mut used_a, &mut used_b, |_, _| true) {
+        out.push(changed(ChangeKind::Date, &a[i].text, &b[j].text, ""));
+    }
+    out.extend(
+        a.iter()
+            .zip(&used_a)
+            .filter(|(_, u)| !**u)
+            .map(|(d, _)| one_sided(ChangeKind::Date, &d.text, true)),
+    );
+    out.extend(
+        b.iter()
+            .zip(&used_b)
+            .filter(|(_, u)| !**u)
+            .map(|(d, _)| one_sided(ChangeKind::Date, &d.text, false)),
+    );
+}
+
+fn quotes(origin: &Facts, other: &Facts, out: &mut Vec<FactChange>) {
+    let (a, b) = (&origin.quotes, &other.quotes);
+    let (mut used_a, mut used_b) = (vec![false; a.len()], vec![false; b.len()]);
+    pair(a, b, &mut used_a, &mut used_b, |x, y| x.faithful_to(y));
+    for (i, j) in pair(a, b, &mut used_a, &mut used_b, |x, y| x.overlap(y) >= 0.3) {
+        out.push(change(
+            ChangeKind::Quote,
+            Some(&a[i].text),
+            Some(&b[j].text),
+            "quote altered".to_string(),
+        ));
+    }
+    out.extend(a.iter().zip(&used_a).filter(|(_, u)| !**u).map(|(q, _)| {
+        change(
+            ChangeKind::Quote,
+            Some(&q.text),
+            None,
+            format!("quote dropped: “{}”", short(&q.text)),
+        )
+    }));
+    out.extend(b.iter().zip(&used_b).filter(|(_, u)| !**u).map(|(q, _)| {
+        change(
+            ChangeKind::Quote,
+            None,
+            Some(&q.text),
+            format!("quote added: “{}”", short(&q.text)),
+        )
+    }));
+}
+
+fn names(origin: &Facts, other: &Facts, out: &mut Vec<FactChange>) {
+    let (a, b) = (&origin.names, &other.names);
+    if a.len() != b.len() {
+        // One side names more or fewer: details added or left out, not a name put for another.
+        return;
+    }
+    let (mut used_a, mut used_b) = (vec![false; a.len()], vec![false; b.len()]);
+    pair(a, b, &mut used_a, &mut used_b, |x, y| x.same(y));
+    for (i, j) in pair(a, b, &mut used_a, &mut used_b, |_, _| true) {
+        out.push(changed(ChangeKind::Name, &a[i].text, &b[j].text, ""));
+    }
+}
+
+fn attributions(origin: &Facts, other: &Facts, out: &mut Vec<FactChange>) {
+    let (a, b) = (&origin.attributions, &other.attributions);
+    let (mut used_a, mut used_b) = (vec![false; a.len()], vec![false; b.len()]);
+    let speakers_agree = |x: &super::Attribution, y: &super::Attribution| {
+        x.speaker_names.is_empty()
+            || y.speaker_names.is_empty()
+            || super::names::keys_match(&x.speaker_names, &y.speaker_names)
+    };
+    pair(a, b, &mut used_a, &mut used_b, |x, y| {
+        x.class == y.class && speakers_agree(x, y)
+    });
+    // A named speaker put for another is already a name change; say it once.
+    let names_changed = out.iter().any(|c| c.kind == ChangeKind::Name);
+    for (i, j) in pair(a, b, &mut used_a, &mut used_b, |x, y| x.class == y.class) {
+        if names_changed {
+            continue;
+        }
+        let (from, to) = (
+            a[i].speaker.as_deref().unwrap_or(""),
+            b[j].speaker.as_deref().unwrap_or(""),
+        );
+        out.push(changed(ChangeKind::Attribution, from, to, ""));
+    }
+    for (i, j) in pair(a, b, &mut used_a, &mut used_b, |_, _| true) {
+        out.push(changed(ChangeKind::Attribution, &a[i].verb, &b[j].verb, ""));
+    }
+    let described = |x: &super::Attribution| match (&x.speaker, x.verb.as_str()) {
+        (Some(speaker), "according to") => format!("according to {speaker}"),
+        (Some(speaker), verb) => format!("{speaker} {verb}"),
+        (None, verb) => verb.to_string(),
+    };
+    out.extend(
+        a.iter()
+            .zip(&used_a)
+            .filter(|(_, u)| !**u)
+            .map(|(x, _)| one_sided(ChangeKind::Attribution, &described(x), true)),
+    );
+    out.extend(
+        b.iter()
+            .zip(&used_b)
+            .filter(|(_, u)| !**u)
+            .map(|(x, _)| one_sided(ChangeKind::Attribution, &described(x), false)),
+    );
+}
+
+fn hedges(origin: &Facts, other: &Facts, out: &mut Vec<FactChange>) {
+    let has = |facts: &Facts, class: &str| facts.hedges.iter().any(|h| h.class == class);
+    let mut seen: Vec<&str> = Vec::new();
+    for h in &other.hedges {
+        if !has(origin, h.class) && !seen.contains(&h.class) {
+            seen.push(h.class);
+            out.push(change(
+                ChangeKind::Hedge,
+                None,
+                Some(&h.text),
+                format!("hedge added: {}", h.text),
+            ));
+        }
+    }
+    for h in &origin.hedges {
+        if !has(other, h.class) && !seen.contains(&h.class) {
+            seen.push(h.class);
+            out.push(change(
+                ChangeKind::Hedge,
+                Some(&h.text),
+                None,
+                format!("hedge removed: {}", h.text),
+            ));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::text::facts::{Facts, NEUTRAL_OVERLAP, extract_facts, fact_overlap};
+
+    fn reasons(origin: &str, other: &str) -> Vec<String> {
+        super::compare_facts(&extract_facts(origin), &extract_facts(other))
+            .into_iter()
+            .map(|c| c.reason)
+            .collect()
+    }
+
+    #[test]
+    fn each_change_kind_gives_its_plain_words_reason() {
+        let cases: &[(&str, &str, &[&str])] = &[
+            (
+                "60 to 80 fell ill.",
+                "70 fell ill.",
+                &["number: 60 to 80 -> 70"],
+            ),
+            (
+                "60 to 80 fell ill.",
+                "Dozens fell ill.",
+                &["number: 60 to 80 -> Dozens (less specific)"],
+            ),
+            (
+                "It began on Nov. 17, 2020.",
+                "It began last November.",
+                &["date: Nov. 17, 2020 -> last November (less specific)"],
+            ),
+            (
+                "It began in 2019.",
+                "It began in 2021.",
+                &["date: 2019 -> 2021"],
+            ),
+            (
+                "It began on Monday.",
+                "It began.",
+                &["date dropped: Monday"],
+            ),
+            (
+                "“We won,” he said.",
+                "“We lost,” he said.",
+                &["quote altered"],
+            ),
+            (
+                "“We won,” he said.",
+                "He said they won.",
+                &["quote dropped: “We won,”"],
+            ),
+            (
+                "The deal went to Siemens.",
+                "The deal went to Alstom.",
+                &["name: Siemens -> Alstom"],
+            ),
+            (
+                "The firm said it was safe.",
+                "The firm claimed it was safe.",
+                &["attribution: said -> claimed"],
+            ),
+            (
+                "It was safe, police said.",
+                "It was safe.",
+                &["attribution dropped: police said"],
+            ),
+            (
+                "He stole it.",
+                "He allegedly stole it.",
+                &["hedge added: allegedly"],
+            ),
+            (
+                "He may have stolen it.",
+                "He stole it.",
+                &["hedge removed: may"],
+            ),
+            ("He did not steal it.", "He stole it.", &["negation"]),
+            (
+                "The fine was 1 million yuan.",
+                "The fine was 1 million yuan (about $153,000).",
+                &[],
+            ),
+            // Another currency is not the same figure: parallax cannot tell a conversion from a change.
+            (
+                "The fine was 1 million yuan.",
+                "The fine, $153,000, was paid.",
+                &["number dropped: 1 million yuan", "number added: $153,000"],
+            ),
+            (
+                "It rose to 12.",
+                "It rose to 12, with 3 more pending.",
+                &["number added: 3"],
+            ),
+        ];
+        for (origin, other, expected) in cases {
+            assert_eq!(reasons(origin, other), *expected, "{origin:?} -> {other:?}");
+        }
+    }
+
+    #[test]
+    fn paraphrases_with_the_same_facts_give_no_reason() {
+        let cases = [
+            (
+                "At least 50 died on Nov. 17, 2020, police said.",
+                "No fewer than fifty people died on November 17, 2020, according to police.",
+            ),
+            ("“We will win,” Li Ming said.", "Li said: “We will win.”"),
+            ("He didn't pay.", "He did not pay."),
+            ("It may rain.", "It might rain."),
+        ];
+        for (origin, other) in cases {
+            assert_eq!(
+                reasons(origin, other),
+                Vec::<String>::new(),
+                "{origin:?} -> {other:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn overlap_is_shared_over_all_facts_and_neutral_without_any() {
+        let a = extract_facts("60 students fell ill in Hebei on Nov. 17.");
+        let b = extract_facts("60 students fell ill on Nov. 17.");
+        assert!((fact_overlap(&a, &b) - 0.8).abs() < 1e-9);
+        assert_eq!(fact_overlap(&a, &a), 1.0);
+        assert_eq!(fact_overlap(&a, &extract_facts("Nothing here.")), 0.0);
+        assert_eq!(
+            fact_overlap(&Facts::default(), &Facts::default()),
+            NEUTRAL_OVERLAP
+        );
+        assert!(Facts::default().is_empty() && !a.is_empty());
+    }
+}

@@ -1,0 +1,492 @@
+//! Dates and times, absolute (`Nov. 17, 2020`, `June 2020`, `in 2019`, `3 p.m.`) and relative
+//! (`last November`, `last year`, `yesterday`, `three days ago`), each with its specificity.
+//!
+//! Without the article's publication date a relative date cannot be resolved, so two dates are
+//! compared field by field: they conflict when a field both state differs (`2019` vs `2020`,
+//! `last year` vs `next year`); otherwise they are compatible, and the one that states less
+//! (a month where the other gives the day) is *less specific*. `Nov. 17, 2020` and
+//! `November 17, 2020` are the same date; `last year` and `in 2019` are compatible.
+
+use super::lex::{Kind, Word};
+
+/// A date relative to when the article was written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Relative {
+    /// Steps back (negative: `last`, `ago`, `yesterday`), now (0: `this`, `today`) or ahead.
+    pub offset: i32,
+    /// What is counted: `day`, `week`, `month`, `year`, `season`; empty for a named month or
+    /// weekday (`last November`).
+    pub unit: &'static str,
+}
+
+/// One date or time of a claim.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DateFact {
+    /// Year, when stated.
+    pub year: Option<i32>,
+    /// Month 1–12, when stated.
+    pub month: Option<u8>,
+    /// Day of the month, when stated.
+    pub day: Option<u8>,
+    /// Day of the week 1 (Monday) – 7, when stated.
+    pub weekday: Option<u8>,
+    /// Time of day in minutes after midnight, when stated.
+    pub minutes: Option<u16>,
+    /// The relative part (`last`, `ago`, `yesterday`), when stated.
+    pub relative: Option<Relative>,
+    /// The date as written, without its preposition (`Nov. 17, 2020`, `last November`).
+    pub text: String,
+}
+
+impl DateFact {
+    /// How precise the date is: 1 year, 2 month, 3 week, 4 day, 5 time of day (0 for a date that
+    /// names nothing checkable).
+    pub fn specificity(&self) -> u8 {
+        let relative_level = self.relative.map_or(0, |r| match r.unit {
+            "year" => 1,
+            "season" | "month" => 2,
+            "week" | "weekend" => 3,
+            "day" => 4,
+            _ => 0,
+        });
+        let absolute_level = if self.minutes.is_some() {
+            5
+        } else if self.day.is_some() || self.weekday.is_some() {
+            4
+        } else if self.month.is_some() {
+            2
+        } else if self.year.is_some() {
+            1
+        } else {
+            0
+        };
+        relative_level.max(absolute_level)
+    }
+
+    /// Whether no field both dates state differs.
+    pub fn compatible(&self, other: &DateFact) -> bool {
+        fn agree<T: PartialEq>(a: Option<T>, b: Option<T>) -> bool {
+            match (a, b) {
+                (Some(a), Some(b)) => a == b,
+                _ => true,
+            }
+        }
+        let relative_agree = match (self.relative, other.relative) {
+            (Some(a), Some(b)) => a.unit != b.unit || a.offset == b.offset,
+            _ => true,
+        };
+        agree(self.year, other.year)
+            && agree(self.month, other.month)
+            && agree(self.day, other.day)
+            && agree(self.weekday, other.weekday)
+            && agree(self.minutes, other.minutes)
+            && relative_agree
+    }
+
+    /// Whether two dates state the same thing: compatible and equally specific, and, when both
+    /// are absolute, both with a year or both without (`June` is less than `June 2020`, but
+    /// `next month` and `April` are equal for want of the publication date).
+    pub fn same(&self, other: &DateFact) -> bool {
+        let relative = self.relative.is_some() || other.relative.is_some();
+        self.compatible(other)
+            && self.specificity() == other.specificity()
+            && (relative || self.year.is_some() == other.year.is_some())
+    }
+
+    /// How precise the date is, for ordering: its [`specificity`](Self::specificity), then
+    /// whether it is anchored to a year (stated, or relative to the article).
+    pub fn precision(&self) -> (u8, bool) {
+        let anchored = self.year.is_some() || self.relative.is_some();
+        (self.specificity(), anchored)
+    }
+}
+
+const MONTHS: &[(&str, u8)] = &[
+    ("january", 1),
+    ("february", 2),
+    ("march", 3),
+    ("april", 4),
+    ("may", 5),
+    ("june", 6),
+    ("july", 7),
+    ("august", 8),
+    ("september", 9),
+    ("october", 10),
+    ("november", 11),
+    ("december", 12),
+    ("jan", 1),
+    ("feb", 2),
+    ("mar", 3),
+    ("apr", 4),
+    ("jun", 6),
+    ("jul", 7),
+    ("aug", 8),
+    ("sep", 9),
+    ("sept", 9),
+    ("oct", 10),
+    ("nov", 11),
+    ("dec", 12),
+];
+
+const WEEKDAYS: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+];
+
+/// Words before a bare month name that make it a month (`in May`, `since March`).
+const MONTH_LEADS: &[&str] = &[
+    "in", "since", "by", "until", "till", "from", "through", "during", "before", "after", "of",
+    "early", "late", "mid", "last", "next", "this", "between", "and", "to", "or", "on", "that",
+];
+
+/// A month name at word `i` (capitalised; an abbreviation needs its period): the month and the
+/// index just past it.
+fn month_at(words: &[Word<'_>], i: usize) -> Option<(u8, usize)> {
+    let w = words.get(i).filter(|w| w.is_capitalised())?;
+    let lower = w.text.to_ascii_lowercase();
+    let (name, month) = MONTHS.iter().find(|(name, _)| *name == lower)?;
+    let full = MONTHS[..12].iter().any(|(n, _)| n == name);
+    let dotted = words
+        .get(i + 1)
+        .is_some_and(|d| d.is_punct('.') && d.start == w.end);
+    match (full, dotted) {
+        (true, _) => Some((*month, i + 1)),
+        (false, true) => Some((*month, i + 2)),
+        (false, false) => None,
+    }
+}
+
+/// A day of the month at word `i` (`17`, `17th`): the day and the index just past it.
+fn day_at(words: &[Word<'_>], i: usize) -> Option<(u8, usize)> {
+    let w = words.get(i).filter(|w| w.kind == Kind::Number)?;
+    let day: u8 = w.text.parse().ok().filter(|d| (1..=31).contains(d))?;
+    let suffixed = words
+        .get(i + 1)
+        .is_some_and(|s| s.start == w.end && ["st", "nd", "rd", "th"].iter().any(|x| s.is(x)));
+    Some((day, if suffixed { i + 2 } else { i + 1 }))
+}
+
+/// A year at word `i`: four digits from 1800 to 2100 that are no count (`2019 people` still is:
+/// only a following unit, scale or percent sign makes it one).
+fn year_at(words: &[Word<'_>], i: usize) -> Option<i32> {
+    let w = words
+        .get(i)
+        .filter(|w| w.kind == Kind::Number && w.text.len() == 4)?;
+    let year: i32 = w.text.parse().ok().filter(|y| (1800..=2100).contains(y))?;
+    let after_money = i > 0 && ["$", "€", "£", "¥"].iter().any(|s| words[i - 1].text == *s);
+    let before_unit = words.get(i + 1).is_some_and(|n| {
+        n.is_punct('%')
+            || [
+                "percent", "million", "billion", "thousand", "people", "yuan", "dollars", "euros",
+            ]
+            .iter()
+            .any(|u| n.is(u))
+    });
+    (!after_money && !before_unit).then_some(year)
+}
+
+/// A time at word `i` (`3 p.m.`, `10:30`, `noon`): minutes after midnight, index past it.
+fn time_at(words: &[Word<'_>], i: usize) -> Option<(u16, usize)> {
+    let w = words.get(i)?;
+    if w.is("noon") || w.is("midday") {
+        return Some((12 * 60, i + 1));
+    }
+    if w.is("midnight") {
+        return Some((0, i + 1));
+    }
+    if w.kind != Kind::Number {
+        return None;
+    }
+    let (hours, minutes) = match w.text.split_once(':') {
+        Some((h, m)) => (h.parse::<u16>().ok()?, m.parse::<u16>().ok()?),
+        None => (w.text.parse::<u16>().ok()?, 0),
+    };
+    let meridiem = words.get(i + 1).and_then(|m| {
+        let lower = m.text.to_ascii_lowercase().replace('.', "");
+        match lower.as_str() {
+            "am" => Some(0),
+            "pm" => Some(12),
+            _ => None,
+        }
+    });
+    if hours > 23 || minutes > 59 || (meridiem.is_none() && !w.text.contains(':')) {
+        return None;
+    }
+    match meridiem {
+        Some(add) if (1..=12).contains(&hours) => Some(((hours % 12 + add) * 60 + minutes, i + 2)),
+        Some(_) => None,
+        None => Some((hours * 60 + minutes, i + 1)),
+    }
+}
+
+/// A relative unit word (`year`, `week`, `summer` ...).
+fn relative_unit(word: &Word<'_>) -> Option<&'static str> {
+    let lower = word.text.to_ascii_lowercase();
+    Some(match lower.trim_end_matches('s') {
+        "year" => "year",
+        "month" => "month",
+        "week" => "week",
+        "weekend" => "weekend",
+        "day" => "day",
+        "summer" | "winter" | "spring" | "autumn" | "fall" => "season",
+        _ => return None,
+    })
+}
+
+/// Finds the dates of a sentence, marking the words each uses as `taken`.
+pub(crate) fn scan(sentence: &str, words: &[Word<'_>], taken: &mut [bool]) -> Vec<DateFact> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < words.len() {
+        match date_at(words, i) {
+            Some((mut date, mut end)) => {
+                // `Tuesday, Nov. 17`: a weekday and the date it names are one date.
+                let comma = words.get(end).is_some_and(|c| c.is_punct(','));
+                if date.weekday.is_some()
+                    && date.month.is_none()
+                    && let Some((more, more_end)) =
+                        date_at(words, if comma { end + 1 } else { end })
+                    && more.month.is_some()
+                {
+                    date.year = more.year;
+                    date.month = more.month;
+                    date.day = more.day;
+                    end = more_end;
+                }
+                date.text = sentence[words[i].start..words[end - 1].end].to_string();
+                for flag in &mut taken[i..end] {
+                    *flag = true;
+                }
+                out.push(date);
+                i = end;
+            }
+            None => i += 1,
+        }
+    }
+    out
+}
+
+/// A date starting at word `i`, with the index just past it (its `text` is filled by the caller).
+fn date_at(words: &[Word<'_>], i: usize) -> Option<(DateFact, usize)> {
+    let mut date = DateFact {
+        year: None,
+        month: None,
+        day: None,
+        weekday: None,
+        minutes: None,
+        relative: None,
+        text: String::new(),
+    };
+    let w = words.get(i)?;
+    let lower = w.text.to_ascii_lowercase();
+    let relative = |offset, unit| Some(Relative { offset, unit });
+    match lower.as_str() {
+        "yesterday" => date.relative = relative(-1, "day"),
+        "today" | "tonight" => date.relative = relative(0, "day"),
+        "tomorrow" => date.relative = relative(1, "day"),
+        _ => {}
+    }
+    if date.relative.is_some() {
+        return Some((date, i + 1));
+    }
+    // `last November`, `earlier this year`, `next week`, `late last month`.
+    let mut k = i;
+    if ["earlier", "later", "early", "late"]
+        .iter()
+        .any(|m| words[k].is(m))
+    {
+        k += 1;
+    }
+    if let Some(step) = words.get(k).and_then(|s| {
+        ["last", "past", "this", "next"]
+            .iter()
+            .position(|m| s.is(m))
+            .map(|p| [-1, -1, 0, 1][p])
+    }) {
+        if let Some((month, end)) = month_at(words, k + 1) {
+            date.month = Some(month);
+            date.relative = relative(step, "");
+            return Some((date, end));
+        }
+        if let Some(day) = words
+            .get(k + 1)
+            .and_then(|d| WEEKDAYS.iter().position(|n| d.base_is(n)))
+        {
+            date.weekday = Some(day as u8 + 1);
+            date.relative = relative(step, "");
+            return Some((date, k + 2));
+        }
+        if let Some(unit) = words.get(k + 1).and_then(relative_unit) {
+            date.relative = relative(step, unit);
+            return Some((date, k + 2));
+        }
+        return None;
+    }
+    if k > i {
+        return None;
+    }
+    // `three days ago`, `a year ago`, `2 weeks ago`, `four years earlier` (before the events
+    // told, which the claim cannot resolve either), `a week later`.
+    if let (Some(unit_word), Some(ago)) = (words.get(i + 1), words.get(i + 2))
+        && ["ago", "earlier", "before", "later"]
+            .iter()
+            .any(|a| ago.is(a))
+        && let Some(unit) = relative_unit(unit_word)
+    {
+        let direction = if ago.is("later") { 1 } else { -1 };
+        let count = match w.kind {
+            Kind::Number => w.text.parse::<i32>().ok()?,
+            _ if w.is("a") || w.is("an") || w.is("one") => 1,
+            _ => super::quantities::spelled_number(w.text)? as i32,
+        };
+        date.relative = relative(direction * count, unit);
+        return Some((date, i + 3));
+    }
+    // `Nov. 17, 2020`, `November 17`, `June 2020`, `in December`.
+    if let Some((month, mut end)) = month_at(words, i) {
+        date.month = Some(month);
+        if let Some((day, after)) = day_at(words, end) {
+            date.day = Some(day);
+            end = after;
+            let comma = words.get(end).is_some_and(|c| c.is_punct(','));
+            if let Some(year) = year_at(words, if comma { end + 1 } else { end }) {
+                date.year = Some(year);
+                end += if comma { 2 } else { 1 };
+            }
+        } else if let Some(year) = year_at(words, end) {
+            date.year = Some(year);
+            end += 1;
+        } else {
+            let led = i > 0
+                && (MONTH_LEADS.iter().any(|l| words[i - 1].is(l))
+                    || (words[i - 1].is_punct('-') && i > 1 && words[i - 2].is("mid")));
+            if !led {
+                return None;
+            }
+        }
+        return Some((date, end));
+    }
+    // `17 November 2020`, `17th of November`.
+    if let Some((day, after)) = day_at(words, i) {
+        let of = words.get(after).is_some_and(|o| o.is("of"));
+        if let Some((month, mut end)) = month_at(words, if of { after + 1 } else { after }) {
+            date.day = Some(day);
+            date.month = Some(month);
+            if let Some(year) = year_at(words, end) {
+                date.year = Some(year);
+                end += 1;
+            }
+            return Some((date, end));
+        }
+    }
+    // `Tuesday`.
+    if w.is_capitalised()
+        && let Some(day) = WEEKDAYS.iter().position(|n| w.base_is(n))
+    {
+        date.weekday = Some(day as u8 + 1);
+        return Some((date, i + 1));
+    }
+    // `3 p.m.`, `10:30`, `noon`.
+    if let Some((minutes, end)) = time_at(words, i) {
+        date.minutes = Some(minutes);
+        return Some((date, end));
+    }
+    // `2020-11-17`, `2019`.
+    if let Some(year) = year_at(words, i) {
+        date.year = Some(year);
+        let iso = |k: usize, max: u8| {
+            words
+                .get(k)
+                .is_some_and(|d| d.is_punct('-') && d.start == words[k - 1].end)
+                && words
+                    .get(k + 1)
+                    .filter(|n| {
+                        n.kind == Kind::Number && n.text.len() == 2 && n.start == words[k].end
+                    })
+                    .and_then(|n| n.text.parse::<u8>().ok())
+                    .is_some_and(|n| (1..=max).contains(&n))
+        };
+        if iso(i + 1, 12) && iso(i + 3, 31) {
+            date.month = words[i + 2].text.parse().ok();
+            date.day = words[i + 4].text.parse().ok();
+            return Some((date, i + 5));
+        }
+        return Some((date, i + 1));
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::text::facts::extract_facts;
+
+    fn date(sentence: &str) -> super::DateFact {
+        let mut dates = extract_facts(sentence).dates;
+        assert_eq!(dates.len(), 1, "one date in {sentence:?}: {dates:?}");
+        dates.remove(0)
+    }
+
+    #[test]
+    fn absolute_dates_are_read_field_by_field() {
+        let d = date("It began on Nov. 17, 2020.");
+        assert_eq!(
+            (d.year, d.month, d.day, d.text.as_str()),
+            (Some(2020), Some(11), Some(17), "Nov. 17, 2020")
+        );
+        let d = date("It began on 17th of November 2020.");
+        assert_eq!((d.year, d.month, d.day), (Some(2020), Some(11), Some(17)));
+        let d = date("It began on Tuesday, Nov. 17.");
+        assert_eq!((d.weekday, d.month, d.day), (Some(2), Some(11), Some(17)));
+        assert_eq!(date("published 2020-11-17").day, Some(17));
+        assert_eq!(date("at 3 p.m. sharp").minutes, Some(15 * 60));
+        assert_eq!(date("in mid-November").month, Some(11));
+        assert_eq!(date("at Saturday's rally").weekday, Some(6));
+    }
+
+    #[test]
+    fn equal_dates_written_differently_are_the_same() {
+        let equal = [
+            ("on Nov. 17, 2020", "on November 17, 2020"),
+            ("on Nov. 17, 2020", "on 17 November 2020"),
+            ("in 2019", "last year"),
+            ("last November", "in November 2020"),
+            ("at midnight", "at 12 a.m."),
+            ("next month", "in April"),
+            ("up from 52% in 2020", "up from 52% four years earlier"),
+            ("three days ago", "3 days ago"),
+        ];
+        for (a, b) in equal {
+            assert!(date(a).same(&date(b)), "{a:?} = {b:?}");
+        }
+    }
+
+    #[test]
+    fn specificity_and_conflicts() {
+        let exact = date("on Nov. 17, 2020");
+        let month = date("last November");
+        assert!(exact.compatible(&month) && !exact.same(&month));
+        assert!(month.precision() < exact.precision());
+        assert!(date("in June").precision() < date("in June 2020").precision());
+        assert!(!date("in 2019").compatible(&date("in 2021")));
+        assert!(!date("last year").compatible(&date("next year")));
+        assert!(!date("on Thursday").compatible(&date("on Friday")));
+    }
+
+    #[test]
+    fn words_that_only_look_like_dates_are_not() {
+        for sentence in [
+            "She may leave.",
+            "They march on.",
+            "2019 people signed.",
+            "It cost $2020.",
+            "The last time.",
+        ] {
+            assert!(extract_facts(sentence).dates.is_empty(), "{sentence:?}");
+        }
+    }
+}

@@ -1,0 +1,192 @@
+//! Hedges (`allegedly`, `reportedly`, `may`, `appears to`, `is believed to`, `so-called` ...) and
+//! negation (`not`, `n't`, `no`, `never`, `denied`, `rejected` ...): the words that turn a claim into a
+//! possibility or into its opposite.
+//!
+//! Hedges fall into classes so that `may` → `might` changes nothing while `may` → `allegedly`
+//! does. Negation is compared by parity: `did not deny` is as affirmative as `confirmed`.
+
+use super::lex::{Kind, Word};
+
+/// One hedge in a claim.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Hedge {
+    /// The hedge as written, lowercase (`allegedly`, `appears to`).
+    pub text: String,
+    /// Its class (`may` for may/might/could ...).
+    pub class: &'static str,
+}
+
+/// Single-word hedges and their classes (lowercase words only: `May` is a month).
+const WORDS: &[(&str, &str)] = &[
+    ("allegedly", "allegedly"),
+    ("reportedly", "reportedly"),
+    ("purportedly", "purportedly"),
+    ("supposedly", "purportedly"),
+    ("ostensibly", "purportedly"),
+    ("apparently", "apparently"),
+    ("may", "may"),
+    ("might", "may"),
+    ("could", "may"),
+    ("possibly", "possibly"),
+    ("perhaps", "possibly"),
+    ("maybe", "possibly"),
+    ("likely", "likely"),
+    ("probably", "likely"),
+    ("unconfirmed", "unconfirmed"),
+];
+
+/// Adjectival hedges, counted after a determiner only (`the alleged fraud`, `a suspected
+/// gunman`).
+const ADJECTIVES: &[(&str, &str)] = &[
+    ("alleged", "allegedly"),
+    ("suspected", "suspected"),
+    ("purported", "purportedly"),
+];
+
+/// Verbs that hedge before `to` (`appears to`, `seemed to`).
+const SEEM: &[&str] = &["appear", "appears", "appeared", "seem", "seems", "seemed"];
+
+/// Participles that hedge between a form of `be` and `to` (`is believed to`).
+const BELIEVED: &[(&str, &str)] = &[
+    ("believed", "believed to"),
+    ("thought", "thought to"),
+    ("said", "said to"),
+    ("understood", "understood to"),
+    ("suspected", "suspected"),
+    ("expected", "expected to"),
+];
+
+/// Negation cues (and every word ending in `n't`).
+const NEGATIONS: &[&str] = &[
+    "not", "never", "no", "none", "nobody", "nothing", "neither", "nor", "cannot", "denied",
+    "denies", "deny", "denying", "rejected", "rejects",
+];
+
+/// Verbs that negate before `to` (`refused to rule out` = `did not rule out`).
+const REFUSALS: &[&str] = &[
+    "refused", "refuses", "declined", "declines", "failed", "fails",
+];
+
+/// Finds the hedges of a sentence.
+pub(crate) fn scan_hedges(words: &[Word<'_>]) -> Vec<Hedge> {
+    let mut out = Vec::new();
+    let lower_is = |k: usize, word: &str| {
+        words
+            .get(k)
+            .is_some_and(|w| w.kind == Kind::Alpha && w.text == word)
+    };
+    for (i, w) in words.iter().enumerate() {
+        if w.kind != Kind::Alpha {
+            continue;
+        }
+        let lower = w.text.to_lowercase();
+        let hedge = |text: &str, class| {
+            Some(Hedge {
+                text: text.to_string(),
+                class,
+            })
+        };
+        let found = if let Some(&(_, class)) = WORDS
+            .iter()
+            .find(|(h, _)| *h == lower)
+            .filter(|_| w.text == lower || i == 0)
+        {
+            hedge(&lower, class)
+        } else if let Some(&(_, class)) = ADJECTIVES.iter().find(|(h, _)| *h == lower)
+            && i > 0
+            && [
+                "the", "a", "an", "his", "her", "its", "their", "two", "three",
+            ]
+            .iter()
+            .any(|d| words[i - 1].is(d))
+        {
+            hedge(&lower, class)
+        } else if SEEM.contains(&lower.as_str()) && lower_is(i + 1, "to") {
+            hedge(&format!("{lower} to"), "appears to")
+        } else if let Some(&(_, class)) = BELIEVED.iter().find(|(h, _)| *h == lower)
+            && i > 0
+            && ["is", "are", "was", "were", "be", "been"]
+                .iter()
+                .any(|b| words[i - 1].is(b))
+            && (lower_is(i + 1, "to") || class == "suspected")
+        {
+            hedge(
+                &format!("{} {lower} to", words[i - 1].text.to_lowercase()),
+                class,
+            )
+        } else if lower == "so"
+            && words.get(i + 1).is_some_and(|d| d.is_punct('-'))
+            && lower_is(i + 2, "called")
+        {
+            hedge("so-called", "so-called")
+        } else {
+            None
+        };
+        out.extend(found);
+    }
+    out
+}
+
+/// Finds the negation cues of a sentence among words not `taken` (by `no less than 50`).
+pub(crate) fn scan_negations(words: &[Word<'_>], taken: &[bool]) -> Vec<String> {
+    words
+        .iter()
+        .enumerate()
+        .filter(|(i, w)| w.kind == Kind::Alpha && !taken[*i])
+        .filter(|(i, w)| {
+            let lower = w.text.to_lowercase();
+            let contracted = lower.ends_with("n't") || lower.ends_with("n’t");
+            // `not only ... but`, `No. 5` are no negation.
+            let not_only = lower == "not" && words.get(i + 1).is_some_and(|n| n.is("only"));
+            let number = lower == "no" && words.get(i + 1).is_some_and(|n| n.is_punct('.'));
+            // `refused to`, `declined to`, `failed to` deny what follows.
+            let refused =
+                REFUSALS.contains(&lower.as_str()) && words.get(i + 1).is_some_and(|n| n.is("to"));
+            (contracted || refused || NEGATIONS.contains(&lower.as_str())) && !not_only && !number
+        })
+        .map(|(_, w)| w.text.to_lowercase())
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::text::facts::extract_facts;
+
+    fn hedges(sentence: &str) -> Vec<&'static str> {
+        extract_facts(sentence)
+            .hedges
+            .into_iter()
+            .map(|h| h.class)
+            .collect()
+    }
+
+    #[test]
+    fn hedges_and_their_classes() {
+        assert_eq!(hedges("He allegedly stole it."), ["allegedly"]);
+        assert_eq!(hedges("The alleged theft."), ["allegedly"]);
+        assert_eq!(
+            hedges("It may rain; it might rain; it could rain."),
+            ["may", "may", "may"]
+        );
+        assert_eq!(hedges("He appears to have left."), ["appears to"]);
+        assert_eq!(hedges("He is believed to have left."), ["believed to"]);
+        assert_eq!(hedges("The so-called experts."), ["so-called"]);
+        assert_eq!(hedges("It reportedly sold."), ["reportedly"]);
+        assert!(hedges("It opened in May.").is_empty());
+    }
+
+    #[test]
+    fn negation_cues_skip_quantity_qualifiers() {
+        let negations = |s: &str| extract_facts(s).negations;
+        assert_eq!(
+            negations("He did not go and didn't call."),
+            ["not", "didn't"]
+        );
+        assert_eq!(negations("He never found no one."), ["never", "no"]);
+        assert!(negations("No less than 50 came.").is_empty());
+        assert!(negations("It was not only big but loud.").is_empty());
+        assert!(negations("He lives at No. 5.").is_empty());
+        assert_eq!(negations("She refused to rule it out."), ["refused"]);
+        assert!(negations("She refused the offer.").is_empty());
+    }
+}

@@ -1,0 +1,143 @@
+//! The checkable facts of a claim, and what changed between two wordings of it.
+//!
+//! A claim's facts are what a careful reader checks against another outlet's wording of it: its
+//! quantities ([`quantities`]), dates and times ([`dates`]), quoted words ([`quotes`]), named
+//! people, organisations and places ([`names`]), who says it and with which verb
+//! ([`attribution`]), and the hedges and negation that weaken or flip it ([`hedges`]).
+//! [`extract_facts`] reads them from one sentence; [`compare_facts`] (in [`compare`], where the
+//! rules for what counts as a change are set out) lists what changed as plain-words reasons;
+//! [`fact_overlap`] tells the aligner how much two claims' facts agree.
+//!
+//! Scanners run in a fixed order over the sentence's words ([`lex`]): quotes, dates, then
+//! quantities (so `Nov. 17` is a date and not the number 17), names (skipping words of dates
+//! and quantities), attribution, hedges, and negation (skipping the `no` of `no less than`).
+//! Everything is hand-scanned in one pass per kind: no regex, no allocation beyond the facts.
+
+pub mod attribution;
+pub mod compare;
+pub mod dates;
+pub mod hedges;
+mod lex;
+pub mod names;
+pub mod quantities;
+pub mod quotes;
+
+pub use attribution::Attribution;
+pub use compare::compare_facts;
+pub use dates::DateFact;
+pub use hedges::Hedge;
+pub use names::Name;
+pub use quantities::{Bound, Quantity};
+pub use quotes::Quote;
+
+/// What [`fact_overlap`] returns when neither claim states any fact: no evidence either way, so
+/// a similarity that blends it in is neither pulled up nor down from the middle. Callers that
+/// want to ignore fact overlap in that case can test for it.
+pub const NEUTRAL_OVERLAP: f64 = 0.5;
+
+/// The checkable parts of one claim.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Facts {
+    /// Counts, amounts, percentages and ranges.
+    pub quantities: Vec<Quantity>,
+    /// Dates and times, absolute or relative.
+    pub dates: Vec<DateFact>,
+    /// Quoted spans.
+    pub quotes: Vec<Quote>,
+    /// Capitalised names of people, organisations and places.
+    pub names: Vec<Name>,
+    /// Who says it, with which verb.
+    pub attributions: Vec<Attribution>,
+    /// Hedges (`allegedly`, `may` ...).
+    pub hedges: Vec<Hedge>,
+    /// Negation cues as written, lowercase (`not`, `didn't`, `never`, `denied`).
+    pub negations: Vec<String>,
+}
+
+impl Facts {
+    /// Whether the claim states no fact of any kind.
+    pub fn is_empty(&self) -> bool {
+        self.quantities.is_empty()
+            && self.dates.is_empty()
+            && self.quotes.is_empty()
+            && self.names.is_empty()
+            && self.attributions.is_empty()
+            && self.hedges.is_empty()
+            && self.negations.is_empty()
+    }
+
+    /// How many content facts (quantities, dates, quotes, names) the claim states.
+    fn content_count(&self) -> usize {
+        self.quantities.len() + self.dates.len() + self.quotes.len() + self.names.len()
+    }
+}
+
+/// Extracts the facts of one sentence (or claim).
+///
+/// ```
+/// use parallax::text::facts::{compare_facts, extract_facts};
+/// let origin = extract_facts("Between 60 and 80 students fell ill on Nov. 17, 2020, police said.");
+/// let other = extract_facts("Some 70 students fell ill last November, police claimed.");
+/// let reasons: Vec<String> = compare_facts(&origin, &other).into_iter().map(|c| c.reason).collect();
+/// assert_eq!(
+///     reasons,
+///     [
+///         "number: Between 60 and 80 -> Some 70",
+///         "date: Nov. 17, 2020 -> last November (less specific)",
+///         "attribution: said -> claimed",
+///     ]
+/// );
+/// ```
+pub fn extract_facts(sentence: &str) -> Facts {
+    let words = lex::lex(sentence);
+    let mut taken = vec![false; words.len()];
+    let quotes = quotes::scan(sentence);
+    let dates = dates::scan(sentence, &words, &mut taken);
+    let quantities = quantities::scan(sentence, &words, &mut taken);
+    let names = names::scan(sentence, &words, &taken);
+    let attributions = attribution::scan(sentence, &words);
+    let hedges = hedges::scan_hedges(&words);
+    let negations = hedges::scan_negations(&words, &taken);
+    Facts {
+        quantities,
+        dates,
+        quotes,
+        names,
+        attributions,
+        hedges,
+        negations,
+    }
+}
+
+/// Whether `text` carries a checkable fact of its own (a quantity or a date), which decides when
+/// [`crate::text::sentences::split_claims`] splits a `;` list.
+pub fn has_checkable_fact(text: &str) -> bool {
+    let facts = extract_facts(text);
+    !(facts.quantities.is_empty() && facts.dates.is_empty())
+}
+
+/// How much two claims' content facts (quantities, dates, quotes, names) agree, 0 to 1: twice
+/// the facts they share over all the facts both state (a Dice coefficient). A fact is shared
+/// when it is equal or compatible (a vaguer quantity or date that contains the other, a
+/// faithful or mostly overlapping quote, the same name).
+///
+/// When neither claim states a content fact the answer is [`NEUTRAL_OVERLAP`], not 1.0: two
+/// claims without figures are not thereby the same claim. When only one states facts it is 0.
+pub fn fact_overlap(a: &Facts, b: &Facts) -> f64 {
+    let total = a.content_count() + b.content_count();
+    if total == 0 {
+        return NEUTRAL_OVERLAP;
+    }
+    fn shared<T>(x: &[T], y: &[T], related: impl Fn(&T, &T) -> bool) -> usize {
+        let (mut used_x, mut used_y) = (vec![false; x.len()], vec![false; y.len()]);
+        compare::pair(x, y, &mut used_x, &mut used_y, related).len()
+    }
+    let count = shared(&a.quantities, &b.quantities, |x, y| {
+        x.same(y) || x.contains(y) || y.contains(x)
+    }) + shared(&a.dates, &b.dates, |x, y| x.compatible(y))
+        + shared(&a.quotes, &b.quotes, |x, y| {
+            x.faithful_to(y) || x.overlap(y) >= 0.5
+        })
+        + shared(&a.names, &b.names, |x, y| x.same(y));
+    (2 * count) as f64 / total as f64
+}

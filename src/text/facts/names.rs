@@ -1,0 +1,285 @@
+//! Capitalised names of people, organisations and places: `Li Ming`, `Hebei University of
+//! Engineering`, `U.S.`, `Ministry of Public Security`.
+//!
+//! A name is a run of capitalised words, joined through `of`, `the`, `for`, `and`, `de` ... when a
+//! capitalised word follows. The first word of a sentence (or of a quote) is capitalised anyway,
+//! so a sentence-initial word alone is not taken as a name, and a leading function word (`The`,
+//! `In`, `But`) is dropped from a run. Names compare by their key words (titles like `Mr.` or
+//! `President` and connectors left out, a few aliases folded: `U.S.` = `United States`), and one
+//! name matches another when either's key words hold all of the other's (`Li` = `Li Ming`).
+
+use super::lex::{Kind, Word};
+use crate::text::stopwords::is_stopword;
+
+/// One name in a claim.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Name {
+    /// The name as written.
+    pub text: String,
+    /// Its key words: lowercase, without titles, connectors, periods or a possessive `'s`.
+    pub words: Vec<String>,
+}
+
+impl Name {
+    /// Whether two names are the same (see [`keys_match`]).
+    pub fn same(&self, other: &Name) -> bool {
+        keys_match(&self.words, &other.words)
+    }
+}
+
+/// Whether two names' key words name the same: either's words all found in the other's (`Li` =
+/// `Li Ming`), a word standing for a longer one (`Fed` = `Federal Reserve`), or one word the
+/// initials of the other (`WHO` = `World Health Organization`).
+pub(crate) fn keys_match(a: &[String], b: &[String]) -> bool {
+    let abbreviates = |short: &str, long: &str| {
+        short.len() >= 3 && long.len() > short.len() && long.starts_with(short)
+    };
+    let covers = |x: &[String], y: &[String]| {
+        x.iter()
+            .all(|w| y.iter().any(|v| v == w || abbreviates(w, v)))
+    };
+    let acronym = |x: &[String], y: &[String]| {
+        x.len() == 1
+            && y.len() >= 2
+            && x[0].chars().count() == y.len()
+            && x[0].chars().zip(y).all(|(c, w)| w.starts_with(c))
+    };
+    !a.is_empty()
+        && !b.is_empty()
+        && (covers(a, b) || covers(b, a) || acronym(a, b) || acronym(b, a))
+}
+
+/// Words that join the parts of one name.
+const CONNECTORS: &[&str] = &[
+    "of", "the", "for", "and", "de", "la", "le", "van", "von", "der", "den", "al", "bin", "du",
+    "da", "del", "y", "on",
+];
+
+/// Titles and roles before a name, left out of its key words.
+const TITLES: &[&str] = &[
+    "mr",
+    "mrs",
+    "ms",
+    "dr",
+    "prof",
+    "professor",
+    "president",
+    "gen",
+    "general",
+    "sen",
+    "senator",
+    "rep",
+    "gov",
+    "governor",
+    "minister",
+    "prime",
+    "chief",
+    "former",
+    "judge",
+    "officer",
+    "lt",
+    "col",
+    "capt",
+    "sgt",
+    "rev",
+    "sir",
+    "dame",
+    "lord",
+    "lady",
+    "mayor",
+    "secretary",
+    "chairman",
+    "ceo",
+    "king",
+    "queen",
+    "prince",
+    "princess",
+    "pope",
+    "st",
+];
+
+/// Abbreviated titles written with a period that stays inside the name (`Mr. Li`).
+const DOTTED_TITLES: &[&str] = &[
+    "mr", "mrs", "ms", "dr", "prof", "gen", "sen", "rep", "gov", "lt", "col", "capt", "sgt", "rev",
+    "st",
+];
+
+/// Names the press writes in several ways, folded to one key: whole names, and single words
+/// that stand for a country or body inside a longer name (`U.S. Senate`).
+const ALIASES: &[(&[&str], &str)] = &[
+    (
+        &[
+            "us",
+            "usa",
+            "america",
+            "united states",
+            "united states of america",
+        ],
+        "united states",
+    ),
+    (
+        &["uk", "britain", "great britain", "united kingdom"],
+        "united kingdom",
+    ),
+    (&["un", "united nations"], "united nations"),
+    (&["eu", "european union"], "european union"),
+    (&["prc", "people's republic of china"], "china"),
+];
+
+/// The canonical words of an alias form, if `form` is one.
+fn alias(form: &str) -> Option<&'static str> {
+    ALIASES
+        .iter()
+        .find(|(forms, _)| forms.contains(&form))
+        .map(|(_, canonical)| *canonical)
+}
+
+/// Finds the names of a sentence among the words not already `taken` by dates and quantities.
+pub(crate) fn scan(sentence: &str, words: &[Word<'_>], taken: &[bool]) -> Vec<Name> {
+    let mut out = Vec::new();
+    // `47.6C`, `5G`: a capital glued to a number is a unit or a model, not a name.
+    let glued_to_number =
+        |k: usize| k > 0 && words[k - 1].kind == Kind::Number && words[k - 1].end == words[k].start;
+    let capital = |k: usize| {
+        words
+            .get(k)
+            .is_some_and(|w| w.is_capitalised() && !taken[k])
+            && !glued_to_number(k)
+    };
+    let mut i = 0;
+    while i < words.len() {
+        if !capital(i) {
+            i += 1;
+            continue;
+        }
+        let mut start = i;
+        let mut end = i + 1;
+        loop {
+            // What may join the next capitalised word to the name: `Mr.`'s period, a
+            // connector (`of`, `de`), a hyphen (`Jean-Pierre`).
+            let joiner = words.get(end).is_some_and(|j| {
+                (j.is_punct('.') && DOTTED_TITLES.iter().any(|t| words[end - 1].is(t)))
+                    || (j.kind == Kind::Alpha
+                        && !j.is_capitalised()
+                        && CONNECTORS.iter().any(|x| j.is(x)))
+                    || (j.is_punct('-') && j.start == words[end - 1].end)
+            });
+            if capital(end) {
+                end += 1;
+            } else if joiner && capital(end + 1) {
+                end += 2;
+            } else {
+                break;
+            }
+        }
+        if sentence_start(words, start) {
+            if is_stopword(&words[start].text.to_lowercase()) && end - start > 1 {
+                start += 1;
+                while start < end && !words[start].is_capitalised() {
+                    start += 1;
+                }
+            } else if end - start == 1 {
+                i = end;
+                continue;
+            }
+        }
+        if start < end && !(end - start == 1 && words[start].text == "I") {
+            let text = &sentence[words[start].start..words[end - 1].end];
+            let name = Name {
+                text: text.to_string(),
+                words: key_words(&words[start..end]),
+            };
+            if !name.words.is_empty() {
+                out.push(name);
+            }
+        }
+        i = end;
+    }
+    out
+}
+
+/// Whether word `i` starts a sentence or a quote, where every word is capitalised.
+fn sentence_start(words: &[Word<'_>], i: usize) -> bool {
+    i == 0
+        || (words[i - 1].kind == Kind::Punct
+            && [
+                '"', '“', '‘', '«', '「', ':', '(', '.', '?', '!', '—', '–', ';',
+            ]
+            .iter()
+            .any(|c| words[i - 1].is_punct(*c)))
+}
+
+/// The key words of a name's words: lowercase, no titles, connectors, periods or `'s`, aliases
+/// folded.
+pub(crate) fn key_words(words: &[Word<'_>]) -> Vec<String> {
+    let mut keys: Vec<String> = words
+        .iter()
+        .filter(|w| w.kind == Kind::Alpha)
+        .map(|w| {
+            let lower = w.text.to_lowercase().replace('’', "'");
+            let lower = lower.strip_suffix("'s").unwrap_or(&lower).to_string();
+            lower.replace('.', "")
+        })
+        .filter(|w| !w.is_empty() && !TITLES.contains(&w.as_str()))
+        .collect();
+    if let Some(canonical) = alias(&keys.join(" ")) {
+        return canonical.split(' ').map(str::to_string).collect();
+    }
+    keys.retain(|w| !CONNECTORS.contains(&w.as_str()));
+    keys.into_iter()
+        .flat_map(|w| match alias(&w) {
+            Some(canonical) => canonical.split(' ').map(str::to_string).collect(),
+            None => vec![w],
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::text::facts::extract_facts;
+
+    fn names(sentence: &str) -> Vec<String> {
+        extract_facts(sentence)
+            .names
+            .into_iter()
+            .map(|n| n.text)
+            .collect()
+    }
+
+    #[test]
+    fn multi_word_names_and_sentence_starts() {
+        assert_eq!(
+            names("Hebei University of Engineering fined Li Ming."),
+            ["Hebei University of Engineering", "Li Ming"]
+        );
+        assert_eq!(
+            names("The Ministry of Public Security said so."),
+            ["Ministry of Public Security"]
+        );
+        assert_eq!(
+            names("Police said Mr. Smith met Jean-Pierre Dupont."),
+            ["Mr. Smith", "Jean-Pierre Dupont"]
+        );
+        assert_eq!(names("“We won,” said Li."), ["Li"]);
+        assert_eq!(names("The U.S. Senate voted on Tuesday."), ["U.S. Senate"]);
+        assert!(names("Officials said I was late.").is_empty());
+    }
+
+    #[test]
+    fn the_same_name_written_otherwise_matches() {
+        let name = |s: &str| extract_facts(s).names.remove(0);
+        let pairs = [
+            ("met Li Ming", "met Li"),
+            ("met Mr. Smith", "met Smith"),
+            ("in the U.S.", "in the United States"),
+            ("the U.S. Senate", "the United States Senate"),
+            ("the Federal Reserve", "the Fed"),
+            ("the World Health Organization", "the WHO"),
+        ];
+        for (a, b) in pairs {
+            assert!(name(a).same(&name(b)), "{a:?} = {b:?}");
+        }
+        assert!(!name("met Wang Wei").same(&name("met Zhang Wei")));
+        assert!(!name("in Madrid").same(&name("in Barcelona")));
+    }
+}

@@ -1,0 +1,777 @@
+//! Quantities: counts, amounts, percentages and ranges, with their qualifier, unit and currency.
+//!
+//! Equal amounts written differently read the same: `1 million` = `1,000,000` = `one million`,
+//! `$153,000` = `153,000 dollars`, `60 to 80` = `60-80` = `between 60 and 80`, `five` = `5`,
+//! `a dozen` = `12`. Qualifiers fall into classes that compare as one: a lower bound (`at least`,
+//! `no less than`, `a minimum of`, `more than`, `over`, `or more`), an upper bound (`at most`,
+//! `up to`, `no more than`, `less than`, `under`), an estimate (`about`, `around`, `nearly`,
+//! `some`, `an estimated`). Vague counts (`dozens`, `hundreds`, `thousands`, `tens of thousands`)
+//! stand for a range of values, so `60 to 80 -> dozens` is a fact made less specific.
+//!
+//! A currency amount that only converts the amount before it (`1 million yuan (about $153,000)`)
+//! is flagged as a conversion: dropping or adding it changes no fact.
+
+use super::lex::{Kind, Word};
+
+/// How a quantity bounds its value.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Bound {
+    /// The value as stated (`50`, `60 to 80`).
+    Exact,
+    /// A lower bound (`at least 50`, `more than 50`, `50 or more`).
+    AtLeast,
+    /// An upper bound (`up to 50`, `fewer than 50`).
+    AtMost,
+    /// An estimate (`about 50`, `nearly 50`, `some 50`).
+    About,
+    /// A vague count standing for a range (`dozens`, `thousands`).
+    Vague,
+}
+
+/// One quantity of a claim.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Quantity {
+    /// The value, or the low end of a range.
+    pub low: f64,
+    /// The high end of a range (equal to `low` for a single value).
+    pub high: f64,
+    /// How the value is bounded.
+    pub bound: Bound,
+    /// Percent (`%`), percentage points (`pp`), a currency code (`USD`, `CNY`, `¥` for either
+    /// yen or yuan), a measure (`year`, `km` ...) or an ordinal (`th`); None for a plain count.
+    pub unit: Option<&'static str>,
+    /// The quantity as written (`at least 50`, `$1.53 million`).
+    pub text: String,
+    /// A currency amount that converts the amount just before it.
+    pub conversion: bool,
+    /// Written as a fraction (`a third`, `half`): equal to a percentage within one point.
+    pub fraction: bool,
+}
+
+impl Quantity {
+    /// Whether two quantities state the same fact (values, bound class, compatible units).
+    pub fn same(&self, other: &Quantity) -> bool {
+        let near = |a: f64, b: f64| {
+            close(a, b) || ((self.fraction || other.fraction) && (a - b).abs() <= 1.0)
+        };
+        near(self.low, other.low)
+            && near(self.high, other.high)
+            && self.bound == other.bound
+            && units_compatible(self.unit, other.unit)
+    }
+
+    /// Whether `self` is a vaguer statement that contains `other` (`dozens` ⊇ `60 to 80`,
+    /// `about 50` ⊇ `50`).
+    pub fn contains(&self, other: &Quantity) -> bool {
+        units_compatible(self.unit, other.unit)
+            && match self.bound {
+                Bound::Vague => {
+                    self.low <= other.low && other.high <= self.high && other.bound != Bound::Vague
+                }
+                Bound::About => {
+                    other.bound == Bound::Exact
+                        && close(self.low, other.low)
+                        && close(self.high, other.high)
+                }
+                _ => false,
+            }
+    }
+}
+
+/// Whether two values are equal up to rounding noise.
+fn close(a: f64, b: f64) -> bool {
+    (a - b).abs() <= 1e-9 * a.abs().max(b.abs()).max(1.0)
+}
+
+/// Units agree when equal, when one side states none, or for `¥` against yen or yuan.
+pub(crate) fn units_compatible(a: Option<&str>, b: Option<&str>) -> bool {
+    match (a, b) {
+        (Some(a), Some(b)) => {
+            a == b || matches!((a, b), ("¥", "CNY" | "JPY") | ("CNY" | "JPY", "¥"))
+        }
+        _ => true,
+    }
+}
+
+/// Qualifier phrases before a number, as lowercase word sequences.
+const QUALIFIERS: &[(&[&str], Bound)] = &[
+    (&["at", "least"], Bound::AtLeast),
+    (&["no", "less", "than"], Bound::AtLeast),
+    (&["not", "less", "than"], Bound::AtLeast),
+    (&["no", "fewer", "than"], Bound::AtLeast),
+    (&["not", "fewer", "than"], Bound::AtLeast),
+    (&["a", "minimum", "of"], Bound::AtLeast),
+    (&["at", "minimum"], Bound::AtLeast),
+    (&["more", "than"], Bound::AtLeast),
+    (&["greater", "than"], Bound::AtLeast),
+    (&["upwards", "of"], Bound::AtLeast),
+    (&["in", "excess", "of"], Bound::AtLeast),
+    (&["just", "over"], Bound::AtLeast),
+    (&["over"], Bound::AtLeast),
+    (&["at", "most"], Bound::AtMost),
+    (&["no", "more", "than"], Bound::AtMost),
+    (&["not", "more", "than"], Bound::AtMost),
+    (&["a", "maximum", "of"], Bound::AtMost),
+    (&["as", "many", "as"], Bound::AtMost),
+    (&["as", "much", "as"], Bound::AtMost),
+    (&["up", "to"], Bound::AtMost),
+    (&["less", "than"], Bound::AtMost),
+    (&["fewer", "than"], Bound::AtMost),
+    (&["just", "under"], Bound::AtMost),
+    (&["under"], Bound::AtMost),
+    (&["an", "estimated"], Bound::About),
+    (&["estimated"], Bound::About),
+    (&["approximately"], Bound::About),
+    (&["roughly"], Bound::About),
+    (&["around"], Bound::About),
+    (&["about"], Bound::About),
+    (&["nearly"], Bound::About),
+    (&["almost"], Bound::About),
+    (&["close", "to"], Bound::About),
+    (&["some"], Bound::About),
+];
+
+/// Number words (`one` only before a scale word: `one of them` is no quantity).
+pub(crate) fn spelled_number(word: &str) -> Option<f64> {
+    const WORDS: &[&str] = &[
+        "one",
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "eleven",
+        "twelve",
+        "thirteen",
+        "fourteen",
+        "fifteen",
+        "sixteen",
+        "seventeen",
+        "eighteen",
+        "nineteen",
+    ];
+    const TENS: &[&str] = &[
+        "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
+    ];
+    let lower = word.to_ascii_lowercase();
+    if let Some(i) = WORDS.iter().position(|w| *w == lower) {
+        return Some(i as f64 + 1.0);
+    }
+    TENS.iter()
+        .position(|w| *w == lower)
+        .map(|i| (i as f64 + 2.0) * 10.0)
+}
+
+/// Scale words after a number (`million`, `bn`, `k` ...).
+fn scale_word(word: &str, glued: bool) -> Option<f64> {
+    match word.to_ascii_lowercase().as_str() {
+        "hundred" => Some(1e2),
+        "thousand" => Some(1e3),
+        "million" | "mn" => Some(1e6),
+        "billion" | "bn" => Some(1e9),
+        "trillion" | "tn" => Some(1e12),
+        "dozen" => Some(12.0),
+        "k" if glued => Some(1e3),
+        "m" if glued => Some(1e6),
+        "b" if glued => Some(1e9),
+        _ => None,
+    }
+}
+
+/// Vague counts and the range each stands for.
+fn vague_word(word: &str) -> Option<(f64, f64)> {
+    match word.to_ascii_lowercase().as_str() {
+        "dozens" | "scores" => Some((24.0, 99.0)),
+        "hundreds" => Some((200.0, 999.0)),
+        "thousands" => Some((2e3, 999_999.0)),
+        "millions" => Some((2e6, 999e6)),
+        "billions" => Some((2e9, 999e9)),
+        _ => None,
+    }
+}
+
+/// Currency words after a number.
+fn currency_word(word: &str) -> Option<&'static str> {
+    match word.to_ascii_lowercase().as_str() {
+        "yuan" | "renminbi" | "rmb" => Some("CNY"),
+        "dollars" | "dollar" | "usd" => Some("USD"),
+        "euros" | "euro" | "eur" => Some("EUR"),
+        "pounds" | "pound" | "gbp" => Some("GBP"),
+        "yen" | "jpy" => Some("JPY"),
+        "rupees" | "rupee" => Some("INR"),
+        "rubles" | "roubles" => Some("RUB"),
+        "won" => Some("KRW"),
+        _ => None,
+    }
+}
+
+/// Measures after a number.
+fn measure_word(word: &str) -> Option<&'static str> {
+    Some(match word.to_ascii_lowercase().as_str() {
+        "year" | "years" => "year",
+        "month" | "months" => "month",
+        "week" | "weeks" => "week",
+        "day" | "days" => "day",
+        "hour" | "hours" => "hour",
+        "minute" | "minutes" => "minute",
+        "second" | "seconds" => "second",
+        "km" | "kilometre" | "kilometres" | "kilometer" | "kilometers" => "km",
+        "mile" | "miles" => "mile",
+        "metre" | "metres" | "meter" | "meters" => "metre",
+        "kg" | "kilogram" | "kilograms" | "kilo" | "kilos" => "kg",
+        "ton" | "tons" | "tonne" | "tonnes" => "tonne",
+        "acre" | "acres" => "acre",
+        "hectare" | "hectares" => "hectare",
+        "degree" | "degrees" => "degree",
+        "decade" | "decades" => "decade",
+        "st" | "nd" | "rd" | "th" => "th",
+        _ => return None,
+    })
+}
+
+/// An amount before any range or unit: value, currency, and where it ends.
+struct Amount {
+    value: f64,
+    currency: Option<&'static str>,
+    vague: Option<(f64, f64)>,
+    /// The product of the scale words (`million` ...), 1.0 without any.
+    scale: f64,
+    /// Written as a fraction (`a third`): `value` is the share, 0 to 1.
+    fraction: bool,
+    end: usize,
+}
+
+/// Finds the quantities of a sentence, skipping words already `taken` (by dates) and marking
+/// the words each quantity uses.
+pub(crate) fn scan(sentence: &str, words: &[Word<'_>], taken: &mut [bool]) -> Vec<Quantity> {
+    let mut out: Vec<Quantity> = Vec::new();
+    // Word index just past the previous currency amount, and its currency.
+    let mut last_money: Option<(usize, &'static str)> = None;
+    let mut i = 0;
+    while i < words.len() {
+        if taken[i] {
+            i += 1;
+            continue;
+        }
+        let (bound_prefix, at) = match qualifier_at(words, i) {
+            Some((bound, len)) => (Some(bound), i + len),
+            None => (None, i),
+        };
+        let between = words[at..].first().is_some_and(|w| w.is("between"));
+        let at = if between { at + 1 } else { at };
+        let Some(first) = amount(words, at, taken) else {
+            i += 1;
+            continue;
+        };
+        let mut end = first.end;
+        let mut low = first;
+        let mut high: Option<Amount> = None;
+        // A range: `60 to 80`, `60-80`, `between 60 and 80`.
+        if let Some(joiner) = words.get(end) {
+            let joins = if between {
+                joiner.is("and")
+            } else {
+                joiner.is("to")
+                    || joiner.is_punct('-')
+                    || joiner.is_punct('–')
+                    || joiner.is_punct('—')
+            };
+            // `52-48` (a vote, a score) is two numbers, not a range.
+            if joins
+                && let Some(second) = amount(words, end + 1, taken)
+                && (second.value > low.value || second.vague.is_some())
+            {
+                end = second.end;
+                high = Some(second);
+            }
+        }
+        if between && high.is_none() {
+            i += 1;
+            continue;
+        }
+        if let Some(second) = &mut high {
+            // `60 to 80 million`, `$5 to 6 million`: the scale and currency of one end hold for both.
+            // `500,000 to 1 million` is no `500,000 million`: share only onto a smaller number.
+            if low.scale == 1.0
+                && second.vague.is_none()
+                && low.value <= second.value / second.scale
+            {
+                low.value *= second.scale;
+            }
+            low.currency = low.currency.or(second.currency);
+            second.currency = second.currency.or(low.currency);
+        }
+        // `1 in 5`, `one in four`: a share.
+        if high.is_none()
+            && low.currency.is_none()
+            && words.get(end).is_some_and(|w| w.is("in"))
+            && let Some(whole) = amount(words, end + 1, taken)
+            && whole.currency.is_none()
+            && whole.vague.is_none()
+            && whole.value > low.value
+            && whole.value <= 1000.0
+        {
+            low.value /= whole.value;
+            low.fraction = true;
+            end = whole.end;
+        }
+        let (mut unit, bound_suffix, unit_end) = suffix(words, end, low.currency);
+        end = unit_end;
+        // `a quarter of a percentage point` is 0.25 points; any other fraction is a share.
+        let fraction = low.fraction && high.is_none();
+        if fraction {
+            let of_point = ["of", "a", "percentage", "point"]
+                .iter()
+                .enumerate()
+                .all(|(k, w)| words.get(end + k).is_some_and(|x| x.is(w)));
+            if of_point {
+                unit = Some("pp");
+                end += 4;
+            } else {
+                unit = Some("%");
+                low.value *= 100.0;
+            }
+        }
+        let bound = if low.vague.is_some() {
+            Bound::Vague
+        } else {
+            bound_prefix.or(bound_suffix).unwrap_or(Bound::Exact)
+        };
+        let (lo, hi) = match (&low.vague, &high) {
+            (Some((a, b)), _) => (*a, *b),
+            (None, Some(second)) => (low.value, second.value),
+            (None, None) => (low.value, low.value),
+        };
+        // The quantity as written starts at its qualifier or `between`, if any.
+        let start_word = i;
+        let conversion = unit.is_some_and(is_currency)
+            && last_money.is_some_and(|(money_end, money)| {
+                Some(money) != unit
+                    && words[money_end..start_word].iter().all(|w| {
+                        w.kind == Kind::Punct
+                            || [
+                                "about",
+                                "around",
+                                "roughly",
+                                "approximately",
+                                "some",
+                                "or",
+                                "nearly",
+                                "equivalent",
+                                "to",
+                                "worth",
+                            ]
+                            .iter()
+                            .any(|filler| w.is(filler))
+                    })
+                    && start_word - money_end <= 4
+            });
+        if let Some(u) = unit.filter(|u| is_currency(u)) {
+            last_money = Some((end, u));
+        }
+        for flag in &mut taken[start_word..end] {
+            *flag = true;
+        }
+        out.push(Quantity {
+            low: lo,
+            high: hi,
+            bound,
+            unit,
+            text: sentence[words[start_word].start..words[end - 1].end].to_string(),
+            conversion,
+            fraction,
+        });
+        i = end;
+    }
+    out
+}
+
+/// Whether a word is Latin letters (a name like `COVID` or `G`; CJK text runs into numbers
+/// without spaces and names nothing by that).
+fn latin_word(word: &Word<'_>) -> bool {
+    word.kind == Kind::Alpha
+        && word
+            .text
+            .chars()
+            .next_back()
+            .is_some_and(|c| c.is_ascii_alphabetic())
+}
+
+/// Whether a unit is a currency.
+fn is_currency(unit: &str) -> bool {
+    unit.len() == 3 && unit.chars().all(|c| c.is_ascii_uppercase()) || unit == "¥"
+}
+
+/// A qualifier phrase starting at word `i`: its bound and length in words.
+fn qualifier_at(words: &[Word<'_>], i: usize) -> Option<(Bound, usize)> {
+    QUALIFIERS.iter().find_map(|(phrase, bound)| {
+        let matches =
+            phrase.len() <= words.len() - i && phrase.iter().zip(&words[i..]).all(|(p, w)| w.is(p));
+        matches.then_some((*bound, phrase.len()))
+    })
+}
+
+/// An amount starting at word `i`: optional currency sign, a number (digits, words, `a dozen`,
+/// a vague count), optional scale words.
+fn amount(words: &[Word<'_>], mut i: usize, taken: &[bool]) -> Option<Amount> {
+    let word_at = |k: usize| {
+        words
+            .get(k)
+            .filter(|_| !taken.get(k).copied().unwrap_or(true))
+    };
+    let mut currency = None;
+    if let Some(w) = word_at(i)
+        && w.kind == Kind::Alpha
+        && word_at(i + 1).is_some_and(|s| s.is_punct('$') && s.start == w.end)
+    {
+        currency = match w.text {
+            "US" => Some("USD"),
+            "HK" => Some("HKD"),
+            "A" | "AU" => Some("AUD"),
+            "C" | "CA" => Some("CAD"),
+            "S" => Some("SGD"),
+            "NZ" => Some("NZD"),
+            _ => None,
+        };
+        if currency.is_some() {
+            i += 2;
+        }
+    }
+    if currency.is_none()
+        && let Some(w) = word_at(i)
+        && w.kind == Kind::Punct
+    {
+        currency = match w.text {
+            "$" => Some("USD"),
+            "€" => Some("EUR"),
+            "£" => Some("GBP"),
+            "¥" | "￥" => Some("¥"),
+            "₹" => Some("INR"),
+            "₩" => Some("KRW"),
+            _ => None,
+        };
+        if currency.is_some() {
+            i += 1;
+        }
+    }
+    let w = word_at(i)?;
+    let mut vague = None;
+    let mut fraction = false;
+    let mut value;
+    let mut end = i + 1;
+    match w.kind {
+        Kind::Number => {
+            if w.text.contains(':') {
+                return None;
+            }
+            // `COVID-19`, `G20`, `F-35`: a number glued to a name is part of the name.
+            let glued_to_name = i > 0
+                && words[i - 1].end == w.start
+                && (latin_word(&words[i - 1])
+                    || (words[i - 1].is_punct('-')
+                        && i > 1
+                        && words[i - 2].end == words[i - 1].start
+                        && latin_word(&words[i - 2])));
+            if glued_to_name && currency.is_none() {
+                return None;
+            }
+            value = w.text.replace(',', "").parse().ok()?;
+        }
+        Kind::Alpha => {
+            // `tens of thousands`, `hundreds of thousands` before a plain `hundreds`.
+            if let Some((share, after)) = fraction_at(words, i) {
+                fraction = true;
+                value = share;
+                end = after;
+            } else if let Some(range) = ["tens", "hundreds"]
+                .iter()
+                .position(|t| w.is(t))
+                .filter(|_| word_at(i + 1).is_some_and(|o| o.is("of")))
+                .and_then(|_| word_at(i + 2).and_then(|v| vague_word(v.text)))
+            {
+                let factor = if w.is("tens") { 10.0 } else { 100.0 };
+                let range = (range.0 / 2.0 * factor, range.0 / 2.0 * factor * 10.0 - 1.0);
+                vague = Some(range);
+                value = range.0;
+                end = i + 3;
+            } else if let Some(range) = vague_word(w.text) {
+                vague = Some(range);
+                value = range.0;
+            } else if (w.is("a") || w.is("an") || w.is("one"))
+                && word_at(i + 1)
+                    .is_some_and(|s| s.kind == Kind::Alpha && scale_word(s.text, false).is_some())
+            {
+                value = 1.0;
+            } else if let Some(n) = spelled_number(w.text).filter(|_| {
+                // `one` counts only in a share: `one in four`.
+                !w.is("one")
+                    || (word_at(i + 1).is_some_and(|n| n.is("in"))
+                        && word_at(i + 2).is_some_and(|d| {
+                            d.kind == Kind::Number || spelled_number(d.text).is_some()
+                        }))
+            }) {
+                value = n;
+                // `twenty-five`.
+                if n >= 20.0
+                    && let (Some(dash), Some(unit)) = (word_at(i + 1), word_at(i + 2))
+                    && dash.is_punct('-')
+                    && dash.start == w.end
+                    && let Some(u) = spelled_number(unit.text).filter(|u| *u < 10.0)
+                {
+                    value += u;
+                    end = i + 3;
+                }
+            } else {
+                return None;
+            }
+        }
+        Kind::Punct => return None,
+    }
+    let mut scale = 1.0;
+    if vague.is_none() {
+        while let Some(s) = word_at(end) {
+            let glued = s.start == words[end - 1].end;
+            match scale_word(s.text, glued).filter(|_| s.kind == Kind::Alpha) {
+                Some(factor) => {
+                    scale *= factor;
+                    end += 1;
+                }
+                None => break,
+            }
+        }
+    }
+    Some(Amount {
+        value: value * scale,
+        currency,
+        vague,
+        scale,
+        fraction,
+        end,
+    })
+}
+
+/// A fraction at word `i` (`a third`, `one-quarter`, `two thirds`, `half of`): the share and the
+/// index just past it. `the second half`, `half-time` are no fractions.
+fn fraction_at(words: &[Word<'_>], i: usize) -> Option<(f64, usize)> {
+    let w = &words[i];
+    if w.is("half") {
+        let before_ok = i == 0
+            || ![
+                "first", "second", "the", "latter", "other", "third", "final",
+            ]
+            .iter()
+            .any(|b| words[i - 1].is(b));
+        let after_ok = words.get(i + 1).is_some_and(|n| {
+            n.is("of") || n.is("the") || n.is("a") || n.is("their") || n.is("its")
+        }) || (i > 0 && words[i - 1].is("by"));
+        return (before_ok && after_ok).then_some((0.5, i + 1));
+    }
+    let (count, mut k) = if w.is("a") || w.is("an") || w.is("one") {
+        (1.0, i + 1)
+    } else {
+        (spelled_number(w.text)?, i + 1)
+    };
+    if words
+        .get(k)
+        .is_some_and(|d| d.is_punct('-') && d.start == w.end)
+    {
+        k += 1;
+    }
+    let denominator = match words
+        .get(k)?
+        .text
+        .to_ascii_lowercase()
+        .trim_end_matches('s')
+    {
+        "half" | "halve" if count == 1.0 => 2.0,
+        "third" => 3.0,
+        "quarter" => 4.0,
+        "fifth" => 5.0,
+        "tenth" => 10.0,
+        _ => return None,
+    };
+    Some((count / denominator, k + 1))
+}
+
+/// The unit and postfix qualifier after an amount ending at word `end`: `%`, `percent`,
+/// `percentage points`, a currency or measure word, `-year-old`, `or more`, `-plus`.
+fn suffix(
+    words: &[Word<'_>],
+    mut end: usize,
+    currency: Option<&'static str>,
+) -> (Option<&'static str>, Option<Bound>, usize) {
+    let mut unit = currency;
+    let at = |k: usize| words.get(k);
+    if let Some(w) = at(end) {
+        if w.is_punct('%') || w.is("percent") || w.is("pct") {
+            unit = Some("%");
+            end += 1;
+        } else if w.is("per") && at(end + 1).is_some_and(|c| c.is("cent")) {
+            unit = Some("%");
+            end += 2;
+        } else if w.is("percentage") && at(end + 1).is_some_and(|p| p.is("points") || p.is("point"))
+        {
+            unit = Some("pp");
+            end += 2;
+        } else if unit.is_none()
+            && let Some(code) = currency_word(w.text).filter(|_| w.kind == Kind::Alpha)
+        {
+            unit = Some(code);
+            end += 1;
+        } else if w.kind == Kind::Alpha
+            && (w.text == "C" || w.text == "F")
+            && w.start == words[end - 1].end
+        {
+            // `47.6C`.
+            unit = Some("degree");
+            end += 1;
+        } else if w.kind == Kind::Alpha
+            && let Some(measure) = measure_word(w.text)
+        {
+            unit = Some(measure);
+            end += 1;
+        } else if w.is_punct('-')
+            && let Some(m) = at(end + 1)
+                .filter(|m| m.kind == Kind::Alpha)
+                .and_then(|m| measure_word(m.text))
+        {
+            // `34-year-old`, `10-day`.
+            unit = Some(m);
+            end += 2;
+            if at(end).is_some_and(|d| d.is_punct('-')) && at(end + 1).is_some_and(|o| o.is("old"))
+            {
+                end += 2;
+            }
+        }
+    }
+    let mut bound = None;
+    if at(end).is_some_and(|o| o.is("or"))
+        && let Some(next) = at(end + 1)
+    {
+        if next.is("more") || next.is("above") {
+            bound = Some(Bound::AtLeast);
+            end += 2;
+        } else if next.is("so") {
+            bound = Some(Bound::About);
+            end += 2;
+        } else if next.is("less") || next.is("fewer") || next.is("below") {
+            bound = Some(Bound::AtMost);
+            end += 2;
+        }
+    } else if at(end).is_some_and(|p| p.is_punct('+') && p.start == words[end - 1].end) {
+        bound = Some(Bound::AtLeast);
+        end += 1;
+    } else if at(end).is_some_and(|d| d.is_punct('-')) && at(end + 1).is_some_and(|p| p.is("plus"))
+    {
+        bound = Some(Bound::AtLeast);
+        end += 2;
+    }
+    (unit, bound, end)
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::text::facts::extract_facts;
+
+    fn quantities(sentence: &str) -> Vec<(f64, f64, super::Bound, Option<&'static str>)> {
+        extract_facts(sentence)
+            .quantities
+            .into_iter()
+            .map(|q| (q.low, q.high, q.bound, q.unit))
+            .collect()
+    }
+
+    fn same(a: &str, b: &str) -> bool {
+        let (x, y) = (extract_facts(a).quantities, extract_facts(b).quantities);
+        x.len() == y.len() && x.iter().zip(&y).all(|(p, q)| p.same(q))
+    }
+
+    #[test]
+    fn equal_amounts_written_differently_are_the_same() {
+        let equal = [
+            ("at least 50 died", "no less than 50 died"),
+            ("at least 50 died", "a minimum of 50 died"),
+            ("at least 50 died", "50 or more died"),
+            ("60 to 80 fell ill", "60-80 fell ill"),
+            ("60 to 80 fell ill", "between 60 and 80 fell ill"),
+            ("a fine of 1 million", "a fine of 1,000,000"),
+            ("a fine of 1 million", "a fine of one million"),
+            ("it cost $153,000", "it cost 153,000 dollars"),
+            ("it cost $1.53 million", "it cost 1,530,000 dollars"),
+            ("it cost $2bn", "it cost 2 billion dollars"),
+            ("it cost €2bn", "it cost 2 billion euros"),
+            ("it cost ¥1 million", "it cost 1 million yuan"),
+            ("five were hurt", "5 were hurt"),
+            ("twenty-five were hurt", "25 were hurt"),
+            ("a dozen were hurt", "12 were hurt"),
+            ("two dozen were hurt", "24 were hurt"),
+            ("rose 3.2%", "rose 3.2 percent"),
+            ("rose 3.2%", "rose 3.2 per cent"),
+            ("a quarter of voters", "25% of voters"),
+            ("$5 to 6 million", "$5 million to $6 million"),
+            ("60 to 80 million", "60 million to 80 million"),
+            ("1 in 5 children", "20% of children"),
+            ("one in four adults", "a quarter of adults"),
+            ("it reached 47.6C", "it reached 47.6 degrees"),
+        ];
+        for (a, b) in equal {
+            assert!(
+                same(a, b),
+                "{a:?} should equal {b:?}: {:?} vs {:?}",
+                quantities(a),
+                quantities(b)
+            );
+        }
+    }
+
+    #[test]
+    fn different_amounts_qualifiers_and_units_are_not() {
+        let different = [
+            ("60 to 80 fell ill", "70 fell ill"),
+            ("at least 50 died", "50 died"),
+            ("at least 50 died", "up to 50 died"),
+            ("about 50 died", "50 died"),
+            ("rose 5%", "rose 5 percentage points"),
+            ("cost $5 million", "cost €5 million"),
+            ("a 5-year sentence", "a 5-month sentence"),
+            ("1.53 million", "1.5 million"),
+        ];
+        for (a, b) in different {
+            assert!(!same(a, b), "{a:?} should differ from {b:?}");
+        }
+    }
+
+    #[test]
+    fn vague_counts_ranges_and_conversions_are_read() {
+        use super::Bound::*;
+        assert_eq!(quantities("Dozens were hurt"), [(24.0, 99.0, Vague, None)]);
+        assert_eq!(
+            quantities("tens of thousands marched"),
+            [(10_000.0, 99_999.0, Vague, None)]
+        );
+        assert_eq!(
+            quantities("500,000 to 1 million"),
+            [(500_000.0, 1e6, Exact, None)]
+        );
+        let fine = extract_facts("a fine of 1 million yuan (about $153,000)").quantities;
+        assert_eq!((fine[0].unit, fine[0].conversion), (Some("CNY"), false));
+        assert_eq!(
+            (fine[1].unit, fine[1].conversion, fine[1].bound),
+            (Some("USD"), true, About)
+        );
+    }
+
+    #[test]
+    fn names_votes_times_and_years_are_not_counts() {
+        assert!(quantities("COVID-19 and the G20 summit").is_empty());
+        assert_eq!(quantities("passed 52-48").len(), 2);
+        assert!(quantities("at 10:30 in 2019 on Nov. 17").is_empty());
+        assert!(quantities("one of the victims").is_empty());
+        assert!(quantities("one in the crowd").is_empty());
+        assert!(quantities("in the second half of the year").is_empty());
+    }
+}

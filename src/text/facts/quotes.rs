@@ -1,0 +1,157 @@
+//! Quoted spans: the words a claim puts in someone's mouth, between straight or curly double
+//! quotes, curly single quotes, `«»`, `「」` or `『』`.
+//!
+//! Two quotes are compared by their words (case, punctuation and the quote marks themselves
+//! ignored): quoting a fragment of the same words, or leaving words out with an ellipsis, is
+//! faithful; any other change of words is an altered quote.
+
+/// One quoted span of a claim.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Quote {
+    /// The quoted text, trimmed, without the quote marks.
+    pub text: String,
+    /// The quoted words, lowercase, in order; `…` between fragments becomes an empty word.
+    pub words: Vec<String>,
+}
+
+/// Pairs of opening and closing quote marks. A straight `"` opens and closes.
+const MARKS: &[(char, char)] = &[
+    ('"', '"'),
+    ('“', '”'),
+    ('«', '»'),
+    ('「', '」'),
+    ('『', '』'),
+    ('‘', '’'),
+    ('„', '“'),
+];
+
+impl Quote {
+    /// Builds a quote from its text.
+    fn new(text: &str) -> Quote {
+        let mut words = Vec::new();
+        let mut current = String::new();
+        let mut chars = text.chars().peekable();
+        while let Some(c) = chars.next() {
+            let ellipsis = c == '…' || (c == '.' && chars.peek() == Some(&'.'));
+            if c.is_alphanumeric() || (matches!(c, '\'' | '’') && !current.is_empty()) {
+                current.extend(c.to_lowercase().map(|l| if l == '’' { '\'' } else { l }));
+                continue;
+            }
+            if !current.is_empty() {
+                words.push(std::mem::take(&mut current));
+            }
+            if ellipsis && words.last().is_some_and(|w| !w.is_empty()) {
+                words.push(String::new());
+            }
+        }
+        if !current.is_empty() {
+            words.push(current);
+        }
+        Quote {
+            text: text.trim().to_string(),
+            words,
+        }
+    }
+
+    /// The fragments of the quote between ellipses.
+    fn fragments(&self) -> impl Iterator<Item = &[String]> {
+        self.words.split(String::is_empty).filter(|f| !f.is_empty())
+    }
+
+    /// Whether `self` and `other` quote the same words: equal, or every fragment of one is a
+    /// run of the other's words.
+    pub fn faithful_to(&self, other: &Quote) -> bool {
+        let within = |part: &Quote, whole: &Quote| {
+            part.fragments().all(|fragment| {
+                whole
+                    .fragments()
+                    .any(|w| w.windows(fragment.len()).any(|window| window == fragment))
+            })
+        };
+        within(self, other) || within(other, self)
+    }
+
+    /// How many words two quotes share, over the shorter one's word count (0 to 1).
+    pub fn overlap(&self, other: &Quote) -> f64 {
+        let mine: std::collections::HashSet<&str> = self.words.iter().map(String::as_str).collect();
+        let theirs: std::collections::HashSet<&str> =
+            other.words.iter().map(String::as_str).collect();
+        let shorter = mine.len().min(theirs.len());
+        if shorter == 0 {
+            return 0.0;
+        }
+        mine.intersection(&theirs).filter(|w| !w.is_empty()).count() as f64 / shorter as f64
+    }
+}
+
+/// Finds the quoted spans of a sentence (unbalanced marks quote up to the end of the sentence).
+pub(crate) fn scan(sentence: &str) -> Vec<Quote> {
+    let mut out = Vec::new();
+    let mut open: Option<(char, usize)> = None;
+    let mut prev: Option<char> = None;
+    for (i, c) in sentence.char_indices() {
+        match open {
+            Some((close, start)) if c == close => {
+                // A curly apostrophe inside a word (`didn’t`) closes nothing.
+                let next = sentence[i + c.len_utf8()..].chars().next();
+                let apostrophe = c == '’'
+                    && prev.is_some_and(char::is_alphabetic)
+                    && next.is_some_and(char::is_alphabetic);
+                if !apostrophe {
+                    push(&sentence[start..i], &mut out);
+                    open = None;
+                }
+            }
+            None => {
+                if let Some(&(_, close)) = MARKS.iter().find(|(o, _)| *o == c) {
+                    // `‘` opens only at a word start; `'` is never a quote mark (apostrophes).
+                    let word_start = prev.is_none_or(|p| p.is_whitespace() || "([—–-".contains(p));
+                    if c != '‘' || word_start {
+                        open = Some((close, i + c.len_utf8()));
+                    }
+                }
+            }
+            Some(_) => {}
+        }
+        prev = Some(c);
+    }
+    if let Some((_, start)) = open {
+        push(&sentence[start..], &mut out);
+    }
+    out
+}
+
+/// Keeps a quote that holds at least one word.
+fn push(text: &str, out: &mut Vec<Quote>) {
+    let quote = Quote::new(text);
+    if quote.words.iter().any(|w| !w.is_empty()) {
+        out.push(quote);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_kind_of_quote_mark_is_read() {
+        let quotes = scan("He said \"yes\", “no”, «oui», 「はい」 and ‘maybe’; he didn’t 'hedge'.");
+        let texts: Vec<&str> = quotes.iter().map(|q| q.text.as_str()).collect();
+        assert_eq!(texts, ["yes", "no", "oui", "はい", "maybe"]);
+    }
+
+    #[test]
+    fn fragments_and_ellipses_are_faithful_and_changed_words_are_not() {
+        let whole = Quote::new("We will never give up, and we will win.");
+        assert!(Quote::new("never give up").faithful_to(&whole));
+        assert!(Quote::new("We will never give up … we will win").faithful_to(&whole));
+        assert!(Quote::new("WE WILL NEVER GIVE UP, AND WE WILL WIN").faithful_to(&whole));
+        assert!(!Quote::new("We will always give up").faithful_to(&whole));
+        assert!(Quote::new("We will always give up").overlap(&whole) >= 0.3);
+    }
+
+    #[test]
+    fn an_unclosed_quote_runs_to_the_end() {
+        assert_eq!(scan("He said: “We will win.")[0].text, "We will win.");
+    }
+}
