@@ -82,16 +82,34 @@ impl Claim {
 }
 
 /// The claims of one outlet's article, in reading order.
+///
+/// A sentence holding a `;` list is one claim per item; the first item keeps the list's lead-in
+/// (`the report sets five targets: expand ...`) in its text, but is weighed and its facts read
+/// without it: the lead-in introduces every item, and an outlet that words it differently has
+/// not changed the first item.
 pub fn claims_of(outlet: &OutletEntry, vocabulary: &mut Vocabulary) -> Vec<Claim> {
     let mut claims = Vec::new();
     for (paragraph, text) in outlet.paragraphs.iter().enumerate() {
+        let sentences = sentences::split_sentences(text);
         for range in sentences::split_claims(text) {
             let span = TextSpan {
                 paragraph,
                 start: range.start,
                 end: range.end,
             };
-            claims.push(Claim::new(&text[range], span, vocabulary));
+            let whole = &text[range.clone()];
+            let first_item =
+                !sentences.contains(&range) && sentences.iter().any(|s| s.start == range.start);
+            let compared = match whole.rfind(':') {
+                Some(colon) if first_item => whole[colon + 1..].trim_start(),
+                _ => whole,
+            };
+            claims.push(Claim {
+                span,
+                text: whole.to_string(),
+                terms: terms_of(compared, vocabulary),
+                facts: facts::extract_facts(compared),
+            });
         }
     }
     claims

@@ -3,7 +3,7 @@
 //! little; a name or a figure says a lot), character n-grams for short claims, and containment
 //! for a claim carried inside a longer sentence.
 
-use crate::text::facts::Facts;
+use crate::text::facts::{self, Facts};
 
 use super::claims::{Claim, Vocabulary};
 
@@ -13,6 +13,10 @@ const BIGRAM_WEIGHT: f32 = 0.25;
 
 /// Share of the character n-gram cosine in the similarity of two short claims.
 const GRAM_SHARE: f64 = 0.5;
+
+/// How far agreeing facts raise the similarity toward 1: a shared figure or name is strong
+/// evidence of the same claim, but not proof (two claims of one story share names).
+const FACT_BOOST: f64 = 0.2;
 
 /// Term statistics of one story: the inverse document frequency of every term, counting each
 /// claim of each outlet as a document.
@@ -204,14 +208,17 @@ impl Features {
 }
 
 /// Similarity of two claims, 0.0 to 1.0: the TF-IDF cosine of stems and bigrams, blended with
-/// the character n-gram cosine when both claims are short.
+/// the character n-gram cosine when both claims are short, then raised by the share of facts
+/// (figures, dates, quotes, names) the two state alike.
 pub fn similarity(a: &Features, b: &Features) -> f64 {
-    let words = a.words.cosine(&b.words);
-    if a.grams.is_empty() || b.grams.is_empty() {
-        return words;
+    let mut text = a.words.cosine(&b.words);
+    if !a.grams.is_empty() && !b.grams.is_empty() {
+        text = (1.0 - GRAM_SHARE) * text + GRAM_SHARE * a.grams.cosine(&b.grams);
     }
-    let grams = a.grams.cosine(&b.grams);
-    (1.0 - GRAM_SHARE) * words + GRAM_SHARE * grams
+    if a.facts.is_empty() || b.facts.is_empty() {
+        return text;
+    }
+    text + (1.0 - text) * FACT_BOOST * facts::fact_overlap(&a.facts, &b.facts)
 }
 
 /// How much of claim `a` (by IDF weight of its stems) passage `b` carries, 0.0 to 1.0: near 1
