@@ -126,20 +126,29 @@ fn terms_of(text: &str, vocabulary: &mut Vocabulary) -> Terms {
         .map(|t| synonyms::canonical(&t.stem))
         .collect();
     let stems = content.iter().map(|s| vocabulary.intern(s)).collect();
+    let mut key = String::new();
     let bigrams = content
         .windows(2)
-        .map(|pair| vocabulary.intern(&format!("{}\u{1}{}", pair[0], pair[1])))
+        .map(|pair| {
+            key.clear();
+            key.push_str(pair[0]);
+            key.push('\u{1}');
+            key.push_str(pair[1]);
+            vocabulary.intern(&key)
+        })
         .collect();
     let mut grams = Vec::new();
     if content.len() < SHORT_CLAIM_WORDS {
+        let mut padded: Vec<char> = Vec::new();
         for token in tokens.iter().filter(|t| !t.stop) {
-            let padded: Vec<char> = format!("\u{2}{}\u{2}", token.text).chars().collect();
-            if padded.len() <= GRAM_CHARS {
-                grams.push(vocabulary.intern(&padded.iter().collect::<String>()));
-                continue;
-            }
-            for window in padded.windows(GRAM_CHARS) {
-                grams.push(vocabulary.intern(&window.iter().collect::<String>()));
+            padded.clear();
+            padded.push('\u{2}');
+            padded.extend(token.text.chars());
+            padded.push('\u{2}');
+            for window in padded.windows(GRAM_CHARS.min(padded.len())) {
+                key.clear();
+                key.extend(window);
+                grams.push(vocabulary.intern(&key));
             }
         }
     }

@@ -18,6 +18,10 @@ const GRAM_SHARE: f64 = 0.5;
 /// evidence of the same claim, but not proof (two claims of one story share names).
 const FACT_BOOST: f64 = 0.2;
 
+/// Facts raise only a similarity the wording already supports: two claims sharing a name and
+/// nothing else are not the same claim.
+const FACT_MIN_TEXT: f64 = 0.1;
+
 /// Term statistics of one story: the inverse document frequency of every term, counting each
 /// claim of each outlet as a document.
 #[derive(Debug, Clone)]
@@ -89,8 +93,8 @@ impl StoryModel {
                 .map(|&t| (t, self.idf(t)))
                 .collect(),
         );
-        let mut rare: Vec<u32> = stems.iter().map(|&(t, _)| t).collect();
-        rare.sort_by_key(|&t| (self.df(t), t));
+        let mut rare: Vec<(u32, f32)> = stems.clone();
+        rare.sort_by_key(|&(t, _)| (self.df(t), t));
         Features {
             words,
             stems: SparseVector::summed(stems),
@@ -185,8 +189,8 @@ pub struct Features {
     stems: SparseVector,
     /// Character n-grams (empty unless the claim is short).
     grams: SparseVector,
-    /// Distinct stems, rarest in the story first (for the candidate index).
-    pub rare: Vec<u32>,
+    /// Distinct stems with their IDF, rarest in the story first (for the candidate index).
+    pub rare: Vec<(u32, f32)>,
     /// The claim's facts.
     pub facts: Facts,
 }
@@ -196,7 +200,11 @@ impl Features {
     /// `facts` are those of the joined text.
     pub fn joined(&self, next: &Features, facts: Facts) -> Features {
         let mut rare = self.rare.clone();
-        rare.extend(next.rare.iter().filter(|t| !self.rare.contains(t)));
+        rare.extend(
+            next.rare
+                .iter()
+                .filter(|t| !self.rare.iter().any(|r| r.0 == t.0)),
+        );
         Features {
             words: self.words.plus(&next.words),
             stems: self.stems.plus(&next.stems),
@@ -215,7 +223,7 @@ pub fn similarity(a: &Features, b: &Features) -> f64 {
     if !a.grams.is_empty() && !b.grams.is_empty() {
         text = (1.0 - GRAM_SHARE) * text + GRAM_SHARE * a.grams.cosine(&b.grams);
     }
-    if a.facts.is_empty() || b.facts.is_empty() {
+    if text < FACT_MIN_TEXT || a.facts.is_empty() || b.facts.is_empty() {
         return text;
     }
     text + (1.0 - text) * FACT_BOOST * facts::fact_overlap(&a.facts, &b.facts)
