@@ -72,13 +72,42 @@ pub struct Claim {
 impl Claim {
     /// Builds the claim of `text`, standing at `span`.
     pub fn new(text: &str, span: TextSpan, vocabulary: &mut Vocabulary) -> Claim {
+        Claim::compared_as(text, text, span, vocabulary)
+    }
+
+    /// Builds the claim whose wording is `text` but which is weighed and whose facts are read
+    /// from `compared` (a part of `text`).
+    fn compared_as(
+        text: &str,
+        compared: &str,
+        span: TextSpan,
+        vocabulary: &mut Vocabulary,
+    ) -> Claim {
+        let facts = facts::extract_facts(compared);
         Claim {
             span,
             text: text.to_string(),
-            terms: terms_of(text, vocabulary),
-            facts: facts::extract_facts(text),
+            terms: terms_of(compared, &frame_of(&facts), vocabulary),
+            facts,
         }
     }
+}
+
+/// The stems of a claim's attribution (who says it, and the verb): the frame around the claim,
+/// which two different claims of one story often share (`Governor Tom Reilly said ...`). It is
+/// compared as a fact, so similarity leaves it out.
+fn frame_of(facts: &Facts) -> Vec<String> {
+    let mut frame = Vec::new();
+    for attribution in &facts.attributions {
+        let words = attribution
+            .speaker
+            .iter()
+            .chain(std::iter::once(&attribution.verb));
+        for text in words {
+            frame.extend(tokens::tokenize(text).into_iter().map(|t| t.stem));
+        }
+    }
+    frame
 }
 
 /// The claims of one outlet's article, in reading order.
@@ -104,21 +133,19 @@ pub fn claims_of(outlet: &OutletEntry, vocabulary: &mut Vocabulary) -> Vec<Claim
                 Some(colon) if first_item => whole[colon + 1..].trim_start(),
                 _ => whole,
             };
-            claims.push(Claim {
-                span,
-                text: whole.to_string(),
-                terms: terms_of(compared, vocabulary),
-                facts: facts::extract_facts(compared),
-            });
+            claims.push(Claim::compared_as(whole, compared, span, vocabulary));
         }
     }
     claims
 }
 
-/// Stems, bigrams and (for short claims) character n-grams of `text`. Stopwords are left out
-/// unless the claim has nothing else.
-fn terms_of(text: &str, vocabulary: &mut Vocabulary) -> Terms {
-    let tokens = tokens::tokenize(text);
+/// Stems, bigrams and (for short claims) character n-grams of `text`. Stopwords and the
+/// attribution `frame` are left out unless the claim has nothing else.
+fn terms_of(text: &str, frame: &[String], vocabulary: &mut Vocabulary) -> Terms {
+    let mut tokens = tokens::tokenize(text);
+    if tokens.iter().any(|t| !t.stop && !frame.contains(&t.stem)) {
+        tokens.retain(|t| !frame.contains(&t.stem));
+    }
     let any_content = tokens.iter().any(|t| !t.stop);
     let content: Vec<&str> = tokens
         .iter()

@@ -6,7 +6,7 @@
 
 use super::claims::Claim;
 use super::index::CandidateIndex;
-use super::similarity::{Features, carried, similarity};
+use super::similarity::{Features, carried, figures_disagree, similarity};
 use crate::model::EngineSettings;
 use crate::text::facts::{self, Facts};
 
@@ -100,7 +100,13 @@ pub fn match_outlet(
             result.assign(i, vec![j], sim, false);
         }
     }
-    add_in_place(&pairs, settings.claim_match_in_place, &mut result);
+    add_in_place(
+        reference,
+        outlet,
+        &pairs,
+        settings.claim_match_in_place,
+        &mut result,
+    );
     add_merges(reference, outlet, &pairs, &mut result);
     add_splits(
         reference,
@@ -116,12 +122,21 @@ pub fn match_outlet(
 /// A reference claim left without a passage, and an unused sentence, that are each other's best
 /// match and stand in each other's place: the sentence lies between the passages carrying the
 /// claim's nearest matched neighbours. Such a pair is a paraphrase with less wording in common,
-/// so a lower threshold (`claim_match_in_place`) holds.
-fn add_in_place(pairs: &[(usize, usize, f64)], threshold: f64, result: &mut OutletMatches) {
+/// so a lower threshold (`claim_match_in_place`) holds, unless their figures all disagree.
+fn add_in_place(
+    reference: &[Features],
+    outlet: &[Features],
+    pairs: &[(usize, usize, f64)],
+    threshold: f64,
+    result: &mut OutletMatches,
+) {
     let mut best_of_claim: Vec<Option<(usize, f64)>> = vec![None; result.matches.len()];
     let mut best_of_sentence: Vec<Option<(usize, f64)>> = vec![None; result.used.len()];
     for &(i, j, sim) in pairs {
         if sim < threshold || result.matches[i].is_some() || result.used[j] {
+            continue;
+        }
+        if figures_disagree(&reference[i], &outlet[j]) {
             continue;
         }
         if best_of_claim[i].is_none_or(|(_, s)| sim > s) {
@@ -176,7 +191,7 @@ fn add_merges(
     let union = |claims: &[usize]| {
         let mut parts = claims.iter().map(|&c| &reference[c]);
         let first = parts.next().cloned();
-        first.map(|f| parts.fold(f, |acc, next| acc.joined(next, Facts::default())))
+        first.map(|f| parts.fold(f, |acc, next| acc.joined(next, &Facts::default())))
     };
     for &(i, j, sim) in pairs {
         if result.matches[i].is_some() || owners[j].is_empty() {
@@ -188,7 +203,7 @@ fn add_merges(
         let Some(before) = union(&owners[j]) else {
             continue;
         };
-        let after = before.joined(&reference[i], Facts::default());
+        let after = before.joined(&reference[i], &Facts::default());
         if carried(&outlet[j], &after) < carried(&outlet[j], &before) + MERGE_GAIN {
             continue;
         }
@@ -219,7 +234,7 @@ fn add_splits(
             outlet_claims[first].text,
             outlet_claims[first + 1].text
         );
-        outlet[first].joined(&outlet[first + 1], facts::extract_facts(&text))
+        outlet[first].joined(&outlet[first + 1], &facts::extract_facts(&text))
     };
     // Extend single-sentence matches with a neighbour.
     for (i, claim) in reference.iter().enumerate() {

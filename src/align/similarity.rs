@@ -16,7 +16,7 @@ const GRAM_SHARE: f64 = 0.5;
 
 /// How far agreeing facts raise the similarity toward 1: a shared figure or name is strong
 /// evidence of the same claim, but not proof (two claims of one story share names).
-const FACT_BOOST: f64 = 0.2;
+const FACT_BOOST: f64 = 0.3;
 
 /// Facts raise only a similarity the wording already supports: two claims sharing a name and
 /// nothing else are not the same claim.
@@ -100,7 +100,7 @@ impl StoryModel {
             stems: SparseVector::summed(stems),
             grams,
             rare,
-            facts: claim.facts.clone(),
+            figures: figures(&claim.facts),
         }
     }
 }
@@ -191,14 +191,15 @@ pub struct Features {
     grams: SparseVector,
     /// Distinct stems with their IDF, rarest in the story first (for the candidate index).
     pub rare: Vec<(u32, f32)>,
-    /// The claim's facts.
-    pub facts: Facts,
+    /// The claim's figures, dates and quotes: the facts that single a claim out (names do
+    /// not: several claims of a story name the same people).
+    figures: Facts,
 }
 
 impl Features {
     /// The features of two adjacent claims read as one passage (a claim split in two);
     /// `facts` are those of the joined text.
-    pub fn joined(&self, next: &Features, facts: Facts) -> Features {
+    pub fn joined(&self, next: &Features, facts: &Facts) -> Features {
         let mut rare = self.rare.clone();
         rare.extend(
             next.rare
@@ -210,7 +211,7 @@ impl Features {
             stems: self.stems.plus(&next.stems),
             grams: SparseVector::default(),
             rare,
-            facts,
+            figures: figures(facts),
         }
     }
 }
@@ -223,10 +224,28 @@ pub fn similarity(a: &Features, b: &Features) -> f64 {
     if !a.grams.is_empty() && !b.grams.is_empty() {
         text = (1.0 - GRAM_SHARE) * text + GRAM_SHARE * a.grams.cosine(&b.grams);
     }
-    if text < FACT_MIN_TEXT || a.facts.is_empty() || b.facts.is_empty() {
+    if text < FACT_MIN_TEXT || a.figures.is_empty() || b.figures.is_empty() {
         return text;
     }
-    text + (1.0 - text) * FACT_BOOST * facts::fact_overlap(&a.facts, &b.facts)
+    text + (1.0 - text) * FACT_BOOST * facts::fact_overlap(&a.figures, &b.figures)
+}
+
+/// Whether both claims state figures, dates or quotes and none of them agree: contrary evidence
+/// that outweighs a weak likeness of wording (a strong one is the same claim with a fact changed).
+pub fn figures_disagree(a: &Features, b: &Features) -> bool {
+    !a.figures.is_empty()
+        && !b.figures.is_empty()
+        && facts::fact_overlap(&a.figures, &b.figures) == 0.0
+}
+
+/// The facts of `facts` that single a claim out: quantities, dates and quotes.
+fn figures(facts: &Facts) -> Facts {
+    Facts {
+        quantities: facts.quantities.clone(),
+        dates: facts.dates.clone(),
+        quotes: facts.quotes.clone(),
+        ..Facts::default()
+    }
 }
 
 /// How much of claim `a` (by IDF weight of its stems) passage `b` carries, 0.0 to 1.0: near 1
