@@ -22,6 +22,8 @@ pub struct Settings {
     pub user_agent: String,
     /// Seconds allowed to establish a connection.
     pub connect_timeout_secs: u64,
+    /// Seconds allowed between two reads of a response (a stalled server).
+    pub read_timeout_secs: u64,
     /// Seconds allowed for a whole request, body included.
     pub timeout_secs: u64,
     /// Cap on a decompressed response body, in bytes.
@@ -41,6 +43,7 @@ impl Default for Settings {
         Settings {
             user_agent: default_user_agent(),
             connect_timeout_secs: 10,
+            read_timeout_secs: 15,
             timeout_secs: 30,
             max_body_bytes: 10 * 1024 * 1024,
             max_concurrency: 8,
@@ -377,6 +380,7 @@ impl Validator<'_> {
         let s = settings.get_ref();
         let zero = [
             ("connect_timeout_secs", s.connect_timeout_secs == 0),
+            ("read_timeout_secs", s.read_timeout_secs == 0),
             ("timeout_secs", s.timeout_secs == 0),
             ("max_body_bytes", s.max_body_bytes == 0),
             ("max_concurrency", s.max_concurrency == 0),

@@ -7,7 +7,7 @@ use parallax::commands::{self, GlobalArgs};
 
 /// Read several news outlets' coverage of one story side by side.
 #[derive(Debug, Parser)]
-#[command(name = "parallax", version, about, args_conflicts_with_subcommands = true)]
+#[command(name = "parallax", version, about)]
 struct Cli {
     #[command(flatten)]
     global: GlobalArgs,
@@ -15,6 +15,8 @@ struct Cli {
     command: Option<Command>,
     /// Story to open (default: the first story in sources.toml).
     story: Option<String>,
+    #[command(flatten)]
+    open: commands::open::OpenArgs,
 }
 
 #[derive(Debug, Subcommand)]
@@ -44,7 +46,7 @@ fn main() -> ExitCode {
         }
     };
     match &cli.command {
-        None => commands::open::run(&cli.global, cli.story.as_deref()),
+        None => commands::open::run(&cli.global, cli.story.as_deref(), &cli.open),
         Some(Command::Fetch(args)) => commands::fetch::run(&cli.global, args),
         Some(Command::Compare(args)) => commands::compare::run(&cli.global, args),
         Some(Command::Diff(args)) => commands::diff::run(&cli.global, args),

@@ -1,32 +1,74 @@
-//! One story end to end: read each article (cache, network or local file), extract it, and
-//! compare the articles, reporting progress as [`Progress`] events.
+//! One story end to end, the one place both the CLI and the TUI run it: read each article
+//! (local file, cache or network), decode and extract it, then compare, reporting every step
+//! as [`Progress`] events.
+//!
+//! The articles of a story are loaded concurrently under the fetcher's limits. An outlet that
+//! fails never stops the others: it ends in [`LoadedStory::failures`] with its URL and cause.
+//! Use [`Loader::load`] from async code (the TUI's background task) and [`load_story`] or
+//! [`Loader::load_blocking`] from plain code (never from inside a tokio runtime: they start
+//! their own).
+//!
+//! ```no_run
+//! use parallax::config::Config;
+//! use parallax::pipeline::{self, LoadOptions, Loader, Stage};
+//!
+//! # async fn run(config: Config) {
+//! let options = LoadOptions { offline: true, ..LoadOptions::default() };
+//! let loader = Loader::new(&config.settings, options).expect("an HTTP client");
+//! let (sender, mut receiver) = tokio::sync::mpsc::unbounded_channel();
+//! let story = config.stories[0].clone();
+//! let task = tokio::spawn(async move { loader.load(&config, &story, &sender).await });
+//! while let Some(event) = receiver.recv().await {
+//!     if let Stage::Failed { error } = &event.stage {
+//!         eprintln!("{}: {error}", event.outlet);
+//!     }
+//! }
+//! let loaded = task.await.expect("the load task ends");
+//! # let _ = pipeline::choose_reference(None, None, &loaded.outlets);
+//! # }
+//! ```
 
-use std::path::Path;
+mod article;
+mod progress;
 
-use crate::config::{ArticleSource, Config, Story};
+use std::future::Future;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use tokio::sync::mpsc::{self, UnboundedSender};
+
+pub use progress::{Origin, OutletReport, Progress, Stage};
+
+use crate::cache::Cache;
+use crate::config::{Config, Settings, Story, StoryArticle};
 use crate::extract::{self, ExtractHints};
+use crate::fetch::{FetchError, FetchLimits, Fetcher};
 use crate::model::{Article, Comparison, OutletEntry, OutletFailure};
+use article::ArticleJob;
 
-/// What the pipeline reports while it works, for progress bars and the TUI.
-#[derive(Debug, Clone, PartialEq)]
-pub enum Progress {
-    /// An outlet's article is being read.
-    Started {
-        /// Outlet id.
-        outlet: String,
-    },
-    /// An outlet's article is ready.
-    Loaded {
-        /// Outlet id.
-        outlet: String,
-    },
-    /// An outlet's article could not be had.
-    Failed {
-        /// Outlet id.
-        outlet: String,
-        /// Why, in plain words.
-        error: String,
-    },
+/// How to load stories.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LoadOptions {
+    /// The cache folder.
+    pub cache_dir: PathBuf,
+    /// Never touch the network: only the cache and local files.
+    pub offline: bool,
+    /// Fetch again (conditionally) even what is cached.
+    pub refresh: bool,
+    /// Read, for every URL article, the newest kept version at or before this time
+    /// (`YYYYMMDDTHHMMSSZ`, a version name) instead of the newest; never touches the network.
+    pub at: Option<String>,
+}
+
+impl Default for LoadOptions {
+    fn default() -> Self {
+        LoadOptions {
+            cache_dir: PathBuf::from("cache"),
+            offline: false,
+            refresh: false,
+            at: None,
+        }
+    }
 }
 
 /// The articles of a story that could be had, and the outlets that failed.
@@ -38,54 +80,199 @@ pub struct LoadedStory {
     pub outlets: Vec<OutletEntry>,
     /// Outlets whose article could not be read.
     pub failures: Vec<OutletFailure>,
+    /// How each outlet went, in the story's order.
+    pub reports: Vec<OutletReport>,
 }
 
-/// Reads every article of `story` (local files only, for now) and reports progress.
-pub fn load_story(config: &Config, story: &Story, progress: &mut dyn FnMut(Progress)) -> LoadedStory {
-    let mut loaded = LoadedStory {
-        story: story.id.clone(),
-        ..LoadedStory::default()
-    };
-    for article in &story.articles {
-        progress(Progress::Started {
-            outlet: article.outlet.clone(),
-        });
-        let outlet = config.outlet(&article.outlet);
-        let hints = ExtractHints {
-            body: outlet.and_then(|o| o.body.clone()),
-            drop: outlet.map(|o| o.drop.clone()).unwrap_or_default(),
+/// Loads stories with one cache and one fetcher, so that limits hold across all of them.
+#[derive(Debug, Clone)]
+pub struct Loader {
+    cache: Cache,
+    fetcher: Option<Arc<Fetcher>>,
+    options: LoadOptions,
+}
+
+impl Loader {
+    /// A loader for `[settings]` and `options` (no fetcher when offline or reading a version).
+    pub fn new(settings: &Settings, options: LoadOptions) -> Result<Loader, FetchError> {
+        let fetcher = if options.offline || options.at.is_some() {
+            None
+        } else {
+            Some(Arc::new(Fetcher::new(FetchLimits::from_settings(
+                settings,
+            ))?))
         };
-        let result = match &article.source {
-            ArticleSource::Path(path) => read_local_article(path, &hints),
-            ArticleSource::Url(url) => Err(format!("{url}: not in the cache")),
-        };
-        match result {
-            Ok(parsed) => {
-                let name = outlet.map_or(article.outlet.clone(), |o| o.name.clone());
-                loaded.outlets.push(outlet_entry(
-                    &article.outlet,
-                    &name,
-                    &article.source.display(),
-                    parsed,
-                ));
-                progress(Progress::Loaded {
-                    outlet: article.outlet.clone(),
-                });
-            }
-            Err(error) => {
-                progress(Progress::Failed {
-                    outlet: article.outlet.clone(),
-                    error: error.clone(),
-                });
-                loaded.failures.push(OutletFailure {
-                    id: article.outlet.clone(),
-                    url: article.source.display(),
-                    error,
-                });
-            }
+        Ok(Loader {
+            cache: Cache::new(&options.cache_dir),
+            fetcher,
+            options,
+        })
+    }
+
+    /// A loader from ready parts (tests inject short limits or a failing cache this way).
+    /// `fetcher` None means offline; `options.cache_dir` is ignored for `cache`.
+    pub fn with_parts(cache: Cache, fetcher: Option<Arc<Fetcher>>, options: LoadOptions) -> Loader {
+        Loader {
+            cache,
+            fetcher,
+            options,
         }
     }
-    loaded
+
+    /// Loads every article of `story` concurrently, sending progress to `progress`.
+    pub async fn load(
+        &self,
+        config: &Config,
+        story: &Story,
+        progress: &UnboundedSender<Progress>,
+    ) -> LoadedStory {
+        self.load_many(config, &[story], progress)
+            .await
+            .pop()
+            .unwrap_or_default()
+    }
+
+    /// Loads every article of several stories at once (one task per article), in order.
+    pub async fn load_many(
+        &self,
+        config: &Config,
+        stories: &[&Story],
+        progress: &UnboundedSender<Progress>,
+    ) -> Vec<LoadedStory> {
+        let mut tasks = tokio::task::JoinSet::new();
+        for (story_index, story) in stories.iter().enumerate() {
+            for (index, article) in story.articles.iter().enumerate() {
+                let job = self.job(config, story, article, progress);
+                tasks.spawn(async move { ((story_index, index), job.run().await) });
+            }
+        }
+        let mut results = Vec::new();
+        while let Some(joined) = tasks.join_next().await {
+            match joined {
+                Ok(result) => results.push(result),
+                Err(err) => tracing::error!("an article task failed: {err}"),
+            }
+        }
+        results.sort_by_key(|(key, _)| *key);
+        let mut all: Vec<LoadedStory> = stories
+            .iter()
+            .map(|story| LoadedStory {
+                story: story.id.clone(),
+                ..LoadedStory::default()
+            })
+            .collect();
+        for ((story_index, _), (result, report)) in results {
+            let loaded = &mut all[story_index];
+            match result {
+                Ok(entry) => loaded.outlets.push(entry),
+                Err(error) => loaded.failures.push(OutletFailure {
+                    id: report.outlet.clone(),
+                    url: report.source.clone(),
+                    error,
+                }),
+            }
+            loaded.reports.push(report);
+        }
+        all
+    }
+
+    fn job(
+        &self,
+        config: &Config,
+        story: &Story,
+        article: &StoryArticle,
+        progress: &UnboundedSender<Progress>,
+    ) -> ArticleJob {
+        let outlet = config.outlet(&article.outlet);
+        ArticleJob {
+            story: story.id.clone(),
+            outlet: article.outlet.clone(),
+            name: outlet.map_or(article.outlet.clone(), |o| o.name.clone()),
+            source: article.source.clone(),
+            hints: ExtractHints {
+                body: outlet.and_then(|o| o.body.clone()),
+                drop: outlet.map(|o| o.drop.clone()).unwrap_or_default(),
+            },
+            cache: self.cache.clone(),
+            fetcher: self.fetcher.clone(),
+            refresh: self.options.refresh,
+            at: self.options.at.clone(),
+            progress: progress.clone(),
+        }
+    }
+
+    /// Loads several stories at once from plain code, calling `progress` for every event.
+    pub fn load_blocking(
+        &self,
+        config: &Config,
+        stories: &[&Story],
+        progress: &mut dyn FnMut(Progress),
+    ) -> Vec<LoadedStory> {
+        let (sender, mut receiver) = mpsc::unbounded_channel();
+        block_on(async move {
+            let work = async move { self.load_many(config, stories, &sender).await };
+            tokio::pin!(work);
+            loop {
+                tokio::select! {
+                    biased;
+                    Some(event) = receiver.recv() => progress(event),
+                    all = &mut work => {
+                        while let Ok(event) = receiver.try_recv() {
+                            progress(event);
+                        }
+                        return all;
+                    }
+                }
+            }
+        })
+    }
+}
+
+/// Loads one story from plain code; a fetcher that cannot be built fails every URL article.
+pub fn load_story(
+    config: &Config,
+    story: &Story,
+    options: &LoadOptions,
+    progress: &mut dyn FnMut(Progress),
+) -> LoadedStory {
+    let loader = match Loader::new(&config.settings, options.clone()) {
+        Ok(loader) => loader,
+        Err(err) => {
+            tracing::warn!("{err}; working offline");
+            Loader::with_parts(Cache::new(&options.cache_dir), None, options.clone())
+        }
+    };
+    loader
+        .load_blocking(config, &[story], progress)
+        .pop()
+        .unwrap_or_default()
+}
+
+/// Runs a future to completion on a runtime of its own (for plain, non-async callers).
+pub fn block_on<F: Future>(future: F) -> F::Output {
+    tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .enable_all()
+        .build()
+        .expect("a tokio runtime can be built")
+        .block_on(future)
+}
+
+/// Reads one article the user named directly (`diff`, `extract`): a URL is fetched with the
+/// default settings (never with `offline`), anything else is read as a local file.
+pub fn read_input(input: &str, offline: bool) -> Result<Article, String> {
+    let fetcher = if offline {
+        None
+    } else {
+        Some(Fetcher::new(FetchLimits::default()).map_err(|err| err.to_string())?)
+    };
+    block_on(article::read_input(input, fetcher.as_ref()))
+}
+
+/// Decodes a raw page to text, returning the charset used.
+pub fn decode_page(bytes: &[u8], content_type: Option<&str>) -> (String, &'static str) {
+    let decoded = extract::decode::decode_html(bytes, content_type);
+    (decoded.text, decoded.charset)
 }
 
 /// Reads a local article: `.html`/`.htm` files are extracted, anything else is plain text.
@@ -95,11 +282,10 @@ pub fn read_local_article(path: &Path, hints: &ExtractHints) -> Result<Article, 
         .extension()
         .and_then(|e| e.to_str())
         .is_some_and(|e| e.eq_ignore_ascii_case("html") || e.eq_ignore_ascii_case("htm"));
-    let text = String::from_utf8_lossy(&bytes);
     Ok(if is_html {
-        extract::extract_article(&text, hints)
+        extract::extract_article(&decode_page(&bytes, None).0, hints)
     } else {
-        extract::article_from_text(&text)
+        extract::article_from_text(&String::from_utf8_lossy(&bytes))
     })
 }
 
@@ -150,4 +336,89 @@ pub fn compare_loaded(config: &Config, loaded: LoadedStory, reference: &str) -> 
         loaded.failures,
         &config.compare,
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn entry(id: &str, published: Option<&str>) -> OutletEntry {
+        OutletEntry {
+            id: id.into(),
+            published: published.map(String::from),
+            ..OutletEntry::default()
+        }
+    }
+
+    #[test]
+    fn the_reference_is_the_asked_then_the_story_s_then_the_earliest_then_the_first() {
+        let outlets = [
+            entry("a", None),
+            entry("b", Some("2021-01-06")),
+            entry("c", Some("2021-01-05")),
+        ];
+        let choose = |asked, story| choose_reference(asked, story, &outlets);
+        assert_eq!(choose(Some("b"), Some("a")).as_deref(), Some("b"));
+        assert_eq!(choose(Some("gone"), Some("a")).as_deref(), Some("a"));
+        assert_eq!(choose(None, Some("gone")).as_deref(), Some("c"));
+        let undated = [entry("x", None), entry("y", None)];
+        assert_eq!(choose_reference(None, None, &undated).as_deref(), Some("x"));
+        assert_eq!(choose_reference(None, None, &[]), None);
+    }
+
+    #[test]
+    fn a_blocking_load_reports_every_outlet_and_keeps_going_past_failures() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("wire.txt"), "The river rose by 2 metres.").unwrap();
+        let text = r#"
+[[outlet]]
+id = "wire"
+name = "Wire"
+[[outlet]]
+id = "daily"
+name = "Daily"
+[[story]]
+id = "flood"
+title = "Flood"
+[[story.article]]
+outlet = "wire"
+path = "wire.txt"
+[[story.article]]
+outlet = "daily"
+url = "https://daily.example/flood"
+"#;
+        let config = Config::parse(text, &dir.path().join("sources.toml")).unwrap();
+        let options = LoadOptions {
+            cache_dir: dir.path().join("cache"),
+            offline: true,
+            ..LoadOptions::default()
+        };
+        let mut events = Vec::new();
+        let loaded = load_story(&config, &config.stories[0], &options, &mut |e| {
+            events.push((e.outlet, e.stage))
+        });
+        assert_eq!(loaded.outlets.len(), 1);
+        assert_eq!(loaded.outlets[0].name, "Wire");
+        assert_eq!(loaded.failures[0].url, "https://daily.example/flood");
+        assert_eq!(loaded.reports[0].origin, Some(Origin::Local));
+        assert_eq!(loaded.reports[1].origin, None);
+        let wire: Vec<&Stage> = events
+            .iter()
+            .filter(|(o, _)| o == "wire")
+            .map(|(_, s)| s)
+            .collect();
+        assert_eq!(wire.first(), Some(&&Stage::Started));
+        assert!(matches!(
+            wire.last(),
+            Some(Stage::Loaded {
+                origin: Origin::Local,
+                ..
+            })
+        ));
+        assert!(
+            events
+                .iter()
+                .any(|(o, s)| o == "daily" && matches!(s, Stage::Failed { .. }))
+        );
+    }
 }

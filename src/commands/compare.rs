@@ -1,30 +1,28 @@
-//! `parallax compare STORY`: compare a story's articles and write a report.
+//! `parallax compare STORY`: compare a story's articles and write a report; with `--all`, every
+//! story of `sources.toml`, in parallel across cores, into one CSV table or SQLite database.
 
-use std::path::PathBuf;
+use std::io::{IsTerminal, Write};
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use clap::{Args, ValueEnum};
+use clap::Args;
 
-use super::{EXIT_BAD_INPUT, EXIT_OK, GlobalArgs, find_story, write_output};
+use super::{EXIT_BAD_INPUT, EXIT_OK, EXIT_PARTIAL, GlobalArgs, find_story, write_output};
+use crate::config::{Config, Story};
 use crate::model::Comparison;
-use crate::pipeline;
-use crate::report;
-
-/// Report formats.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, ValueEnum)]
-pub enum Format {
-    /// DESIGN.md's JSON contract.
-    Json,
-    /// Markdown report.
-    #[default]
-    Md,
-}
+use crate::pipeline::{self, LoadOptions, LoadedStory, Loader, Stage};
+use crate::report::collection::{CollectionWriter, default_threads, map_in_order};
+use crate::report::{self, Format, Options};
 
 /// Arguments of `compare`.
 #[derive(Debug, Clone, Args)]
 pub struct CompareArgs {
     /// Story id from sources.toml.
-    pub story: String,
+    #[arg(required_unless_present = "all", conflicts_with = "all")]
+    pub story: Option<String>,
+    /// Compare every story of sources.toml into one report (csv or sqlite).
+    #[arg(long)]
+    pub all: bool,
     /// Outlet to compare against (default: the story's reference).
     #[arg(long, value_name = "OUTLET")]
     pub reference: Option<String>,
@@ -34,47 +32,275 @@ pub struct CompareArgs {
     /// Write to FILE (atomically) instead of stdout.
     #[arg(short = 'o', long = "output", value_name = "FILE")]
     pub output: Option<PathBuf>,
+    /// Start CSV output with a UTF-8 byte order mark, for spreadsheet programs.
+    #[arg(long)]
+    pub bom: bool,
+    /// Compare the pages kept in the cache at this time (a version name, YYYYMMDDTHHMMSSZ):
+    /// for each outlet, its newest version at or before it. Never touches the network.
+    #[arg(long, value_name = "VERSION", value_parser = parse_version)]
+    pub at: Option<String>,
 }
 
-/// Renders a comparison in a format.
-pub fn render(comparison: &Comparison, format: Format) -> Vec<u8> {
-    let mut out = Vec::new();
-    let written = match format {
-        Format::Json => report::json::write_json(comparison, &mut out),
-        Format::Md => report::markdown::write_markdown(comparison, &mut out),
-    };
-    written.expect("writing to memory cannot fail");
-    out
+fn parse_version(value: &str) -> Result<String, String> {
+    if crate::cache::is_version_name(value) {
+        Ok(value.to_string())
+    } else {
+        Err("expected a cache version name like 20261128T093000Z".into())
+    }
 }
 
 /// Runs `compare`.
 pub fn run(global: &GlobalArgs, args: &CompareArgs) -> ExitCode {
+    if args.bom && args.format != Format::Csv {
+        eprintln!("--bom applies to --format csv only");
+        return ExitCode::from(EXIT_BAD_INPUT);
+    }
     let config = match global.load_config() {
         Ok(config) => config,
         Err(code) => return code,
     };
-    let story = match find_story(&config, Some(&args.story)) {
+    let options = Options { bom: args.bom };
+    let load = LoadOptions {
+        at: args.at.clone(),
+        ..global.load_options()
+    };
+    if args.all {
+        return run_all(&config, args, &load, options);
+    }
+    let story = match find_story(&config, args.story.as_deref()) {
         Ok(story) => story,
         Err(code) => return code,
     };
-    let loaded = pipeline::load_story(&config, story, &mut |_| {});
-    for failure in &loaded.failures {
+    let loaded = pipeline::load_story(&config, story, &load, &mut |_| {});
+    let comparison = match compare_story(&config, story, loaded, args.reference.as_deref()) {
+        Ok(comparison) => comparison,
+        Err(error) => {
+            eprintln!("{error}");
+            return ExitCode::from(EXIT_BAD_INPUT);
+        }
+    };
+    for failure in &comparison.failures {
         eprintln!("warning: {}: {}", failure.id, failure.error);
     }
-    let Some(reference) = pipeline::choose_reference(
-        args.reference.as_deref(),
-        story.reference.as_deref(),
-        &loaded.outlets,
-    ) else {
-        eprintln!("story {:?}: no article could be read", story.id);
+    let written = emit(&comparison, args.format, options, args.output.as_deref());
+    if written == ExitCode::from(EXIT_OK) && !comparison.failures.is_empty() {
+        return ExitCode::from(EXIT_PARTIAL);
+    }
+    written
+}
+
+/// Compares a story's loaded articles against `reference` (else the story's own, see
+/// [`pipeline::choose_reference`]); `Err` says why no comparison could be made.
+pub fn compare_story(
+    config: &Config,
+    story: &Story,
+    loaded: LoadedStory,
+    reference: Option<&str>,
+) -> Result<Comparison, String> {
+    let reference =
+        pipeline::choose_reference(reference, story.reference.as_deref(), &loaded.outlets)
+            .ok_or_else(|| {
+                let causes: Vec<String> = loaded
+                    .failures
+                    .iter()
+                    .map(|f| format!("{}: {}", f.id, f.error))
+                    .collect();
+                format!(
+                    "story {:?}: no article could be read ({})",
+                    story.id,
+                    causes.join("; ")
+                )
+            })?;
+    Ok(pipeline::compare_loaded(config, loaded, &reference))
+}
+
+/// Renders `comparison` and writes it to `output` (atomically) or stdout; prints why on failure
+/// and returns the exit code. Binary formats are never written to a terminal.
+pub fn emit(
+    comparison: &Comparison,
+    format: Format,
+    options: Options,
+    output: Option<&Path>,
+) -> ExitCode {
+    if output.is_none() && format.is_binary() && std::io::stdout().is_terminal() {
+        eprintln!(
+            "--format {} is binary: give -o FILE or redirect stdout",
+            format.extension()
+        );
         return ExitCode::from(EXIT_BAD_INPUT);
-    };
-    let comparison = pipeline::compare_loaded(&config, loaded, &reference);
-    match write_output(args.output.as_deref(), &render(&comparison, args.format)) {
-        Ok(()) => ExitCode::from(EXIT_OK),
+    }
+    let bytes = match report::render_with(comparison, format, options) {
+        Ok(bytes) => bytes,
         Err(err) => {
-            eprintln!("cannot write output: {err}");
+            eprintln!("cannot write the {} report: {err}", format.extension());
+            return ExitCode::from(EXIT_BAD_INPUT);
+        }
+    };
+    write_bytes(output, &bytes)
+}
+
+fn write_bytes(output: Option<&Path>, bytes: &[u8]) -> ExitCode {
+    match write_output(output, bytes) {
+        Ok(()) => ExitCode::from(EXIT_OK),
+        // A reader that stops early (`| head`) is not an error.
+        Err(err) if output.is_none() && err.kind() == std::io::ErrorKind::BrokenPipe => {
+            ExitCode::from(EXIT_OK)
+        }
+        Err(err) => {
+            let target = output.map_or("stdout".into(), |p| p.display().to_string());
+            eprintln!("cannot write {target}: {err}");
             ExitCode::from(EXIT_BAD_INPUT)
+        }
+    }
+}
+
+/// `compare --all`: every story's articles loaded at once (under the fetcher's limits), then
+/// compared in parallel across cores into one report; a failing story is reported and the rest
+/// go on. Exit 1 when some story (or some outlet of a story) failed.
+fn run_all(config: &Config, args: &CompareArgs, load: &LoadOptions, options: Options) -> ExitCode {
+    let mut writer = match CollectionWriter::new(args.format, options) {
+        Ok(writer) => writer,
+        Err(err) => {
+            eprintln!("--all: {err}");
+            return ExitCode::from(EXIT_BAD_INPUT);
+        }
+    };
+    if args.output.is_none() && args.format.is_binary() && std::io::stdout().is_terminal() {
+        eprintln!("--format sqlite is binary: give -o FILE or redirect stdout");
+        return ExitCode::from(EXIT_BAD_INPUT);
+    }
+    if config.stories.is_empty() {
+        eprintln!("{}: no [[story]] defined", config.path.display());
+        return ExitCode::from(EXIT_BAD_INPUT);
+    }
+    let loader = match Loader::new(&config.settings, load.clone()) {
+        Ok(loader) => loader,
+        Err(err) => {
+            eprintln!("cannot start fetching: {err}");
+            return ExitCode::from(EXIT_BAD_INPUT);
+        }
+    };
+    let stories: Vec<&Story> = config.stories.iter().collect();
+    let articles = stories.iter().map(|s| s.articles.len()).sum();
+    let mut bar = ProgressBar::new("articles read", articles);
+    let loaded = loader.load_blocking(config, &stories, &mut |event| {
+        if matches!(event.stage, Stage::Loaded { .. } | Stage::Failed { .. }) {
+            bar.advance();
+        }
+    });
+    bar.finish();
+    let jobs: Vec<(&Story, LoadedStory)> = stories.iter().copied().zip(loaded).collect();
+    let mut bar = ProgressBar::new("stories compared", jobs.len());
+    let mut failed = 0;
+    let mut partial = 0;
+    map_in_order(
+        &jobs,
+        default_threads(),
+        |(story, loaded)| compare_story(config, story, loaded.clone(), args.reference.as_deref()),
+        |index, result| {
+            let story = &jobs[index].0.id;
+            let outcome = result.and_then(|compared| compared).and_then(|comparison| {
+                writer
+                    .add(&comparison)
+                    .map_err(|err| format!("story {story:?}: {err}"))?;
+                Ok(comparison)
+            });
+            match outcome {
+                Ok(comparison) => {
+                    for failure in &comparison.failures {
+                        bar.note(&format!(
+                            "warning: story {story:?}: {}: {}",
+                            failure.id, failure.error
+                        ));
+                    }
+                    partial += usize::from(!comparison.failures.is_empty());
+                }
+                Err(error) => {
+                    failed += 1;
+                    bar.note(&format!("error: {error}"));
+                }
+            }
+            bar.advance();
+        },
+    );
+    bar.finish();
+    let total = jobs.len();
+    eprintln!(
+        "compared {} of {total} stories ({failed} failed, {partial} with outlets missing)",
+        total - failed
+    );
+    let bytes = match writer.finish() {
+        Ok(bytes) => bytes,
+        Err(err) => {
+            eprintln!("cannot write the {} report: {err}", args.format.extension());
+            return ExitCode::from(EXIT_BAD_INPUT);
+        }
+    };
+    let written = write_bytes(args.output.as_deref(), &bytes);
+    if written == ExitCode::from(EXIT_OK) && failed + partial > 0 {
+        return ExitCode::from(EXIT_PARTIAL);
+    }
+    written
+}
+
+/// A one-line progress bar on stderr, drawn only when stderr is a terminal.
+struct ProgressBar {
+    label: &'static str,
+    done: usize,
+    total: usize,
+    draw: bool,
+}
+
+impl ProgressBar {
+    fn new(label: &'static str, total: usize) -> Self {
+        let bar = ProgressBar {
+            label,
+            done: 0,
+            total,
+            draw: std::io::stderr().is_terminal(),
+        };
+        bar.redraw();
+        bar
+    }
+
+    /// Prints a line above the bar.
+    fn note(&self, line: &str) {
+        let mut stderr = std::io::stderr().lock();
+        if self.draw {
+            let _ = write!(stderr, "\r\x1b[2K");
+        }
+        let _ = writeln!(stderr, "{line}");
+        drop(stderr);
+        self.redraw();
+    }
+
+    fn advance(&mut self) {
+        self.done += 1;
+        self.redraw();
+    }
+
+    fn redraw(&self) {
+        if !self.draw {
+            return;
+        }
+        const WIDTH: usize = 30;
+        let filled = (self.done.min(self.total) * WIDTH)
+            .checked_div(self.total)
+            .unwrap_or(WIDTH);
+        let _ = write!(
+            std::io::stderr().lock(),
+            "\r\x1b[2K[{}{}] {}/{} {}",
+            "#".repeat(filled),
+            " ".repeat(WIDTH - filled),
+            self.done,
+            self.total,
+            self.label
+        );
+    }
+
+    fn finish(&self) {
+        if self.draw {
+            let _ = write!(std::io::stderr().lock(), "\r\x1b[2K");
         }
     }
 }

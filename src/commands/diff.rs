@@ -6,11 +6,12 @@ use std::process::ExitCode;
 
 use clap::Args;
 
-use super::compare::{Format, render};
-use super::{EXIT_BAD_INPUT, EXIT_OK, GlobalArgs, write_output};
-use crate::extract::ExtractHints;
+use super::EXIT_BAD_INPUT;
+use super::GlobalArgs;
+use super::compare::emit;
 use crate::model::{EngineSettings, OutletFailure};
 use crate::pipeline;
+use crate::report::{Format, Options};
 
 /// Arguments of `diff`.
 #[derive(Debug, Clone, Args)]
@@ -67,16 +68,12 @@ pub fn outlet_ids(inputs: &[String]) -> Vec<String> {
 }
 
 /// Runs `diff`.
-pub fn run(_global: &GlobalArgs, args: &DiffArgs) -> ExitCode {
+pub fn run(global: &GlobalArgs, args: &DiffArgs) -> ExitCode {
     let ids = outlet_ids(&args.inputs);
     let mut outlets = Vec::new();
     let mut failures = Vec::new();
     for (input, id) in args.inputs.iter().zip(&ids) {
-        let result = if input.starts_with("http://") || input.starts_with("https://") {
-            Err(format!("{input}: fetching URLs is not available yet"))
-        } else {
-            pipeline::read_local_article(Path::new(input), &ExtractHints::default())
-        };
+        let result = pipeline::read_input(input, global.offline);
         match result {
             Ok(article) => outlets.push(pipeline::outlet_entry(id, id, input, article)),
             Err(error) => {
@@ -100,13 +97,12 @@ pub fn run(_global: &GlobalArgs, args: &DiffArgs) -> ExitCode {
         failures,
         &EngineSettings::default(),
     );
-    match write_output(args.output.as_deref(), &render(&comparison, args.format)) {
-        Ok(()) => ExitCode::from(EXIT_OK),
-        Err(err) => {
-            eprintln!("cannot write output: {err}");
-            ExitCode::from(EXIT_BAD_INPUT)
-        }
-    }
+    emit(
+        &comparison,
+        args.format,
+        Options::default(),
+        args.output.as_deref(),
+    )
 }
 
 #[cfg(test)]

@@ -1,12 +1,10 @@
 //! `parallax extract INPUT`: one article's extraction.
 
-use std::path::Path;
 use std::process::ExitCode;
 
 use clap::{Args, ValueEnum};
 
 use super::{EXIT_BAD_INPUT, EXIT_OK, GlobalArgs};
-use crate::extract::ExtractHints;
 use crate::model::Article;
 use crate::pipeline;
 
@@ -45,9 +43,8 @@ pub fn article_as_text(article: &Article) -> String {
 }
 
 /// Runs `extract`.
-pub fn run(_global: &GlobalArgs, args: &ExtractArgs) -> ExitCode {
-    let article = match pipeline::read_local_article(Path::new(&args.input), &ExtractHints::default())
-    {
+pub fn run(global: &GlobalArgs, args: &ExtractArgs) -> ExitCode {
+    let article = match pipeline::read_input(&args.input, global.offline) {
         Ok(article) => article,
         Err(error) => {
             eprintln!("error: {error}");

@@ -38,7 +38,12 @@ pub enum ColorChoice {
 #[derive(Debug, Clone, Args)]
 pub struct GlobalArgs {
     /// The sources file.
-    #[arg(long, global = true, default_value = "sources.toml", value_name = "PATH")]
+    #[arg(
+        long,
+        global = true,
+        default_value = "sources.toml",
+        value_name = "PATH"
+    )]
     pub config: PathBuf,
     /// Where fetched pages are kept.
     #[arg(long, global = true, default_value = "cache", value_name = "DIR")]
@@ -52,6 +57,15 @@ pub struct GlobalArgs {
 }
 
 impl GlobalArgs {
+    /// The pipeline's options for these global flags (not refreshing, newest versions).
+    pub fn load_options(&self) -> crate::pipeline::LoadOptions {
+        crate::pipeline::LoadOptions {
+            cache_dir: self.cache_dir.clone(),
+            offline: self.offline,
+            ..crate::pipeline::LoadOptions::default()
+        }
+    }
+
     /// Loads and validates the config, printing every problem to stderr on failure.
     pub fn load_config(&self) -> Result<Config, ExitCode> {
         Config::load(&self.config).map_err(|err| {
@@ -91,26 +105,6 @@ pub fn write_output(path: Option<&Path>, bytes: &[u8]) -> std::io::Result<()> {
             stdout.write_all(bytes)?;
             stdout.flush()
         }
-        Some(path) => {
-            let dir = path
-                .parent()
-                .filter(|p| !p.as_os_str().is_empty())
-                .unwrap_or(Path::new("."));
-            let name = path
-                .file_name()
-                .map(|n| n.to_string_lossy().into_owned())
-                .unwrap_or_else(|| "output".into());
-            let tmp = dir.join(format!(".{name}.tmp{}", std::process::id()));
-            let result = (|| {
-                let mut file = std::fs::File::create(&tmp)?;
-                file.write_all(bytes)?;
-                file.sync_all()?;
-                std::fs::rename(&tmp, path)
-            })();
-            if result.is_err() {
-                let _ = std::fs::remove_file(&tmp);
-            }
-            result
-        }
+        Some(path) => crate::cache::write_atomic(path, bytes),
     }
 }

@@ -1,23 +1,113 @@
-//! `parallax [STORY]`: open a story; prints the Markdown report when stdout is not a terminal.
+//! `parallax [STORY]`: open a story in the terminal interface, or print the Markdown report
+//! when standard output is not a terminal (then not one escape byte is written).
 
 use std::io::IsTerminal;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use super::compare::{Format, render};
-use super::{EXIT_BAD_INPUT, EXIT_OK, GlobalArgs, find_story, write_output};
+use clap::Args;
+
+use super::compare::emit;
+use super::{EXIT_BAD_INPUT, EXIT_OK, EXIT_PARTIAL, GlobalArgs, find_story};
 use crate::pipeline;
+use crate::report;
+use crate::tui::event_loop::{self, Options};
+use crate::tui::keymap::Keymap;
+use crate::tui::theme::{Theme, use_color};
+
+/// Options of the terminal interface.
+#[derive(Debug, Clone, Default, Args)]
+pub struct OpenArgs {
+    /// Capture the mouse for wheel scrolling (takes away the terminal's own text selection).
+    #[arg(long)]
+    pub mouse: bool,
+    /// A TOML keymap overriding the default keys (default: $XDG_CONFIG_HOME/parallax/keymap.toml
+    /// or ~/.config/parallax/keymap.toml when present).
+    #[arg(long, value_name = "PATH")]
+    pub keymap: Option<PathBuf>,
+}
+
+/// The keymap file to read: the one asked for, else the user's config file if it exists.
+fn keymap_path(asked: Option<&Path>) -> Option<PathBuf> {
+    if let Some(path) = asked {
+        return Some(path.to_path_buf());
+    }
+    let config_home = std::env::var_os("XDG_CONFIG_HOME")
+        .filter(|v| !v.is_empty())
+        .map(PathBuf::from)
+        .or_else(|| std::env::var_os("HOME").map(|home| PathBuf::from(home).join(".config")))?;
+    Some(config_home.join("parallax").join("keymap.toml")).filter(|p| p.is_file())
+}
+
+/// Where the log goes: `$XDG_STATE_HOME/parallax/parallax.log`, else
+/// `~/.local/state/parallax/parallax.log`, else `<cache>/parallax.log`.
+fn log_path(cache_dir: &Path) -> PathBuf {
+    let state_home = std::env::var_os("XDG_STATE_HOME")
+        .filter(|v| !v.is_empty())
+        .map(PathBuf::from)
+        .or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".local/state")));
+    match state_home {
+        Some(dir) => dir.join("parallax").join("parallax.log"),
+        None => cache_dir.join("parallax.log"),
+    }
+}
+
+/// Sends `tracing` output to a log file (see [`log_path`]), never to the screen.
+fn log_to_file(cache_dir: &Path) {
+    let path = log_path(cache_dir);
+    let file = path
+        .parent()
+        .map_or(Ok(()), std::fs::create_dir_all)
+        .and_then(|()| {
+            std::fs::OpenOptions::new()
+                .create(true)
+                .append(true)
+                .open(&path)
+        });
+    if let Ok(file) = file {
+        let _ = tracing_subscriber::fmt()
+            .with_writer(std::sync::Mutex::new(file))
+            .try_init();
+    }
+}
 
 /// Runs the default command.
-pub fn run(global: &GlobalArgs, story: Option<&str>) -> ExitCode {
+pub fn run(global: &GlobalArgs, story: Option<&str>, args: &OpenArgs) -> ExitCode {
     let config = match global.load_config() {
         Ok(config) => config,
         Err(code) => return code,
     };
     let story = match find_story(&config, story) {
-        Ok(story) => story,
+        Ok(story) => story.clone(),
         Err(code) => return code,
     };
-    let loaded = pipeline::load_story(&config, story, &mut |_| {});
+    if std::io::stdout().is_terminal() {
+        let keymap = match keymap_path(args.keymap.as_deref()) {
+            Some(path) => match Keymap::load(&path) {
+                Ok(keymap) => keymap,
+                Err(err) => {
+                    eprintln!("{err}");
+                    return ExitCode::from(EXIT_BAD_INPUT);
+                }
+            },
+            None => Keymap::default(),
+        };
+        let no_color = std::env::var("NO_COLOR").ok();
+        let options = Options {
+            mouse: args.mouse,
+            keymap,
+            theme: Theme::new(use_color(global.color, no_color.as_deref())),
+        };
+        log_to_file(&global.cache_dir);
+        return match event_loop::run(config, story, global.load_options(), options) {
+            Ok(()) => ExitCode::from(EXIT_OK),
+            Err(err) => {
+                eprintln!("terminal error: {err}");
+                ExitCode::from(EXIT_PARTIAL)
+            }
+        };
+    }
+    let loaded = pipeline::load_story(&config, &story, &global.load_options(), &mut |_| {});
     let Some(reference) =
         pipeline::choose_reference(None, story.reference.as_deref(), &loaded.outlets)
     else {
@@ -25,9 +115,10 @@ pub fn run(global: &GlobalArgs, story: Option<&str>) -> ExitCode {
         return ExitCode::from(EXIT_BAD_INPUT);
     };
     let comparison = pipeline::compare_loaded(&config, loaded, &reference);
-    if std::io::stdout().is_terminal() {
-        eprintln!("(the terminal interface is not built yet; printing the report)");
-    }
-    let _ = write_output(None, &render(&comparison, Format::Md));
-    ExitCode::from(EXIT_OK)
+    emit(
+        &comparison,
+        report::Format::Md,
+        report::Options::default(),
+        None,
+    )
 }

@@ -1,10 +1,35 @@
 //! HTML → [`Article`]: the outlet's selectors, the page's metadata, then a readability-style
 //! content finder.
+//!
+//! Layers, best evidence first:
+//! 1. [`limits`]: the page is capped, flattened past a safe depth and stripped of scripts
+//!    before parsing (the JSON-LD is kept aside);
+//! 2. the outlet's `body` / `drop` selectors ([`ExtractHints`]) choose or trim the body;
+//! 3. [`metadata`]: JSON-LD, OpenGraph/meta tags, `<time>`, `<h1>`, `<title>` give the title,
+//!    byline and date (and JSON-LD `articleBody` stands in when the markup yields little);
+//! 4. [`content`]: the generic finder scores the page's blocks when no selector matched;
+//! 5. [`blocks`] turns the chosen part into paragraphs and subheadings, and [`boilerplate`]
+//!    drops repeated headlines and bylines, prompts, teasers and credits.
+//!
+//! Every string leaving this module has passed [`clean_text`]/[`clean_line`].
+
+pub mod blocks;
+pub mod boilerplate;
+pub mod classes;
+pub mod content;
+pub mod dates;
+pub mod decode;
+pub mod dom;
+pub mod limits;
+pub mod metadata;
 
 use scraper::{Html, Selector};
 
 use crate::model::Article;
 use crate::text::clean::{clean_line, clean_text};
+use blocks::Block;
+use boilerplate::PageContext;
+use dom::{Dom, HintMatches};
 
 /// Extraction hints from the outlet's entry in `sources.toml`.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -15,26 +40,145 @@ pub struct ExtractHints {
     pub drop: Vec<String>,
 }
 
+/// The last paragraphs, where an outlet's description of itself may stand.
+const TRAILING_PARAGRAPHS: usize = 3;
+
 /// Extracts the article of one decoded HTML page.
-pub fn extract_article(html: &str, _hints: &ExtractHints) -> Article {
-    let document = Html::parse_document(html);
-    let title_selector = Selector::parse("h1, title").expect("static selector");
-    let paragraph_selector = Selector::parse("p").expect("static selector");
-    let title = document
-        .select(&title_selector)
-        .next()
-        .map(|e| clean_line(&e.text().collect::<String>()))
-        .unwrap_or_default();
-    let paragraphs = document
-        .select(&paragraph_selector)
-        .map(|e| clean_text(&e.text().collect::<String>(), false))
-        .filter(|p| !p.is_empty())
-        .collect();
-    Article {
-        title,
-        paragraphs,
+pub fn extract_article(html: &str, hints: &ExtractHints) -> Article {
+    let prepared = limits::prepare(html);
+    let document = Html::parse_document(&prepared.html);
+    let metadata = metadata::read(&document, &prepared.json_ld);
+    let matches = match_hints(&document, hints);
+    let dom = Dom::from_html(&document, &matches);
+    drop(document);
+    let blocks = body_blocks(&dom);
+    let context = PageContext {
+        title: &metadata.title,
+        byline: metadata.byline.as_deref(),
+        site_name: metadata.site_name.as_deref(),
+    };
+    let mut article = Article {
+        title: metadata.title.clone(),
+        byline: metadata.byline.clone(),
+        published: metadata.published.clone(),
         ..Article::default()
+    };
+    fill_blocks(&mut article, blocks, &context);
+    if let Some(body) = &metadata.article_body
+        && prefers_linked_body(&article, body)
+    {
+        article.paragraphs = paragraphs_of_text(body);
+        article.headings.clear();
+        article.heading_positions.clear();
     }
+    article
+}
+
+/// The blocks of the body: the outlet's `body` selector when it matched, else the generic
+/// finder's choice (trying laxer passes while it finds too little text).
+fn body_blocks(dom: &Dom) -> Vec<Block> {
+    if dom.nodes.is_empty() {
+        return Vec::new();
+    }
+    let hinted = hinted_roots(dom);
+    if !hinted.is_empty() {
+        let alive: Vec<bool> = dom.nodes.iter().map(|n| !n.hidden && !n.dropped).collect();
+        return blocks::collect(dom, &hinted, &alive);
+    }
+    let mut best: Option<content::Content> = None;
+    for pass in content::PASSES {
+        let found = content::find_content(dom, pass);
+        let enough = found.text_len >= content::ENOUGH_TEXT;
+        if best.as_ref().is_none_or(|b| found.text_len > b.text_len) {
+            best = Some(found);
+        }
+        if enough {
+            break;
+        }
+    }
+    let best = best.unwrap_or_default();
+    blocks::collect(dom, &best.roots, &best.alive)
+}
+
+/// The outermost nodes matched by the outlet's `body` selector, in document order.
+fn hinted_roots(dom: &Dom) -> Vec<usize> {
+    let mut roots = Vec::new();
+    let mut index = 0;
+    while index < dom.nodes.len() {
+        if dom.nodes[index].body_hint {
+            roots.push(index);
+            index = dom.nodes[index].end;
+        } else {
+            index += 1;
+        }
+    }
+    roots
+}
+
+/// Which nodes the outlet's selectors match; a selector that does not parse is ignored (the
+/// config check reports it).
+fn match_hints(document: &Html, hints: &ExtractHints) -> HintMatches {
+    let mut matches = HintMatches::default();
+    if let Some(selector) = hints.body.as_deref().and_then(|s| Selector::parse(s).ok()) {
+        matches.body = document.select(&selector).map(|e| e.id()).collect();
+    }
+    for selector in hints.drop.iter().filter_map(|s| Selector::parse(s).ok()) {
+        matches
+            .drop
+            .extend(document.select(&selector).map(|e| e.id()));
+    }
+    matches
+}
+
+/// Puts the blocks into the article, leaving boilerplate out.
+fn fill_blocks(article: &mut Article, blocks: Vec<Block>, context: &PageContext<'_>) {
+    let paragraph_count = blocks
+        .iter()
+        .filter(|b| matches!(b, Block::Paragraph(_)))
+        .count();
+    let mut seen = 0;
+    for block in blocks {
+        match block {
+            Block::Paragraph(text) => {
+                seen += 1;
+                let trailing = seen + TRAILING_PARAGRAPHS > paragraph_count;
+                if !boilerplate::is_boilerplate(&text, context, trailing) {
+                    article.paragraphs.push(text);
+                }
+            }
+            Block::Heading(text) => {
+                if !boilerplate::is_boilerplate(&text, context, false) {
+                    article.heading_positions.push(article.paragraphs.len());
+                    article.headings.push(text);
+                }
+            }
+        }
+    }
+    // Headings after the last paragraph head nothing: they are teasers ("Most read").
+    while article
+        .heading_positions
+        .last()
+        .is_some_and(|&p| p == article.paragraphs.len())
+    {
+        article.heading_positions.pop();
+        article.headings.pop();
+    }
+}
+
+/// Whether the JSON-LD `articleBody` should replace what the markup gave: the markup yielded
+/// much less text than the page's own statement of its body.
+fn prefers_linked_body(article: &Article, linked_body: &str) -> bool {
+    let markup_chars: usize = article.paragraphs.iter().map(|p| p.chars().count()).sum();
+    let linked_chars = linked_body.chars().count();
+    linked_chars >= 200 && (markup_chars as f64) < 0.5 * linked_chars as f64
+}
+
+/// Paragraphs of a plain text: separated by line breaks; each cleaned.
+fn paragraphs_of_text(text: &str) -> Vec<String> {
+    text.split('\n')
+        .map(clean_line)
+        .filter(|p| !p.is_empty())
+        .collect()
 }
 
 /// Reads a plain-text article: paragraphs are separated by blank lines; the text is cleaned.

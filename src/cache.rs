@@ -1,1 +1,0 @@
-//! The on-disk store of fetched pages and extracted articles (`cache/`).

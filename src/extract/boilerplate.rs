@@ -1,0 +1,207 @@
+//! Lines inside an article's markup that are not the article: the headline or byline repeated,
+//! share/follow/subscribe prompts, "read more" and "related" teasers, picture credits and the
+//! outlet's description of itself. Judged on the text of short paragraphs only, so a real
+//! paragraph that happens to mention a newsletter is kept.
+
+/// What the page says about itself, to recognise repeats.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct PageContext<'a> {
+    /// The headline.
+    pub title: &'a str,
+    /// The author line.
+    pub byline: Option<&'a str>,
+    /// The outlet's name, from `og:site_name`.
+    pub site_name: Option<&'a str>,
+}
+
+/// Paragraphs with more words than this are never boilerplate.
+const SHORT_WORDS: usize = 30;
+
+/// Openings of prompts and teasers (lowercase).
+const PROMPT_STARTS: &[&str] = &[
+    "follow us",
+    "follow @",
+    "subscribe",
+    "sign up",
+    "click here",
+    "read more",
+    "read also",
+    "also read",
+    "read next",
+    "related:",
+    "related stories",
+    "related articles",
+    "related coverage",
+    "related content",
+    "see also",
+    "more:",
+    "more from",
+    "recommended",
+    "advertisement",
+    "share this",
+    "share on",
+    "share via",
+    "listen to this article",
+    "download the app",
+    "download our app",
+    "get the latest",
+    "join our",
+    "like us on facebook",
+    "skip to",
+    "most popular",
+    "most read",
+    "trending now",
+    "you may also like",
+    "you might also like",
+    "don't miss",
+    "copyright",
+    "©",
+    "(c) ",
+    "all rights reserved",
+    "loading...",
+];
+
+/// Phrases that mark a short paragraph as a prompt wherever they stand (lowercase).
+const PROMPT_PHRASES: &[&str] = &[
+    "all rights reserved",
+    "sign up for our",
+    "subscribe to our",
+    "follow us on",
+    "our newsletter",
+    "email list",
+    "download our app",
+    "about us to find out",
+];
+
+/// Openings of picture captions and credits (lowercase).
+const CREDIT_STARTS: &[&str] = &[
+    "photo:",
+    "photo by",
+    "photos:",
+    "photograph:",
+    "image:",
+    "image by",
+    "images:",
+    "picture:",
+    "pictured:",
+    "credit:",
+    "credits:",
+    "illustration:",
+    "video:",
+    "file photo",
+];
+
+/// Whether `paragraph` is not article text. `trailing` says it stands among the last
+/// paragraphs, where outlets put their self-description.
+pub fn is_boilerplate(paragraph: &str, context: &PageContext<'_>, trailing: bool) -> bool {
+    let words = paragraph.split_whitespace().count();
+    let key = comparable(paragraph);
+    if key.is_empty() {
+        return true;
+    }
+    if !context.title.is_empty() && key == comparable(context.title) {
+        return true;
+    }
+    if let Some(byline) = context.byline
+        && is_repeated_byline(paragraph, &key, byline, words)
+    {
+        return true;
+    }
+    let lower = paragraph.to_lowercase();
+    if trailing
+        && words <= 2 * SHORT_WORDS
+        && let Some(site) = context.site_name.map(str::to_lowercase)
+        && !site.is_empty()
+        && (lower.starts_with(&format!("{site} is ")) || lower == site)
+    {
+        return true;
+    }
+    if words > SHORT_WORDS {
+        return false;
+    }
+    if PROMPT_STARTS.iter().any(|p| lower.starts_with(p))
+        || PROMPT_PHRASES.iter().any(|p| lower.contains(p))
+    {
+        return true;
+    }
+    if words <= 15 && CREDIT_STARTS.iter().any(|p| lower.starts_with(p)) {
+        return true;
+    }
+    if words <= 8 && is_credit_line(&lower) {
+        return true;
+    }
+    false
+}
+
+/// Whether a paragraph restates the author line ("By Jane Doe", "Jane Doe | Reporter").
+fn is_repeated_byline(paragraph: &str, key: &str, byline: &str, words: usize) -> bool {
+    let byline_key = comparable(byline);
+    if byline_key.is_empty() {
+        return false;
+    }
+    if key == byline_key || key == format!("by{byline_key}") {
+        return true;
+    }
+    let lower = paragraph.to_lowercase();
+    words <= 12 && lower.starts_with("by ") && key.contains(&byline_key)
+}
+
+/// A short line naming a picture agency ("Getty Images", "Reuters/John Doe").
+fn is_credit_line(lower: &str) -> bool {
+    [
+        "getty images",
+        "shutterstock",
+        "/ reuters",
+        "/reuters",
+        "/ afp",
+        "/afp",
+        "/ ap",
+        "/ap photo",
+        "istock",
+    ]
+    .iter()
+    .any(|agency| lower.contains(agency))
+}
+
+/// Lowercase letters and digits only.
+fn comparable(text: &str) -> String {
+    text.chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn prompts_credits_and_repeats_are_boilerplate_real_text_is_not() {
+        let context = PageContext {
+            title: "Hebei opens a market",
+            byline: Some("Jane Doe"),
+            site_name: Some("Vision Times"),
+        };
+        for line in [
+            "Follow us on Twitter or subscribe to our email list",
+            "Photo: Jane Doe/Reuters",
+            "BY JANE DOE",
+            "By Jane Doe, Staff Writer",
+            "Hebei Opens a Market",
+            "Getty Images",
+        ] {
+            assert!(is_boilerplate(line, &context, false), "{line}");
+        }
+        assert!(is_boilerplate(
+            "Vision Times is a kaleidoscopic view into the most interesting stories on the web.",
+            &context,
+            true
+        ));
+        for line in [
+            "The province said it would subscribe 1 million yuan to the fund, officials said on Tuesday.",
+            "Jane Doe contributed reporting from Shijiazhuang, the capital of Hebei province.",
+        ] {
+            assert!(!is_boilerplate(line, &context, true), "{line}");
+        }
+    }
+}

@@ -1,0 +1,170 @@
+//! The side effects the model asks for, done without blocking the interface: loading and
+//! comparing on background threads (each result tagged with its request's generation), opening
+//! a URL with the system's opener (spawned, never waited on in the loop), the clipboard through
+//! OSC 52, and writing exports.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command as Process, Stdio};
+use std::sync::Arc;
+use std::sync::mpsc::Sender;
+
+use base64::Engine;
+
+use crate::commands::write_output;
+use crate::config::{Config, Story};
+use crate::pipeline::{self, LoadOptions, LoadedStory};
+
+use super::message::Message;
+
+/// What background work needs: the config, the story, how to load it, where to report.
+#[derive(Debug, Clone)]
+pub struct Background {
+    /// The validated config.
+    pub config: Arc<Config>,
+    /// The story shown.
+    pub story: Arc<Story>,
+    /// Cache folder and network switch from the command line.
+    pub options: LoadOptions,
+    /// Where messages go.
+    pub sender: Sender<Message>,
+}
+
+impl Background {
+    /// Reads and compares the story on a new thread. Unless `refresh`, what the cache (and local
+    /// files) hold is compared and shown first; then, if articles are missing and the network
+    /// may be used, they are fetched with progress and the story is compared again. With
+    /// `refresh` every article is fetched again (conditionally).
+    pub fn load(&self, generation: u64, reference: Option<String>, refresh: bool) {
+        let this = self.clone();
+        std::thread::spawn(move || {
+            if !refresh {
+                let cached_only = LoadOptions {
+                    offline: true,
+                    ..this.options.clone()
+                };
+                let loaded =
+                    pipeline::load_story(&this.config, &this.story, &cached_only, &mut |_| {});
+                let complete = loaded.failures.is_empty() || this.options.offline;
+                this.compare(generation, Arc::new(loaded), reference.clone(), !complete);
+                if complete {
+                    return;
+                }
+            }
+            let options = LoadOptions {
+                refresh,
+                ..this.options.clone()
+            };
+            let sender = this.sender.clone();
+            let loaded = pipeline::load_story(&this.config, &this.story, &options, &mut |event| {
+                let _ = sender.send(Message::Progress { generation, event });
+            });
+            this.compare(generation, Arc::new(loaded), reference, false);
+        });
+    }
+
+    /// Compares read articles against `reference` on a new thread.
+    pub fn recompare(&self, generation: u64, loaded: Arc<LoadedStory>, reference: String) {
+        let this = self.clone();
+        std::thread::spawn(move || this.compare(generation, loaded, Some(reference), false));
+    }
+
+    fn compare(
+        &self,
+        generation: u64,
+        loaded: Arc<LoadedStory>,
+        wanted: Option<String>,
+        partial: bool,
+    ) {
+        let started = std::time::Instant::now();
+        let reference = pipeline::choose_reference(
+            wanted.as_deref(),
+            self.story.reference.as_deref(),
+            &loaded.outlets,
+        );
+        let comparison = reference.map(|reference| {
+            Box::new(pipeline::compare_loaded(
+                &self.config,
+                (*loaded).clone(),
+                &reference,
+            ))
+        });
+        tracing::info!(
+            generation,
+            partial,
+            elapsed_ms = started.elapsed().as_millis() as u64,
+            "compared"
+        );
+        let _ = self.sender.send(Message::Compared {
+            generation,
+            loaded,
+            comparison,
+            partial,
+        });
+    }
+}
+
+/// The system's opener found on `PATH` (`open` on macOS, `xdg-open` elsewhere).
+fn opener() -> Option<PathBuf> {
+    let name = if cfg!(target_os = "macos") {
+        "open"
+    } else {
+        "xdg-open"
+    };
+    std::env::var_os("PATH").and_then(|paths| {
+        std::env::split_paths(&paths)
+            .map(|dir| dir.join(name))
+            .find(|candidate| candidate.is_file())
+    })
+}
+
+/// Opens `url` in the browser without waiting; returns the message for the status line.
+pub fn open_url(url: &str) -> String {
+    let Some(opener) = opener() else {
+        return format!("no browser opener (xdg-open or open) found; the URL is {url}");
+    };
+    match Process::new(&opener)
+        .arg(url)
+        .stdin(Stdio::null())
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+    {
+        Ok(mut child) => {
+            // Reap the opener when it exits, off the interface's thread.
+            std::thread::spawn(move || child.wait());
+            format!("opening {url}")
+        }
+        Err(err) => format!("could not start {}: {err}", opener.display()),
+    }
+}
+
+/// The OSC 52 sequence that puts `text` on the system clipboard.
+pub fn osc52(text: &str) -> Vec<u8> {
+    let encoded = base64::engine::general_purpose::STANDARD.encode(text.as_bytes());
+    format!("\u{1b}]52;c;{encoded}\u{7}").into_bytes()
+}
+
+/// Writes export files (atomically); returns the message for the status line.
+pub fn write_exports(files: &[(PathBuf, Vec<u8>)]) -> String {
+    if files.is_empty() {
+        return "nothing to export yet".into();
+    }
+    let mut written = Vec::new();
+    for (path, bytes) in files {
+        if let Err(err) = write_output(Some(Path::new(path)), bytes) {
+            return format!("cannot write {}: {err}", path.display());
+        }
+        written.push(path.display().to_string());
+    }
+    format!("exported to {}", written.join(" and "))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn osc52_is_base64_between_the_control_bytes() {
+        assert_eq!(osc52("hi"), b"\x1b]52;c;aGk=\x07".to_vec());
+    }
+}

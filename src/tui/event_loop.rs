@@ -1,0 +1,169 @@
+//! The event loop: the one thread that owns the terminal. Key presses (from an input thread),
+//! background results and signals all arrive as [`Message`]s on one channel; the loop drains
+//! what is queued, runs `update` on each, does the commands, and draws once.
+
+use std::io;
+use std::sync::Arc;
+use std::sync::mpsc::{self, Receiver, Sender};
+
+use ratatui::crossterm::event::{self, Event};
+
+use crate::config::{Config, Story};
+use crate::pipeline::LoadOptions;
+
+use super::app::App;
+use super::effects::{self, Background};
+use super::export::export_files;
+use super::keymap::Keymap;
+use super::message::{Command, Message};
+use super::terminal::Session;
+use super::theme::Theme;
+use super::update::{start, update};
+use super::views;
+
+/// How the interface was asked to run.
+#[derive(Debug, Clone)]
+pub struct Options {
+    /// Capture the mouse (wheel scrolling) at the cost of the terminal's own selection.
+    pub mouse: bool,
+    /// Key bindings.
+    pub keymap: Keymap,
+    /// Styles.
+    pub theme: Theme,
+}
+
+/// Runs the interface on `story` until the user quits or a signal asks to.
+pub fn run(config: Config, story: Story, load: LoadOptions, options: Options) -> io::Result<()> {
+    let (sender, receiver) = mpsc::channel();
+    let outlets: Vec<String> = story.articles.iter().map(|a| a.outlet.clone()).collect();
+    let mut app = App::new(
+        &story.id,
+        &story.title,
+        &outlets,
+        options.theme,
+        options.keymap,
+    );
+    let background = Background {
+        config: Arc::new(config),
+        story: Arc::new(story),
+        options: load,
+        sender: sender.clone(),
+    };
+    spawn_signal_thread(sender.clone())?;
+    let mut session = Session::enter(options.mouse)?;
+    let size = session.terminal.size()?;
+    app.size = (size.width, size.height);
+    spawn_input_thread(sender);
+    let commands = start(&mut app);
+    run_commands(&mut app, &mut session, &background, commands)?;
+    tracing::info!(story = %app.story, "interface started");
+    main_loop(&mut app, &mut session, &background, &receiver)
+}
+
+fn main_loop(
+    app: &mut App,
+    session: &mut Session,
+    background: &Background,
+    receiver: &Receiver<Message>,
+) -> io::Result<()> {
+    loop {
+        session.draw(|frame| views::draw(frame, app))?;
+        let Ok(first) = receiver.recv() else {
+            return Ok(());
+        };
+        let mut queued = vec![first];
+        queued.extend(receiver.try_iter());
+        for message in queued {
+            let commands = update(app, message);
+            run_commands(app, session, background, commands)?;
+            if app.quit {
+                return Ok(());
+            }
+        }
+    }
+}
+
+fn run_commands(
+    app: &mut App,
+    session: &mut Session,
+    background: &Background,
+    commands: Vec<Command>,
+) -> io::Result<()> {
+    for command in commands {
+        let notice = match command {
+            Command::Load {
+                generation,
+                reference,
+                refresh,
+            } => {
+                background.load(generation, reference, refresh);
+                None
+            }
+            Command::Recompare {
+                generation,
+                loaded,
+                reference,
+            } => {
+                background.recompare(generation, loaded, reference);
+                None
+            }
+            Command::OpenUrl(url) => Some(effects::open_url(&url)),
+            Command::Copy(text) => {
+                session.write_raw(&effects::osc52(&text))?;
+                None
+            }
+            Command::Export(view) => Some(effects::write_exports(&export_files(app, view))),
+            Command::Suspend => {
+                session.suspend()?;
+                let size = session.terminal.size()?;
+                update(app, Message::Resize(size.width, size.height));
+                None
+            }
+        };
+        if let Some(notice) = notice {
+            update(app, Message::Notice(notice));
+        }
+    }
+    Ok(())
+}
+
+/// Reads terminal events and forwards the ones the model uses.
+fn spawn_input_thread(sender: Sender<Message>) {
+    std::thread::spawn(move || {
+        loop {
+            let message = match event::read() {
+                Ok(Event::Key(key)) => Message::Key(key),
+                Ok(Event::Mouse(mouse)) => Message::Mouse(mouse),
+                Ok(Event::Resize(width, height)) => Message::Resize(width, height),
+                Ok(_) => continue,
+                Err(err) => {
+                    tracing::error!(%err, "cannot read terminal events");
+                    Message::Terminate
+                }
+            };
+            let terminate = matches!(message, Message::Terminate);
+            if sender.send(message).is_err() || terminate {
+                return;
+            }
+        }
+    });
+}
+
+/// Turns SIGTERM, SIGHUP and SIGINT into a `Terminate` message, so the loop restores the
+/// terminal before exiting.
+fn spawn_signal_thread(sender: Sender<Message>) -> io::Result<()> {
+    #[cfg(unix)]
+    {
+        use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
+        let mut signals = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT])?;
+        std::thread::spawn(move || {
+            if let Some(signal) = signals.forever().next() {
+                tracing::info!(signal, "terminating on a signal");
+                let _ = sender.send(Message::Terminate);
+            }
+        });
+    }
+    #[cfg(not(unix))]
+    drop(sender);
+    Ok(())
+}

@@ -1,0 +1,648 @@
+//! `update`: one [`Message`] in, the model changed, [`Command`]s out for the event loop. Plain
+//! synchronous code without I/O, unit-tested without a terminal.
+
+use std::sync::Arc;
+
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseEventKind};
+
+use crate::model::Status;
+use crate::pipeline::{LoadedStory, Stage};
+
+use super::app::{App, KIND_FILTERS, OutletProgress, View};
+use super::index::DifferenceFlags;
+use super::keymap::{Action, KeyChord, KeyOutcome};
+use super::message::{Command, Message};
+use super::search::contains;
+use super::views::{claims, reader, summary};
+
+/// Lines scrolled per mouse wheel step.
+const WHEEL_LINES: usize = 3;
+
+/// The commands that start the interface: the first load.
+pub fn start(app: &mut App) -> Vec<Command> {
+    load(app, false)
+}
+
+/// Applies one message to the model.
+pub fn update(app: &mut App, message: Message) -> Vec<Command> {
+    match message {
+        Message::Key(key) => on_key(app, key),
+        Message::Mouse(mouse) => match mouse.kind {
+            MouseEventKind::ScrollDown => (0..WHEEL_LINES)
+                .flat_map(|_| apply(app, Action::ScrollDown))
+                .collect(),
+            MouseEventKind::ScrollUp => (0..WHEEL_LINES)
+                .flat_map(|_| apply(app, Action::ScrollUp))
+                .collect(),
+            _ => Vec::new(),
+        },
+        Message::Resize(width, height) => {
+            app.size = (width, height);
+            app.relayout();
+            clamp_documents(app);
+            Vec::new()
+        }
+        Message::Progress { generation, event } => {
+            if generation == app.generation {
+                set_progress(app, &event.outlet, progress_state(event.stage));
+                app.relayout();
+            }
+            Vec::new()
+        }
+        Message::Compared {
+            generation,
+            loaded,
+            comparison,
+            partial,
+        } => {
+            if generation != app.generation {
+                tracing::debug!(
+                    generation,
+                    current = app.generation,
+                    "dropped a stale result"
+                );
+                return Vec::new();
+            }
+            finish_load(app, loaded, comparison.map(|c| *c), partial);
+            Vec::new()
+        }
+        Message::Notice(text) => {
+            app.notice = Some(text);
+            Vec::new()
+        }
+        Message::Terminate => {
+            app.quit = true;
+            Vec::new()
+        }
+    }
+}
+
+/// The banner's words for one pipeline step.
+fn progress_state(stage: Stage) -> OutletProgress {
+    match stage {
+        Stage::Started => OutletProgress::Loading("starting".into()),
+        Stage::Waiting => OutletProgress::Loading("waiting for its turn".into()),
+        Stage::Requesting { attempt: 1 } => OutletProgress::Loading("requesting".into()),
+        Stage::Requesting { attempt } => {
+            OutletProgress::Loading(format!("requesting (attempt {attempt})"))
+        }
+        Stage::Receiving { received, total } => OutletProgress::Loading(match total {
+            Some(total) => format!("receiving {} of {} KiB", received / 1024, total / 1024),
+            None => format!("receiving {} KiB", received / 1024),
+        }),
+        Stage::Retrying { retry, wait, error } => OutletProgress::Loading(format!(
+            "retry {retry} in {}s after: {error}",
+            wait.as_secs()
+        )),
+        Stage::Extracting => OutletProgress::Loading("extracting".into()),
+        Stage::Warning { message } => OutletProgress::Loading(format!("warning: {message}")),
+        Stage::Loaded { origin, .. } => OutletProgress::Loaded(origin.as_str().into()),
+        Stage::Failed { error } => OutletProgress::Failed(error),
+    }
+}
+
+fn set_progress(app: &mut App, outlet: &str, state: OutletProgress) {
+    match app.progress.iter_mut().find(|(id, _)| id == outlet) {
+        Some(entry) => entry.1 = state,
+        None => app.progress.push((outlet.to_string(), state)),
+    }
+}
+
+fn finish_load(
+    app: &mut App,
+    loaded: Arc<LoadedStory>,
+    comparison: Option<crate::model::Comparison>,
+    partial: bool,
+) {
+    if !partial {
+        app.busy = None;
+    }
+    for failure in &loaded.failures {
+        let state = if partial {
+            OutletProgress::Loading("fetching".into())
+        } else {
+            OutletProgress::Failed(failure.error.clone())
+        };
+        set_progress(app, &failure.id, state);
+    }
+    for report in &loaded.reports {
+        if let Some(origin) = report.origin {
+            set_progress(
+                app,
+                &report.outlet,
+                OutletProgress::Loaded(origin.as_str().into()),
+            );
+        }
+    }
+    app.loaded = Some(loaded);
+    match comparison {
+        Some(comparison) => app.set_comparison(comparison),
+        None if partial => app.relayout(),
+        None => {
+            app.load_error = Some("no article of this story could be read".into());
+            app.relayout();
+        }
+    }
+}
+
+fn load(app: &mut App, refresh: bool) -> Vec<Command> {
+    app.generation += 1;
+    app.busy = Some("loading".into());
+    for entry in &mut app.progress {
+        entry.1 = OutletProgress::Waiting;
+    }
+    app.relayout();
+    vec![Command::Load {
+        generation: app.generation,
+        reference: app.wanted_reference.clone(),
+        refresh,
+    }]
+}
+
+fn on_key(app: &mut App, key: KeyEvent) -> Vec<Command> {
+    if key.kind != KeyEventKind::Press {
+        return Vec::new();
+    }
+    if app.search.editing {
+        return on_search_key(app, key);
+    }
+    let Some(chord) = KeyChord::from_event(&key) else {
+        return Vec::new();
+    };
+    app.notice = None;
+    app.pending_keys.push(chord);
+    let mut outcome = app.keymap.resolve(&app.pending_keys);
+    if outcome == KeyOutcome::Unbound && app.pending_keys.len() > 1 {
+        app.pending_keys = vec![chord];
+        outcome = app.keymap.resolve(&app.pending_keys);
+    }
+    match outcome {
+        KeyOutcome::Pending => Vec::new(),
+        KeyOutcome::Action(action) => {
+            app.pending_keys.clear();
+            apply(app, action)
+        }
+        KeyOutcome::Unbound => {
+            app.pending_keys.clear();
+            Vec::new()
+        }
+    }
+}
+
+fn on_search_key(app: &mut App, key: KeyEvent) -> Vec<Command> {
+    let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
+    match key.code {
+        KeyCode::Char('c') if ctrl => app.quit = true,
+        KeyCode::Char('u') if ctrl => app.search.query.clear(),
+        KeyCode::Char(c) if !ctrl => app.search.query.push(c),
+        KeyCode::Backspace => {
+            app.search.query.pop();
+        }
+        KeyCode::Enter => {
+            app.search.editing = false;
+            app.relayout();
+            return jump_match(app, 1, true);
+        }
+        KeyCode::Esc => {
+            app.search.editing = false;
+            app.search.query.clear();
+        }
+        _ => {}
+    }
+    app.relayout();
+    Vec::new()
+}
+
+/// Applies one action.
+pub fn apply(app: &mut App, action: Action) -> Vec<Command> {
+    if app.help {
+        match action {
+            Action::Help | Action::Back => app.help = false,
+            Action::Quit => app.quit = true,
+            Action::ScrollDown => app.help_scroll += 1,
+            Action::ScrollUp => app.help_scroll = app.help_scroll.saturating_sub(1),
+            _ => {}
+        }
+        return Vec::new();
+    }
+    match action {
+        Action::Help => {
+            app.help = true;
+            app.help_scroll = 0;
+        }
+        Action::Back => {
+            if !app.search.query.is_empty() {
+                app.search.query.clear();
+                app.relayout();
+            } else if app.view != View::SideBySide {
+                app.view = View::SideBySide;
+            } else {
+                app.quit = true;
+            }
+        }
+        Action::Quit => app.quit = true,
+        Action::Suspend => return vec![Command::Suspend],
+        Action::NextView => app.view = app.view.cycle(1),
+        Action::PrevView => app.view = app.view.cycle(-1),
+        Action::ViewSideBySide => app.view = View::SideBySide,
+        Action::ViewClaims => app.view = View::Claims,
+        Action::ViewSummary => app.view = View::Summary,
+        Action::ViewReader => app.view = View::Reader,
+        Action::Refetch => {
+            if app.busy.is_some() {
+                app.notice = Some("still working; try again when it is done".into());
+                return Vec::new();
+            }
+            return load(app, true);
+        }
+        Action::Search => {
+            app.search.editing = true;
+            app.search.query.clear();
+            app.relayout();
+        }
+        _ if app.comparison.is_none() => {}
+        Action::ScrollDown => scroll(app, 1),
+        Action::ScrollUp => scroll(app, -1),
+        Action::HalfPageDown => scroll(app, half_page(app) as isize),
+        Action::HalfPageUp => scroll(app, -(half_page(app) as isize)),
+        Action::Top => scroll(app, isize::MIN / 2),
+        Action::Bottom => scroll(app, isize::MAX / 2),
+        Action::FocusLeft => move_focus(app, -1),
+        Action::FocusRight => move_focus(app, 1),
+        Action::NextDifference => jump(app, 1, |f| !f.is_same(), "difference"),
+        Action::PrevDifference => jump(app, -1, |f| !f.is_same(), "difference"),
+        Action::NextMissing => jump(app, 1, |f| f.missing, "missing"),
+        Action::PrevMissing => jump(app, -1, |f| f.missing, "missing"),
+        Action::NextMatch => return jump_match(app, 1, false),
+        Action::PrevMatch => return jump_match(app, -1, false),
+        Action::CycleFilter => {
+            app.filter = app.filter.next();
+            app.claims = Default::default();
+            app.relayout();
+            app.notice = Some(format!("filter: {}", app.filter.label()));
+        }
+        Action::CycleKindFilter => {
+            let i = KIND_FILTERS
+                .iter()
+                .position(|k| *k == app.kind_filter)
+                .unwrap_or(0);
+            app.kind_filter = KIND_FILTERS[(i + 1) % KIND_FILTERS.len()];
+            app.claims = Default::default();
+            app.relayout();
+            let label = app.kind_filter.map_or("any", |k| k.as_str());
+            app.notice = Some(format!("reasons: {label}"));
+        }
+        Action::MakeReference => return make_reference(app),
+        Action::OpenUrl => {
+            let url = focused_url(app);
+            match url {
+                Some(url) => return vec![Command::OpenUrl(url)],
+                None => app.notice = Some("this outlet has no URL".into()),
+            }
+        }
+        Action::CopyClaim => return copy_claim(app),
+        Action::Export => return vec![Command::Export(app.view)],
+    }
+    Vec::new()
+}
+
+fn focused_url(app: &App) -> Option<String> {
+    let comparison = app.comparison.as_ref()?;
+    let outlet = comparison.outlets.get(app.focus)?;
+    (!outlet.url.is_empty()).then(|| outlet.url.clone())
+}
+
+fn half_page(app: &App) -> usize {
+    (app.areas().body.height as usize / 2).max(1)
+}
+
+/// Height of the body, where the summary, reader and help documents scroll.
+fn body_height(app: &App) -> usize {
+    app.areas().body.height as usize
+}
+
+fn step(value: usize, delta: isize, max: usize) -> usize {
+    value.saturating_add_signed(delta).min(max)
+}
+
+fn scroll(app: &mut App, delta: isize) {
+    match app.view {
+        View::SideBySide => {
+            let max = app.side.layout.total.saturating_sub(1);
+            let height = app.side_rows_height();
+            let jump = delta.unsigned_abs() > 1 && delta.unsigned_abs() < max;
+            app.side.cursor = step(app.side.cursor, delta, max);
+            if jump {
+                // Half pages move the view with the cursor, as in vim.
+                app.side.scroll = step(
+                    app.side.scroll,
+                    delta,
+                    app.side.layout.total.saturating_sub(height),
+                );
+            }
+            app.clamp_side();
+        }
+        View::Claims => {
+            let count = app.shown_claims().len();
+            app.claims.selected = step(app.claims.selected, delta, count.saturating_sub(1));
+            keep_claim_visible(app);
+        }
+        View::Summary => {
+            let max = summary::document(app, app.size.0)
+                .len()
+                .saturating_sub(body_height(app));
+            app.summary_scroll = step(app.summary_scroll, delta, max);
+        }
+        View::Reader => {
+            let max = reader::document(app, app.size.0)
+                .lines
+                .len()
+                .saturating_sub(body_height(app));
+            app.reader_scroll = step(app.reader_scroll, delta, max);
+        }
+    }
+}
+
+fn keep_claim_visible(app: &mut App) {
+    let rows = claims::list_rows(app).max(1);
+    let selected = app.claims.selected;
+    if selected < app.claims.scroll {
+        app.claims.scroll = selected;
+    } else if selected >= app.claims.scroll + rows {
+        app.claims.scroll = selected + 1 - rows;
+    }
+}
+
+fn clamp_documents(app: &mut App) {
+    let count = app.shown_claims().len();
+    app.claims.selected = app.claims.selected.min(count.saturating_sub(1));
+    keep_claim_visible(app);
+    let height = body_height(app);
+    let summary_max = summary::document(app, app.size.0)
+        .len()
+        .saturating_sub(height);
+    app.summary_scroll = app.summary_scroll.min(summary_max);
+    let reader_max = reader::document(app, app.size.0)
+        .lines
+        .len()
+        .saturating_sub(height);
+    app.reader_scroll = app.reader_scroll.min(reader_max);
+}
+
+fn move_focus(app: &mut App, delta: isize) {
+    let last = app.outlet_count().saturating_sub(1);
+    let focus = step(app.focus, delta, last);
+    if focus != app.focus {
+        app.focus = focus;
+        app.reader_scroll = 0;
+        app.relayout();
+    }
+}
+
+/// Moves to the next (`direction` 1) or previous (-1) row, claim or passage whose differences
+/// satisfy `wanted`.
+fn jump(app: &mut App, direction: isize, wanted: fn(&DifferenceFlags) -> bool, what: &str) {
+    let found = match app.view {
+        View::SideBySide => {
+            let flags = &app.index.group_flags;
+            let rows: Vec<bool> = app
+                .side
+                .layout
+                .rows
+                .iter()
+                .map(|r| flags.get(r.group).is_some_and(wanted))
+                .collect();
+            side_jump(app, direction, &rows)
+        }
+        View::Claims => {
+            let shown = app.shown_claims();
+            let hits: Vec<bool> = shown
+                .iter()
+                .map(|&c| wanted(&app.index.claim_flags[c]))
+                .collect();
+            claims_jump(app, direction, &hits)
+        }
+        View::Reader => {
+            let hits = reader_hits(app, |status| match status {
+                Status::Differs | Status::Added => true,
+                Status::Appears | Status::Missing => false,
+            });
+            reader_jump(app, direction, &hits)
+        }
+        View::Summary => true,
+    };
+    if !found {
+        let dir = if direction > 0 { "after" } else { "before" };
+        app.notice = Some(format!("no {what} {dir} this one"));
+    }
+}
+
+fn jump_match(app: &mut App, direction: isize, from_here: bool) -> Vec<Command> {
+    let query = app.search.query.clone();
+    if query.is_empty() {
+        if direction > 0 {
+            jump(app, 1, |f| !f.is_same(), "difference");
+        } else {
+            jump(app, -1, |f| !f.is_same(), "difference");
+        }
+        return Vec::new();
+    }
+    let Some(comparison) = &app.comparison else {
+        return Vec::new();
+    };
+    let found = match app.view {
+        View::SideBySide => {
+            let hits: Vec<bool> = app.side.layout.rows.iter().map(|r| r.matches).collect();
+            if from_here
+                && app
+                    .side
+                    .layout
+                    .row_at(app.side.cursor)
+                    .is_some_and(|r| hits[r])
+            {
+                true
+            } else {
+                side_jump(app, direction, &hits)
+            }
+        }
+        View::Claims => {
+            let shown = app.shown_claims();
+            let hits: Vec<bool> = shown
+                .iter()
+                .map(|&c| {
+                    let claim = &comparison.claims[c];
+                    contains(&claim.text, &query)
+                        || claim
+                            .statuses
+                            .values()
+                            .any(|s| s.text.as_deref().is_some_and(|t| contains(t, &query)))
+                })
+                .collect();
+            claims_jump(app, direction, &hits)
+        }
+        View::Reader => {
+            let doc = reader::document(app, app.size.0);
+            let outlet = &comparison.outlets[app.focus.min(comparison.outlets.len() - 1)];
+            let hits: Vec<(usize, bool)> = doc
+                .paragraph_tops
+                .iter()
+                .map(|&(p, top)| {
+                    (
+                        top,
+                        outlet
+                            .paragraphs
+                            .get(p)
+                            .is_some_and(|t| contains(t, &query)),
+                    )
+                })
+                .collect();
+            reader_jump(app, direction, &hits)
+        }
+        View::Summary => true,
+    };
+    if !found {
+        app.notice = Some(format!("no more matches for {query:?}"));
+    }
+    Vec::new()
+}
+
+/// Moves the side-by-side cursor to the top of the next/previous row marked in `hits`.
+fn side_jump(app: &mut App, direction: isize, hits: &[bool]) -> bool {
+    let current = app.side.layout.row_at(app.side.cursor);
+    let rows = &app.side.layout.rows;
+    let target = if direction > 0 {
+        let from = current.map_or(0, |r| r + 1);
+        (from..rows.len()).find(|&r| hits[r])
+    } else {
+        let at_top = current.is_some_and(|r| rows[r].top == app.side.cursor);
+        let until = current.map_or(0, |r| if at_top { r } else { r + 1 });
+        (0..until).rev().find(|&r| hits[r])
+    };
+    match target {
+        Some(r) => {
+            app.side.cursor = rows[r].top;
+            app.side.scroll = rows[r].top;
+            app.clamp_side();
+            true
+        }
+        None => false,
+    }
+}
+
+fn claims_jump(app: &mut App, direction: isize, hits: &[bool]) -> bool {
+    let current = app.claims.selected;
+    let target = if direction > 0 {
+        (current + 1..hits.len()).find(|&i| hits[i])
+    } else {
+        (0..current.min(hits.len())).rev().find(|&i| hits[i])
+    };
+    match target {
+        Some(i) => {
+            app.claims.selected = i;
+            keep_claim_visible(app);
+            true
+        }
+        None => false,
+    }
+}
+
+/// For the reader: (first line, marked) of each paragraph of the focused article, marked when
+/// a claim in it has a status `wanted` accepts.
+fn reader_hits(app: &App, wanted: fn(Status) -> bool) -> Vec<(usize, bool)> {
+    let Some(comparison) = &app.comparison else {
+        return Vec::new();
+    };
+    let Some(outlet) = comparison.outlets.get(app.focus) else {
+        return Vec::new();
+    };
+    let doc = reader::document(app, app.size.0);
+    doc.paragraph_tops
+        .iter()
+        .map(|&(p, top)| {
+            let marked = app.index.claims_in(app.focus, p).iter().any(|placed| {
+                comparison.claims[placed.claim]
+                    .statuses
+                    .get(&outlet.id)
+                    .is_some_and(|s| wanted(s.status) || s.moved)
+            });
+            (top, marked)
+        })
+        .collect()
+}
+
+fn reader_jump(app: &mut App, direction: isize, hits: &[(usize, bool)]) -> bool {
+    let current = app.reader_scroll;
+    let target = if direction > 0 {
+        hits.iter().find(|(top, hit)| *hit && *top > current)
+    } else {
+        hits.iter().rev().find(|(top, hit)| *hit && *top < current)
+    };
+    match target {
+        Some(&(top, _)) => {
+            let max = reader::document(app, app.size.0)
+                .lines
+                .len()
+                .saturating_sub(body_height(app));
+            app.reader_scroll = top.min(max);
+            true
+        }
+        None => false,
+    }
+}
+
+fn make_reference(app: &mut App) -> Vec<Command> {
+    let (Some(comparison), Some(loaded)) = (&app.comparison, &app.loaded) else {
+        return Vec::new();
+    };
+    let Some(outlet) = comparison.outlets.get(app.focus) else {
+        return Vec::new();
+    };
+    if outlet.id == comparison.reference {
+        app.notice = Some(format!("{} is already the reference", outlet.name));
+        return Vec::new();
+    }
+    if app.busy.is_some() {
+        app.notice = Some("still working; try again when it is done".into());
+        return Vec::new();
+    }
+    let reference = outlet.id.clone();
+    let loaded = Arc::clone(loaded);
+    app.generation += 1;
+    app.busy = Some(format!("comparing against {}", outlet.name));
+    app.wanted_reference = Some(reference.clone());
+    vec![Command::Recompare {
+        generation: app.generation,
+        loaded,
+        reference,
+    }]
+}
+
+/// The text `y` copies: the focused outlet's wording of the selected claim (or the claim's
+/// origin wording when the focused outlet lacks it), with its outlet and URL.
+pub fn claim_citation(app: &App) -> Option<String> {
+    let comparison = app.comparison.as_ref()?;
+    let claim = comparison.claims.get(app.selected_claim()?)?;
+    let focused = comparison.outlets.get(app.focus)?;
+    let (outlet, wording) = match claim.statuses.get(&focused.id).and_then(|s| s.text.clone()) {
+        Some(text) => (focused, text),
+        None => (comparison.outlet(&claim.origin)?, claim.text.clone()),
+    };
+    Some(format!("“{wording}” ({}, {})", outlet.name, outlet.url))
+}
+
+fn copy_claim(app: &mut App) -> Vec<Command> {
+    match claim_citation(app) {
+        Some(text) => {
+            let id = app
+                .selected_claim()
+                .and_then(|c| app.comparison.as_ref().map(|cmp| cmp.claims[c].id.clone()))
+                .unwrap_or_default();
+            app.notice = Some(format!("copied claim {id} to the clipboard"));
+            vec![Command::Copy(text)]
+        }
+        None => {
+            app.notice = Some("no claim selected".into());
+            Vec::new()
+        }
+    }
+}

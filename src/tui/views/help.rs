@@ -1,0 +1,95 @@
+//! The `?` overlay: every action with the keys bound to it (read from the keymap's reverse map,
+//! so rebinding shows here) and the legend of status symbols.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Clear, Widget};
+
+use crate::model::Status;
+use crate::tui::app::App;
+use crate::tui::layout::{display_width, fit};
+use crate::tui::theme::MOVED_SYMBOL;
+
+/// Cells of the keys column.
+const KEYS_WIDTH: usize = 18;
+
+/// The overlay's lines.
+pub fn help_lines(app: &App) -> Vec<Line<'static>> {
+    let theme = app.theme;
+    let mut lines = vec![Line::from(vec![
+        Span::styled(
+            format!("{} appears  ", Status::Appears.symbol()),
+            theme.status_symbol(Status::Appears),
+        ),
+        Span::styled(
+            format!("{} differs  ", Status::Differs.symbol()),
+            theme.status_symbol(Status::Differs),
+        ),
+        Span::styled(
+            format!("{} missing  ", Status::Missing.symbol()),
+            theme.status_symbol(Status::Missing),
+        ),
+        Span::styled(
+            format!("{} added  ", Status::Added.symbol()),
+            theme.status_symbol(Status::Added),
+        ),
+        Span::styled(format!("{MOVED_SYMBOL} moved"), theme.moved()),
+    ])];
+    lines.push(Line::from(vec![
+        Span::styled("changed words", theme.inserted_words()),
+        Span::raw("  "),
+        Span::styled("words the focused outlet changed", theme.deleted_words()),
+        Span::raw("  "),
+        Span::styled("left out", theme.missing_sentence()),
+    ]));
+    lines.push(Line::default());
+    for (keys, description) in app.keymap.help_entries() {
+        let keys = fit(&keys.join(" "), KEYS_WIDTH - 1);
+        let pad = " ".repeat(KEYS_WIDTH.saturating_sub(display_width(keys.as_str())));
+        lines.push(Line::from(vec![
+            Span::styled(format!("{keys}{pad}"), theme.heading()),
+            Span::raw(description),
+        ]));
+    }
+    lines
+}
+
+/// Draws the overlay centred over `area`.
+pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
+    let lines = help_lines(app);
+    let width = area.width.saturating_sub(4).min(76);
+    let height = area.height.saturating_sub(2).min(lines.len() as u16 + 2);
+    if width < 3 || height < 3 {
+        return;
+    }
+    let popup = Rect {
+        x: area.x + (area.width - width) / 2,
+        y: area.y + (area.height - height) / 2,
+        width,
+        height,
+    };
+    Clear.render(popup, buf);
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .title(" keys (q or ? to close, j/k to scroll) ")
+        .border_style(app.theme.quiet());
+    let inner = block.inner(popup);
+    block.render(popup, buf);
+    let scroll = app
+        .help_scroll
+        .min(lines.len().saturating_sub(inner.height as usize));
+    for (dy, line) in lines
+        .iter()
+        .skip(scroll)
+        .take(inner.height as usize)
+        .enumerate()
+    {
+        buf.set_line(
+            inner.x + 1,
+            inner.y + dy as u16,
+            line,
+            inner.width.saturating_sub(1),
+        );
+    }
+}

@@ -1,0 +1,311 @@
+//! The side-by-side view: one column per outlet, the reference pinned first, one row per
+//! paragraph alignment group. Every cell of a row is wrapped to its column and the row takes the
+//! height of its tallest cell, so matched paragraphs stand level and scroll together; a gutter
+//! shows each row's status. The layout is computed once per change of what it depends on
+//! ([`SideLayoutKey`]) and drawing only copies the visible lines.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+
+use crate::model::{ChangeKind, Status};
+use crate::tui::app::{App, StatusFilter, passes};
+use crate::tui::index::DifferenceFlags;
+use crate::tui::layout::{ColumnSlot, GUTTER_WIDTH, fit, side_by_side_columns, wrap};
+use crate::tui::search::contains;
+use crate::tui::theme::{MOVED_SYMBOL, Theme};
+
+use super::marked_text::{MarkContext, paragraph_spans};
+
+/// Everything the side-by-side layout depends on.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SideLayoutKey {
+    /// Screen width.
+    pub width: u16,
+    /// First non-reference outlet shown.
+    pub first_other: usize,
+    /// Focused outlet (the reference column's marks follow it).
+    pub focus: usize,
+    /// Status filter.
+    pub filter: StatusFilter,
+    /// Reason-kind filter.
+    pub kind_filter: Option<ChangeKind>,
+    /// Search query.
+    pub query: String,
+    /// The comparison's revision.
+    pub revision: u64,
+}
+
+/// One laid-out paragraph group.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SideRow {
+    /// Index into `Comparison::paragraphs`.
+    pub group: usize,
+    /// First line of the row in the whole layout.
+    pub top: usize,
+    /// Lines, the blank line under it included.
+    pub height: usize,
+    /// Wrapped lines of each shown column, in column order.
+    pub cells: Vec<Vec<Line<'static>>>,
+    /// Some shown cell contains the search query.
+    pub matches: bool,
+}
+
+/// The laid-out side-by-side rows.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct SideLayout {
+    /// What it was built for (None: never built).
+    pub key: Option<SideLayoutKey>,
+    /// The shown columns.
+    pub columns: Vec<ColumnSlot>,
+    /// The rows the filters let through.
+    pub rows: Vec<SideRow>,
+    /// Total lines.
+    pub total: usize,
+}
+
+impl SideLayout {
+    /// Lays out the rows of the app's comparison for `key`.
+    pub fn build(app: &App, key: SideLayoutKey) -> SideLayout {
+        let Some(comparison) = &app.comparison else {
+            return SideLayout {
+                key: Some(key),
+                ..SideLayout::default()
+            };
+        };
+        let columns = side_by_side_columns(key.width, comparison.outlets.len(), key.first_other);
+        let ctx = MarkContext {
+            comparison,
+            index: &app.index,
+            theme: app.theme,
+            focus: key.focus,
+            query: &key.query,
+        };
+        let mut rows = Vec::new();
+        let mut top = 0;
+        for (g, group) in comparison.paragraphs.iter().enumerate() {
+            let flags = app.index.group_flags.get(g).cloned().unwrap_or_default();
+            if !passes(&flags, key.filter, key.kind_filter) {
+                continue;
+            }
+            let mut matches = false;
+            let cells: Vec<Vec<Line<'static>>> = columns
+                .iter()
+                .map(|slot| {
+                    let outlet = &comparison.outlets[slot.outlet];
+                    let paragraphs = group.cells.get(&outlet.id).map_or(&[][..], Vec::as_slice);
+                    let width = (slot.width as usize).saturating_sub(1).max(1);
+                    let mut lines = Vec::new();
+                    for &p in paragraphs {
+                        let Some(text) = outlet.paragraphs.get(p) else {
+                            continue;
+                        };
+                        matches |= contains(text, &key.query);
+                        if !lines.is_empty() {
+                            lines.push(Line::default());
+                        }
+                        for (heading, _) in outlet
+                            .headings
+                            .iter()
+                            .zip(&outlet.heading_positions)
+                            .filter(|(_, at)| **at == p)
+                        {
+                            lines.extend(wrap(
+                                &[Span::styled(heading.as_str(), app.theme.heading())],
+                                width,
+                            ));
+                        }
+                        lines.extend(wrap(&paragraph_spans(&ctx, slot.outlet, p), width));
+                    }
+                    if lines.is_empty() {
+                        lines.push(Line::styled(
+                            fit("· not carried ·", width),
+                            app.theme.quiet(),
+                        ));
+                    }
+                    lines
+                })
+                .collect();
+            let height = cells.iter().map(Vec::len).max().unwrap_or(1) + 1;
+            rows.push(SideRow {
+                group: g,
+                top,
+                height,
+                cells,
+                matches,
+            });
+            top += height;
+        }
+        SideLayout {
+            key: Some(key),
+            columns,
+            rows,
+            total: top,
+        }
+    }
+
+    /// The row holding line `line`.
+    pub fn row_at(&self, line: usize) -> Option<usize> {
+        if line >= self.total {
+            return None;
+        }
+        Some(self.rows.partition_point(|r| r.top + r.height <= line))
+    }
+}
+
+/// The gutter symbols of a row: what differs in it, most telling first, at most three.
+pub fn gutter_symbols(flags: &DifferenceFlags) -> Vec<(&'static str, Option<Status>)> {
+    let mut symbols = Vec::new();
+    if flags.differs {
+        symbols.push((Status::Differs.symbol(), Some(Status::Differs)));
+    }
+    if flags.missing {
+        symbols.push((Status::Missing.symbol(), Some(Status::Missing)));
+    }
+    if flags.added {
+        symbols.push((Status::Added.symbol(), Some(Status::Added)));
+    }
+    if flags.moved {
+        symbols.push((MOVED_SYMBOL, None));
+    }
+    if symbols.is_empty() {
+        symbols.push((Status::Appears.symbol(), Some(Status::Appears)));
+    }
+    symbols.truncate(GUTTER_WIDTH as usize - 2);
+    symbols
+}
+
+fn symbol_style(theme: Theme, status: Option<Status>) -> Style {
+    match status {
+        Some(status) => theme.status_symbol(status),
+        None => theme.moved(),
+    }
+}
+
+/// Draws the view into `area` (the body of the screen).
+pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
+    let Some(comparison) = &app.comparison else {
+        return;
+    };
+    if area.height == 0 {
+        return;
+    }
+    let layout = &app.side.layout;
+    let theme = app.theme;
+    let right = area.right();
+    // Column headers.
+    for slot in &layout.columns {
+        if slot.x >= right {
+            break;
+        }
+        let width = slot.width.min(right - slot.x) as usize;
+        let outlet = &comparison.outlets[slot.outlet];
+        let mut label = outlet.name.clone();
+        if outlet.id == comparison.reference {
+            label.push_str(" (reference)");
+        }
+        let style = if slot.outlet == app.focus {
+            theme.focused()
+        } else {
+            theme.heading()
+        };
+        buf.set_stringn(area.x + slot.x, area.y, fit(&label, width), width, style);
+    }
+    let hidden_left = layout
+        .columns
+        .get(1)
+        .map_or(0, |c| c.outlet.saturating_sub(1));
+    let hidden_right = comparison
+        .outlets
+        .len()
+        .saturating_sub(layout.columns.last().map_or(0, |c| c.outlet + 1));
+    if hidden_left > 0 {
+        buf.set_stringn(
+            area.x,
+            area.y,
+            format!("‹{hidden_left}"),
+            GUTTER_WIDTH as usize,
+            theme.quiet(),
+        );
+    }
+    if hidden_right > 0 {
+        let note = format!("{hidden_right}›");
+        let x = right
+            .saturating_sub(note.chars().count() as u16)
+            .max(area.x);
+        buf.set_stringn(
+            x,
+            area.y,
+            note,
+            right.saturating_sub(x) as usize,
+            theme.focused(),
+        );
+    }
+    let rows_area = Rect {
+        y: area.y + 1,
+        height: area.height - 1,
+        ..area
+    };
+    if layout.rows.is_empty() {
+        let note = match app.filter {
+            StatusFilter::All if app.kind_filter.is_none() => "no paragraphs",
+            _ => "no row matches the filter (f to change it)",
+        };
+        buf.set_stringn(
+            rows_area.x + GUTTER_WIDTH,
+            rows_area.y,
+            note,
+            rows_area.width.saturating_sub(GUTTER_WIDTH) as usize,
+            theme.quiet(),
+        );
+        return;
+    }
+    let selected_row = layout.row_at(app.side.cursor);
+    for dy in 0..rows_area.height {
+        let line = app.side.scroll + dy as usize;
+        let y = rows_area.y + dy;
+        let Some(r) = layout.row_at(line) else {
+            break;
+        };
+        let row = &layout.rows[r];
+        let offset = line - row.top;
+        // Gutter: cursor mark, then the row's symbols on its first line.
+        if Some(r) == selected_row {
+            for gx in 0..GUTTER_WIDTH.min(area.width) {
+                buf[(rows_area.x + gx, y)].set_style(theme.selected());
+            }
+        }
+        if line == app.side.cursor {
+            buf.set_stringn(rows_area.x, y, "▶", 1, theme.selected());
+        }
+        if offset == 0 {
+            let flags = app
+                .index
+                .group_flags
+                .get(row.group)
+                .cloned()
+                .unwrap_or_default();
+            for (i, (symbol, status)) in gutter_symbols(&flags).into_iter().enumerate() {
+                let x = rows_area.x + 1 + i as u16;
+                if x < right {
+                    buf.set_stringn(x, y, symbol, 1, symbol_style(theme, status));
+                }
+            }
+        }
+        for (c, slot) in layout.columns.iter().enumerate() {
+            let x = rows_area.x + slot.x;
+            if x >= right {
+                break;
+            }
+            let width = slot.width.min(right - x);
+            if let Some(text) = row.cells[c].get(offset) {
+                buf.set_line(x, y, text, width);
+            }
+            let rule_x = x + width;
+            if c + 1 < layout.columns.len() && rule_x < right {
+                buf.set_stringn(rule_x, y, "│", 1, theme.quiet());
+            }
+        }
+    }
+}

@@ -1,0 +1,240 @@
+//! The real binary in a real terminal: tmux runs `parallax` on the demo story (offline, from
+//! the shipped cache), the test types keys, reads the screen, and checks that quitting with `q`,
+//! SIGTERM and Ctrl-Z (then `fg`) all leave or restore the terminal properly. Skips, saying
+//! why, when tmux is not installed (CI installs it). Every wait is bounded.
+
+use std::path::Path;
+use std::process::{Command, Output};
+use std::thread::sleep;
+use std::time::{Duration, Instant};
+
+/// How long any one screen may take to appear.
+const WAIT: Duration = Duration::from_secs(20);
+
+/// One tmux server of our own (its own socket), so the test never touches the user's sessions.
+struct Tmux {
+    socket: String,
+    session: String,
+    _state: tempfile::TempDir,
+}
+
+impl Tmux {
+    fn available() -> bool {
+        Command::new("tmux")
+            .arg("-V")
+            .output()
+            .is_ok_and(|o| o.status.success())
+    }
+
+    fn run(&self, args: &[&str]) -> Output {
+        Command::new("tmux")
+            .arg("-L")
+            .arg(&self.socket)
+            .args(args)
+            .output()
+            .expect("tmux runs")
+    }
+
+    /// Starts an interactive shell (job control on, as a user's) in a 120x40 pane at the
+    /// repository root and types the command that runs the binary and reports its exit code.
+    fn start(name: &str) -> Tmux {
+        let state = tempfile::tempdir().expect("temp dir");
+        let tmux = Tmux {
+            socket: format!("parallax-e2e-{}-{name}", std::process::id()),
+            session: name.to_string(),
+            _state: state,
+        };
+        let root = env!("CARGO_MANIFEST_DIR");
+        let out = tmux.run(&[
+            "new-session",
+            "-d",
+            "-s",
+            name,
+            "-x",
+            "120",
+            "-y",
+            "40",
+            "-c",
+            root,
+            "env",
+            "PS1=$ ",
+            "sh",
+            "-i",
+        ]);
+        assert!(
+            out.status.success(),
+            "tmux new-session: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let command = format!(
+            "env XDG_STATE_HOME='{}' '{}' --offline; echo EXITED $?",
+            tmux._state.path().display(),
+            env!("CARGO_BIN_EXE_parallax")
+        );
+        tmux.keys(&[&command, "Enter"]);
+        tmux
+    }
+
+    fn screen(&self) -> String {
+        String::from_utf8_lossy(
+            &self
+                .run(&["capture-pane", "-p", "-t", &self.session])
+                .stdout,
+        )
+        .into_owned()
+    }
+
+    fn alternate_screen_on(&self) -> bool {
+        let out = self.run(&[
+            "display-message",
+            "-p",
+            "-t",
+            &self.session,
+            "#{alternate_on}",
+        ]);
+        String::from_utf8_lossy(&out.stdout).trim() == "1"
+    }
+
+    fn keys(&self, keys: &[&str]) {
+        for key in keys {
+            let out = self.run(&["send-keys", "-t", &self.session, key]);
+            assert!(out.status.success());
+        }
+    }
+
+    /// Waits until the screen contains `text`; panics with the screen after [`WAIT`].
+    fn wait_for(&self, text: &str) -> String {
+        let start = Instant::now();
+        loop {
+            let screen = self.screen();
+            if screen.contains(text) {
+                return screen;
+            }
+            if start.elapsed() > WAIT {
+                panic!("waited {WAIT:?} for {text:?}; the screen shows:\n{screen}");
+            }
+            sleep(Duration::from_millis(100));
+        }
+    }
+
+    /// Waits until `check` holds; panics with the screen after [`WAIT`].
+    fn wait_until(&self, what: &str, check: impl Fn(&Tmux) -> bool) {
+        let start = Instant::now();
+        while !check(self) {
+            if start.elapsed() > WAIT {
+                panic!(
+                    "waited {WAIT:?} for {what}; the screen shows:\n{}",
+                    self.screen()
+                );
+            }
+            sleep(Duration::from_millis(100));
+        }
+    }
+
+    /// The parallax process: the shell's child in the pane.
+    fn app_pid(&self) -> Option<String> {
+        let out = self.run(&["display-message", "-p", "-t", &self.session, "#{pane_pid}"]);
+        let shell = String::from_utf8_lossy(&out.stdout).trim().to_string();
+        let children =
+            std::fs::read_to_string(format!("/proc/{shell}/task/{shell}/children")).ok()?;
+        children.split_whitespace().next().map(str::to_string)
+    }
+}
+
+impl Drop for Tmux {
+    fn drop(&mut self) {
+        self.run(&["kill-server"]);
+    }
+}
+
+fn ready() -> bool {
+    if !Tmux::available() {
+        println!("skipping: tmux is not installed");
+        return false;
+    }
+    if !Path::new(env!("CARGO_MANIFEST_DIR")).join("cache").is_dir() {
+        println!("skipping: the demo story's cache/ is not in the repository");
+        return false;
+    }
+    true
+}
+
+#[test]
+fn a_user_reads_the_demo_story_and_quits_with_q() {
+    if !ready() {
+        return;
+    }
+    let tmux = Tmux::start("read");
+    tmux.wait_for("The Meridian Ledger (reference)");
+    assert!(tmux.alternate_screen_on());
+    tmux.keys(&["2"]);
+    tmux.wait_for("wording (origin)");
+    tmux.keys(&["3"]);
+    tmux.wait_for("Share of the reference's claims");
+    tmux.keys(&["4"]);
+    tmux.wait_for("Clear Sky Daily");
+    tmux.keys(&["?"]);
+    tmux.wait_for("next difference");
+    tmux.keys(&["q", "1", "]", "c"]);
+    tmux.keys(&["/", "Hebei", "Enter"]);
+    tmux.wait_for("search \"Hebei\"");
+    tmux.keys(&["Escape"]);
+    tmux.wait_until("the search to end", |t| {
+        !t.screen().contains("search \"Hebei\"")
+    });
+    tmux.keys(&["q"]);
+    let screen = tmux.wait_for("EXITED 0");
+    assert!(
+        !screen.contains("1 Side by side"),
+        "the interface is gone:\n{screen}"
+    );
+    assert!(!tmux.alternate_screen_on(), "the alternate screen was left");
+}
+
+#[test]
+fn sigterm_restores_the_terminal() {
+    if !ready() {
+        return;
+    }
+    let tmux = Tmux::start("term");
+    tmux.wait_for("The Meridian Ledger (reference)");
+    let Some(pid) = tmux.app_pid() else {
+        println!("skipping: cannot find the process (no /proc)");
+        return;
+    };
+    let killed = Command::new("kill")
+        .args(["-TERM", &pid])
+        .status()
+        .expect("kill runs");
+    assert!(killed.success());
+    tmux.wait_for("EXITED 0");
+    assert!(!tmux.alternate_screen_on());
+}
+
+#[test]
+fn ctrl_z_suspends_and_fg_redraws() {
+    if !ready() {
+        return;
+    }
+    let tmux = Tmux::start("suspend");
+    tmux.wait_for("The Meridian Ledger (reference)");
+    let Some(pid) = tmux.app_pid() else {
+        println!("skipping: cannot find the process (no /proc)");
+        return;
+    };
+    tmux.keys(&["C-z"]);
+    tmux.wait_until("the terminal to be given back", |t| {
+        !t.alternate_screen_on()
+    });
+    let state = std::fs::read_to_string(format!("/proc/{pid}/stat")).unwrap_or_default();
+    assert!(state.contains(") T "), "the process is stopped: {state}");
+    tmux.keys(&["fg", "Enter"]);
+    tmux.wait_until("the interface to come back", |t| t.alternate_screen_on());
+    tmux.wait_for("The Meridian Ledger (reference)");
+    tmux.keys(&["q"]);
+    // The shell already printed the status of the stopped job; now the process ends.
+    tmux.wait_until("the process to end", |_| {
+        !Path::new(&format!("/proc/{pid}")).exists()
+    });
+    assert!(!tmux.alternate_screen_on());
+}
