@@ -13,7 +13,7 @@
 
 mod claims;
 mod clusters;
-mod diff;
+pub mod diff;
 mod index;
 mod matching;
 mod paragraphs;
