@@ -356,3 +356,14 @@ fn terminate_quits_and_progress_is_shown_while_loading() {
     update(&mut app, Message::Terminate);
     assert!(app.quit);
 }
+
+#[test]
+fn the_claim_detail_scrolls_and_starts_over_for_a_new_claim() {
+    let mut app = fixture_app(80, 24, true);
+    type_keys(&mut app, "2JJ");
+    assert_eq!(app.claims.detail_scroll, 2);
+    type_keys(&mut app, "K");
+    assert_eq!(app.claims.detail_scroll, 1);
+    type_keys(&mut app, "j");
+    assert_eq!(app.claims.detail_scroll, 0);
+}
