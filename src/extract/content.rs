@@ -466,7 +466,38 @@ fn choose_roots(
             roots.push(sibling);
         }
     }
+    add_chunks(dom, alive, totals, top, &mut roots);
     roots
+}
+
+/// Adds the other chunks of a body split into several containers (between ads or "read
+/// more" rails): elements with the same tag and class as the chosen one that hold text, not
+/// links.
+fn add_chunks(dom: &Dom, alive: &[bool], totals: &[Totals], top: usize, roots: &mut Vec<usize>) {
+    let top_node = &dom.nodes[top];
+    if top_node.class.is_empty() {
+        return;
+    }
+    let mut index = 1;
+    while index < dom.nodes.len() {
+        let node = &dom.nodes[index];
+        if !alive[index] || roots.iter().any(|&r| dom.contains(r, index)) {
+            index = if alive[index] { index + 1 } else { node.end };
+            continue;
+        }
+        let same = node.tag == top_node.tag && node.class == top_node.class;
+        if same
+            && !roots.iter().any(|&r| dom.contains(index, r))
+            && totals[index].text_len >= 100
+            && totals[index].link_density() < 0.33
+        {
+            roots.push(index);
+            index = node.end;
+            continue;
+        }
+        index += 1;
+    }
+    roots.sort_unstable();
 }
 
 /// Removes share bars, link lists, forms and galleries inside the chosen content.

@@ -48,12 +48,7 @@ pub fn read(document: &Html, json_ld: &[String]) -> Metadata {
     let meta = read_meta_tags(document);
     let markup = read_markup(document);
     let title = choose_title(&linked, &meta, &markup);
-    let byline = (!linked.authors.is_empty())
-        .then(|| linked.authors.join(", "))
-        .or(meta.author)
-        .or(markup.byline)
-        .map(|b| strip_by(&b))
-        .filter(|b| !b.is_empty());
+    let byline = choose_byline(&linked.authors, meta.author, markup.byline);
     let published = linked
         .published
         .or(meta.published)
@@ -351,6 +346,31 @@ fn choose_title(linked: &LinkedData, meta: &MetaTags, markup: &Markup) -> String
         .as_deref()
         .map(|t| strip_site_name(t, meta.site_name.as_deref()))
         .unwrap_or_default()
+}
+
+/// The author line: the page's visible byline when it names every JSON-LD author (it is the
+/// page's own wording, "A and B"), else the JSON-LD authors, the meta author, the visible
+/// byline.
+fn choose_byline(
+    authors: &[String],
+    meta_author: Option<String>,
+    visible: Option<String>,
+) -> Option<String> {
+    let visible = visible.map(|v| strip_by(&v)).filter(|v| !v.is_empty());
+    if let Some(line) = &visible
+        && !authors.is_empty()
+    {
+        let key = comparable(line);
+        if authors.iter().all(|a| key.contains(&comparable(a))) {
+            return visible;
+        }
+    }
+    (!authors.is_empty())
+        .then(|| authors.join(", "))
+        .or(meta_author)
+        .map(|b| strip_by(&b))
+        .or(visible)
+        .filter(|b| !b.is_empty())
 }
 
 /// Lowercase letters and digits only, for comparing titles.

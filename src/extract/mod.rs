@@ -148,7 +148,10 @@ fn fill_blocks(article: &mut Article, blocks: Vec<Block>, context: &PageContext<
                 }
             }
             Block::Heading(text) => {
-                if !boilerplate::is_boilerplate(&text, context, false) {
+                // A sentence set as a heading above the first paragraph is a standfirst.
+                let standfirst = article.paragraphs.is_empty()
+                    && (text.ends_with('.') || text.split_whitespace().count() > 15);
+                if !standfirst && !boilerplate::is_boilerplate(&text, context, false) {
                     article.heading_positions.push(article.paragraphs.len());
                     article.headings.push(text);
                 }
