@@ -125,14 +125,14 @@ fn finish_load(
         };
         set_progress(app, &failure.id, state);
     }
-    for report in &loaded.reports {
-        if let Some(origin) = report.origin {
-            set_progress(
-                app,
-                &report.outlet,
-                OutletProgress::Loaded(origin.as_str().into()),
-            );
-        }
+    for outlet in &loaded.outlets {
+        let origin = loaded
+            .reports
+            .iter()
+            .find(|r| r.outlet == outlet.id)
+            .and_then(|r| r.origin)
+            .map_or("read", |o| o.as_str());
+        set_progress(app, &outlet.id, OutletProgress::Loaded(origin.into()));
     }
     app.loaded = Some(loaded);
     match comparison {
