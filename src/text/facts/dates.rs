@@ -144,6 +144,27 @@ const MONTH_LEADS: &[&str] = &[
     "early", "late", "mid", "last", "next", "this", "between", "and", "to", "or", "on", "that",
 ];
 
+/// Lowercase words a date may start with (besides spelled numbers: `three days ago`).
+const DATE_OPENERS: &[&str] = &[
+    "yesterday",
+    "today",
+    "tonight",
+    "tomorrow",
+    "earlier",
+    "later",
+    "early",
+    "late",
+    "last",
+    "past",
+    "this",
+    "next",
+    "a",
+    "an",
+    "noon",
+    "midday",
+    "midnight",
+];
+
 /// A month name at word `i` (capitalised; an abbreviation needs its period): the month and the
 /// index just past it.
 fn month_at(words: &[Word<'_>], i: usize) -> Option<(u8, usize)> {
@@ -283,6 +304,15 @@ fn date_at(words: &[Word<'_>], i: usize) -> Option<(DateFact, usize)> {
         text: String::new(),
     };
     let w = words.get(i)?;
+    // Most words start no date: a lowercase word that opens none is skipped before any lookup.
+    if w.kind == Kind::Alpha && !w.is_capitalised() {
+        let lower = Lower::new(w.text)?;
+        let opens = DATE_OPENERS.contains(&lower.as_str())
+            || super::quantities::spelled_number(w.text).is_some();
+        if !opens {
+            return None;
+        }
+    }
     let relative = |offset, unit| Some(Relative { offset, unit });
     match Lower::new(w.text)?.as_str() {
         "yesterday" => date.relative = relative(-1, "day"),

@@ -483,6 +483,15 @@ fn amount(words: &[Word<'_>], mut i: usize, taken: &[bool]) -> Option<Amount> {
             value = w.text.replace(',', "").parse().ok()?;
         }
         Kind::Alpha => {
+            // Most words start no amount: skip them before the lookups below.
+            let opens = ["a", "an", "half", "tens", "hundreds"]
+                .iter()
+                .any(|o| w.is(o))
+                || spelled_number(w.text).is_some()
+                || vague_word(w.text).is_some();
+            if !opens {
+                return None;
+            }
             // `tens of thousands`, `hundreds of thousands` before a plain `hundreds`.
             if let Some((share, after)) = fraction_at(words, i) {
                 fraction = true;
