@@ -28,16 +28,37 @@ pub struct ExtractArgs {
     pub format: ExtractFormat,
 }
 
-/// Renders an article as text: title, metadata lines, then paragraphs.
+/// Renders an article as text: title, metadata lines, then paragraphs with the subheadings
+/// in place (each block followed by a blank line).
 pub fn article_as_text(article: &Article) -> String {
     let mut out = String::new();
     if !article.title.is_empty() {
         out.push_str(&article.title);
-        out.push_str("\n\n");
+        out.push('\n');
     }
-    for paragraph in &article.paragraphs {
+    if let Some(byline) = &article.byline {
+        out.push_str(&format!("By {byline}\n"));
+    }
+    if let Some(published) = &article.published {
+        out.push_str(&format!("Published {published}\n"));
+    }
+    if !out.is_empty() {
+        out.push('\n');
+    }
+    let mut headings = article
+        .headings
+        .iter()
+        .zip(&article.heading_positions)
+        .peekable();
+    for (index, paragraph) in article.paragraphs.iter().enumerate() {
+        while let Some((heading, _)) = headings.next_if(|&(_, &p)| p <= index) {
+            out.push_str(&format!("## {heading}\n\n"));
+        }
         out.push_str(paragraph);
         out.push_str("\n\n");
+    }
+    for (heading, _) in headings {
+        out.push_str(&format!("## {heading}\n\n"));
     }
     out
 }

@@ -84,11 +84,18 @@ fn is_left_out(dom: &Dom, index: usize) -> bool {
     {
         return true;
     }
+    // An article's own header holds its headline, byline and date, not its body.
+    if node.tag == Tag::Header && dom.raw_text_len(index) < 500 {
+        return true;
+    }
     if node.class.is_empty() && node.id.is_empty() && !node.author_mark {
         return false;
     }
-    let names = format!("{} {}", node.class, node.id);
+    let names = node.class_and_id();
     let short = || dom.raw_text_len(index) < 200;
+    if matches!(node.tag, Tag::Heading(_)) && classes::is_standfirst(&names) {
+        return true;
+    }
     ((classes::is_caption(&names) || classes::is_share(&names)) && short())
         || ((node.author_mark || classes::is_byline(&names))
             && !matches!(node.tag, Tag::Body | Tag::Section)

@@ -28,6 +28,9 @@ const PROMPT_STARTS: &[&str] = &[
     "read also",
     "also read",
     "read next",
+    "watch:",
+    "watch now",
+    "video unavailable",
     "related:",
     "related stories",
     "related articles",
@@ -125,6 +128,9 @@ pub fn is_boilerplate(paragraph: &str, context: &PageContext<'_>, trailing: bool
         return true;
     }
     if words <= 15 && CREDIT_STARTS.iter().any(|p| lower.starts_with(p)) {
+        return true;
+    }
+    if super::dates::is_dateline(paragraph) {
         return true;
     }
     if words <= 8 && is_credit_line(&lower) {

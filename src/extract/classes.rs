@@ -114,7 +114,7 @@ const SHARE: &[&str] = &["share", "sharing", "social", "follow-us", "sharedaddy"
 /// Words marking the author line.
 const BYLINE: &[&str] = &["byline", "author", "dateline", "writtenby", "p-author"];
 
-/// Words marking captions and credits of pictures.
+/// Words marking captions and credits of pictures, and embedded players.
 const CAPTION: &[&str] = &[
     "caption",
     "credit",
@@ -123,6 +123,25 @@ const CAPTION: &[&str] = &[
     "image-info",
     "img-info",
     "wp-caption-text",
+    "video",
+    "player",
+    "gallery",
+];
+
+/// Words marking a summary printed under the headline (a standfirst), not a subheading.
+const STANDFIRST: &[&str] = &[
+    "standfirst",
+    "dek",
+    "deck",
+    "summary",
+    "strapline",
+    "kicker",
+    "excerpt",
+    "teaser",
+    "lede",
+    "subtitle",
+    "sub-title",
+    "description",
 ];
 
 fn any_in(text: &str, words: &[&str]) -> bool {
@@ -166,6 +185,11 @@ pub fn is_byline(text: &str) -> bool {
 /// Whether `class`/`id` text marks a picture caption or credit.
 pub fn is_caption(text: &str) -> bool {
     any_in(text, CAPTION)
+}
+
+/// Whether `class`/`id` text marks a standfirst (summary under the headline).
+pub fn is_standfirst(text: &str) -> bool {
+    any_in(text, STANDFIRST)
 }
 
 #[cfg(test)]

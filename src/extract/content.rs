@@ -44,7 +44,7 @@ pub const PASSES: [Pass; 4] = [
 ];
 
 /// Characters of text an attempt must find to be accepted without trying the next.
-pub const ENOUGH_TEXT: usize = 500;
+pub const ENOUGH_TEXT: u32 = 500;
 
 /// What the finder chose.
 #[derive(Debug, Clone, Default)]
@@ -54,30 +54,30 @@ pub struct Content {
     /// Per node: still part of the page after removals.
     pub alive: Vec<bool>,
     /// Characters of text in the chosen blocks.
-    pub text_len: usize,
+    pub text_len: u32,
 }
 
 /// Text statistics of one subtree, over live nodes.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct Totals {
     /// Characters of text.
-    pub text_len: usize,
+    pub text_len: u32,
     /// Characters of text inside links.
-    pub link_len: usize,
+    pub link_len: u32,
     /// Commas.
-    pub commas: usize,
+    pub commas: u32,
     /// `<p>` descendants.
-    pub paragraphs: usize,
+    pub paragraphs: u32,
     /// Image and video descendants.
-    pub images: usize,
+    pub images: u32,
     /// `<li>` descendants.
-    pub list_items: usize,
+    pub list_items: u32,
     /// Form control descendants.
-    pub inputs: usize,
+    pub inputs: u32,
     /// Characters of text inside headings.
-    pub heading_len: usize,
+    pub heading_len: u32,
     /// Characters of text inside list items.
-    pub list_len: usize,
+    pub list_len: u32,
     /// Whether a descendant is a block that stops a `<div>` from being read as a paragraph.
     pub has_block: bool,
     /// Whether a descendant is a table header cell or caption (a data table).
@@ -104,10 +104,10 @@ impl Totals {
             child.link_len
         };
         self.commas += child.commas;
-        self.paragraphs += child.paragraphs + usize::from(tag == Tag::P);
-        self.images += child.images + usize::from(tag == Tag::Media);
-        self.list_items += child.list_items + usize::from(tag == Tag::ListItem);
-        self.inputs += child.inputs + usize::from(tag == Tag::Control);
+        self.paragraphs += child.paragraphs + u32::from(tag == Tag::P);
+        self.images += child.images + u32::from(tag == Tag::Media);
+        self.list_items += child.list_items + u32::from(tag == Tag::ListItem);
+        self.inputs += child.inputs + u32::from(tag == Tag::Control);
         self.heading_len += if matches!(tag, Tag::Heading(_)) {
             child.text_len
         } else {
@@ -146,16 +146,16 @@ impl Totals {
         self.commas = self.commas.saturating_sub(removed.commas);
         self.paragraphs = self
             .paragraphs
-            .saturating_sub(removed.paragraphs + usize::from(removed_tag == Tag::P));
+            .saturating_sub(removed.paragraphs + u32::from(removed_tag == Tag::P));
         self.images = self
             .images
-            .saturating_sub(removed.images + usize::from(removed_tag == Tag::Media));
+            .saturating_sub(removed.images + u32::from(removed_tag == Tag::Media));
         self.list_items = self
             .list_items
-            .saturating_sub(removed.list_items + usize::from(removed_tag == Tag::ListItem));
+            .saturating_sub(removed.list_items + u32::from(removed_tag == Tag::ListItem));
         self.inputs = self
             .inputs
-            .saturating_sub(removed.inputs + usize::from(removed_tag == Tag::Control));
+            .saturating_sub(removed.inputs + u32::from(removed_tag == Tag::Control));
         self.heading_len = self.heading_len.saturating_sub(removed.heading_len);
         self.list_len = self.list_len.saturating_sub(removed.list_len);
     }
@@ -200,7 +200,7 @@ fn strip_furniture(dom: &Dom, pass: Pass, alive: &mut [bool]) {
     let mut index = 1;
     while index < dom.nodes.len() {
         let node = &dom.nodes[index];
-        let names = format!("{} {}", node.class, node.id);
+        let names = node.class_and_id();
         let remove = node.hidden
             || node.dropped
             || matches!(
@@ -237,8 +237,9 @@ pub fn compute_totals(dom: &Dom, alive: &[bool]) -> Vec<Totals> {
         }
         let node = &dom.nodes[index];
         if node.tag == Tag::Text {
-            totals[index].text_len = node.text_len;
-            totals[index].commas = node.commas;
+            // A page is capped at 10 MiB: its counts fit in u32.
+            totals[index].text_len = node.text_len as u32;
+            totals[index].commas = node.commas as u32;
         }
         if node.parent != usize::MAX {
             let child = totals[index];
@@ -336,7 +337,7 @@ fn score_candidates(
 }
 
 /// Length and commas of the text directly inside a block (not inside its block children).
-fn loose_text(dom: &Dom, alive: &[bool], totals: &[Totals], index: usize) -> (usize, usize) {
+fn loose_text(dom: &Dom, alive: &[bool], totals: &[Totals], index: usize) -> (u32, u32) {
     let mut len = 0;
     let mut commas = 0;
     for child in dom.children(index) {
@@ -465,7 +466,38 @@ fn choose_roots(
             roots.push(sibling);
         }
     }
+    add_chunks(dom, alive, totals, top, &mut roots);
     roots
+}
+
+/// Adds the other chunks of a body split into several containers (between ads or "read
+/// more" rails): elements with the same tag and class as the chosen one that hold text, not
+/// links.
+fn add_chunks(dom: &Dom, alive: &[bool], totals: &[Totals], top: usize, roots: &mut Vec<usize>) {
+    let top_node = &dom.nodes[top];
+    if top_node.class.is_empty() {
+        return;
+    }
+    let mut index = 1;
+    while index < dom.nodes.len() {
+        let node = &dom.nodes[index];
+        if !alive[index] || roots.iter().any(|&r| dom.contains(r, index)) {
+            index = if alive[index] { index + 1 } else { node.end };
+            continue;
+        }
+        let same = node.tag == top_node.tag && node.class == top_node.class;
+        if same
+            && !roots.iter().any(|&r| dom.contains(index, r))
+            && totals[index].text_len >= 100
+            && totals[index].link_density() < 0.33
+        {
+            roots.push(index);
+            index = node.end;
+            continue;
+        }
+        index += 1;
+    }
+    roots.sort_unstable();
 }
 
 /// Removes share bars, link lists, forms and galleries inside the chosen content.
@@ -477,7 +509,7 @@ fn clean_roots(dom: &Dom, pass: Pass, roots: &[usize], alive: &mut [bool], total
                 continue;
             }
             let node = &dom.nodes[index];
-            let names = format!("{} {}", node.class, node.id);
+            let names = node.class_and_id();
             let remove = (classes::is_share(&names) && totals[index].text_len < 500)
                 || (pass.weight_classes
                     && matches!(node.tag, Tag::Heading(1..=2))

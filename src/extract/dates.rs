@@ -101,6 +101,98 @@ fn unix_time(text: &str) -> Option<String> {
     Some(timestamp.strftime("%Y-%m-%dT%H:%M:%SZ").to_string())
 }
 
+/// Words that may stand beside a date in a dateline ("Updated Jan. 6, 2021 8:12 AM UTC").
+const DATELINE_WORDS: &[&str] = &[
+    "updated",
+    "update",
+    "published",
+    "posted",
+    "last",
+    "modified",
+    "on",
+    "at",
+    "am",
+    "pm",
+    "a",
+    "p",
+    "m",
+    "utc",
+    "gmt",
+    "et",
+    "est",
+    "edt",
+    "pt",
+    "pst",
+    "pdt",
+    "bst",
+    "cet",
+    "cest",
+    "ist",
+    "jst",
+    "hkt",
+    "sgt",
+    "mon",
+    "tue",
+    "wed",
+    "thu",
+    "fri",
+    "sat",
+    "sun",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "original",
+    "ago",
+    "hours",
+    "hour",
+    "minutes",
+    "minute",
+    "days",
+    "day",
+    "years",
+    "year",
+    "months",
+    "month",
+    "weeks",
+    "week",
+    "and",
+    "by",
+    "first",
+    "date",
+    "time",
+];
+
+/// Whether a short line is only a date or time stamp ("January 6, 2021 8:12 AM UTC",
+/// "Updated 4 years ago", "2021-01-06 08:12"), which pages print beside the headline.
+pub fn is_dateline(text: &str) -> bool {
+    let lower = text.to_lowercase();
+    let words: Vec<&str> = lower
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    if words.is_empty() || words.len() > 20 {
+        return false;
+    }
+    let stamped = written_date(&lower).is_some()
+        || text.char_indices().any(|(i, c)| {
+            c.is_ascii_digit()
+                && !text[..i].ends_with(|p: char| p.is_ascii_digit())
+                && iso_like(&text[i..]).is_some()
+        })
+        || (lower.contains(" ago") && words.iter().any(|w| w.bytes().all(|b| b.is_ascii_digit())));
+    stamped
+        && words.iter().all(|w| {
+            w.bytes().all(|b| b.is_ascii_digit())
+                || DATELINE_WORDS.contains(w)
+                || (w.len() >= 3 && is_month_word(w))
+                || matches!(w.trim_end_matches(char::is_alphabetic), d if !d.is_empty() && d.bytes().all(|b| b.is_ascii_digit()))
+        })
+}
+
 const MONTHS: [&str; 12] = [
     "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
 ];
@@ -176,6 +268,16 @@ mod tests {
             assert_eq!(normalize_date(stated).as_deref(), Some(iso), "{stated}");
         }
         assert_eq!(normalize_date("  "), None);
+        for line in [
+            "January 6, 2021 8:12 AM UTC",
+            "Updated 4 years ago",
+            "Published: 2021-01-06 08:12",
+            "Updated Nov. 19, 2019 8:21 am ET / Original Nov. 19, 2019 8:02 am ET",
+            "segunda 22 de janeiro de 2018",
+        ] {
+            assert_eq!(is_dateline(line), !line.starts_with("segunda"), "{line}");
+        }
+        assert!(!is_dateline("On January 6, 2021 the council met."));
         assert_eq!(normalize_date("2020-02-30").as_deref(), Some("2020-02-30"));
     }
 }

@@ -152,6 +152,18 @@ pub struct Node {
     pub commas: usize,
 }
 
+impl Node {
+    /// `class` and `id` together, for the vocabulary checks (empty when both are).
+    pub fn class_and_id(&self) -> String {
+        match (self.class.is_empty(), self.id.is_empty()) {
+            (true, true) => String::new(),
+            (false, true) => self.class.to_string(),
+            (true, false) => self.id.to_string(),
+            (false, false) => format!("{} {}", self.class, self.id),
+        }
+    }
+}
+
 /// The flat body of one page.
 #[derive(Debug, Clone, Default)]
 pub struct Dom {

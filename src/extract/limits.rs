@@ -37,19 +37,65 @@ const VOID: &[&str] = &[
     "track", "wbr", "keygen", "frame",
 ];
 
+/// Empty elements extraction never reads, dropped when no selector may name them.
+const UNREAD_VOID: &[&str] = &[
+    "link", "source", "track", "wbr", "param", "area", "col", "base",
+];
+
 /// Elements removed whole, content included.
 const REMOVED: &[&str] = &[
     "script", "style", "noscript", "svg", "template", "textarea", "math", "iframe", "object",
     "select",
 ];
 
-/// Caps, flattens and strips a page (see the module documentation).
-pub fn prepare(html: &str) -> PreparedPage {
+/// Attributes extraction reads; with no outlet selectors to match, the others (`src`,
+/// `srcset`, `href`, `data-*`, event handlers: a large share of a page) are dropped before
+/// parsing.
+const READ_ATTRIBUTES: &[&str] = &[
+    "class",
+    "id",
+    "style",
+    "hidden",
+    "aria-hidden",
+    "role",
+    "rel",
+    "itemprop",
+    "property",
+    "name",
+    "content",
+    "datetime",
+    "pubdate",
+    "type",
+    "charset",
+    "http-equiv",
+];
+
+/// Inline elements that carry nothing extraction reads once their attributes are gone: without
+/// selectors to match, a bare `<span>` or `<b>` is dropped before parsing (its text stays).
+const BARE_INLINE: &[&str] = &[
+    "span", "b", "strong", "em", "i", "u", "font", "small", "abbr", "sup", "sub", "mark", "cite",
+    "s", "q", "bdi", "bdo", "ins", "del", "dfn", "kbd", "samp", "var",
+];
+
+/// An element left open by the scan.
+#[derive(Debug, Clone, Copy)]
+struct OpenElement {
+    /// [`name_key`] of its name.
+    key: u64,
+    /// Whether its start tag was written out (its end tag is written only then).
+    written: bool,
+}
+
+/// Caps, flattens and strips a page (see the module documentation). `keep_markup` keeps every
+/// attribute and inline element (the outlet's selectors may name any); otherwise only
+/// [`READ_ATTRIBUTES`] are kept, bare [`BARE_INLINE`] elements are dropped and runs of
+/// whitespace in text are shortened to one character.
+pub fn prepare(html: &str, keep_markup: bool) -> PreparedPage {
     let html = cap_bytes(html, MAX_HTML_BYTES);
     let bytes = html.as_bytes();
     let mut out = String::with_capacity(html.len() / 2);
     let mut json_ld = Vec::new();
-    let mut open: Vec<String> = Vec::new();
+    let mut open: Vec<OpenElement> = Vec::new();
     let mut flattened = 0usize;
     let mut copied_to = 0usize;
     let mut at = 0usize;
@@ -59,7 +105,7 @@ pub fn prepare(html: &str) -> PreparedPage {
             at = start + 1;
             continue;
         };
-        out.push_str(&html[copied_to..start]);
+        push_text(&html[copied_to..start], keep_markup, &mut out);
         copied_to = tag.end;
         at = tag.end;
         match tag.kind {
@@ -76,8 +122,7 @@ pub fn prepare(html: &str) -> PreparedPage {
                     at = after;
                     continue;
                 }
-                let lower = name.to_ascii_lowercase();
-                if lower == "title" {
+                if name.eq_ignore_ascii_case("title") {
                     // RCDATA: its content is text, not tags.
                     let content_end = find_end_tag(bytes, tag.end, "title");
                     out.push_str(&html[start..content_end]);
@@ -85,31 +130,164 @@ pub fn prepare(html: &str) -> PreparedPage {
                     at = content_end;
                     continue;
                 }
-                if VOID.contains(&lower.as_str()) || SELF_CLOSING_SIBLINGS.contains(&lower.as_str())
-                {
-                    out.push_str(&html[start..tag.end]);
+                if !keep_markup && is_one_of(name, UNREAD_VOID) {
+                    continue;
+                }
+                let keep_all = keep_markup || name.eq_ignore_ascii_case("meta");
+                if is_one_of(name, VOID) || is_one_of(name, SELF_CLOSING_SIBLINGS) {
+                    push_start_tag(html, &tag, keep_all, &mut out);
                 } else if open.len() < MAX_DEPTH && flattened == 0 {
-                    out.push_str(&html[start..tag.end]);
-                    open.push(lower);
+                    let written = if !keep_all && is_one_of(name, BARE_INLINE) {
+                        push_start_tag_if_attributed(html, &tag, &mut out)
+                    } else {
+                        push_start_tag(html, &tag, keep_all, &mut out);
+                        true
+                    };
+                    open.push(OpenElement {
+                        key: name_key(name),
+                        written,
+                    });
                 } else {
                     flattened += 1;
                 }
             }
             TagKind::End => {
-                let lower = tag.name(bytes).to_ascii_lowercase();
-                if flattened > 0 && !SELF_CLOSING_SIBLINGS.contains(&lower.as_str()) {
+                let name = tag.name(bytes);
+                if flattened > 0 && !is_one_of(name, SELF_CLOSING_SIBLINGS) {
                     flattened -= 1;
                     continue;
                 }
-                if let Some(position) = open.iter().rposition(|o| *o == lower) {
+                let key = name_key(name);
+                let mut written = true;
+                if let Some(position) = open.iter().rposition(|o| o.key == key) {
+                    written = open[position].written;
                     open.truncate(position);
                 }
-                out.push_str(&html[start..tag.end]);
+                if written {
+                    out.push_str(&html[start..tag.end]);
+                }
             }
         }
     }
-    out.push_str(&html[copied_to..]);
+    push_text(&html[copied_to..], keep_markup, &mut out);
     PreparedPage { html: out, json_ld }
+}
+
+/// Whether `name` is in `list`, ASCII case-insensitively.
+fn is_one_of(name: &str, list: &[&str]) -> bool {
+    list.iter().any(|entry| name.eq_ignore_ascii_case(entry))
+}
+
+/// A hash of a tag name, case-insensitive (FNV-1a).
+fn name_key(name: &str) -> u64 {
+    name.bytes().fold(0xcbf2_9ce4_8422_2325, |hash, b| {
+        (hash ^ u64::from(b.to_ascii_lowercase())).wrapping_mul(0x0100_0000_01b3)
+    })
+}
+
+/// Copies text, shortening runs of whitespace to their first character unless `verbatim`
+/// (the parsed text is whitespace-normalised anyway).
+fn push_text(text: &str, verbatim: bool, out: &mut String) {
+    if verbatim {
+        out.push_str(text);
+        return;
+    }
+    let bytes = text.as_bytes();
+    let mut from = 0;
+    let mut index = 0;
+    while index < bytes.len() {
+        if bytes[index].is_ascii_whitespace() {
+            let run_end = bytes[index..]
+                .iter()
+                .position(|b| !b.is_ascii_whitespace())
+                .map_or(bytes.len(), |p| index + p);
+            if run_end - index > 1 {
+                // ASCII whitespace is one byte: both ends are character boundaries.
+                out.push_str(&text[from..=index]);
+                from = run_end;
+            }
+            index = run_end;
+        } else {
+            index += 1;
+        }
+    }
+    out.push_str(&text[from..]);
+}
+
+/// Writes a bare-inline start tag only when it keeps an attribute extraction reads; returns
+/// whether it did.
+fn push_start_tag_if_attributed(html: &str, tag: &ScannedTag, out: &mut String) -> bool {
+    let before = out.len();
+    push_start_tag(html, tag, false, out);
+    // `<` + name + `>`: nothing kept.
+    let bare = out.len() - before == tag.name_end - tag.name_start + 2;
+    if bare {
+        out.truncate(before);
+    }
+    !bare
+}
+
+/// Writes a start tag, with all its attributes or only those extraction reads.
+fn push_start_tag(html: &str, tag: &ScannedTag, keep_all: bool, out: &mut String) {
+    let bytes = html.as_bytes();
+    let closed = tag.end > 0 && bytes.get(tag.end - 1) == Some(&b'>');
+    if keep_all || !closed {
+        out.push_str(&html[tag.name_start - 1..tag.end]);
+        return;
+    }
+    out.push('<');
+    out.push_str(&html[tag.name_start..tag.name_end]);
+    let close = tag.end - 1;
+    let mut at = tag.name_end;
+    while at < close {
+        let b = bytes[at];
+        if b.is_ascii_whitespace() || b == b'/' {
+            at += 1;
+            continue;
+        }
+        let name_start = at;
+        while at < close
+            && !bytes[at].is_ascii_whitespace()
+            && bytes[at] != b'='
+            && bytes[at] != b'/'
+        {
+            at += 1;
+        }
+        if at == name_start {
+            at += 1; // a stray `=`
+            continue;
+        }
+        let name_end = at;
+        let mut value_end = name_end;
+        let mut look = at;
+        while look < close && bytes[look].is_ascii_whitespace() {
+            look += 1;
+        }
+        if look < close && bytes[look] == b'=' {
+            look += 1;
+            while look < close && bytes[look].is_ascii_whitespace() {
+                look += 1;
+            }
+            if look < close && (bytes[look] == b'"' || bytes[look] == b'\'') {
+                let quote = bytes[look];
+                let value_start = look + 1;
+                look = memchr::memchr(quote, &bytes[value_start..close])
+                    .map_or(close, |p| value_start + p + 1);
+            } else {
+                while look < close && !bytes[look].is_ascii_whitespace() {
+                    look += 1;
+                }
+            }
+            value_end = look;
+            at = look;
+        }
+        let name = &html[name_start..name_end];
+        if READ_ATTRIBUTES.iter().any(|r| name.eq_ignore_ascii_case(r)) {
+            out.push(' ');
+            out.push_str(&html[name_start..value_end]);
+        }
+    }
+    out.push('>');
 }
 
 /// `html` cut to at most `max` bytes, on a character boundary.
@@ -126,7 +304,7 @@ fn cap_bytes(html: &str, max: usize) -> &str {
 
 /// The position of the next `<`.
 fn memchr_lt(bytes: &[u8]) -> Option<usize> {
-    bytes.iter().position(|&b| b == b'<')
+    memchr::memchr(b'<', bytes)
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -235,10 +413,7 @@ fn skip_attributes(bytes: &[u8], mut at: usize) -> usize {
 
 /// The position just past the next `>` from `at`.
 fn find_tag_close(bytes: &[u8], at: usize) -> usize {
-    bytes[at.min(bytes.len())..]
-        .iter()
-        .position(|&b| b == b'>')
-        .map_or(bytes.len(), |p| at + p + 1)
+    memchr::memchr(b'>', &bytes[at.min(bytes.len())..]).map_or(bytes.len(), |p| at + p + 1)
 }
 
 /// The position of the `</name` that ends raw-text content starting at `at` (or the end).
@@ -259,17 +434,7 @@ fn find_end_tag(bytes: &[u8], mut at: usize, name: &str) -> usize {
 
 /// The first position of `needle` in `bytes` from `at`.
 fn find(bytes: &[u8], at: usize, needle: &[u8]) -> Option<usize> {
-    let haystack = bytes.get(at..)?;
-    let first = needle[0];
-    let mut offset = 0;
-    while let Some(p) = haystack[offset..].iter().position(|&b| b == first) {
-        let candidate = offset + p;
-        if haystack[candidate..].starts_with(needle) {
-            return Some(at + candidate);
-        }
-        offset = candidate + 1;
-    }
-    None
+    memchr::memmem::find(bytes.get(at..)?, needle).map(|p| at + p)
 }
 
 /// Whether a `<script ...>` start tag declares JSON-LD.
@@ -287,15 +452,36 @@ mod tests {
             "<p>a<!-- <p>x</p> --></p><script>if (a<b) {}</script>\
              <script type=\"application/ld+json\">{\"headline\":\"h\"}</script>\
              <style>p>b{}</style><p title=\"x>y\">b</p>",
+            true,
         );
         assert_eq!(page.html, "<p>a</p><p title=\"x>y\">b</p>");
         assert_eq!(page.json_ld, vec!["{\"headline\":\"h\"}".to_string()]);
     }
 
     #[test]
+    fn only_read_attributes_are_kept_without_selectors() {
+        let tag = "<div data-x='a>b' class=\"story body\" onclick=go() id=main hidden \
+                   srcset=\"a.jpg 1x\" style = 'display:none'>";
+        assert_eq!(
+            prepare(tag, false).html,
+            "<div class=\"story body\" id=main hidden style = 'display:none'>"
+        );
+        assert_eq!(prepare(tag, true).html, tag);
+        assert_eq!(prepare("<img src=x/><br/>", false).html, "<img><br>");
+        assert_eq!(
+            prepare(
+                "<p><span>a  \n b</span><span class=c>d</span> <b><i>e</i></b></p>",
+                false
+            )
+            .html,
+            "<p>a b<span class=c>d</span> e</p>"
+        );
+    }
+
+    #[test]
     fn nesting_past_the_cap_is_flattened_and_text_kept() {
         let deep = "<div>".repeat(MAX_DEPTH + 100) + "text" + &"</div>".repeat(MAX_DEPTH + 100);
-        let page = prepare(&deep);
+        let page = prepare(&deep, false);
         assert_eq!(page.html.matches("<div>").count(), MAX_DEPTH);
         assert_eq!(page.html.matches("</div>").count(), MAX_DEPTH);
         assert!(page.html.contains("text"));
@@ -303,17 +489,17 @@ mod tests {
 
     #[test]
     fn unclosed_paragraphs_do_not_count_as_depth() {
-        let page = prepare(&"<p>x".repeat(MAX_DEPTH * 2));
+        let page = prepare(&"<p>x".repeat(MAX_DEPTH * 2), false);
         assert_eq!(page.html.matches("<p>").count(), MAX_DEPTH * 2);
     }
 
     #[test]
     fn a_lone_less_than_is_text_and_a_cut_page_is_fine() {
-        assert_eq!(prepare("a < b <3 <").html, "a < b <3 <");
+        assert_eq!(prepare("a < b <3 <", false).html, "a < b <3 <");
         assert_eq!(
-            prepare("<div class=\"unterminated").html,
+            prepare("<div class=\"unterminated", false).html,
             "<div class=\"unterminated"
         );
-        assert_eq!(prepare("<script>never closed").html, "");
+        assert_eq!(prepare("<script>never closed", false).html, "");
     }
 }

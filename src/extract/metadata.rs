@@ -48,12 +48,7 @@ pub fn read(document: &Html, json_ld: &[String]) -> Metadata {
     let meta = read_meta_tags(document);
     let markup = read_markup(document);
     let title = choose_title(&linked, &meta, &markup);
-    let byline = (!linked.authors.is_empty())
-        .then(|| linked.authors.join(", "))
-        .or(meta.author)
-        .or(markup.byline)
-        .map(|b| strip_by(&b))
-        .filter(|b| !b.is_empty());
+    let byline = choose_byline(&linked.authors, meta.author, markup.byline);
     let published = linked
         .published
         .or(meta.published)
@@ -205,7 +200,7 @@ fn read_meta_tags(document: &Html) -> MetaTags {
                 _ => {}
             }
         }
-        let Some(content) = content.map(clean_line).filter(|c| !c.is_empty()) else {
+        let Some(content) = content else {
             continue;
         };
         let slot = match key.as_str() {
@@ -214,12 +209,7 @@ fn read_meta_tags(document: &Html) -> MetaTags {
             }
             "og:site_name" | "application-name" => &mut meta.site_name,
             "author" | "article:author" | "dc.creator" | "parsely-author" | "sailthru.author"
-            | "byl" | "twitter:creator" => {
-                if !is_person_name(&content) || content.starts_with('@') {
-                    continue;
-                }
-                &mut meta.author
-            }
+            | "byl" | "twitter:creator" => &mut meta.author,
             "article:published_time"
             | "og:published_time"
             | "article:published"
@@ -237,6 +227,13 @@ fn read_meta_tags(document: &Html) -> MetaTags {
             | "article.published" => &mut meta.published,
             _ => continue,
         };
+        let content = clean_line(content);
+        let is_author = key.contains("author") || key == "byl" || key.contains("creator");
+        if content.is_empty()
+            || (is_author && (!is_person_name(&content) || content.starts_with('@')))
+        {
+            continue;
+        }
         if slot.is_none() {
             *slot = Some(content);
         }
@@ -261,7 +258,25 @@ fn read_markup(document: &Html) -> Markup {
             continue;
         };
         let value = element.value();
-        match value.name() {
+        let name = value.name();
+        let (mut datetime, mut published_mark, mut author_mark) = (None, false, false);
+        for (attribute, content) in value.attrs() {
+            match attribute {
+                "datetime" => datetime = Some(content),
+                "pubdate" => published_mark = true,
+                "itemprop" => {
+                    published_mark |= content == "datePublished";
+                    author_mark |= content == "author";
+                }
+                "rel" => author_mark |= content == "author",
+                "class" => {
+                    published_mark |= content.contains("publish");
+                    author_mark |= content.to_ascii_lowercase().contains("byline");
+                }
+                _ => {}
+            }
+        }
+        match name {
             "title" if markup.title.is_none() => {
                 markup.title =
                     Some(clean_line(&element.text().collect::<String>())).filter(|t| !t.is_empty());
@@ -270,31 +285,20 @@ fn read_markup(document: &Html) -> Markup {
                 markup.h1 = Some(clean_line(&text_of(element))).filter(|t| !t.is_empty());
             }
             "time" if markup.time.is_none() => {
-                let Some(datetime) = value.attr("datetime") else {
-                    continue;
-                };
-                let marked = value.attr("itemprop").is_some_and(|p| p == "datePublished")
-                    || value.attr("pubdate").is_some()
-                    || value.attr("class").is_some_and(|c| c.contains("publish"));
-                if marked {
-                    markup.time = Some(datetime.to_string());
-                } else if time_fallback.is_none() {
-                    time_fallback = Some(datetime.to_string());
+                if let Some(datetime) = datetime {
+                    if published_mark {
+                        markup.time = Some(datetime.to_string());
+                    } else if time_fallback.is_none() {
+                        time_fallback = Some(datetime.to_string());
+                    }
                 }
             }
             _ => {}
         }
-        if markup.byline.is_none() {
-            let marked = value.attr("rel") == Some("author")
-                || value.attr("itemprop") == Some("author")
-                || value
-                    .attr("class")
-                    .is_some_and(|c| c.to_ascii_lowercase().contains("byline"));
-            if marked {
-                let text = clean_line(&text_of(element));
-                if !text.is_empty() && text.chars().count() < 100 {
-                    markup.byline = Some(text);
-                }
+        if author_mark && markup.byline.is_none() {
+            let text = clean_line(&text_of(element));
+            if !text.is_empty() && text.chars().count() < 100 {
+                markup.byline = Some(text);
             }
         }
     }
@@ -342,6 +346,31 @@ fn choose_title(linked: &LinkedData, meta: &MetaTags, markup: &Markup) -> String
         .as_deref()
         .map(|t| strip_site_name(t, meta.site_name.as_deref()))
         .unwrap_or_default()
+}
+
+/// The author line: the page's visible byline when it names every JSON-LD author (it is the
+/// page's own wording, "A and B"), else the JSON-LD authors, the meta author, the visible
+/// byline.
+fn choose_byline(
+    authors: &[String],
+    meta_author: Option<String>,
+    visible: Option<String>,
+) -> Option<String> {
+    let visible = visible.map(|v| strip_by(&v)).filter(|v| !v.is_empty());
+    if let Some(line) = &visible
+        && !authors.is_empty()
+    {
+        let key = comparable(line);
+        if authors.iter().all(|a| key.contains(&comparable(a))) {
+            return visible;
+        }
+    }
+    (!authors.is_empty())
+        .then(|| authors.join(", "))
+        .or(meta_author)
+        .map(|b| strip_by(&b))
+        .or(visible)
+        .filter(|b| !b.is_empty())
 }
 
 /// Lowercase letters and digits only, for comparing titles.

@@ -45,7 +45,8 @@ const TRAILING_PARAGRAPHS: usize = 3;
 
 /// Extracts the article of one decoded HTML page.
 pub fn extract_article(html: &str, hints: &ExtractHints) -> Article {
-    let prepared = limits::prepare(html);
+    let has_selectors = hints.body.is_some() || !hints.drop.is_empty();
+    let prepared = limits::prepare(html, has_selectors);
     let document = Html::parse_document(&prepared.html);
     let metadata = metadata::read(&document, &prepared.json_ld);
     let matches = match_hints(&document, hints);
@@ -147,7 +148,10 @@ fn fill_blocks(article: &mut Article, blocks: Vec<Block>, context: &PageContext<
                 }
             }
             Block::Heading(text) => {
-                if !boilerplate::is_boilerplate(&text, context, false) {
+                // A sentence set as a heading above the first paragraph is a standfirst.
+                let standfirst = article.paragraphs.is_empty()
+                    && (text.ends_with('.') || text.split_whitespace().count() > 15);
+                if !standfirst && !boilerplate::is_boilerplate(&text, context, false) {
                     article.heading_positions.push(article.paragraphs.len());
                     article.headings.push(text);
                 }
