@@ -4,7 +4,7 @@
 //! changed, and with a sentence added.
 
 use parallax::align::compare;
-use parallax::model::{ChangeKind, Comparison, EngineSettings, OutletEntry, Status};
+use parallax::model::{ChangeKind, Comparison, DiffOp, EngineSettings, OutletEntry, Status};
 use proptest::prelude::*;
 
 /// Distinct sentences about one story (a port strike), most with a checkable figure.
@@ -99,8 +99,23 @@ fn claim_count(paragraphs: &[Vec<String>]) -> usize {
     paragraphs.iter().map(Vec::len).sum()
 }
 
-/// Every outlet in every group; every paragraph of every outlet in exactly one group.
-fn assert_groups_cover(comparison: &Comparison) {
+/// Every outlet in every group; every paragraph of every outlet in exactly one group; every
+/// word diff rebuilds the origin wording and the outlet's wording.
+fn assert_well_formed(comparison: &Comparison) {
+    for claim in &comparison.claims {
+        for status in claim.statuses.values().filter(|s| !s.diff.is_empty()) {
+            let side = |skip: DiffOp| -> String {
+                status
+                    .diff
+                    .iter()
+                    .filter(|p| p.op != skip)
+                    .map(|p| p.text.as_str())
+                    .collect()
+            };
+            assert_eq!(side(DiffOp::Insert), claim.text);
+            assert_eq!(Some(side(DiffOp::Delete)), status.text);
+        }
+    }
     for outlet in &comparison.outlets {
         let mut seen: Vec<usize> = Vec::new();
         for group in &comparison.paragraphs {
@@ -128,7 +143,7 @@ proptest! {
             .iter()
             .all(|&s| s == (Status::Appears, false)));
         prop_assert_eq!(comparison.paragraphs.len(), a.len());
-        assert_groups_cover(&comparison);
+        assert_well_formed(&comparison);
     }
 
     #[test]
@@ -143,7 +158,7 @@ proptest! {
         prop_assert!(statuses.iter().all(|s| s.0 == Status::Appears));
         let reordered = order.windows(2).any(|w| w[0] > w[1]);
         prop_assert_eq!(statuses.iter().any(|s| s.1), reordered);
-        assert_groups_cover(&comparison);
+        assert_well_formed(&comparison);
     }
 
     #[test]
@@ -162,7 +177,7 @@ proptest! {
         let statuses: Vec<Status> = reference_statuses(&comparison, claim_count(&a)).iter().map(|s| s.0).collect();
         prop_assert_eq!(statuses, expected);
         prop_assert!(reference_statuses(&comparison, claim_count(&a)).iter().all(|s| !s.1));
-        assert_groups_cover(&comparison);
+        assert_well_formed(&comparison);
     }
 
     #[test]
@@ -170,7 +185,7 @@ proptest! {
         let a = article(seed);
         let flat: Vec<(usize, usize)> = a.iter().enumerate()
             .flat_map(|(p, s)| (0..s.len()).map(move |k| (p, k)))
-            .filter(|&(p, k)| a[p][k].chars().any(|c| c.is_ascii_digit()))
+            .filter(|&(p, k)| first_figure(&a[p][k]).is_some())
             .collect();
         prop_assume!(!flat.is_empty());
         let (p, k) = flat[pick.index(flat.len())];
@@ -208,21 +223,42 @@ proptest! {
         prop_assert_eq!(&added.origin, "other");
         prop_assert_eq!(added.statuses["other"].status, Status::Added);
         prop_assert_eq!(added.statuses["ref"].status, Status::Missing);
-        assert_groups_cover(&comparison);
+        assert_well_formed(&comparison);
     }
 }
 
-/// Replaces the first figure of `sentence` with a different one (adds 7 to its first digit run).
+/// The byte range of the first figure of `sentence` that is not a year (a year is a date).
+fn first_figure(sentence: &str) -> Option<std::ops::Range<usize>> {
+    let mut start = None;
+    for (i, c) in sentence
+        .char_indices()
+        .chain(std::iter::once((sentence.len(), ' ')))
+    {
+        match (start, c.is_ascii_digit()) {
+            (None, true) => start = Some(i),
+            (Some(s), false) => {
+                let figure = &sentence[s..i];
+                let year =
+                    figure.len() == 4 && (figure.starts_with("19") || figure.starts_with("20"));
+                if !year {
+                    return Some(s..i);
+                }
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    None
+}
+
+/// Replaces the first figure of `sentence` that is not a year with a different one (adds 7).
 fn change_first_figure(sentence: &str) -> String {
-    let start = sentence.find(|c: char| c.is_ascii_digit()).unwrap();
-    let len = sentence[start..]
-        .find(|c: char| !c.is_ascii_digit())
-        .unwrap_or(sentence.len() - start);
-    let value: u64 = sentence[start..start + len].parse().unwrap();
+    let range = first_figure(sentence).unwrap();
+    let value: u64 = sentence[range.clone()].parse().unwrap();
     format!(
         "{}{}{}",
-        &sentence[..start],
+        &sentence[..range.start],
         value + 7,
-        &sentence[start + len..]
+        &sentence[range.end..]
     )
 }

@@ -1,7 +1,7 @@
 //! Properties of sentence splitting and tokenising over arbitrary text: nothing is lost, nothing
 //! overlaps, every offset maps back to the text it came from, and nothing panics.
 
-use parallax::text::{sentences, tokens};
+use parallax::text::{facts, sentences, tokens};
 use proptest::prelude::*;
 
 /// Text made of news-like pieces: words, abbreviations, stops, quotes, CJK, odd Unicode.
@@ -20,6 +20,15 @@ fn prose() -> impl Strategy<Value = String> {
         Just(";".to_string()),
         Just("。」".to_string()),
         Just("北京大学".to_string()),
+        Just("at least 50".to_string()),
+        Just("Nov. 17, 2020".to_string()),
+        Just("“We will win,”".to_string()),
+        Just("Li Ming said".to_string()),
+        Just("allegedly".to_string()),
+        Just("did not".to_string()),
+        Just("$1.53 million (about".to_string()),
+        Just("60-80".to_string()),
+        Just("1 in 5".to_string()),
         Just("\n".to_string()),
         Just("e\u{301}".to_string()),
         "[a-zA-Z0-9.,!?;:'\" ]{1,8}",
@@ -70,5 +79,21 @@ proptest! {
             prop_assert!(!token.text.is_empty() && !token.stem.is_empty());
         }
         prop_assert!(tokens.windows(2).all(|w| w[0].start <= w[1].start));
+    }
+
+    #[test]
+    fn a_claim_compared_with_itself_has_no_change(text in prose()) {
+        let claim = facts::extract_facts(&text);
+        prop_assert!(facts::compare_facts(&claim, &claim).is_empty(), "{:?}", facts::compare_facts(&claim, &claim));
+        let overlap = facts::fact_overlap(&claim, &claim);
+        prop_assert!(overlap == 1.0 || overlap == facts::NEUTRAL_OVERLAP);
+    }
+
+    #[test]
+    fn fact_comparison_never_panics_and_overlap_stays_in_range(a in prose(), b in prose()) {
+        let (x, y) = (facts::extract_facts(&a), facts::extract_facts(&b));
+        let _ = facts::compare_facts(&x, &y);
+        let overlap = facts::fact_overlap(&x, &y);
+        prop_assert!((0.0..=1.0).contains(&overlap));
     }
 }

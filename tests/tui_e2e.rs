@@ -38,6 +38,11 @@ impl Tmux {
     /// Starts an interactive shell (job control on, as a user's) in a 120x40 pane at the
     /// repository root and types the command that runs the binary and reports its exit code.
     fn start(name: &str) -> Tmux {
+        Tmux::start_with(name, "")
+    }
+
+    /// Like [`Tmux::start`], with extra `NAME=value` environment words.
+    fn start_with(name: &str, env: &str) -> Tmux {
         let state = tempfile::tempdir().expect("temp dir");
         let tmux = Tmux {
             socket: format!("parallax-e2e-{}-{name}", std::process::id()),
@@ -67,12 +72,18 @@ impl Tmux {
             String::from_utf8_lossy(&out.stderr)
         );
         let command = format!(
-            "env XDG_STATE_HOME='{}' '{}' --offline; echo EXITED $?",
+            "env XDG_STATE_HOME='{}' {env} '{}' --offline; echo EXITED $?",
             tmux._state.path().display(),
             env!("CARGO_BIN_EXE_parallax")
         );
         tmux.keys(&[&command, "Enter"]);
         tmux
+    }
+
+    /// The screen with its colours and emphasis as escape sequences.
+    fn screen_with_styles(&self) -> String {
+        let out = self.run(&["capture-pane", "-p", "-e", "-t", &self.session]);
+        String::from_utf8_lossy(&out.stdout).into_owned()
     }
 
     fn screen(&self) -> String {
@@ -237,4 +248,26 @@ fn ctrl_z_suspends_and_fg_redraws() {
         !Path::new(&format!("/proc/{pid}")).exists()
     });
     assert!(!tmux.alternate_screen_on());
+}
+
+#[test]
+fn no_color_draws_without_colour_and_ctrl_c_quits() {
+    if !ready() {
+        return;
+    }
+    let truecolor = |styled: &str| styled.contains("38;2;") || styled.contains("48;2;");
+    let coloured = Tmux::start("colour");
+    coloured.wait_for("The Meridian Ledger (reference)");
+    assert!(
+        truecolor(&coloured.screen_with_styles()),
+        "colours by default"
+    );
+    let plain = Tmux::start_with("nocolor", "NO_COLOR=1");
+    plain.wait_for("The Meridian Ledger (reference)");
+    let styled = plain.screen_with_styles();
+    assert!(!truecolor(&styled), "no colour under NO_COLOR");
+    assert!(styled.contains("\u{1b}["), "emphasis is still drawn");
+    plain.keys(&["C-c"]);
+    plain.wait_for("EXITED 0");
+    assert!(!plain.alternate_screen_on());
 }

@@ -356,3 +356,73 @@ fn terminate_quits_and_progress_is_shown_while_loading() {
     update(&mut app, Message::Terminate);
     assert!(app.quit);
 }
+
+#[test]
+fn the_claim_detail_scrolls_and_starts_over_for_a_new_claim() {
+    let mut app = fixture_app(80, 24, true);
+    type_keys(&mut app, "2JJ");
+    assert_eq!(app.claims.detail_scroll, 2);
+    type_keys(&mut app, "K");
+    assert_eq!(app.claims.detail_scroll, 1);
+    type_keys(&mut app, "j");
+    assert_eq!(app.claims.detail_scroll, 0);
+}
+
+#[test]
+fn the_mouse_wheel_scrolls_three_lines() {
+    use ratatui::crossterm::event::{KeyModifiers, MouseEvent, MouseEventKind};
+    let mut app = fixture_app(120, 40, true);
+    let wheel = |kind| {
+        Message::Mouse(MouseEvent {
+            kind,
+            column: 10,
+            row: 10,
+            modifiers: KeyModifiers::NONE,
+        })
+    };
+    update(&mut app, wheel(MouseEventKind::ScrollDown));
+    assert_eq!(app.side.cursor, 3);
+    update(&mut app, wheel(MouseEventKind::ScrollUp));
+    assert_eq!(app.side.cursor, 0);
+}
+
+#[test]
+fn a_failed_outlet_shows_its_error_and_the_rest_work() {
+    let (config, mut loaded) = fixture_loaded();
+    let mut app = fixture_app(100, 30, true);
+    loaded.outlets.retain(|o| o.id != "coastdaily");
+    loaded.failures.push(parallax::model::OutletFailure {
+        id: "coastdaily".into(),
+        url: "https://coast.example/a".into(),
+        error: "HTTP 404 Not Found".into(),
+    });
+    let comparison = parallax::pipeline::compare_loaded(&config, loaded.clone(), "gazette");
+    let commands = type_keys(&mut app, "R");
+    let [Command::Load { generation, .. }] = commands.as_slice() else {
+        panic!("{commands:?}");
+    };
+    update(
+        &mut app,
+        Message::Compared {
+            generation: *generation,
+            loaded: Arc::new(loaded),
+            comparison: Some(Box::new(comparison)),
+            partial: false,
+        },
+    );
+    let screen = rows(&draw(&app)).join("\n");
+    assert!(
+        screen.contains("coastdaily: failed: HTTP 404 Not Found"),
+        "{screen}"
+    );
+    assert!(
+        screen.contains("River Post"),
+        "the others are shown:\n{screen}"
+    );
+    type_keys(&mut app, "3G");
+    let screen = rows(&draw(&app)).join("\n");
+    assert!(
+        screen.contains("✗ coastdaily (https://coast.example/a): HTTP 404 Not Found"),
+        "{screen}"
+    );
+}

@@ -192,3 +192,22 @@ fn no_control_character_reaches_the_screen() {
         }
     }
 }
+
+#[test]
+fn paraphrased_words_are_underlined_quietly_and_changed_facts_stand_out() {
+    let mut app = demo_app(160, 45, true);
+    // Clear Sky Daily rewords "funded" as "bankrolled" in a claim it carries: quiet underline.
+    let mut found = None;
+    for _ in 0..app.side.layout.total {
+        let buffer = draw(&app);
+        if let Some(at) = find(&buffer, "bankrolled") {
+            found = Some((buffer, at));
+            break;
+        }
+        type_keys(&mut app, "j");
+    }
+    let (buffer, (x, y)) = found.expect("the paraphrase is in the story");
+    let cell = &buffer[(x, y)];
+    assert!(cell.modifier.contains(Modifier::UNDERLINED), "{cell:?}");
+    assert_eq!(cell.bg, Color::Reset, "a paraphrase is not a changed fact");
+}

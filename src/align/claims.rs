@@ -72,35 +72,80 @@ pub struct Claim {
 impl Claim {
     /// Builds the claim of `text`, standing at `span`.
     pub fn new(text: &str, span: TextSpan, vocabulary: &mut Vocabulary) -> Claim {
+        Claim::compared_as(text, text, span, vocabulary)
+    }
+
+    /// Builds the claim whose wording is `text` but which is weighed and whose facts are read
+    /// from `compared` (a part of `text`).
+    fn compared_as(
+        text: &str,
+        compared: &str,
+        span: TextSpan,
+        vocabulary: &mut Vocabulary,
+    ) -> Claim {
+        let facts = facts::extract_facts(compared);
         Claim {
             span,
             text: text.to_string(),
-            terms: terms_of(text, vocabulary),
-            facts: facts::extract_facts(text),
+            terms: terms_of(compared, &frame_of(&facts), vocabulary),
+            facts,
         }
     }
 }
 
+/// The stems of a claim's attribution (who says it, and the verb): the frame around the claim,
+/// which two different claims of one story often share (`Governor Tom Reilly said ...`). It is
+/// compared as a fact, so similarity leaves it out.
+fn frame_of(facts: &Facts) -> Vec<String> {
+    let mut frame = Vec::new();
+    for attribution in &facts.attributions {
+        let words = attribution
+            .speaker
+            .iter()
+            .chain(std::iter::once(&attribution.verb));
+        for text in words {
+            frame.extend(tokens::tokenize(text).into_iter().map(|t| t.stem));
+        }
+    }
+    frame
+}
+
 /// The claims of one outlet's article, in reading order.
+///
+/// A sentence holding a `;` list is one claim per item; the first item keeps the list's lead-in
+/// (`the report sets five targets: expand ...`) in its text, but is weighed and its facts read
+/// without it: the lead-in introduces every item, and an outlet that words it differently has
+/// not changed the first item.
 pub fn claims_of(outlet: &OutletEntry, vocabulary: &mut Vocabulary) -> Vec<Claim> {
     let mut claims = Vec::new();
     for (paragraph, text) in outlet.paragraphs.iter().enumerate() {
+        let sentences = sentences::split_sentences(text);
         for range in sentences::split_claims(text) {
             let span = TextSpan {
                 paragraph,
                 start: range.start,
                 end: range.end,
             };
-            claims.push(Claim::new(&text[range], span, vocabulary));
+            let whole = &text[range.clone()];
+            let first_item =
+                !sentences.contains(&range) && sentences.iter().any(|s| s.start == range.start);
+            let compared = match whole.rfind(':') {
+                Some(colon) if first_item => whole[colon + 1..].trim_start(),
+                _ => whole,
+            };
+            claims.push(Claim::compared_as(whole, compared, span, vocabulary));
         }
     }
     claims
 }
 
-/// Stems, bigrams and (for short claims) character n-grams of `text`. Stopwords are left out
-/// unless the claim has nothing else.
-fn terms_of(text: &str, vocabulary: &mut Vocabulary) -> Terms {
-    let tokens = tokens::tokenize(text);
+/// Stems, bigrams and (for short claims) character n-grams of `text`. Stopwords and the
+/// attribution `frame` are left out unless the claim has nothing else.
+fn terms_of(text: &str, frame: &[String], vocabulary: &mut Vocabulary) -> Terms {
+    let mut tokens = tokens::tokenize(text);
+    if tokens.iter().any(|t| !t.stop && !frame.contains(&t.stem)) {
+        tokens.retain(|t| !frame.contains(&t.stem));
+    }
     let any_content = tokens.iter().any(|t| !t.stop);
     let content: Vec<&str> = tokens
         .iter()
@@ -108,20 +153,29 @@ fn terms_of(text: &str, vocabulary: &mut Vocabulary) -> Terms {
         .map(|t| synonyms::canonical(&t.stem))
         .collect();
     let stems = content.iter().map(|s| vocabulary.intern(s)).collect();
+    let mut key = String::new();
     let bigrams = content
         .windows(2)
-        .map(|pair| vocabulary.intern(&format!("{}\u{1}{}", pair[0], pair[1])))
+        .map(|pair| {
+            key.clear();
+            key.push_str(pair[0]);
+            key.push('\u{1}');
+            key.push_str(pair[1]);
+            vocabulary.intern(&key)
+        })
         .collect();
     let mut grams = Vec::new();
     if content.len() < SHORT_CLAIM_WORDS {
+        let mut padded: Vec<char> = Vec::new();
         for token in tokens.iter().filter(|t| !t.stop) {
-            let padded: Vec<char> = format!("\u{2}{}\u{2}", token.text).chars().collect();
-            if padded.len() <= GRAM_CHARS {
-                grams.push(vocabulary.intern(&padded.iter().collect::<String>()));
-                continue;
-            }
-            for window in padded.windows(GRAM_CHARS) {
-                grams.push(vocabulary.intern(&window.iter().collect::<String>()));
+            padded.clear();
+            padded.push('\u{2}');
+            padded.extend(token.text.chars());
+            padded.push('\u{2}');
+            for window in padded.windows(GRAM_CHARS.min(padded.len())) {
+                key.clear();
+                key.extend(window);
+                grams.push(vocabulary.intern(&key));
             }
         }
     }

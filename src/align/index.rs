@@ -14,6 +14,9 @@ const RARE_TERMS: usize = 12;
 /// at the passage that carries a claim.
 const MAX_POSTING: usize = 64;
 
+/// At most this many candidates per query: those sharing the most rare-stem weight with it.
+const MAX_CANDIDATES: usize = 24;
+
 /// An inverted index over a list of claims (one outlet's, or the added claims so far).
 #[derive(Debug, Default)]
 pub struct CandidateIndex {
@@ -32,23 +35,35 @@ impl CandidateIndex {
 
     /// Adds claim `id` to the index.
     pub fn insert(&mut self, id: usize, features: &Features) {
-        for &term in &features.rare {
+        for &(term, _) in &features.rare {
             self.postings.entry(term).or_default().push(id);
         }
     }
 
-    /// The claims that share at least one of `query`'s rarest stems, ascending, without repeats.
+    /// The claims that share the most weight of `query`'s rarest stems (at most
+    /// [`MAX_CANDIDATES`]), ascending, without repeats.
     pub fn candidates(&self, query: &Features) -> Vec<usize> {
-        let mut found = Vec::new();
-        for term in query.rare.iter().take(RARE_TERMS) {
-            if let Some(posting) = self.postings.get(term)
+        let mut found: Vec<(usize, f32)> = Vec::new();
+        for &(term, weight) in query.rare.iter().take(RARE_TERMS) {
+            if let Some(posting) = self.postings.get(&term)
                 && posting.len() <= MAX_POSTING
             {
-                found.extend_from_slice(posting);
+                found.extend(posting.iter().map(|&id| (id, weight)));
             }
         }
-        found.sort_unstable();
-        found.dedup();
-        found
+        found.sort_unstable_by_key(|&(id, _)| id);
+        let mut summed: Vec<(usize, f32)> = Vec::with_capacity(found.len());
+        for (id, weight) in found {
+            match summed.last_mut() {
+                Some(last) if last.0 == id => last.1 += weight,
+                _ => summed.push((id, weight)),
+            }
+        }
+        if summed.len() > MAX_CANDIDATES {
+            summed.select_nth_unstable_by(MAX_CANDIDATES - 1, |a, b| b.1.total_cmp(&a.1));
+            summed.truncate(MAX_CANDIDATES);
+            summed.sort_unstable_by_key(|&(id, _)| id);
+        }
+        summed.into_iter().map(|(id, _)| id).collect()
     }
 }

@@ -6,16 +6,20 @@
 
 use super::claims::Claim;
 use super::index::CandidateIndex;
-use super::similarity::{Features, carried, similarity};
+use super::similarity::{Features, carried, figures_disagree, similarity};
 use crate::model::EngineSettings;
-use crate::text::facts;
+use crate::text::facts::{self, Facts};
 
 /// Pairs below this share of `claim_match` are not even kept for merges and splits.
 const FLOOR_SHARE: f64 = 0.5;
 
-/// A sentence carries a second reference claim (a merge) when it holds at least this share of
-/// that claim's weight, and the two reference claims together cover this share of the sentence.
-const MERGE_CARRY: f64 = 0.6;
+/// A sentence carries a further reference claim (a merge) when it holds at least this share of
+/// that claim's weight ...
+const MERGE_CARRY: f64 = 0.5;
+
+/// ... and that claim explains at least this much more of the sentence than the reference
+/// claims it already carries.
+const MERGE_GAIN: f64 = 0.05;
 
 /// An adjacent sentence joins a match (a split) when at least this share of its weight belongs
 /// to the reference claim.
@@ -96,7 +100,13 @@ pub fn match_outlet(
             result.assign(i, vec![j], sim, false);
         }
     }
-    add_in_place(&pairs, settings.claim_match_in_place, &mut result);
+    add_in_place(
+        reference,
+        outlet,
+        &pairs,
+        settings.claim_match_in_place,
+        &mut result,
+    );
     add_merges(reference, outlet, &pairs, &mut result);
     add_splits(
         reference,
@@ -112,12 +122,21 @@ pub fn match_outlet(
 /// A reference claim left without a passage, and an unused sentence, that are each other's best
 /// match and stand in each other's place: the sentence lies between the passages carrying the
 /// claim's nearest matched neighbours. Such a pair is a paraphrase with less wording in common,
-/// so a lower threshold (`claim_match_in_place`) holds.
-fn add_in_place(pairs: &[(usize, usize, f64)], threshold: f64, result: &mut OutletMatches) {
+/// so a lower threshold (`claim_match_in_place`) holds, unless their figures all disagree.
+fn add_in_place(
+    reference: &[Features],
+    outlet: &[Features],
+    pairs: &[(usize, usize, f64)],
+    threshold: f64,
+    result: &mut OutletMatches,
+) {
     let mut best_of_claim: Vec<Option<(usize, f64)>> = vec![None; result.matches.len()];
     let mut best_of_sentence: Vec<Option<(usize, f64)>> = vec![None; result.used.len()];
     for &(i, j, sim) in pairs {
         if sim < threshold || result.matches[i].is_some() || result.used[j] {
+            continue;
+        }
+        if figures_disagree(&reference[i], &outlet[j]) {
             continue;
         }
         if best_of_claim[i].is_none_or(|(_, s)| sim > s) {
@@ -160,33 +179,40 @@ fn add_merges(
     pairs: &[(usize, usize, f64)],
     result: &mut OutletMatches,
 ) {
-    // The reference claim each outlet sentence carries alone so far.
-    let mut owner: Vec<Option<usize>> = vec![None; outlet.len()];
+    // The reference claims each outlet sentence carries on its own (not split over two).
+    let mut owners: Vec<Vec<usize>> = vec![Vec::new(); outlet.len()];
     for (i, m) in result.matches.iter().enumerate() {
         if let Some(m) = m
             && let [j] = m.claims[..]
         {
-            owner[j] = Some(i);
+            owners[j].push(i);
         }
     }
+    let union = |claims: &[usize]| {
+        let mut parts = claims.iter().map(|&c| &reference[c]);
+        let first = parts.next().cloned();
+        first.map(|f| parts.fold(f, |acc, next| acc.joined(next, &Facts::default())))
+    };
     for &(i, j, sim) in pairs {
-        if result.matches[i].is_some() || !result.used[j] {
+        if result.matches[i].is_some() || owners[j].is_empty() {
             continue;
         }
         if carried(&reference[i], &outlet[j]) < MERGE_CARRY {
             continue;
         }
-        let Some(first) = owner[j] else {
+        let Some(before) = union(&owners[j]) else {
             continue;
         };
-        let both = reference[first].joined(&reference[i], reference[i].facts.clone());
-        if carried(&outlet[j], &both) < MERGE_CARRY {
+        let after = before.joined(&reference[i], &Facts::default());
+        if carried(&outlet[j], &after) < carried(&outlet[j], &before) + MERGE_GAIN {
             continue;
         }
         result.assign(i, vec![j], sim, true);
-        owner[j] = None;
-        if let Some(m) = result.matches[first].as_mut() {
-            m.merged = true;
+        owners[j].push(i);
+        for &owner in &owners[j] {
+            if let Some(m) = result.matches[owner].as_mut() {
+                m.merged = true;
+            }
         }
     }
 }
@@ -208,7 +234,7 @@ fn add_splits(
             outlet_claims[first].text,
             outlet_claims[first + 1].text
         );
-        outlet[first].joined(&outlet[first + 1], facts::extract_facts(&text))
+        outlet[first].joined(&outlet[first + 1], &facts::extract_facts(&text))
     };
     // Extend single-sentence matches with a neighbour.
     for (i, claim) in reference.iter().enumerate() {

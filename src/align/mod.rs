@@ -5,7 +5,9 @@
 //! 1. every article is cut into claims ([`claims`]) and weighted with the story's term statistics
 //!    ([`similarity`]);
 //! 2. each outlet's claims are indexed by their rare stems ([`index`]) and matched against the
-//!    reference's claims wherever they stand ([`matching`]), merges and splits included;
+//!    reference's claims ([`matching`]): anywhere in the article at `claim_match`, or in the
+//!    claim's own place (between its neighbours' matches, each the other's best match) at the
+//!    lower `claim_match_in_place`; merged sentences and split claims included;
 //! 3. matches through other outlets' wordings complete the clusters, and claims no reference
 //!    claim explains become added clusters ([`clusters`]);
 //! 4. each match gets its status, reasons, `moved` flag ([`status`]) and word diff ([`diff`]);
@@ -13,7 +15,7 @@
 
 mod claims;
 mod clusters;
-mod diff;
+pub mod diff;
 mod index;
 mod matching;
 mod paragraphs;

@@ -3,7 +3,7 @@
 //! little; a name or a figure says a lot), character n-grams for short claims, and containment
 //! for a claim carried inside a longer sentence.
 
-use crate::text::facts::Facts;
+use crate::text::facts::{self, Facts};
 
 use super::claims::{Claim, Vocabulary};
 
@@ -13,6 +13,14 @@ const BIGRAM_WEIGHT: f32 = 0.25;
 
 /// Share of the character n-gram cosine in the similarity of two short claims.
 const GRAM_SHARE: f64 = 0.5;
+
+/// How far agreeing facts raise the similarity toward 1: a shared figure or name is strong
+/// evidence of the same claim, but not proof (two claims of one story share names).
+const FACT_BOOST: f64 = 0.3;
+
+/// Facts raise only a similarity the wording already supports: two claims sharing a name and
+/// nothing else are not the same claim.
+const FACT_MIN_TEXT: f64 = 0.1;
 
 /// Term statistics of one story: the inverse document frequency of every term, counting each
 /// claim of each outlet as a document.
@@ -85,14 +93,14 @@ impl StoryModel {
                 .map(|&t| (t, self.idf(t)))
                 .collect(),
         );
-        let mut rare: Vec<u32> = stems.iter().map(|&(t, _)| t).collect();
-        rare.sort_by_key(|&t| (self.df(t), t));
+        let mut rare: Vec<(u32, f32)> = stems.clone();
+        rare.sort_by_key(|&(t, _)| (self.df(t), t));
         Features {
             words,
             stems: SparseVector::summed(stems),
             grams,
             rare,
-            facts: claim.facts.clone(),
+            figures: figures(&claim.facts),
         }
     }
 }
@@ -181,37 +189,63 @@ pub struct Features {
     stems: SparseVector,
     /// Character n-grams (empty unless the claim is short).
     grams: SparseVector,
-    /// Distinct stems, rarest in the story first (for the candidate index).
-    pub rare: Vec<u32>,
-    /// The claim's facts.
-    pub facts: Facts,
+    /// Distinct stems with their IDF, rarest in the story first (for the candidate index).
+    pub rare: Vec<(u32, f32)>,
+    /// The claim's figures, dates and quotes: the facts that single a claim out (names do
+    /// not: several claims of a story name the same people).
+    figures: Facts,
 }
 
 impl Features {
     /// The features of two adjacent claims read as one passage (a claim split in two);
     /// `facts` are those of the joined text.
-    pub fn joined(&self, next: &Features, facts: Facts) -> Features {
+    pub fn joined(&self, next: &Features, facts: &Facts) -> Features {
         let mut rare = self.rare.clone();
-        rare.extend(next.rare.iter().filter(|t| !self.rare.contains(t)));
+        rare.extend(
+            next.rare
+                .iter()
+                .filter(|t| !self.rare.iter().any(|r| r.0 == t.0)),
+        );
         Features {
             words: self.words.plus(&next.words),
             stems: self.stems.plus(&next.stems),
             grams: SparseVector::default(),
             rare,
-            facts,
+            figures: figures(facts),
         }
     }
 }
 
 /// Similarity of two claims, 0.0 to 1.0: the TF-IDF cosine of stems and bigrams, blended with
-/// the character n-gram cosine when both claims are short.
+/// the character n-gram cosine when both claims are short, then raised by the share of facts
+/// (figures, dates, quotes, names) the two state alike.
 pub fn similarity(a: &Features, b: &Features) -> f64 {
-    let words = a.words.cosine(&b.words);
-    if a.grams.is_empty() || b.grams.is_empty() {
-        return words;
+    let mut text = a.words.cosine(&b.words);
+    if !a.grams.is_empty() && !b.grams.is_empty() {
+        text = (1.0 - GRAM_SHARE) * text + GRAM_SHARE * a.grams.cosine(&b.grams);
     }
-    let grams = a.grams.cosine(&b.grams);
-    (1.0 - GRAM_SHARE) * words + GRAM_SHARE * grams
+    if text < FACT_MIN_TEXT || a.figures.is_empty() || b.figures.is_empty() {
+        return text;
+    }
+    text + (1.0 - text) * FACT_BOOST * facts::fact_overlap(&a.figures, &b.figures)
+}
+
+/// Whether both claims state figures, dates or quotes and none of them agree: contrary evidence
+/// that outweighs a weak likeness of wording (a strong one is the same claim with a fact changed).
+pub fn figures_disagree(a: &Features, b: &Features) -> bool {
+    !a.figures.is_empty()
+        && !b.figures.is_empty()
+        && facts::fact_overlap(&a.figures, &b.figures) == 0.0
+}
+
+/// The facts of `facts` that single a claim out: quantities, dates and quotes.
+fn figures(facts: &Facts) -> Facts {
+    Facts {
+        quantities: facts.quantities.clone(),
+        dates: facts.dates.clone(),
+        quotes: facts.quotes.clone(),
+        ..Facts::default()
+    }
 }
 
 /// How much of claim `a` (by IDF weight of its stems) passage `b` carries, 0.0 to 1.0: near 1

@@ -81,17 +81,18 @@ pub fn run(global: &GlobalArgs, story: Option<&str>, args: &OpenArgs) -> ExitCod
         Ok(story) => story.clone(),
         Err(code) => return code,
     };
+    // The keymap is checked even when no terminal is used, so that a bad file is always told.
+    let keymap = match keymap_path(args.keymap.as_deref()) {
+        Some(path) => match Keymap::load(&path) {
+            Ok(keymap) => keymap,
+            Err(err) => {
+                eprintln!("{err}");
+                return ExitCode::from(EXIT_BAD_INPUT);
+            }
+        },
+        None => Keymap::default(),
+    };
     if std::io::stdout().is_terminal() {
-        let keymap = match keymap_path(args.keymap.as_deref()) {
-            Some(path) => match Keymap::load(&path) {
-                Ok(keymap) => keymap,
-                Err(err) => {
-                    eprintln!("{err}");
-                    return ExitCode::from(EXIT_BAD_INPUT);
-                }
-            },
-            None => Keymap::default(),
-        };
         let no_color = std::env::var("NO_COLOR").ok();
         let options = Options {
             mouse: args.mouse,

@@ -99,10 +99,15 @@ mod tests {
         let settings = EngineSettings::default();
         let pairs = settings_pairs(&settings);
         let names: Vec<&str> = pairs.iter().map(|(n, _)| n.as_str()).collect();
+        assert!(names.is_sorted(), "{names:?}");
+        for name in ["claim_match", "diff_deadline_ms", "paragraph_match"] {
+            assert!(names.contains(&name), "{name} missing from {names:?}");
+        }
+        let fields = serde_json::to_value(&settings).unwrap();
+        assert_eq!(pairs.len(), fields.as_object().unwrap().len());
         assert_eq!(
-            names,
-            ["claim_match", "diff_deadline_ms", "paragraph_match"]
+            pairs[0],
+            ("claim_match".into(), settings.claim_match.to_string())
         );
-        assert_eq!(pairs[0].1, settings.claim_match.to_string());
     }
 }

@@ -11,13 +11,14 @@ use crate::model::{Comparison, Status};
 
 /// Escapes text for use inside a Markdown line (a table cell, after a list marker): every
 /// character Markdown (CommonMark and GitHub tables) could read as syntax gets a backslash, and
-/// line breaks become spaces.
+/// line breaks become spaces. (`>` alone is harmless inside a line once every `<` is escaped,
+/// so reasons such as `60 to 80 -> 70` stay readable.)
 pub fn escape_markdown(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + 8);
     for c in text.chars() {
         match c {
             '\r' | '\n' => out.push(' '),
-            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '|' | '#' | '!' | '~' | '&' | '$' => {
+            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '|' | '#' | '!' | '~' | '&' | '$' => {
                 out.push('\\');
                 out.push(c);
             }
@@ -28,14 +29,14 @@ pub fn escape_markdown(text: &str) -> String {
 }
 
 /// Escapes text that starts a Markdown line (a paragraph, a block quote): as
-/// [`escape_markdown`], and a start that would open a list, heading or setext underline
-/// (`- `, `+ `, `= `, `1. `, `2) `) is escaped too.
+/// [`escape_markdown`], and a start that would open a list, quote, heading or setext underline
+/// (`- `, `+ `, `= `, `> `, `1. `, `2) `) is escaped too.
 pub fn escape_markdown_line(text: &str) -> String {
     let escaped = escape_markdown(text.trim_start());
     let digits = escaped.chars().take_while(char::is_ascii_digit).count();
     if digits > 0 && matches!(escaped[digits..].chars().next(), Some('.' | ')')) {
         format!("{}\\{}", &escaped[..digits], &escaped[digits..])
-    } else if escaped.starts_with(['-', '+', '=']) {
+    } else if escaped.starts_with(['-', '+', '=', '>']) {
         format!("\\{escaped}")
     } else {
         escaped
@@ -239,7 +240,8 @@ mod tests {
     #[test]
     fn escapes_syntax() {
         assert_eq!(escape_markdown("a|b"), "a\\|b");
-        assert_eq!(escape_markdown("<script>"), "\\<script\\>");
+        assert_eq!(escape_markdown("<script>"), "\\<script>");
+        assert_eq!(escape_markdown("60 to 80 -> 70"), "60 to 80 -> 70");
         assert_eq!(escape_markdown("`x` *y* _z_"), "\\`x\\` \\*y\\* \\_z\\_");
         assert_eq!(escape_markdown("[l](u)"), "\\[l\\](u)");
         assert_eq!(escape_markdown("# h"), "\\# h");
@@ -256,6 +258,7 @@ mod tests {
         assert_eq!(escape_markdown_line("3) x"), "3\\) x");
         assert_eq!(escape_markdown_line("- item"), "\\- item");
         assert_eq!(escape_markdown_line("=cmd"), "\\=cmd");
+        assert_eq!(escape_markdown_line("> quote"), "\\> quote");
         assert_eq!(escape_markdown_line("50 workers"), "50 workers");
     }
 }

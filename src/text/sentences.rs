@@ -5,7 +5,8 @@
 //! (`J. R. R. Tolkien`), decimals and amounts (`$1.53 million`), ellipses mid-sentence, and
 //! `?`/`!` inside a quote followed by a lowercase attribution (`"Why?" she asked.`). Closing
 //! quotes and brackets after the stop stay with their sentence (`."`, `?」`). CJK full stops
-//! `。！？` end a sentence without a following space. A line break inside a paragraph (a caption or
+//! `。！？` end a sentence without a following space (but not before the quotative `と` after a
+//! closing quote). A line break inside a paragraph (a caption or
 //! heading without final punctuation above its text) always ends a sentence.
 
 use std::ops::Range;
@@ -108,9 +109,11 @@ pub fn split_sentences(paragraph: &str) -> Vec<Range<usize>> {
         let spaced = after.starts_with(char::is_whitespace);
         // A CJK stop ends a sentence without a space; `$1.53`, `U.S.-China` and `google.com`
         // (no space after the stop) never end one.
+        // A Japanese quote closed and followed by its quotative particle (`」と言った`)
+        // goes on, like `"Why?" she asked`.
+        let quotative = quoted && (after.starts_with('と') || after.starts_with('っ'));
         let breaks = at_end
-            || cjk_stop
-            || run.contains(['。', '！', '？'])
+            || ((cjk_stop || run.contains(['。', '！', '？'])) && !quotative)
             || (spaced && ends_sentence(paragraph, i, run, quoted, after));
         if breaks {
             push_trimmed(paragraph, start..end, &mut out);
@@ -349,6 +352,35 @@ mod tests {
             (
                 "(He declined to comment.) Others did.",
                 &["(He declined to comment.)", "Others did."],
+            ),
+            (
+                "She has a Ph.D. in physics. She teaches.",
+                &["She has a Ph.D. in physics.", "She teaches."],
+            ),
+            (
+                "He moved to St. Louis in 2010.",
+                &["He moved to St. Louis in 2010."],
+            ),
+            (
+                "U.S. officials said so. The U.N. agreed.",
+                &["U.S. officials said so.", "The U.N. agreed."],
+            ),
+            (
+                "他说：“我们会赢。”然后离开了。",
+                &["他说：“我们会赢。”", "然后离开了。"],
+            ),
+            (
+                "『本当？』と聞いた。本当だった。",
+                &["『本当？』と聞いた。", "本当だった。"],
+            ),
+            ("“We’ll see…” he said.", &["“We’ll see…” he said."]),
+            (
+                "He said \"no.\" But she agreed.",
+                &["He said \"no.\"", "But she agreed."],
+            ),
+            (
+                "(AP) — The vote failed. Turnout was 40%.",
+                &["(AP) — The vote failed.", "Turnout was 40%."],
             ),
             ("", &[]),
             ("   ", &[]),

@@ -64,13 +64,16 @@ pub fn tokenize(text: &str) -> Vec<Token> {
 
 /// The token of one non-CJK word starting at byte `start`.
 fn word_token(word: &str, start: usize) -> Token {
-    let folded: String = word
-        .nfc()
-        .flat_map(char::to_lowercase)
-        .map(|c| if c == '\u{2019}' { '\'' } else { c })
-        .collect();
+    let folded: String = if word.is_ascii() {
+        word.to_ascii_lowercase()
+    } else {
+        word.nfc()
+            .flat_map(char::to_lowercase)
+            .map(|c| if c == '\u{2019}' { '\'' } else { c })
+            .collect()
+    };
     let stem = if folded.chars().any(char::is_alphabetic) && folded.chars().all(is_latin_or_mark) {
-        ENGLISH.stem(&folded).into_owned()
+        stem_of(&folded)
     } else {
         folded.clone()
     };
@@ -81,6 +84,32 @@ fn word_token(word: &str, start: usize) -> Token {
         start,
         end: start + word.len(),
     }
+}
+
+/// Most entries a thread's stem cache holds before it starts afresh.
+const STEM_CACHE_MAX: usize = 50_000;
+
+thread_local! {
+    /// Stems already computed on this thread: the outlets of one story share most of their
+    /// words, and stemming is the dearest step of tokenising.
+    static STEMS: std::cell::RefCell<std::collections::HashMap<String, String>> =
+        std::cell::RefCell::new(std::collections::HashMap::new());
+}
+
+/// The English stem of a lowercase word, through the thread's cache.
+fn stem_of(folded: &str) -> String {
+    STEMS.with(|cache| {
+        let mut cache = cache.borrow_mut();
+        if let Some(stem) = cache.get(folded) {
+            return stem.clone();
+        }
+        if cache.len() >= STEM_CACHE_MAX {
+            cache.clear();
+        }
+        let stem = ENGLISH.stem(folded).into_owned();
+        cache.insert(folded.to_string(), stem.clone());
+        stem
+    })
 }
 
 /// Turns a run of adjacent CJK characters into bigram tokens (a lone character into itself).

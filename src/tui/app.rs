@@ -158,6 +158,8 @@ pub struct ListState {
     pub selected: usize,
     /// The first entry shown.
     pub scroll: usize,
+    /// The first line of the detail pane shown.
+    pub detail_scroll: usize,
 }
 
 /// The whole state of the interface.

@@ -36,6 +36,10 @@ pub enum Action {
     Top,
     /// To the bottom.
     Bottom,
+    /// Scroll the claims detail pane down.
+    DetailDown,
+    /// Scroll the claims detail pane up.
+    DetailUp,
     /// Focus the outlet to the left.
     FocusLeft,
     /// Focus the outlet to the right.
@@ -102,6 +106,8 @@ pub const DEFAULT_BINDINGS: &[(Action, &[&str], &str)] = &[
     (Action::HalfPageUp, &["Ctrl-u", "PageUp"], "half a page up"),
     (Action::Top, &["g", "Home"], "top"),
     (Action::Bottom, &["G", "End"], "bottom"),
+    (Action::DetailDown, &["J"], "scroll the claim detail down"),
+    (Action::DetailUp, &["K"], "scroll the claim detail up"),
     (
         Action::FocusLeft,
         &["h", "Left"],

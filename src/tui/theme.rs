@@ -94,6 +94,11 @@ impl Theme {
         }
     }
 
+    /// Words reworded from the origin wording without changing a fact (a paraphrase).
+    pub fn reworded_words(self) -> Style {
+        Style::new().add_modifier(Modifier::UNDERLINED)
+    }
+
     /// Words of the reference that the focused outlet changed or dropped.
     pub fn deleted_words(self) -> Style {
         self.fg(

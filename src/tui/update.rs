@@ -125,14 +125,14 @@ fn finish_load(
         };
         set_progress(app, &failure.id, state);
     }
-    for report in &loaded.reports {
-        if let Some(origin) = report.origin {
-            set_progress(
-                app,
-                &report.outlet,
-                OutletProgress::Loaded(origin.as_str().into()),
-            );
-        }
+    for outlet in &loaded.outlets {
+        let origin = loaded
+            .reports
+            .iter()
+            .find(|r| r.outlet == outlet.id)
+            .and_then(|r| r.origin)
+            .map_or("read", |o| o.as_str());
+        set_progress(app, &outlet.id, OutletProgress::Loaded(origin.into()));
     }
     app.loaded = Some(loaded);
     match comparison {
@@ -267,6 +267,8 @@ pub fn apply(app: &mut App, action: Action) -> Vec<Command> {
         Action::HalfPageUp => scroll(app, -(half_page(app) as isize)),
         Action::Top => scroll(app, isize::MIN / 2),
         Action::Bottom => scroll(app, isize::MAX / 2),
+        Action::DetailDown => app.claims.detail_scroll += 1,
+        Action::DetailUp => app.claims.detail_scroll = app.claims.detail_scroll.saturating_sub(1),
         Action::FocusLeft => move_focus(app, -1),
         Action::FocusRight => move_focus(app, 1),
         Action::NextDifference => jump(app, 1, |f| !f.is_same(), "difference"),
@@ -363,7 +365,10 @@ fn scroll(app: &mut App, delta: isize) {
     }
 }
 
+/// Keeps the selected claim in the matrix's window; the detail pane starts at the top of a
+/// newly selected claim.
 fn keep_claim_visible(app: &mut App) {
+    app.claims.detail_scroll = 0;
     let rows = claims::list_rows(app).max(1);
     let selected = app.claims.selected;
     if selected < app.claims.scroll {

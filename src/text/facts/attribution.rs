@@ -9,7 +9,7 @@
 //! `denied`, `warned`, `argued`, `suggested`, `confirmed`, `revealed`, `accused` ...), so
 //! `said` → `claimed` is a change of attribution.
 
-use super::lex::{Kind, Word};
+use super::lex::{Kind, Lower, Word};
 
 /// One attribution in a claim.
 #[derive(Debug, Clone, PartialEq)]
@@ -44,6 +44,9 @@ const VERBS: &[(&str, &str)] = &[
     ("commented", "said"),
     ("tweeted", "said"),
     ("posted", "said"),
+    ("pledged", "said"),
+    ("promised", "said"),
+    ("vowed", "said"),
     ("found", "found"),
     ("finds", "found"),
     ("concluded", "found"),
@@ -123,7 +126,10 @@ pub(crate) fn scan(sentence: &str, words: &[Word<'_>]) -> Vec<Attribution> {
         if w.kind != Kind::Alpha {
             continue;
         }
-        let lower = w.text.to_lowercase();
+        let Some(lower) = Lower::new(w.text) else {
+            continue;
+        };
+        let lower = lower.as_str();
         if lower == "according" && words.get(i + 1).is_some_and(|t| t.is("to")) {
             let speaker = phrase(sentence, words, i + 2, true);
             out.push(attribution(
@@ -160,7 +166,7 @@ pub(crate) fn scan(sentence: &str, words: &[Word<'_>]) -> Vec<Attribution> {
             .then(|| phrase(sentence, words, i, false))
             .flatten();
         let speaker = before.or_else(|| phrase(sentence, words, i + 1, true));
-        out.push(attribution(lower, class, speaker, words));
+        out.push(attribution(lower.to_string(), class, speaker, words));
     }
     out
 }

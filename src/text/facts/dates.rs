@@ -7,7 +7,7 @@
 //! (a month where the other gives the day) is *less specific*. `Nov. 17, 2020` and
 //! `November 17, 2020` are the same date; `last year` and `in 2019` are compatible.
 
-use super::lex::{Kind, Word};
+use super::lex::{Kind, Lower, Word};
 
 /// A date relative to when the article was written.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -144,12 +144,33 @@ const MONTH_LEADS: &[&str] = &[
     "early", "late", "mid", "last", "next", "this", "between", "and", "to", "or", "on", "that",
 ];
 
+/// Lowercase words a date may start with (besides spelled numbers: `three days ago`).
+const DATE_OPENERS: &[&str] = &[
+    "yesterday",
+    "today",
+    "tonight",
+    "tomorrow",
+    "earlier",
+    "later",
+    "early",
+    "late",
+    "last",
+    "past",
+    "this",
+    "next",
+    "a",
+    "an",
+    "noon",
+    "midday",
+    "midnight",
+];
+
 /// A month name at word `i` (capitalised; an abbreviation needs its period): the month and the
 /// index just past it.
 fn month_at(words: &[Word<'_>], i: usize) -> Option<(u8, usize)> {
     let w = words.get(i).filter(|w| w.is_capitalised())?;
-    let lower = w.text.to_ascii_lowercase();
-    let (name, month) = MONTHS.iter().find(|(name, _)| *name == lower)?;
+    let lower = Lower::new(w.text)?;
+    let (name, month) = MONTHS.iter().find(|(name, _)| *name == lower.as_str())?;
     let full = MONTHS[..12].iter().any(|(n, _)| n == name);
     let dotted = words
         .get(i + 1)
@@ -207,10 +228,10 @@ fn time_at(words: &[Word<'_>], i: usize) -> Option<(u16, usize)> {
         None => (w.text.parse::<u16>().ok()?, 0),
     };
     let meridiem = words.get(i + 1).and_then(|m| {
-        let lower = m.text.to_ascii_lowercase().replace('.', "");
+        let lower = Lower::new(m.text)?;
         match lower.as_str() {
-            "am" => Some(0),
-            "pm" => Some(12),
+            "am" | "a.m." => Some(0),
+            "pm" | "p.m." => Some(12),
             _ => None,
         }
     });
@@ -226,8 +247,8 @@ fn time_at(words: &[Word<'_>], i: usize) -> Option<(u16, usize)> {
 
 /// A relative unit word (`year`, `week`, `summer` ...).
 fn relative_unit(word: &Word<'_>) -> Option<&'static str> {
-    let lower = word.text.to_ascii_lowercase();
-    Some(match lower.trim_end_matches('s') {
+    let lower = Lower::new(word.text)?;
+    Some(match lower.as_str().trim_end_matches('s') {
         "year" => "year",
         "month" => "month",
         "week" => "week",
@@ -283,9 +304,17 @@ fn date_at(words: &[Word<'_>], i: usize) -> Option<(DateFact, usize)> {
         text: String::new(),
     };
     let w = words.get(i)?;
-    let lower = w.text.to_ascii_lowercase();
+    // Most words start no date: a lowercase word that opens none is skipped before any lookup.
+    if w.kind == Kind::Alpha && !w.is_capitalised() {
+        let lower = Lower::new(w.text)?;
+        let opens = DATE_OPENERS.contains(&lower.as_str())
+            || super::quantities::spelled_number(w.text).is_some();
+        if !opens {
+            return None;
+        }
+    }
     let relative = |offset, unit| Some(Relative { offset, unit });
-    match lower.as_str() {
+    match Lower::new(w.text)?.as_str() {
         "yesterday" => date.relative = relative(-1, "day"),
         "today" | "tonight" => date.relative = relative(0, "day"),
         "tomorrow" => date.relative = relative(1, "day"),

@@ -5,7 +5,7 @@
 //! Hedges fall into classes so that `may` → `might` changes nothing while `may` → `allegedly`
 //! does. Negation is compared by parity: `did not deny` is as affirmative as `confirmed`.
 
-use super::lex::{Kind, Word};
+use super::lex::{Kind, Lower, Word};
 
 /// One hedge in a claim.
 #[derive(Debug, Clone, PartialEq)]
@@ -64,7 +64,15 @@ const NEGATIONS: &[&str] = &[
 
 /// Verbs that negate before `to` (`refused to rule out` = `did not rule out`).
 const REFUSALS: &[&str] = &[
-    "refused", "refuses", "declined", "declines", "failed", "fails",
+    "refused",
+    "refuses",
+    "refusing",
+    "declined",
+    "declines",
+    "declining",
+    "failed",
+    "fails",
+    "failing",
 ];
 
 /// Finds the hedges of a sentence.
@@ -79,7 +87,10 @@ pub(crate) fn scan_hedges(words: &[Word<'_>]) -> Vec<Hedge> {
         if w.kind != Kind::Alpha {
             continue;
         }
-        let lower = w.text.to_lowercase();
+        let Some(lower) = Lower::new(w.text) else {
+            continue;
+        };
+        let lower = lower.as_str();
         let hedge = |text: &str, class| {
             Some(Hedge {
                 text: text.to_string(),
@@ -91,7 +102,7 @@ pub(crate) fn scan_hedges(words: &[Word<'_>]) -> Vec<Hedge> {
             .find(|(h, _)| *h == lower)
             .filter(|_| w.text == lower || i == 0)
         {
-            hedge(&lower, class)
+            hedge(lower, class)
         } else if let Some(&(_, class)) = ADJECTIVES.iter().find(|(h, _)| *h == lower)
             && i > 0
             && [
@@ -100,8 +111,8 @@ pub(crate) fn scan_hedges(words: &[Word<'_>]) -> Vec<Hedge> {
             .iter()
             .any(|d| words[i - 1].is(d))
         {
-            hedge(&lower, class)
-        } else if SEEM.contains(&lower.as_str()) && lower_is(i + 1, "to") {
+            hedge(lower, class)
+        } else if SEEM.contains(&lower) && lower_is(i + 1, "to") {
             hedge(&format!("{lower} to"), "appears to")
         } else if let Some(&(_, class)) = BELIEVED.iter().find(|(h, _)| *h == lower)
             && i > 0
@@ -134,15 +145,17 @@ pub(crate) fn scan_negations(words: &[Word<'_>], taken: &[bool]) -> Vec<String> 
         .enumerate()
         .filter(|(i, w)| w.kind == Kind::Alpha && !taken[*i])
         .filter(|(i, w)| {
-            let lower = w.text.to_lowercase();
+            let Some(lower) = Lower::new(w.text) else {
+                return false;
+            };
+            let lower = lower.as_str();
             let contracted = lower.ends_with("n't") || lower.ends_with("n’t");
             // `not only ... but`, `No. 5` are no negation.
             let not_only = lower == "not" && words.get(i + 1).is_some_and(|n| n.is("only"));
             let number = lower == "no" && words.get(i + 1).is_some_and(|n| n.is_punct('.'));
             // `refused to`, `declined to`, `failed to` deny what follows.
-            let refused =
-                REFUSALS.contains(&lower.as_str()) && words.get(i + 1).is_some_and(|n| n.is("to"));
-            (contracted || refused || NEGATIONS.contains(&lower.as_str())) && !not_only && !number
+            let refused = REFUSALS.contains(&lower) && words.get(i + 1).is_some_and(|n| n.is("to"));
+            (contracted || refused || NEGATIONS.contains(&lower)) && !not_only && !number
         })
         .map(|(_, w)| w.text.to_lowercase())
         .collect()

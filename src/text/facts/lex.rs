@@ -58,6 +58,36 @@ impl Word<'_> {
     }
 }
 
+/// A word lowercased (ASCII letters only) on the stack, so the scanners look words up in their
+/// tables without allocating for every word of every sentence.
+pub(crate) struct Lower {
+    buf: [u8; 24],
+    len: usize,
+}
+
+impl Lower {
+    /// The lowercase copy of `word`; None when it is longer than any table word (24 bytes).
+    pub fn new(word: &str) -> Option<Lower> {
+        let bytes = word.as_bytes();
+        if bytes.len() > 24 {
+            return None;
+        }
+        let mut buf = [0u8; 24];
+        buf[..bytes.len()].copy_from_slice(bytes);
+        buf[..bytes.len()].make_ascii_lowercase();
+        Some(Lower {
+            buf,
+            len: bytes.len(),
+        })
+    }
+
+    /// The lowercase word.
+    pub fn as_str(&self) -> &str {
+        // Lowercasing ASCII bytes keeps UTF-8 valid, and the copy ends where `word` ended.
+        std::str::from_utf8(&self.buf[..self.len]).unwrap_or("")
+    }
+}
+
 /// Splits a sentence into words (whitespace dropped).
 pub(crate) fn lex(sentence: &str) -> Vec<Word<'_>> {
     let mut out = Vec::new();

@@ -11,7 +11,7 @@
 //! A currency amount that only converts the amount before it (`1 million yuan (about $153,000)`)
 //! is flagged as a conversion: dropping or adding it changes no fact.
 
-use super::lex::{Kind, Word};
+use super::lex::{Kind, Lower, Word};
 
 /// How a quantity bounds its value.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -157,7 +157,8 @@ pub(crate) fn spelled_number(word: &str) -> Option<f64> {
     const TENS: &[&str] = &[
         "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
     ];
-    let lower = word.to_ascii_lowercase();
+    let lower = Lower::new(word)?;
+    let lower = lower.as_str();
     if let Some(i) = WORDS.iter().position(|w| *w == lower) {
         return Some(i as f64 + 1.0);
     }
@@ -168,7 +169,7 @@ pub(crate) fn spelled_number(word: &str) -> Option<f64> {
 
 /// Scale words after a number (`million`, `bn`, `k` ...).
 fn scale_word(word: &str, glued: bool) -> Option<f64> {
-    match word.to_ascii_lowercase().as_str() {
+    match Lower::new(word)?.as_str() {
         "hundred" => Some(1e2),
         "thousand" => Some(1e3),
         "million" | "mn" => Some(1e6),
@@ -184,7 +185,7 @@ fn scale_word(word: &str, glued: bool) -> Option<f64> {
 
 /// Vague counts and the range each stands for.
 fn vague_word(word: &str) -> Option<(f64, f64)> {
-    match word.to_ascii_lowercase().as_str() {
+    match Lower::new(word)?.as_str() {
         "dozens" | "scores" => Some((24.0, 99.0)),
         "hundreds" => Some((200.0, 999.0)),
         "thousands" => Some((2e3, 999_999.0)),
@@ -196,7 +197,7 @@ fn vague_word(word: &str) -> Option<(f64, f64)> {
 
 /// Currency words after a number.
 fn currency_word(word: &str) -> Option<&'static str> {
-    match word.to_ascii_lowercase().as_str() {
+    match Lower::new(word)?.as_str() {
         "yuan" | "renminbi" | "rmb" => Some("CNY"),
         "dollars" | "dollar" | "usd" => Some("USD"),
         "euros" | "euro" | "eur" => Some("EUR"),
@@ -211,7 +212,7 @@ fn currency_word(word: &str) -> Option<&'static str> {
 
 /// Measures after a number.
 fn measure_word(word: &str) -> Option<&'static str> {
-    Some(match word.to_ascii_lowercase().as_str() {
+    Some(match Lower::new(word)?.as_str() {
         "year" | "years" => "year",
         "month" | "months" => "month",
         "week" | "weeks" => "week",
@@ -482,6 +483,15 @@ fn amount(words: &[Word<'_>], mut i: usize, taken: &[bool]) -> Option<Amount> {
             value = w.text.replace(',', "").parse().ok()?;
         }
         Kind::Alpha => {
+            // Most words start no amount: skip them before the lookups below.
+            let opens = ["a", "an", "half", "tens", "hundreds"]
+                .iter()
+                .any(|o| w.is(o))
+                || spelled_number(w.text).is_some()
+                || vague_word(w.text).is_some();
+            if !opens {
+                return None;
+            }
             // `tens of thousands`, `hundreds of thousands` before a plain `hundreds`.
             if let Some((share, after)) = fraction_at(words, i) {
                 fraction = true;
@@ -581,10 +591,8 @@ fn fraction_at(words: &[Word<'_>], i: usize) -> Option<(f64, usize)> {
     {
         k += 1;
     }
-    let denominator = match words
-        .get(k)?
-        .text
-        .to_ascii_lowercase()
+    let denominator = match Lower::new(words.get(k)?.text)?
+        .as_str()
         .trim_end_matches('s')
     {
         "half" | "halve" if count == 1.0 => 2.0,

@@ -204,7 +204,16 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             &comparison.claims[c],
             detail.width.saturating_sub(1) as usize,
         );
-        for (dy, line) in lines.iter().take(detail.height as usize).enumerate() {
+        let scroll = app
+            .claims
+            .detail_scroll
+            .min(lines.len().saturating_sub(detail.height as usize));
+        for (dy, line) in lines
+            .iter()
+            .skip(scroll)
+            .take(detail.height as usize)
+            .enumerate()
+        {
             buf.set_line(detail.x, detail.y + dy as u16, line, detail.width);
         }
     }

@@ -8,6 +8,7 @@ use ratatui::widgets::{Block, Borders, Clear, Widget};
 
 use crate::model::Status;
 use crate::tui::app::App;
+use crate::tui::keymap::Action;
 use crate::tui::layout::{display_width, fit};
 use crate::tui::theme::MOVED_SYMBOL;
 
@@ -37,9 +38,14 @@ pub fn help_lines(app: &App) -> Vec<Line<'static>> {
         Span::styled(format!("{MOVED_SYMBOL} moved"), theme.moved()),
     ])];
     lines.push(Line::from(vec![
-        Span::styled("changed words", theme.inserted_words()),
+        Span::styled("changed fact", theme.inserted_words()),
         Span::raw("  "),
-        Span::styled("words the focused outlet changed", theme.deleted_words()),
+        Span::styled("reworded", theme.reworded_words()),
+        Span::raw("  "),
+        Span::styled(
+            "reference words the focused outlet changed",
+            theme.deleted_words(),
+        ),
         Span::raw("  "),
         Span::styled("left out", theme.missing_sentence()),
     ]));
@@ -70,9 +76,23 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         height,
     };
     Clear.render(popup, buf);
+    let keys = |action| {
+        app.keymap
+            .keys_for(action)
+            .into_iter()
+            .next()
+            .unwrap_or_default()
+    };
+    let title = format!(
+        " keys ({} or {} to close, {}/{} to scroll) ",
+        keys(Action::Back),
+        keys(Action::Help),
+        keys(Action::ScrollDown),
+        keys(Action::ScrollUp)
+    );
     let block = Block::default()
         .borders(Borders::ALL)
-        .title(" keys (q or ? to close, j/k to scroll) ")
+        .title(fit(&title, width.saturating_sub(2) as usize))
         .border_style(app.theme.quiet());
     let inner = block.inner(popup);
     block.render(popup, buf);

@@ -1,6 +1,6 @@
-//! One paragraph of one outlet as styled text with its claims marked: the words that differ
-//! from the origin wording (from the claim's word diff, mapped onto the paragraph through the
-//! claim's spans; from the changed facts when there is no diff), sentences only this outlet
+//! One paragraph of one outlet as styled text with its claims marked: the words reworded from
+//! the origin wording (from the claim's word diff, mapped onto the paragraph through the claim's
+//! spans) quietly, the changed facts of a `differs` claim strongly, sentences only this outlet
 //! carries (`+`), passages out of the reference's order (`↕¶n`, n being where the claim sits in
 //! the reference), and search matches. In the reference's own column the marks follow the
 //! focused outlet, as in a two-way diff: the words it changed, the sentences it leaves out
@@ -86,25 +86,40 @@ fn locate_facts(
         .collect()
 }
 
-/// The changed words of a differing claim in `region`, or the whole region when none can be
-/// located.
-fn changed_words(
+/// The word marks of one claim's sentence in `region`: every reworded word (from the word
+/// diff) quietly, and for a `differs` claim the changed facts strongly (`strong`); when the facts
+/// cannot be located the reworded words take the strong style, and when nothing can be located
+/// the whole sentence is marked as differing. `origin_side` marks the origin's words (the
+/// diff's deletions) instead of the outlet's (its insertions).
+fn word_marks(
     text: &str,
     region: &Range<usize>,
     status: &ClaimStatus,
     origin_side: bool,
-) -> (Vec<Range<usize>>, bool) {
+    strong: Style,
+    theme: Theme,
+) -> Vec<(Range<usize>, Style, u8)> {
     let (highlight, skip) = if origin_side {
         (DiffOp::Delete, DiffOp::Insert)
     } else {
         (DiffOp::Insert, DiffOp::Delete)
     };
-    let mut words = locate_diff(text, region, status, highlight, skip);
-    if words.is_empty() {
-        words = locate_facts(text, region, status, origin_side);
+    let reworded = locate_diff(text, region, status, highlight, skip);
+    let mut marks: Vec<(Range<usize>, Style, u8)> = reworded
+        .iter()
+        .map(|r| (r.clone(), theme.reworded_words(), 1))
+        .collect();
+    if status.status == Status::Differs {
+        let mut facts = locate_facts(text, region, status, origin_side);
+        if facts.is_empty() {
+            facts = reworded;
+        }
+        if facts.is_empty() {
+            marks.push((region.clone(), theme.differing_sentence(), 0));
+        }
+        marks.extend(facts.into_iter().map(|r| (r, strong, 2)));
     }
-    let found = !words.is_empty();
-    (words, found)
+    marks
 }
 
 /// The styled spans of paragraph `paragraph` of outlet `outlet` (indexes into the comparison).
@@ -149,12 +164,15 @@ pub fn paragraph_spans(
                         Span::styled("∅ ", theme.status_symbol(Status::Missing)),
                     ));
                 }
-                Status::Differs => {
-                    let (words, found) = changed_words(text, range, other, true);
-                    if !found {
-                        decorations.push((range.clone(), theme.differing_sentence(), 0));
-                    }
-                    decorations.extend(words.into_iter().map(|w| (w, theme.deleted_words(), 1)));
+                Status::Differs | Status::Appears => {
+                    decorations.extend(word_marks(
+                        text,
+                        range,
+                        other,
+                        true,
+                        theme.deleted_words(),
+                        theme,
+                    ));
                 }
                 _ => {}
             }
@@ -168,14 +186,17 @@ pub fn paragraph_spans(
                     Span::styled("+ ", theme.status_symbol(Status::Added)),
                 ));
             }
-            Status::Differs => {
-                let (words, found) = changed_words(text, range, status, false);
-                if !found {
-                    decorations.push((range.clone(), theme.differing_sentence(), 0));
-                }
-                decorations.extend(words.into_iter().map(|w| (w, theme.inserted_words(), 1)));
+            Status::Differs | Status::Appears => {
+                decorations.extend(word_marks(
+                    text,
+                    range,
+                    status,
+                    false,
+                    theme.inserted_words(),
+                    theme,
+                ));
             }
-            Status::Appears | Status::Missing => {}
+            Status::Missing => {}
         }
         if status.moved {
             let place = claim
@@ -188,7 +209,7 @@ pub fn paragraph_spans(
         }
     }
     for found in find_matches(text, ctx.query) {
-        decorations.push((found, theme.search_match(), 2));
+        decorations.push((found, theme.search_match(), 3));
     }
     decorations.sort_by_key(|d| d.2);
     assemble(text, &decorations, &markers)

@@ -85,7 +85,8 @@ pub fn document(app: &App, width: u16) -> ReaderDoc {
         focus: app.focus,
         query: &app.search.query,
     };
-    for p in 0..outlet.paragraphs.len() {
+    // Headings stand before paragraph `at`; one at `paragraphs.len()` closes the article.
+    for p in 0..=outlet.paragraphs.len() {
         for (heading, _) in outlet
             .headings
             .iter()
@@ -100,6 +101,9 @@ pub fn document(app: &App, width: u16) -> ReaderDoc {
                     text_width,
                 ),
             );
+        }
+        if p == outlet.paragraphs.len() {
+            break;
         }
         doc.lines.push(Line::default());
         doc.paragraph_tops.push((p, doc.lines.len()));

@@ -1,0 +1,230 @@
+//! The engine on small hand-made cases that pin each behaviour: a merged sentence, a split claim,
+//! an outlet that paraphrases another outlet's paraphrase, a claim added by two outlets, split and
+//! moved paragraphs, and word diffs that rebuild both texts exactly.
+
+use parallax::align::compare;
+use parallax::align::diff::DiffBudget;
+use parallax::model::{Comparison, DiffOp, DiffPiece, EngineSettings, OutletEntry, Status};
+use proptest::prelude::*;
+
+fn outlet(id: &str, paragraphs: &[&str]) -> OutletEntry {
+    OutletEntry {
+        id: id.to_string(),
+        name: id.to_string(),
+        paragraphs: paragraphs.iter().map(|p| p.to_string()).collect(),
+        ..OutletEntry::default()
+    }
+}
+
+fn run(outlets: Vec<OutletEntry>) -> Comparison {
+    let reference = outlets[0].id.clone();
+    compare(
+        "case",
+        outlets,
+        &reference,
+        Vec::new(),
+        &EngineSettings::default(),
+    )
+}
+
+/// (status, number of spans) of every claim in `outlet`, in claims order.
+fn statuses(comparison: &Comparison, outlet: &str) -> Vec<(Status, usize)> {
+    comparison
+        .claims
+        .iter()
+        .map(|c| (c.statuses[outlet].status, c.statuses[outlet].spans.len()))
+        .collect()
+}
+
+fn side(pieces: &[DiffPiece], skip: DiffOp) -> String {
+    pieces
+        .iter()
+        .filter(|p| p.op != skip)
+        .map(|p| p.text.as_str())
+        .collect()
+}
+
+#[test]
+fn a_merged_sentence_carries_both_reference_claims() {
+    let comparison = run(vec![
+        outlet(
+            "ref",
+            &[
+                "Brightline said it would cut 1,200 jobs by March. The cuts will mostly hit its sales teams in Dublin and Austin.",
+            ],
+        ),
+        outlet(
+            "other",
+            &[
+                "Brightline said it would cut 1,200 jobs by March, mostly in its sales teams in Dublin and Austin.",
+            ],
+        ),
+    ]);
+    assert_eq!(
+        statuses(&comparison, "other"),
+        vec![(Status::Appears, 1), (Status::Appears, 1)]
+    );
+    let spans: Vec<_> = comparison
+        .claims
+        .iter()
+        .map(|c| c.statuses["other"].spans[0])
+        .collect();
+    assert_eq!(spans[0], spans[1], "one sentence carries both claims");
+}
+
+#[test]
+fn a_claim_split_over_two_sentences_is_carried_by_both() {
+    let comparison = run(vec![
+        outlet(
+            "ref",
+            &[
+                "The storm destroyed 300 homes in the coastal town of Pirna and left 12,000 residents without electricity for three days.",
+            ],
+        ),
+        outlet(
+            "other",
+            &[
+                "The storm destroyed 300 homes in the coastal town of Pirna. It left 12,000 residents without electricity for three days.",
+            ],
+        ),
+    ]);
+    assert_eq!(statuses(&comparison, "other"), vec![(Status::Appears, 2)]);
+}
+
+#[test]
+fn an_outlet_joins_a_cluster_through_another_outlets_wording() {
+    let comparison = run(vec![
+        outlet(
+            "ref",
+            &[
+                "Negotiators in Nairobi agreed early on Sunday to create a fund for countries hit by climate disasters. The summit ran 30 hours late.",
+            ],
+        ),
+        outlet(
+            "first",
+            &[
+                "A fund for countries suffering climate disasters was agreed by negotiators in the early hours of Sunday. The summit ran 30 hours late.",
+            ],
+        ),
+        outlet(
+            "second",
+            &[
+                "A fund for nations suffering climate disasters was agreed in the early hours of Sunday. The summit ran 30 hours late.",
+            ],
+        ),
+    ]);
+    assert_eq!(
+        comparison.claims[0].statuses["first"].status,
+        Status::Appears
+    );
+    assert_eq!(
+        comparison.claims[0].statuses["second"].status,
+        Status::Appears
+    );
+}
+
+#[test]
+fn a_claim_two_outlets_add_is_one_added_cluster() {
+    let comparison = run(vec![
+        outlet(
+            "ref",
+            &["Pilots at Skyvia will strike for 48 hours from Thursday."],
+        ),
+        outlet(
+            "first",
+            &[
+                "Pilots at Skyvia will strike for 48 hours from Thursday. The airline has cancelled 640 flights.",
+            ],
+        ),
+        outlet(
+            "second",
+            &[
+                "Skyvia pilots will strike for 48 hours from Thursday. Skyvia has cancelled 640 flights, it said.",
+            ],
+        ),
+    ]);
+    assert_eq!(comparison.claims.len(), 2);
+    let added = &comparison.claims[1];
+    assert_eq!(added.origin, "first");
+    assert_eq!(added.statuses["ref"].status, Status::Missing);
+    assert_eq!(added.statuses["first"].status, Status::Added);
+    assert_eq!(added.statuses["second"].status, Status::Added);
+    assert!(
+        !added.statuses["second"].diff.is_empty(),
+        "diff from the first carrier's wording"
+    );
+}
+
+#[test]
+fn split_and_moved_paragraphs_are_grouped_beside_their_match() {
+    let p = [
+        "The central bank raised its key rate to 4.75 percent on Wednesday. It was the fifth increase in a row.",
+        "Governor Elena Varga said inflation was still far above the 2 percent target.",
+        "Mortgage lenders said they would pass the increase on to borrowers within weeks.",
+        "The next rate decision is due on June 14.",
+    ];
+    let comparison = run(vec![
+        outlet("ref", &p),
+        outlet(
+            "other",
+            &[
+                "The next rate decision is due on June 14.",
+                "The central bank raised its key rate to 4.75 percent on Wednesday.",
+                "It was the fifth increase in a row.",
+                "Governor Elena Varga said inflation was still far above the 2 percent target.",
+                "Mortgage lenders said they would pass the increase on to borrowers within weeks.",
+            ],
+        ),
+    ]);
+    let groups: Vec<(Vec<usize>, Vec<usize>, bool)> = comparison
+        .paragraphs
+        .iter()
+        .map(|g| {
+            (
+                g.cells["ref"].clone(),
+                g.cells["other"].clone(),
+                g.moved.contains(&"other".to_string()),
+            )
+        })
+        .collect();
+    assert_eq!(
+        groups,
+        vec![
+            (vec![0], vec![1, 2], false),
+            (vec![1], vec![3], false),
+            (vec![2], vec![4], false),
+            (vec![3], vec![0], true),
+        ]
+    );
+    assert!(comparison.claims[4].statuses["other"].moved);
+}
+
+#[test]
+fn missing_reference_and_empty_articles_do_not_panic() {
+    let comparison = compare(
+        "case",
+        Vec::new(),
+        "nobody",
+        Vec::new(),
+        &EngineSettings::default(),
+    );
+    assert!(comparison.claims.is_empty() && comparison.paragraphs.is_empty());
+    let comparison = run(vec![
+        outlet("ref", &[]),
+        outlet("other", &["One sentence here."]),
+    ]);
+    assert_eq!(statuses(&comparison, "other"), vec![(Status::Added, 1)]);
+    assert_eq!(comparison.paragraphs.len(), 1);
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 200, ..ProptestConfig::default() })]
+
+    #[test]
+    fn word_diff_pieces_rebuild_both_texts(a in "\\PC{0,80}", b in "\\PC{0,80}") {
+        let pieces = DiffBudget::new(500).word_diff(&a, &b);
+        prop_assert_eq!(side(&pieces, DiffOp::Insert), a);
+        prop_assert_eq!(side(&pieces, DiffOp::Delete), b);
+        prop_assert!(pieces.windows(2).all(|w| w[0].op != w[1].op), "adjacent pieces are joined");
+    }
+}
