@@ -25,7 +25,7 @@ fn json_output_is_the_article() {
     let article: serde_json::Value = serde_json::from_slice(&output.stdout).expect("JSON");
     assert_eq!(article["title"], "Hebei opens a technology transfer market");
     assert_eq!(article["byline"], "Jane Doe");
-    assert_eq!(article["paragraphs"].as_array().map(Vec::len), Some(4));
+    assert_eq!(article["paragraphs"].as_array().map(Vec::len), Some(5));
     assert_eq!(article["headings"][0], "What changes for companies");
     assert_eq!(article["heading_positions"][0], 2);
 }

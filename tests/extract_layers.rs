@@ -67,7 +67,7 @@ fn a_body_selector_that_matches_nothing_falls_back_to_the_finder() {
         drop: vec!["p:nth-child(99)".into(), "::not a selector".into()],
     };
     let article = extract_article(&fixture("boilerplate.html"), &hints);
-    assert_eq!(article.paragraphs.len(), 4);
+    assert_eq!(article.paragraphs.len(), 5);
 }
 
 #[test]
@@ -84,6 +84,7 @@ fn bylines_prompts_teasers_taglines_and_chrome_are_left_out() {
              according to the provincial science and technology department.",
             "Companies will be able to license patents directly from universities, and the \
              province will cover part of the fees, the department said in a statement.",
+            "https://example.org/report.pdf",
             "Critics say the subsidies may favour large state-owned firms, and that small private \
              companies will struggle to benefit from the scheme.",
         ]

@@ -26,14 +26,18 @@ pub fn collect(dom: &Dom, roots: &[usize], alive: &[bool]) -> Vec<Block> {
 }
 
 fn collect_subtree(dom: &Dom, root: usize, alive: &[bool], blocks: &mut Vec<Block>) {
-    let mut current = String::new();
+    let mut current = Pending::default();
     let mut open_ends: Vec<usize> = Vec::new();
+    let mut link_ends: Vec<usize> = Vec::new();
     let end = dom.nodes[root].end;
     let mut index = root;
     while index < end {
         while open_ends.last().is_some_and(|&e| index >= e) {
             open_ends.pop();
-            flush(&mut current, blocks);
+            current.flush(blocks);
+        }
+        while link_ends.last().is_some_and(|&e| index >= e) {
+            link_ends.pop();
         }
         let node = &dom.nodes[index];
         if !alive[index] || (index != root && is_left_out(dom, index)) {
@@ -41,9 +45,10 @@ fn collect_subtree(dom: &Dom, root: usize, alive: &[bool], blocks: &mut Vec<Bloc
             continue;
         }
         match node.tag {
-            Tag::Text => current.push_str(dom.text_of(index)),
+            Tag::Text => current.push(dom.text_of(index), !link_ends.is_empty()),
+            Tag::A => link_ends.push(node.end),
             Tag::Heading(_) => {
-                flush(&mut current, blocks);
+                current.flush(blocks);
                 let text = clean_line(&dom.subtree_text(index, alive));
                 if !text.is_empty() {
                     // A "heading" holding a whole paragraph is a paragraph in disguise.
@@ -56,16 +61,52 @@ fn collect_subtree(dom: &Dom, root: usize, alive: &[bool], blocks: &mut Vec<Bloc
                 index = node.end;
                 continue;
             }
-            Tag::Br | Tag::Hr => flush(&mut current, blocks),
+            Tag::Br | Tag::Hr => current.flush(blocks),
             tag if tag.is_block() => {
-                flush(&mut current, blocks);
+                current.flush(blocks);
                 open_ends.push(node.end);
             }
             _ => {}
         }
         index += 1;
     }
-    flush(&mut current, blocks);
+    current.flush(blocks);
+}
+
+/// A paragraph being collected, with how much of it is link text.
+#[derive(Debug, Default)]
+struct Pending {
+    text: String,
+    link_bytes: usize,
+}
+
+/// Teaser paragraphs ("Who will make the Rock Hall in 2020?" linking elsewhere) are short and
+/// all link; longer all-link paragraphs are kept.
+const TEASER_MAX_WORDS: usize = 15;
+
+impl Pending {
+    fn push(&mut self, text: &str, in_link: bool) {
+        self.text.push_str(text);
+        if in_link {
+            self.link_bytes += text.trim().len();
+        }
+    }
+
+    /// Ends the paragraph: cleaned and kept, unless empty or a link teaser.
+    fn flush(&mut self, blocks: &mut Vec<Block>) {
+        let text = clean_line(&self.text);
+        let trimmed_len = self.text.split_whitespace().map(str::len).sum::<usize>();
+        // A bare address is a reference the article gives, not a teaser.
+        let address = text.starts_with("http") || text.starts_with("www.");
+        let teaser = self.link_bytes * 10 >= trimmed_len * 9
+            && text.split_whitespace().count() <= TEASER_MAX_WORDS
+            && !address;
+        self.text.clear();
+        self.link_bytes = 0;
+        if !text.is_empty() && !teaser {
+            blocks.push(Block::Paragraph(text));
+        }
+    }
 }
 
 /// Whether an element inside the content is never article text: captions and picture credits,
@@ -100,17 +141,4 @@ fn is_left_out(dom: &Dom, index: usize) -> bool {
         || ((node.author_mark || classes::is_byline(&names))
             && !matches!(node.tag, Tag::Body | Tag::Section)
             && dom.raw_text_len(index) < 100)
-}
-
-/// Ends the current paragraph.
-fn flush(current: &mut String, blocks: &mut Vec<Block>) {
-    if current.trim().is_empty() {
-        current.clear();
-        return;
-    }
-    let text = clean_line(current);
-    current.clear();
-    if !text.is_empty() {
-        blocks.push(Block::Paragraph(text));
-    }
 }

@@ -67,6 +67,7 @@ const PROMPT_STARTS: &[&str] = &[
 /// Phrases that mark a short paragraph as a prompt wherever they stand (lowercase).
 const PROMPT_PHRASES: &[&str] = &[
     "all rights reserved",
+    "©",
     "sign up for our",
     "subscribe to our",
     "follow us on",

@@ -41,7 +41,6 @@ const UNLIKELY: &[&str] = &[
     "promo",
     "cookie",
     "consent",
-    "paywall",
     "recirc",
     "outbrain",
     "taboola",
@@ -124,7 +123,6 @@ const CAPTION: &[&str] = &[
     "img-info",
     "wp-caption-text",
     "video",
-    "player",
     "gallery",
 ];
 

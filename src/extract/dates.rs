@@ -177,7 +177,13 @@ pub fn is_dateline(text: &str) -> bool {
     if words.is_empty() || words.len() > 20 {
         return false;
     }
+    let clock = lower.char_indices().any(|(i, c)| {
+        c == ':'
+            && lower[..i].ends_with(|p: char| p.is_ascii_digit())
+            && lower[i + 1..].starts_with(|n: char| n.is_ascii_digit())
+    });
     let stamped = written_date(&lower).is_some()
+        || (clock && ["updated", "published", "posted"].contains(&words[0]))
         || text.char_indices().any(|(i, c)| {
             c.is_ascii_digit()
                 && !text[..i].ends_with(|p: char| p.is_ascii_digit())
@@ -273,6 +279,7 @@ mod tests {
             "Updated 4 years ago",
             "Published: 2021-01-06 08:12",
             "Updated Nov. 19, 2019 8:21 am ET / Original Nov. 19, 2019 8:02 am ET",
+            "Updated at 1:23 p.m.",
             "segunda 22 de janeiro de 2018",
         ] {
             assert_eq!(is_dateline(line), !line.starts_with("segunda"), "{line}");
