@@ -8,6 +8,10 @@
 //! inflections (`claimed`, `alleged`, `admitted`/`acknowledged`/`conceded`, `insisted`,
 //! `denied`, `warned`, `argued`, `suggested`, `confirmed`, `revealed`, `accused` ...), so
 //! `said` → `claimed` is a change of attribution.
+//!
+//! The speaker is the noun phrase next to the verb, read the same before it (`Li said`), after
+//! it (`said Li.`) or before a relative `who` (`Li, who said`); a date, a quantity or a
+//! prepositional phrase is never a speaker (`said in December that`), nor whom one `told`.
 
 use super::lex::{Kind, Lower, Word};
 
@@ -120,7 +124,12 @@ const SPEAKER_STOPS: &[&str] = &[
 ];
 
 /// Finds the attributions of a sentence.
-pub(crate) fn scan(sentence: &str, words: &[Word<'_>]) -> Vec<Attribution> {
+pub(crate) fn scan(sentence: &str, words: &[Word<'_>], taken: &[bool]) -> Vec<Attribution> {
+    let speaker_at = Speaker {
+        sentence,
+        words,
+        taken,
+    };
     let mut out = Vec::new();
     for (i, w) in words.iter().enumerate() {
         if w.kind != Kind::Alpha {
@@ -131,7 +140,7 @@ pub(crate) fn scan(sentence: &str, words: &[Word<'_>]) -> Vec<Attribution> {
         };
         let lower = lower.as_str();
         if lower == "according" && words.get(i + 1).is_some_and(|t| t.is("to")) {
-            let speaker = phrase(sentence, words, i + 2, true);
+            let speaker = speaker_at.after(i + 2);
             out.push(attribution(
                 "according to".to_string(),
                 "said",
@@ -164,10 +173,13 @@ pub(crate) fn scan(sentence: &str, words: &[Word<'_>]) -> Vec<Attribution> {
         if taking {
             continue;
         }
-        let before = (i > 0 && words[i - 1].kind == Kind::Alpha)
-            .then(|| phrase(sentence, words, i, false))
-            .flatten();
-        let speaker = before.or_else(|| phrase(sentence, words, i + 1, true));
+        // `told reporters`: who is told, not who tells.
+        let addressee_after = ["told", "tells"].contains(&lower);
+        let speaker = speaker_at.before(i).or_else(|| {
+            (!addressee_after)
+                .then(|| speaker_at.after(i + 1))
+                .flatten()
+        });
         out.push(attribution(lower.to_string(), class, speaker, words));
     }
     out
@@ -240,45 +252,99 @@ fn attribution(
     }
 }
 
-/// The speaker phrase of up to 6 words after (`forward`) or before word `at`, stopping at
-/// punctuation and clause words: (first word, end word, text).
-fn phrase(
-    sentence: &str,
-    words: &[Word<'_>],
-    at: usize,
-    forward: bool,
-) -> Option<(usize, usize, String)> {
-    let usable = |w: &Word<'_>| w.kind == Kind::Alpha && !SPEAKER_STOPS.iter().any(|s| w.is(s));
-    let (from, to) = if forward {
+/// Words that end a speaker phrase read backwards from its verb: `a warning from Li, who said`
+/// names Li, not the warning.
+const BACKWARD_STOPS: &[&str] = &[
+    "from", "to", "by", "with", "during", "since", "through", "via", "about", "over", "under",
+];
+
+/// The most words a speaker phrase holds.
+const SPEAKER_WORDS_MAX: usize = 6;
+
+/// Finds the speaker phrase next to a verb: a noun phrase (a name, a title, `officials`, a
+/// pronoun) of up to [`SPEAKER_WORDS_MAX`] words, never a date, a quantity or a prepositional
+/// phrase (`said in December that` names no speaker). The same speaker is found before the verb
+/// (`Li said`), after it (`said Li.`), or before a relative `who` (`Li, who said`).
+struct Speaker<'s, 'w> {
+    sentence: &'s str,
+    words: &'w [Word<'s>],
+    /// Words of dates and quantities.
+    taken: &'w [bool],
+}
+
+impl Speaker<'_, '_> {
+    /// Whether word `k` may be part of a speaker phrase.
+    fn usable(&self, k: usize) -> bool {
+        let w = &self.words[k];
+        w.kind == Kind::Alpha && !self.taken[k] && !SPEAKER_STOPS.iter().any(|s| w.is(s))
+    }
+
+    /// The speaker written before the verb at `verb`, passing over a relative `, who` and a
+    /// parenthesised acronym (`the Office of the U.S. Trade Representative (USTR) found`).
+    fn before(&self, verb: usize) -> Option<(usize, usize, String)> {
+        let words = self.words;
+        let mut at = verb;
+        if at >= 2 && words[at - 1].is("who") && words[at - 2].is_punct(',') {
+            at -= 2;
+        }
+        if at >= 3 && words[at - 1].is_punct(')') {
+            let open = (at.saturating_sub(5)..at - 1)
+                .rev()
+                .find(|&k| words[k].is_punct('('));
+            if let Some(open) = open {
+                at = open;
+            }
+        }
+        let mut start = at;
+        while start > 0
+            && at - start < SPEAKER_WORDS_MAX
+            && self.usable(start - 1)
+            && !BACKWARD_STOPS.iter().any(|s| words[start - 1].is(s))
+        {
+            start -= 1;
+        }
+        self.text(start, at)
+    }
+
+    /// The speaker written after the verb, from word `at`: `," said Li Ming.` ends the clause;
+    /// `said the painting was worth 2 million` and `said in December that` name no speaker.
+    fn after(&self, at: usize) -> Option<(usize, usize, String)> {
+        let words = self.words;
+        if words
+            .get(at)
+            .is_some_and(|w| PREPOSITIONS.iter().any(|p| w.is(p)))
+        {
+            return None;
+        }
         let mut end = at;
-        while end < words.len() && end - at < 6 && usable(&words[end]) && !words[end].is("on") {
+        while end < words.len()
+            && end - at < SPEAKER_WORDS_MAX
+            && self.usable(end)
+            && !words[end].is("on")
+        {
             end += 1;
         }
-        // A speaker after its verb (`," said Li Ming.`) ends the clause; `said the painting
-        // was worth 2 million` names no speaker.
-        let clause_end = words.get(end).is_none_or(|w| {
-            w.kind == Kind::Punct
-                || ["on", "in", "at"].iter().any(|p| w.is(p))
-                || !usable(w) && w.kind == Kind::Alpha
-        });
+        let clause_end = end == words.len()
+            || words[end].kind == Kind::Punct
+            || ["on", "in", "at"].iter().any(|p| words[end].is(p))
+            || self.taken[end]
+            || !self.usable(end) && words[end].kind == Kind::Alpha;
         if !clause_end {
             return None;
         }
-        (at, end)
-    } else {
-        let mut start = at;
-        while start > 0 && at - start < 6 && usable(&words[start - 1]) {
-            start -= 1;
-        }
-        (start, at)
-    };
-    (from < to).then(|| {
-        (
-            from,
-            to,
-            sentence[words[from].start..words[to - 1].end].to_string(),
-        )
-    })
+        self.text(at, end)
+    }
+
+    /// The phrase of words `from..to` as (first word, end word, text), if it has any word.
+    fn text(&self, from: usize, to: usize) -> Option<(usize, usize, String)> {
+        (from < to).then(|| {
+            (
+                from,
+                to,
+                self.sentence[self.words[from].start..self.words[to - 1].end].to_string(),
+            )
+        })
+    }
 }
 
 #[cfg(test)]
@@ -334,6 +400,50 @@ mod tests {
             );
         }
         assert!(attributions("Police found in the river a stolen car.").is_empty());
+    }
+
+    #[test]
+    fn a_speaker_is_a_noun_phrase_wherever_it_is_written() {
+        let speaker = |s: &str| attributions(s).remove(0).2;
+        for sentence in [
+            "Mayor Ana Ruiz said in March that the budget was short.",
+            "The budget was short, said Mayor Ana Ruiz.",
+            "A warning came from Mayor Ana Ruiz, who said on Monday that the budget was short.",
+        ] {
+            assert_eq!(
+                speaker(sentence).as_deref(),
+                Some("Mayor Ana Ruiz"),
+                "{sentence:?}"
+            );
+        }
+        for sentence in [
+            "Officials said in December that it was over.",
+            "Officials said last week that it was over.",
+        ] {
+            let found = attributions(sentence);
+            assert!(
+                found.iter().all(|a| a.2.as_deref() != Some("in December")
+                    && a.2.as_deref() != Some("last week")),
+                "{sentence:?}: {found:?}"
+            );
+        }
+        assert_eq!(
+            speaker("She told reporters that it was over.").as_deref(),
+            Some("She")
+        );
+        assert_eq!(
+            speaker("The agency told reporters that it was over.").as_deref(),
+            Some("The agency")
+        );
+        assert_eq!(
+            speaker("In 2019, the Office of Fair Trading (OFT) found in a study that fees rose.")
+                .as_deref(),
+            Some("the Office of Fair Trading")
+        );
+        assert_eq!(
+            speaker("It was over, he told reporters."),
+            Some("he".into())
+        );
     }
 
     #[test]

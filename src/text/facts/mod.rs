@@ -96,7 +96,7 @@ pub fn extract_facts(sentence: &str) -> Facts {
     let dates = dates::scan(sentence, &words, &mut taken);
     let quantities = quantities::scan(sentence, &words, &mut taken);
     let names = names::scan(sentence, &words, &taken);
-    let attributions = attribution::scan(sentence, &words);
+    let attributions = attribution::scan(sentence, &words, &taken);
     let hedges = hedges::scan_hedges(&words);
     let negations = hedges::scan_negations(&words, &taken);
     Facts {
