@@ -12,6 +12,10 @@
 //! The speaker is the noun phrase next to the verb, read the same before it (`Li said`), after
 //! it (`said Li.`) or before a relative `who` (`Li, who said`); a date, a quantity or a
 //! prepositional phrase is never a speaker (`said in December that`), nor whom one `told`.
+//!
+//! Only the active voice attributes: a passive participle (`was reported`, `is said to`, `first
+//! reported by the Ledger`) describes where a thing came from, as `obtained by` does, and is no
+//! attribution.
 
 use super::lex::{Kind, Lower, Word};
 
@@ -153,6 +157,11 @@ pub(crate) fn scan(sentence: &str, words: &[Word<'_>], taken: &[bool]) -> Vec<At
             continue;
         };
         if i > 0 && NOT_BEFORE.iter().any(|n| words[i - 1].is(n)) {
+            continue;
+        }
+        // A participle with its agent (`documents, first reported by the Ledger,`, `a claim
+        // denied by the firm`) tells where a thing came from, not who says the claim.
+        if words.get(i + 1).is_some_and(|n| n.is("by")) {
             continue;
         }
         // `the study found that`, `researchers found.`, `the USTR found in a report that`
@@ -455,6 +464,8 @@ mod tests {
             "Cases were reported in Ohio.",
             "He is said to be ill.",
             "Police found the body.",
+            "Files, first reported by The Tribune, show the plan.",
+            "The deal, confirmed by both firms on Friday, is worth $2 billion.",
         ] {
             assert!(
                 attributions(sentence).is_empty(),

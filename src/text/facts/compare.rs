@@ -9,7 +9,7 @@
 //! | date | changed, less/more specific (`date: Nov. 17, 2020 -> last November (less specific)`), dropped, added | the same date written otherwise; a relative date beside a compatible absolute one (`last year` = `in 2019`) |
 //! | quote | altered words (`quote altered`), a quote dropped (`quote dropped`) or added (`quote added`) | a fragment of the same words quoted, or an ellipsis |
 //! | name | one name put for another: names compare as sets, and as many names of each side have no counterpart on the other (`name: Li Ming -> Wang Wei`) | a name dropped or added (outlets write `he`, `the professor`, or add an affiliation); the same names in another order, or the speaker moved from the start to the end (`U.S. officials say Beijing ...` = `Beijing ..., U.S. officials say`) |
-//! | attribution | another verb class (`attribution: said -> claimed`), another named speaker (`attribution: Police -> Officials`), attribution dropped (the outlet states the claim as its own) or added | `said` → `told reporters` → `according to` |
+//! | attribution | another verb class (`attribution: said -> claimed`), another named speaker (`attribution: Police -> Officials`), attribution dropped (the outlet states the claim as its own) or added | `said` → `told reporters` → `according to`; a passive participle with its agent, which tells where a thing came from, not who says the claim (`documents obtained by the Ledger` → `documents first reported by the Ledger`) |
 //! | hedge | added or removed (`hedge added: allegedly`) | one hedge for another of its class (`may` → `might`) |
 //! | negation | the claim's polarity flipped (`negation`) | `did not deny` → `confirmed` (same polarity; the attribution reports the verb) |
 //!
@@ -421,6 +421,10 @@ mod tests {
             ("“We will win,” Li Ming said.", "Li said: “We will win.”"),
             ("He didn't pay.", "He did not pay."),
             ("It may rain.", "It might rain."),
+            (
+                "Emails obtained by The Tribune show the plan.",
+                "Emails, first reported by The Tribune, show the plan.",
+            ),
         ];
         for (origin, other) in cases {
             assert_eq!(
