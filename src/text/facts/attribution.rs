@@ -3,8 +3,9 @@
 //!
 //! Verbs fall into classes: the neutral reporting verbs (`said`, `says`, `told`, `stated`,
 //! `according to`, `added`, `noted`, `reported`, `announced`, `wrote` ...) are one class, so
-//! `said` → `told reporters` changes nothing (`found`, `concluded`, `showed` join them before
-//! `that` or at the end of a clause: `the study found that ...`); every loaded verb is a class of its own with its
+//! `said` → `told reporters` changes nothing (`found`, `concluded`, `showed`, `reported`,
+//! `posted` join them before `that` or at the end of a clause: `the study found that ...`,
+//! `..., the Times reported.`, but not `the firm reported a loss`); every loaded verb is a class of its own with its
 //! inflections (`claimed`, `alleged`, `admitted`/`acknowledged`/`conceded`, `insisted`,
 //! `denied`, `warned`, `argued`, `suggested`, `confirmed`, `revealed`, `accused` ...), so
 //! `said` → `claimed` is a change of attribution.
@@ -47,11 +48,11 @@ const VERBS: &[(&str, &str)] = &[
     ("wrote", "said"),
     ("writes", "said"),
     ("announced", "said"),
-    ("reported", "said"),
+    ("reported", "found"),
     ("remarked", "said"),
     ("commented", "said"),
     ("tweeted", "said"),
-    ("posted", "said"),
+    ("posted", "found"),
     ("pledged", "said"),
     ("promised", "said"),
     ("vowed", "said"),
@@ -165,7 +166,7 @@ pub(crate) fn scan(sentence: &str, words: &[Word<'_>], taken: &[bool]) -> Vec<At
             continue;
         }
         // `the study found that`, `researchers found.`, `the USTR found in a report that`
-        // report; `police found the body` does not.
+        // report; `police found the body`, `the firm reported a loss` do not.
         let clause_end = words
             .get(i + 1)
             .is_none_or(|n| n.kind == Kind::Punct || n.is("that"))
@@ -336,7 +337,6 @@ impl Speaker<'_, '_> {
         let clause_end = end == words.len()
             || words[end].kind == Kind::Punct
             || ["on", "in", "at"].iter().any(|p| words[end].is(p))
-            || self.taken[end]
             || !self.usable(end) && words[end].kind == Kind::Alpha;
         if !clause_end {
             return None;
@@ -464,6 +464,7 @@ mod tests {
             "Cases were reported in Ohio.",
             "He is said to be ill.",
             "Police found the body.",
+            "The bank reported a profit of $2 billion.",
             "Files, first reported by The Tribune, show the plan.",
             "The deal, confirmed by both firms on Friday, is worth $2 billion.",
         ] {
