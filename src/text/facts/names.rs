@@ -4,8 +4,8 @@
 //! A name is a run of capitalised words, joined through `of`, `the`, `for`, `and`, `de` ... when a
 //! capitalised word follows. The first word of a sentence (or of a quote) is capitalised anyway,
 //! so a sentence-initial word alone is not taken as a name (it is kept apart as a maybe-name,
-//! which only serves as the counterpart of the other wording's names), and a leading function word (`The`,
-//! `In`, `But`) is dropped from a run. Names compare by their key words (titles like `Mr.` or
+//! which only serves as the counterpart of the other wording's names), and a leading function
+//! word (`The`, `In`, `But`) is dropped from a run. Names compare by their key words (titles like `Mr.` or
 //! `President` and connectors left out, a few aliases folded: `U.S.` = `United States`), and one
 //! name matches another when either's key words hold all of the other's (`Li` = `Li Ming`).
 
