@@ -143,7 +143,6 @@ fn the_demo_story_is_aligned_as_a_careful_reader_aligns_it() {
 }
 
 #[test]
-#[ignore = "waits on text::facts: spurious attribution/name changes (see the printed table)"]
 fn the_demo_story_statuses_and_reasons_agree_with_a_careful_reader() {
     agree_with_careful_reader(Check::Full);
 }

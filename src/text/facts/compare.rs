@@ -8,8 +8,8 @@
 //! | number | changed (`number: 60 to 80 -> 70`), made less or more specific (`number: 60 to 80 -> dozens (less specific)`), dropped (`number dropped: $153,000`), added (`number added: 12`) | the same amount written otherwise (`1 million` = `1,000,000`); a currency conversion dropped or added alone (`(about $153,000)`) |
 //! | date | changed, less/more specific (`date: Nov. 17, 2020 -> last November (less specific)`), dropped, added | the same date written otherwise; a relative date beside a compatible absolute one (`last year` = `in 2019`) |
 //! | quote | altered words (`quote altered`), a quote dropped (`quote dropped`) or added (`quote added`) | a fragment of the same words quoted, or an ellipsis |
-//! | name | one name put for another when both wordings name as many (`name: Li Ming -> Wang Wei`) | a name dropped or added (outlets write `he`, `the professor`, or add an affiliation) |
-//! | attribution | another verb class (`attribution: said -> claimed`), another named speaker (`attribution: Police -> Officials`), attribution dropped (the outlet states the claim as its own) or added | `said` → `told reporters` → `according to` |
+//! | name | one name put for another: names compare as sets, and as many names of each side have no counterpart on the other (`name: Li Ming -> Wang Wei`) | a name dropped or added (outlets write `he`, `the professor`, or add an affiliation); the same names in another order, or the speaker moved from the start to the end (`U.S. officials say Beijing ...` = `Beijing ..., U.S. officials say`) |
+//! | attribution | another verb class (`attribution: said -> claimed`), another named speaker (`attribution: Police -> Officials`; the speaker is the noun phrase by the verb, the same in `Li said`, `said Li` and `Li, who said`), attribution dropped (the outlet states the claim as its own) or added | `said` → `told reporters` → `according to`; a passive participle with its agent, which tells where a thing came from, not who says the claim (`documents obtained by the Ledger` → `documents first reported by the Ledger`) |
 //! | hedge | added or removed (`hedge added: allegedly`) | one hedge for another of its class (`may` → `might`) |
 //! | negation | the claim's polarity flipped (`negation`) | `did not deny` → `confirmed` (same polarity; the attribution reports the verb) |
 //!
@@ -214,15 +214,31 @@ fn quotes(origin: &Facts, other: &Facts, out: &mut Vec<FactChange>) {
 }
 
 fn names(origin: &Facts, other: &Facts, out: &mut Vec<FactChange>) {
-    let (a, b) = (&origin.names, &other.names);
-    if a.len() != b.len() {
+    // Names compare as sets: order, repeats and where the speaker stands do not matter. A name
+    // with a counterpart anywhere on the other side (a maybe-name too) is kept, even if it also
+    // matches another.
+    let unmatched = |x: &Facts, y: &Facts| -> Vec<usize> {
+        (0..x.names.len())
+            .filter(|&i| {
+                !y.names
+                    .iter()
+                    .chain(&y.maybe_names)
+                    .any(|n| x.names[i].same(n))
+            })
+            .collect()
+    };
+    let (lost, gained) = (unmatched(origin, other), unmatched(other, origin));
+    if lost.len() != gained.len() {
         // One side names more or fewer: details added or left out, not a name put for another.
         return;
     }
-    let (mut used_a, mut used_b) = (vec![false; a.len()], vec![false; b.len()]);
-    pair(a, b, &mut used_a, &mut used_b, |x, y| x.same(y));
-    for (i, j) in pair(a, b, &mut used_a, &mut used_b, |_, _| true) {
-        out.push(changed(ChangeKind::Name, &a[i].text, &b[j].text, ""));
+    for (i, j) in lost.into_iter().zip(gained) {
+        out.push(changed(
+            ChangeKind::Name,
+            &origin.names[i].text,
+            &other.names[j].text,
+            "",
+        ));
     }
 }
 
@@ -405,6 +421,10 @@ mod tests {
             ("“We will win,” Li Ming said.", "Li said: “We will win.”"),
             ("He didn't pay.", "He did not pay."),
             ("It may rain.", "It might rain."),
+            (
+                "Emails obtained by The Tribune show the plan.",
+                "Emails, first reported by The Tribune, show the plan.",
+            ),
         ];
         for (origin, other) in cases {
             assert_eq!(
@@ -413,6 +433,42 @@ mod tests {
                 "{origin:?} -> {other:?}"
             );
         }
+    }
+
+    #[test]
+    fn names_compare_as_sets() {
+        // The same names reordered, the speaker moved to the end (a sentence-initial single
+        // word is not read as a name, so one side sees fewer names).
+        assert_eq!(
+            reasons(
+                "EU diplomats say Moscow has moved troops to the Belarus border.",
+                "Moscow has moved troops to the Belarus border, EU diplomats say.",
+            ),
+            Vec::<String>::new()
+        );
+        assert_eq!(
+            reasons(
+                "The deal links Siemens in Munich with Alstom in Paris.",
+                "The deal links Alstom in Paris with Siemens in Munich.",
+            ),
+            Vec::<String>::new()
+        );
+        // A name put for another is still reported, wherever it stands.
+        assert_eq!(
+            reasons(
+                "The deal links Siemens in Munich with Alstom in Paris.",
+                "The deal links Alstom in Paris with Bosch in Munich.",
+            ),
+            ["name: Siemens -> Bosch"]
+        );
+        // One side naming more is a detail added, not a substitution.
+        assert_eq!(
+            reasons(
+                "Siemens won the contract.",
+                "Germany's Siemens won the contract from Alstom.",
+            ),
+            Vec::<String>::new()
+        );
     }
 
     #[test]

@@ -47,6 +47,10 @@ pub struct Facts {
     pub quotes: Vec<Quote>,
     /// Capitalised names of people, organisations and places.
     pub names: Vec<Name>,
+    /// Lone capitalised words opening the sentence or a quote, which may be names (`Beijing`)
+    /// or not (`Police`): never reported as a change, only a counterpart for the other
+    /// wording's names (`Beijing has sent ...` = `... say Beijing has sent`).
+    pub maybe_names: Vec<Name>,
     /// Who says it, with which verb.
     pub attributions: Vec<Attribution>,
     /// Hedges (`allegedly`, `may` ...).
@@ -95,8 +99,8 @@ pub fn extract_facts(sentence: &str) -> Facts {
     let quotes = quotes::scan(sentence);
     let dates = dates::scan(sentence, &words, &mut taken);
     let quantities = quantities::scan(sentence, &words, &mut taken);
-    let names = names::scan(sentence, &words, &taken);
-    let attributions = attribution::scan(sentence, &words);
+    let (names, maybe_names) = names::scan(sentence, &words, &taken);
+    let attributions = attribution::scan(sentence, &words, &taken);
     let hedges = hedges::scan_hedges(&words);
     let negations = hedges::scan_negations(&words, &taken);
     Facts {
@@ -104,6 +108,7 @@ pub fn extract_facts(sentence: &str) -> Facts {
         dates,
         quotes,
         names,
+        maybe_names,
         attributions,
         hedges,
         negations,

@@ -3,8 +3,9 @@
 //!
 //! A name is a run of capitalised words, joined through `of`, `the`, `for`, `and`, `de` ... when a
 //! capitalised word follows. The first word of a sentence (or of a quote) is capitalised anyway,
-//! so a sentence-initial word alone is not taken as a name, and a leading function word (`The`,
-//! `In`, `But`) is dropped from a run. Names compare by their key words (titles like `Mr.` or
+//! so a sentence-initial word alone is not taken as a name (it is kept apart as a maybe-name,
+//! which only serves as the counterpart of the other wording's names), and a leading function
+//! word (`The`, `In`, `But`) is dropped from a run. Names compare by their key words (titles like `Mr.` or
 //! `President` and connectors left out, a few aliases folded: `U.S.` = `United States`), and one
 //! name matches another when either's key words hold all of the other's (`Li` = `Li Ming`).
 
@@ -134,9 +135,12 @@ fn alias(form: &str) -> Option<&'static str> {
         .map(|(_, canonical)| *canonical)
 }
 
-/// Finds the names of a sentence among the words not already `taken` by dates and quantities.
-pub(crate) fn scan(sentence: &str, words: &[Word<'_>], taken: &[bool]) -> Vec<Name> {
+/// Finds the names of a sentence among the words not already `taken` by dates and quantities,
+/// and apart from them the maybe-names: a lone capitalised word opening the sentence or a quote
+/// (`Beijing has sent ...`, but also `Police said ...`), where every word is capitalised.
+pub(crate) fn scan(sentence: &str, words: &[Word<'_>], taken: &[bool]) -> (Vec<Name>, Vec<Name>) {
     let mut out = Vec::new();
+    let mut maybe = Vec::new();
     // `47.6C`, `5G`: a capital glued to a number is a unit or a model, not a name.
     let glued_to_number =
         |k: usize| k > 0 && words[k - 1].kind == Kind::Number && words[k - 1].end == words[k].start;
@@ -179,23 +183,28 @@ pub(crate) fn scan(sentence: &str, words: &[Word<'_>], taken: &[bool]) -> Vec<Na
                     start += 1;
                 }
             } else if end - start == 1 {
+                if !is_stopword(&words[start].text.to_lowercase()) {
+                    maybe.extend(name(sentence, &words[start..end]));
+                }
                 i = end;
                 continue;
             }
         }
         if start < end && !(end - start == 1 && words[start].text == "I") {
-            let text = &sentence[words[start].start..words[end - 1].end];
-            let name = Name {
-                text: text.to_string(),
-                words: key_words(&words[start..end]),
-            };
-            if !name.words.is_empty() {
-                out.push(name);
-            }
+            out.extend(name(sentence, &words[start..end]));
         }
         i = end;
     }
-    out
+    (out, maybe)
+}
+
+/// The name written as `run` (a non-empty run of words), if it has any key word.
+fn name(sentence: &str, run: &[Word<'_>]) -> Option<Name> {
+    let name = Name {
+        text: sentence[run[0].start..run[run.len() - 1].end].to_string(),
+        words: key_words(run),
+    };
+    (!name.words.is_empty()).then_some(name)
 }
 
 /// Whether word `i` starts a sentence or a quote, where every word is capitalised.
