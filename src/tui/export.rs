@@ -4,7 +4,7 @@
 
 use std::path::PathBuf;
 
-use crate::report::markdown::escape_markdown;
+use crate::report::markdown::{escape_markdown, escape_markdown_line};
 use crate::report::{Format, render};
 
 use super::app::{App, View};
@@ -25,12 +25,12 @@ pub fn export_files(app: &App, view: View) -> Vec<ExportFile> {
             };
             let mut md = format!("# {}\n\n", escape_markdown(&outlet.title));
             md.push_str(&format!(
-                "{} · <{}>\n\n",
+                "{} · {}\n\n",
                 escape_markdown(&outlet.name),
                 escape_markdown(&outlet.url)
             ));
             for paragraph in &outlet.paragraphs {
-                md.push_str(&escape_markdown(paragraph));
+                md.push_str(&escape_markdown_line(paragraph));
                 md.push_str("\n\n");
             }
             vec![(
