@@ -1,7 +1,7 @@
 //! The data every part of parallax speaks: an extracted [`Article`], and the [`Comparison`] of one
 //! story's articles that the engine produces and every front end (TUI, reports) only reads.
 //!
-//! The serialised form of [`Comparison`] is the JSON contract of `DESIGN.md` (`--format json`):
+//! The serialised form of [`Comparison`] is the JSON contract of README.md, "The JSON format" (`--format json`):
 //! field names here are part of that contract, so rename nothing. Fields beyond the contract
 //! (word diffs, spans, structured changes, provenance) are additions that tools may ignore.
 

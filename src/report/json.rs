@@ -1,4 +1,4 @@
-//! The JSON contract of `DESIGN.md` (`--format json`), with the evidence fields of the model
+//! The JSON contract of README.md (`--format json`), with the evidence fields of the model
 //! (`parallax_version`, `settings`, each outlet's `fetched_at` and `sha256`).
 //! `schema/comparison.schema.json` describes the document; a test validates every output.
 

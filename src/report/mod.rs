@@ -27,7 +27,7 @@ use crate::model::Comparison;
 /// Report formats.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, ValueEnum)]
 pub enum Format {
-    /// DESIGN.md's JSON contract, with the evidence (see `schema/comparison.schema.json`).
+    /// The versioned JSON contract (README "The JSON format", `schema/comparison.schema.json`).
     #[default]
     Json,
     /// Tidy CSV: one row per claim per outlet.
