@@ -392,6 +392,49 @@ async fn robots_txt_is_read_once_per_host_and_honoured() {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_unreachable_host_reports_its_connection_error_not_robots_txt() {
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
+    let page = format!("http://127.0.0.1:{port}/story");
+    let error = fetch(
+        FetchLimits {
+            respect_robots: true,
+            ..limits()
+        },
+        &page,
+    )
+    .await
+    .unwrap_err();
+    assert!(matches!(error, FetchError::Connect { .. }), "{error}");
+    assert!(error.to_string().starts_with(&page), "{error}");
+    assert!(!error.to_string().contains("robots"), "{error}");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_failing_robots_txt_allows_nothing() {
+    let server = TestServer::start(|request, _| match request.path.as_str() {
+        "/robots.txt" => Reply::status(500),
+        _ => Reply::html("ok"),
+    })
+    .await;
+    let error = fetch(
+        FetchLimits {
+            respect_robots: true,
+            ..limits()
+        },
+        &server.url("/story"),
+    )
+    .await
+    .unwrap_err();
+    assert!(matches!(error, FetchError::Disallowed { .. }), "{error}");
+    assert!(error.to_string().contains("could not be read"), "{error}");
+    assert_eq!(server.hits("/story"), 0, "never requested");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn an_honest_user_agent_is_sent() {
     let server = TestServer::start(|_, _| Reply::html("ok")).await;
     fetch(limits(), &server.url("/")).await.unwrap();

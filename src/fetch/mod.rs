@@ -100,7 +100,7 @@ pub enum FetchOutcome {
 }
 
 /// One host's robots.txt, read at most once: its rules, or why it could not be read.
-type RobotsCell = Arc<tokio::sync::OnceCell<Result<Robots, String>>>;
+type RobotsCell = Arc<tokio::sync::OnceCell<Result<Robots, FetchError>>>;
 
 /// The HTTP client of a run, with its limits, politeness gates and robots.txt cache.
 #[derive(Debug)]
@@ -259,6 +259,15 @@ impl Fetcher {
                 url: url.to_string(),
                 robots: robots_url.to_string(),
             }),
+            // The host cannot be reached at all: say so, rather than blame robots.txt.
+            Err(FetchError::Connect { detail, .. }) => Err(FetchError::Connect {
+                url: url.to_string(),
+                detail: detail.clone(),
+            }),
+            Err(FetchError::Timeout { detail, .. }) => Err(FetchError::Timeout {
+                url: url.to_string(),
+                detail: detail.clone(),
+            }),
             Err(why) => Err(FetchError::Disallowed {
                 url: url.to_string(),
                 robots: format!("{robots_url}, which could not be read ({why})"),
@@ -268,7 +277,7 @@ impl Fetcher {
 
     /// Reads robots.txt: absent (4xx) allows all; unreachable (5xx, network) is an error,
     /// which RFC 9309 treats as allowing nothing.
-    async fn read_robots(&self, robots_url: Url) -> Result<Robots, String> {
+    async fn read_robots(&self, robots_url: Url) -> Result<Robots, FetchError> {
         let events = |_: FetchEvent| {};
         match self.attempt(&robots_url, None, 1, &events).await {
             Ok(FetchOutcome::Fetched(page)) => {
@@ -280,7 +289,7 @@ impl Fetcher {
                 error: FetchError::Status { status, .. },
                 ..
             }) if (400..500).contains(&status) => Ok(Robots::allow_all()),
-            Err(failure) => Err(failure.error.to_string()),
+            Err(failure) => Err(failure.error),
         }
     }
 }

@@ -64,6 +64,32 @@ pub fn fit(text: &str, width: usize) -> String {
     out
 }
 
+/// One line of text cut to `width` cells in its middle (an ellipsis marks the cut), so that
+/// both its start and its end stay visible: for "url: cause" messages whose cause comes last.
+/// The end keeps two thirds of the room.
+pub fn fit_middle(text: &str, width: usize) -> String {
+    let clean = sanitize(text);
+    if display_width(clean.as_str()) <= width || width < 3 {
+        return fit(&clean, width);
+    }
+    let room = width - 1;
+    let tail_room = room * 2 / 3;
+    let head = fit(&clean, room - tail_room + 1);
+    let head = head.trim_end_matches('…');
+    let mut tail: Vec<&str> = Vec::new();
+    let mut used = 0;
+    for g in clean.graphemes(true).rev() {
+        let w = display_width(g);
+        if used + w > tail_room {
+            break;
+        }
+        tail.push(g);
+        used += w;
+    }
+    tail.reverse();
+    format!("{head}…{}", tail.concat())
+}
+
 /// A grapheme with its style and width, the unit of wrapping.
 struct Cell<'a> {
     text: &'a str,
@@ -279,6 +305,24 @@ mod tests {
 
     fn texts(lines: &[Line<'_>]) -> Vec<String> {
         lines.iter().map(|l| l.to_string()).collect()
+    }
+
+    #[test]
+    fn fit_middle_keeps_the_cause_at_the_end_and_the_width() {
+        let error =
+            "https://example.com/a/very/long/path/to/an/article.html: cannot connect: dns error";
+        let shown = fit_middle(error, 40);
+        assert_eq!(display_width(&shown), 40, "{shown}");
+        assert!(shown.starts_with("https://"), "{shown}");
+        assert!(shown.ends_with("cannot connect: dns error"), "{shown}");
+        assert_eq!(fit_middle("short", 40), "short");
+        for width in 0..45 {
+            assert!(display_width(&fit_middle(error, width)) <= width, "{width}");
+        }
+        let wide = "記事のアドレス/とても長い道: 接続できません";
+        for width in 0..30 {
+            assert!(display_width(&fit_middle(wide, width)) <= width, "{width}");
+        }
     }
 
     #[test]

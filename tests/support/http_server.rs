@@ -207,12 +207,29 @@ async fn serve(
     };
     let now = stats.in_flight.fetch_add(1, Ordering::SeqCst) + 1;
     stats.max_in_flight.fetch_max(now, Ordering::SeqCst);
-    let result = answer(&mut stream, handler(&request, number)).await;
-    stats.in_flight.fetch_sub(1, Ordering::SeqCst);
+    let mut answered = false;
+    let result = answer(
+        &mut stream,
+        handler(&request, number),
+        &stats,
+        &mut answered,
+    )
+    .await;
+    if !answered {
+        stats.in_flight.fetch_sub(1, Ordering::SeqCst);
+    }
     result
 }
 
-async fn answer(stream: &mut TcpStream, reply: Reply) -> std::io::Result<()> {
+/// Writes `reply`. A full reply counts as answered (leaves `in_flight`) just before its bytes
+/// go out: the client may release its slot and send the next request the moment it has read
+/// them, before this task runs again, so counting later would see one request too many.
+async fn answer(
+    stream: &mut TcpStream,
+    reply: Reply,
+    stats: &Stats,
+    answered: &mut bool,
+) -> std::io::Result<()> {
     let mut reply = reply;
     loop {
         match reply {
@@ -233,6 +250,8 @@ async fn answer(stream: &mut TcpStream, reply: Reply) -> std::io::Result<()> {
                     out.push_str(&format!("{name}: {value}\r\n"));
                 }
                 out.push_str("\r\n");
+                stats.in_flight.fetch_sub(1, Ordering::SeqCst);
+                *answered = true;
                 stream.write_all(out.as_bytes()).await?;
                 stream.write_all(&body).await?;
                 return stream.shutdown().await;

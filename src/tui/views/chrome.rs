@@ -9,7 +9,7 @@ use ratatui::widgets::{Paragraph, Widget, Wrap};
 
 use crate::tui::app::{App, OutletProgress, StatusFilter, View};
 use crate::tui::keymap::Action;
-use crate::tui::layout::{MIN_HEIGHT, MIN_WIDTH, fit, wrap};
+use crate::tui::layout::{MIN_HEIGHT, MIN_WIDTH, fit, fit_middle, wrap};
 
 /// The tab line.
 pub fn render_tabs(app: &App, area: Rect, buf: &mut Buffer) {
@@ -74,13 +74,12 @@ pub fn render_banner(app: &App, area: Rect, buf: &mut Buffer) {
             OutletProgress::Failed(error) => ("✗", format!("failed: {error}"), theme.error()),
         };
         let text = format!(" {mark} {outlet}: {text}");
-        buf.set_stringn(
-            area.x,
-            y,
-            fit(&text, area.width as usize),
-            area.width as usize,
-            style,
-        );
+        // An error ends with its cause ("url: cause"): cut the middle, not the cause.
+        let shown_text = match progress {
+            OutletProgress::Failed(_) => fit_middle(&text, area.width as usize),
+            _ => fit(&text, area.width as usize),
+        };
+        buf.set_stringn(area.x, y, shown_text, area.width as usize, style);
     }
 }
 
