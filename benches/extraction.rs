@@ -14,7 +14,7 @@ use std::time::Instant;
 
 use parallax::extract::decode::decode_html;
 use parallax::extract::{ExtractHints, extract_article};
-use parallax::model::Article;
+use parallax::model::{Article, Block};
 
 /// Where the benchmark pages are, if anywhere.
 fn bench_dir() -> Option<PathBuf> {
@@ -33,19 +33,13 @@ fn bench_dir() -> Option<PathBuf> {
 
 /// The article body as the benchmark's ground truth states it.
 fn body_text(article: &Article) -> String {
-    let mut parts: Vec<&str> = Vec::new();
-    let mut headings = article
-        .headings
-        .iter()
-        .zip(&article.heading_positions)
-        .peekable();
-    for (index, paragraph) in article.paragraphs.iter().enumerate() {
-        while let Some((heading, _)) = headings.next_if(|&(_, &p)| p <= index) {
-            parts.push(heading);
-        }
-        parts.push(paragraph);
-    }
-    parts.extend(headings.map(|(h, _)| h.as_str()));
+    let parts: Vec<&str> = article
+        .blocks()
+        .into_iter()
+        .map(|block| match block {
+            Block::Heading(text) | Block::Paragraph(text) => text,
+        })
+        .collect();
     parts.join("\n\n")
 }
 

@@ -30,6 +30,32 @@ pub struct Article {
     pub heading_positions: Vec<usize>,
 }
 
+/// One block of an article body, in reading order (see [`Article::blocks`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Block<'a> {
+    /// A subheading.
+    Heading(&'a str),
+    /// A paragraph.
+    Paragraph(&'a str),
+}
+
+impl Article {
+    /// The body in reading order: every paragraph, with each subheading before the paragraph
+    /// it stands before (headings past the last paragraph come last).
+    pub fn blocks(&self) -> Vec<Block<'_>> {
+        let mut blocks = Vec::with_capacity(self.paragraphs.len() + self.headings.len());
+        let mut headings = self.headings.iter().zip(&self.heading_positions).peekable();
+        for (index, paragraph) in self.paragraphs.iter().enumerate() {
+            while let Some((heading, _)) = headings.next_if(|&(_, &p)| p <= index) {
+                blocks.push(Block::Heading(heading));
+            }
+            blocks.push(Block::Paragraph(paragraph));
+        }
+        blocks.extend(headings.map(|(heading, _)| Block::Heading(heading)));
+        blocks
+    }
+}
+
 /// The status of one claim cluster in one outlet.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
@@ -369,6 +395,26 @@ mod tests {
         assert_eq!(json, r#"{"rows":[{"a":[0],"b":[]}],"moved":[]}"#);
         let back: ParagraphGroup = serde_json::from_str(&json).unwrap();
         assert_eq!(back, group);
+    }
+
+    #[test]
+    fn blocks_put_each_heading_before_its_paragraph() {
+        let article = Article {
+            paragraphs: vec!["a".into(), "b".into()],
+            headings: vec!["H1".into(), "H2".into(), "End".into()],
+            heading_positions: vec![0, 1, 2],
+            ..Article::default()
+        };
+        assert_eq!(
+            article.blocks(),
+            [
+                Block::Heading("H1"),
+                Block::Paragraph("a"),
+                Block::Heading("H2"),
+                Block::Paragraph("b"),
+                Block::Heading("End"),
+            ]
+        );
     }
 
     #[test]

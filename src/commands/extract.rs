@@ -5,7 +5,7 @@ use std::process::ExitCode;
 use clap::{Args, ValueEnum};
 
 use super::{EXIT_BAD_INPUT, EXIT_OK, GlobalArgs};
-use crate::model::Article;
+use crate::model::{Article, Block};
 use crate::pipeline;
 
 /// Output formats of `extract`.
@@ -45,20 +45,14 @@ pub fn article_as_text(article: &Article) -> String {
     if !out.is_empty() {
         out.push('\n');
     }
-    let mut headings = article
-        .headings
-        .iter()
-        .zip(&article.heading_positions)
-        .peekable();
-    for (index, paragraph) in article.paragraphs.iter().enumerate() {
-        while let Some((heading, _)) = headings.next_if(|&(_, &p)| p <= index) {
-            out.push_str(&format!("## {heading}\n\n"));
+    for block in article.blocks() {
+        match block {
+            Block::Heading(heading) => out.push_str(&format!("## {heading}\n\n")),
+            Block::Paragraph(paragraph) => {
+                out.push_str(paragraph);
+                out.push_str("\n\n");
+            }
         }
-        out.push_str(paragraph);
-        out.push_str("\n\n");
-    }
-    for (heading, _) in headings {
-        out.push_str(&format!("## {heading}\n\n"));
     }
     out
 }
