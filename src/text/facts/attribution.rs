@@ -59,6 +59,8 @@ const VERBS: &[(&str, &str)] = &[
     ("found", "found"),
     ("finds", "found"),
     ("concluded", "found"),
+    ("discovered", "found"),
+    ("revealed", "found"),
     ("showed", "found"),
     ("shows", "found"),
     ("rejected", "denied"),
@@ -400,6 +402,7 @@ mod tests {
             "Researchers concluded after a long trial that the drug works.",
             "The audit showed on Nov. 17, 2020, that funds were missing.",
             "The rents rose, the study found in its latest survey.",
+            "A 2018 report had discovered that rents rose.",
         ] {
             assert_eq!(
                 attributions(sentence).len(),

@@ -7,7 +7,7 @@
 //! | --- | --- | --- |
 //! | number | changed (`number: 60 to 80 -> 70`), made less or more specific (`number: 60 to 80 -> dozens (less specific)`), dropped (`number dropped: $153,000`), added (`number added: 12`) | the same amount written otherwise (`1 million` = `1,000,000`); a currency conversion dropped or added alone (`(about $153,000)`) |
 //! | date | changed, less/more specific (`date: Nov. 17, 2020 -> last November (less specific)`), dropped, added | the same date written otherwise; a relative date beside a compatible absolute one (`last year` = `in 2019`) |
-//! | quote | altered words (`quote altered`), a quote dropped (`quote dropped`) or added (`quote added`) | a fragment of the same words quoted, or an ellipsis |
+//! | quote | altered words (`quote altered`), a quote dropped (`quote dropped`) or added (`quote added`) | a fragment of the same words quoted, or an ellipsis; a short quote (up to 6 words: scare quotes, a title) whose words the other wording carries unquoted |
 //! | name | one name put for another: names compare as sets, and as many names of each side have no counterpart on the other (`name: Li Ming -> Wang Wei`) | a name dropped or added (outlets write `he`, `the professor`, or add an affiliation); the same names in another order, or the speaker moved from the start to the end (`U.S. officials say Beijing ...` = `Beijing ..., U.S. officials say`) |
 //! | attribution | another verb class (`attribution: said -> claimed`), another named speaker (`attribution: Police -> Officials`; the speaker is the noun phrase by the verb, the same in `Li said`, `said Li` and `Li, who said`), attribution dropped (the outlet states the claim as its own) or added | `said` → `told reporters` → `according to`; a passive participle with its agent, which tells where a thing came from, not who says the claim (`documents obtained by the Ledger` → `documents first reported by the Ledger`) |
 //! | hedge | added or removed (`hedge added: allegedly`) | one hedge for another of its class (`may` → `might`) |
@@ -20,6 +20,7 @@
 use crate::model::{ChangeKind, FactChange};
 
 use super::Facts;
+use super::quotes::Quote;
 
 /// Longest fact text shown inside a reason.
 const REASON_TEXT_MAX: usize = 60;
@@ -183,10 +184,35 @@ fn dates(origin: &Facts, other: &Facts, out: &mut Vec<FactChange>) {
     );
 }
 
+/// Longest quote (in words) that counts as scare quotes or a title when the other wording
+/// carries its words unquoted; a longer one turned into the outlet's own words is a change.
+const SHORT_QUOTE_WORDS: usize = 6;
+
+/// Whether quote `q` is short and `wording` carries its words unquoted, in order.
+fn carried_unquoted(q: &Quote, wording: &str) -> bool {
+    let words: Vec<&str> = q
+        .words
+        .iter()
+        .map(String::as_str)
+        .filter(|w| !w.is_empty())
+        .collect();
+    !words.is_empty()
+        && words.len() <= SHORT_QUOTE_WORDS
+        && format!(" {wording} ").contains(&format!(" {} ", words.join(" ")))
+}
+
 fn quotes(origin: &Facts, other: &Facts, out: &mut Vec<FactChange>) {
     let (a, b) = (&origin.quotes, &other.quotes);
     let (mut used_a, mut used_b) = (vec![false; a.len()], vec![false; b.len()]);
     pair(a, b, &mut used_a, &mut used_b, |x, y| x.faithful_to(y));
+    for (used, quotes, wording) in [
+        (&mut used_a, a, &other.wording),
+        (&mut used_b, b, &origin.wording),
+    ] {
+        for (u, q) in used.iter_mut().zip(quotes) {
+            *u = *u || carried_unquoted(q, wording);
+        }
+    }
     for (i, j) in pair(a, b, &mut used_a, &mut used_b, |x, y| x.overlap(y) >= 0.3) {
         out.push(change(
             ChangeKind::Quote,
@@ -405,6 +431,16 @@ mod tests {
                 "It rose to 12, with 3 more pending.",
                 &["number added: 3"],
             ),
+            (
+                "The plan is part of the Made in China 2025 strategy.",
+                "The plan is part of the “Made in China 2025” strategy.",
+                &[],
+            ),
+            (
+                "He said the vote was rigged and the count must stop at once.",
+                "He said “the vote was rigged and the count must stop at once.”",
+                &["quote added: “the vote was rigged and the count must stop at once.”"],
+            ),
         ];
         for (origin, other, expected) in cases {
             assert_eq!(reasons(origin, other), *expected, "{origin:?} -> {other:?}");
@@ -417,6 +453,10 @@ mod tests {
             (
                 "At least 50 died on Nov. 17, 2020, police said.",
                 "No fewer than fifty people died on November 17, 2020, according to police.",
+            ),
+            (
+                "The budget is 1 million yuan (about $153,000).",
+                "The budget is 1 million yuan (approx. $153,000).",
             ),
             ("“We will win,” Li Ming said.", "Li said: “We will win.”"),
             ("He didn't pay.", "He did not pay."),

@@ -165,6 +165,13 @@ const DATE_OPENERS: &[&str] = &[
     "midnight",
 ];
 
+/// Whether `word` names a month (in full) or a weekday: on its own (`the November report`) it
+/// is a date word, never a name.
+pub(crate) fn is_calendar_word(word: &str) -> bool {
+    let lower = word.to_lowercase();
+    MONTHS[..12].iter().any(|(name, _)| *name == lower) || WEEKDAYS.contains(&lower.as_str())
+}
+
 /// A month name at word `i` (capitalised; an abbreviation needs its period): the month and the
 /// index just past it.
 fn month_at(words: &[Word<'_>], i: usize) -> Option<(u8, usize)> {

@@ -57,6 +57,9 @@ pub struct Facts {
     pub hedges: Vec<Hedge>,
     /// Negation cues as written, lowercase (`not`, `didn't`, `never`, `denied`).
     pub negations: Vec<String>,
+    /// The claim's words and numbers, lowercase, joined by single spaces: tells a quote whose
+    /// words the other wording carries unquoted (scare quotes, a title) from a real quote change.
+    pub wording: String,
 }
 
 impl Facts {
@@ -103,6 +106,12 @@ pub fn extract_facts(sentence: &str) -> Facts {
     let attributions = attribution::scan(sentence, &words, &taken);
     let hedges = hedges::scan_hedges(&words);
     let negations = hedges::scan_negations(&words, &taken);
+    let wording = words
+        .iter()
+        .filter(|w| w.kind != lex::Kind::Punct)
+        .map(|w| w.text.to_lowercase())
+        .collect::<Vec<_>>()
+        .join(" ");
     Facts {
         quantities,
         dates,
@@ -112,6 +121,7 @@ pub fn extract_facts(sentence: &str) -> Facts {
         attributions,
         hedges,
         negations,
+        wording,
     }
 }
 

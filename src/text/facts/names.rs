@@ -9,6 +9,10 @@
 //! `President` and connectors left out, a few aliases folded: `U.S.` = `United States`), and one
 //! name matches another when either's key words hold all of the other's (`Li` = `Li Ming`).
 
+use unicode_normalization::UnicodeNormalization;
+use unicode_normalization::char::is_combining_mark;
+
+use super::dates::is_calendar_word;
 use super::lex::{Kind, Word};
 use crate::text::stopwords::is_stopword;
 
@@ -183,14 +187,18 @@ pub(crate) fn scan(sentence: &str, words: &[Word<'_>], taken: &[bool]) -> (Vec<N
                     start += 1;
                 }
             } else if end - start == 1 {
-                if !is_stopword(&words[start].text.to_lowercase()) {
+                if !is_stopword(&words[start].text.to_lowercase())
+                    && !is_calendar_word(words[start].text)
+                {
                     maybe.extend(name(sentence, &words[start..end]));
                 }
                 i = end;
                 continue;
             }
         }
-        if start < end && !(end - start == 1 && words[start].text == "I") {
+        let lone_word =
+            end - start == 1 && (words[start].text == "I" || is_calendar_word(words[start].text));
+        if start < end && !lone_word {
             out.extend(name(sentence, &words[start..end]));
         }
         i = end;
@@ -225,7 +233,7 @@ pub(crate) fn key_words(words: &[Word<'_>]) -> Vec<String> {
         .iter()
         .filter(|w| w.kind == Kind::Alpha)
         .map(|w| {
-            let lower = w.text.to_lowercase().replace('’', "'");
+            let lower = without_accents(&w.text.to_lowercase()).replace('’', "'");
             let lower = lower.strip_suffix("'s").unwrap_or(&lower).to_string();
             lower.replace('.', "")
         })
@@ -240,6 +248,15 @@ pub(crate) fn key_words(words: &[Word<'_>]) -> Vec<String> {
             Some(canonical) => canonical.split(' ').map(str::to_string).collect(),
             None => vec![w],
         })
+        .collect()
+}
+
+/// `word` without its accents (`Université` → `Universite`): outlets drop them freely, so a
+/// name's key ignores them.
+fn without_accents(word: &str) -> String {
+    word.nfd()
+        .filter(|c| !is_combining_mark(*c))
+        .nfc()
         .collect()
 }
 
@@ -272,6 +289,30 @@ mod tests {
         assert_eq!(names("“We won,” said Li."), ["Li"]);
         assert_eq!(names("The U.S. Senate voted on Tuesday."), ["U.S. Senate"]);
         assert!(names("Officials said I was late.").is_empty());
+    }
+
+    #[test]
+    fn a_lone_month_or_weekday_is_no_name_but_a_surname_may_be_one() {
+        assert_eq!(
+            names("The November report detailed a budget for Hebei."),
+            ["Hebei"]
+        );
+        assert_eq!(names("Officials met Li on Friday."), ["Li"]);
+        assert_eq!(names("Officials met Theresa May."), ["Theresa May"]);
+    }
+
+    #[test]
+    fn names_match_without_their_accents() {
+        let reasons = |a: &str, b: &str| {
+            crate::text::facts::compare_facts(&extract_facts(a), &extract_facts(b))
+        };
+        assert!(
+            reasons(
+                "It signed with Université Paris-Saclay in France.",
+                "It signed with Universite Paris-Saclay in France."
+            )
+            .is_empty()
+        );
     }
 
     #[test]

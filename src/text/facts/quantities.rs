@@ -122,6 +122,7 @@ const QUALIFIERS: &[(&[&str], Bound)] = &[
     (&["an", "estimated"], Bound::About),
     (&["estimated"], Bound::About),
     (&["approximately"], Bound::About),
+    (&["approx"], Bound::About),
     (&["roughly"], Bound::About),
     (&["around"], Bound::About),
     (&["about"], Bound::About),
@@ -359,6 +360,7 @@ pub(crate) fn scan(sentence: &str, words: &[Word<'_>], taken: &mut [bool]) -> Ve
                                 "around",
                                 "roughly",
                                 "approximately",
+                                "approx",
                                 "some",
                                 "or",
                                 "nearly",
@@ -407,12 +409,20 @@ fn is_currency(unit: &str) -> bool {
     unit.len() == 3 && unit.chars().all(|c| c.is_ascii_uppercase()) || unit == "¥"
 }
 
-/// A qualifier phrase starting at word `i`: its bound and length in words.
+/// Qualifiers written abbreviated, with a full stop (`approx.`).
+const ABBREVIATED_QUALIFIERS: &[&str] = &["approx"];
+
+/// A qualifier phrase starting at word `i`: its bound and length in words (an abbreviation's
+/// full stop included).
 fn qualifier_at(words: &[Word<'_>], i: usize) -> Option<(Bound, usize)> {
     QUALIFIERS.iter().find_map(|(phrase, bound)| {
         let matches =
             phrase.len() <= words.len() - i && phrase.iter().zip(&words[i..]).all(|(p, w)| w.is(p));
-        matches.then_some((*bound, phrase.len()))
+        let abbreviated = phrase
+            .last()
+            .is_some_and(|last| ABBREVIATED_QUALIFIERS.contains(last))
+            && words.get(i + phrase.len()).is_some_and(|w| w.text == ".");
+        matches.then_some((*bound, phrase.len() + usize::from(abbreviated)))
     })
 }
 
