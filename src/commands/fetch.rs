@@ -13,6 +13,7 @@ use clap::Args;
 
 use super::{EXIT_OK, EXIT_PARTIAL, GlobalArgs, find_story};
 use crate::config::Story;
+use crate::fetch::FetchEvent;
 use crate::pipeline::{LoadOptions, LoadedStory, Loader, Progress, Stage};
 use crate::text::clean::clean_line;
 
@@ -146,14 +147,16 @@ impl ProgressBoard {
         let mut message = None;
         match event.stage {
             Stage::Started => line.state = "started".into(),
-            Stage::Waiting => line.state = "waiting".into(),
-            Stage::Requesting { attempt } => line.state = format!("requesting (attempt {attempt})"),
-            Stage::Receiving { received, total } => {
+            Stage::Fetch(FetchEvent::Waiting) => line.state = "waiting".into(),
+            Stage::Fetch(FetchEvent::Requesting { attempt }) => {
+                line.state = format!("requesting (attempt {attempt})")
+            }
+            Stage::Fetch(FetchEvent::Receiving { received, total }) => {
                 line.state = "receiving".into();
                 line.received = received;
                 line.total = total;
             }
-            Stage::Retrying { retry, wait, error } => {
+            Stage::Fetch(FetchEvent::Retrying { retry, wait, error }) => {
                 line.retries = retry;
                 line.state = format!("retry {retry} in {:.1} s", wait.as_secs_f64());
                 message = Some(format!(

@@ -210,7 +210,7 @@ impl ArticleJob {
             etag: page.meta.etag.clone(),
             last_modified: page.meta.last_modified.clone(),
         });
-        let events = |event: FetchEvent| self.send(fetch_stage(event));
+        let events = |event: FetchEvent| self.send(Stage::Fetch(event));
         match fetcher.fetch(url, validators.as_ref(), &events).await {
             Err(err) => match cached {
                 // A failed refresh loses nothing: the cached copy stands in, with a warning.
@@ -307,15 +307,6 @@ fn cached_page(cached: CachedPage, origin: Origin) -> Page {
         status: cached.meta.status,
         version: Some(cached.version),
         refresh_error: None,
-    }
-}
-
-fn fetch_stage(event: FetchEvent) -> Stage {
-    match event {
-        FetchEvent::Waiting => Stage::Waiting,
-        FetchEvent::Requesting { attempt } => Stage::Requesting { attempt },
-        FetchEvent::Receiving { received, total } => Stage::Receiving { received, total },
-        FetchEvent::Retrying { retry, wait, error } => Stage::Retrying { retry, wait, error },
     }
 }
 

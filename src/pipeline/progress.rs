@@ -3,6 +3,8 @@
 
 use std::time::Duration;
 
+use crate::fetch::FetchEvent;
+
 /// One event: which story and outlet, and what happened.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Progress {
@@ -19,29 +21,8 @@ pub struct Progress {
 pub enum Stage {
     /// Work on the article began.
     Started,
-    /// Waiting for robots.txt or a politeness slot.
-    Waiting,
-    /// A request was sent (attempt 1 is the first).
-    Requesting {
-        /// 1-based attempt.
-        attempt: u32,
-    },
-    /// Body bytes received so far.
-    Receiving {
-        /// Bytes so far (decompressed).
-        received: u64,
-        /// The announced size, if any.
-        total: Option<u64>,
-    },
-    /// An attempt failed; another follows after a wait.
-    Retrying {
-        /// 1-based retry number.
-        retry: u32,
-        /// The wait before it.
-        wait: Duration,
-        /// Why the attempt failed.
-        error: String,
-    },
+    /// The fetch of the page reports a step: waiting, requesting, receiving, retrying.
+    Fetch(FetchEvent),
     /// The page is being decoded and its article extracted.
     Extracting,
     /// Something went wrong that did not stop the article (a corrupted cached copy, an

@@ -5,6 +5,7 @@ use std::sync::Arc;
 
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseEventKind};
 
+use crate::fetch::FetchEvent;
 use crate::model::Status;
 use crate::pipeline::{LoadedStory, Stage};
 
@@ -81,19 +82,22 @@ pub fn update(app: &mut App, message: Message) -> Vec<Command> {
 fn progress_state(stage: Stage) -> OutletProgress {
     match stage {
         Stage::Started => OutletProgress::Loading("starting".into()),
-        Stage::Waiting => OutletProgress::Loading("waiting for its turn".into()),
-        Stage::Requesting { attempt: 1 } => OutletProgress::Loading("requesting".into()),
-        Stage::Requesting { attempt } => {
+        Stage::Fetch(FetchEvent::Waiting) => OutletProgress::Loading("waiting for its turn".into()),
+        Stage::Fetch(FetchEvent::Requesting { attempt: 1 }) => {
+            OutletProgress::Loading("requesting".into())
+        }
+        Stage::Fetch(FetchEvent::Requesting { attempt }) => {
             OutletProgress::Loading(format!("requesting (attempt {attempt})"))
         }
-        Stage::Receiving { received, total } => OutletProgress::Loading(match total {
-            Some(total) => format!("receiving {} of {} KiB", received / 1024, total / 1024),
-            None => format!("receiving {} KiB", received / 1024),
-        }),
-        Stage::Retrying { retry, wait, error } => OutletProgress::Loading(format!(
-            "retry {retry} in {}s after: {error}",
-            wait.as_secs()
-        )),
+        Stage::Fetch(FetchEvent::Receiving { received, total }) => {
+            OutletProgress::Loading(match total {
+                Some(total) => format!("receiving {} of {} KiB", received / 1024, total / 1024),
+                None => format!("receiving {} KiB", received / 1024),
+            })
+        }
+        Stage::Fetch(FetchEvent::Retrying { retry, wait, error }) => OutletProgress::Loading(
+            format!("retry {retry} in {}s after: {error}", wait.as_secs()),
+        ),
         Stage::Extracting => OutletProgress::Loading("extracting".into()),
         Stage::Warning { message } => OutletProgress::Loading(format!("warning: {message}")),
         Stage::Loaded { origin, .. } => OutletProgress::Loaded(origin.as_str().into()),
