@@ -144,6 +144,10 @@ pub fn is_boilerplate(paragraph: &str, context: &PageContext<'_>, trailing: bool
     {
         return true;
     }
+    // Near the end, where outlets sign off, a prompt may sit inside a longer paragraph.
+    if trailing && words <= 2 * SHORT_WORDS && PROMPT_PHRASES.iter().any(|p| lower.contains(p)) {
+        return true;
+    }
     if words > SHORT_WORDS {
         return false;
     }
@@ -152,7 +156,11 @@ pub fn is_boilerplate(paragraph: &str, context: &PageContext<'_>, trailing: bool
     {
         return true;
     }
-    if words <= 15 && CREDIT_STARTS.iter().any(|p| lower.starts_with(p)) {
+    if ends_with_credit(&lower) {
+        return true;
+    }
+    let unbracketed = lower.trim_start_matches(['(', '[']);
+    if words <= 15 && CREDIT_STARTS.iter().any(|p| unbracketed.starts_with(p)) {
         return true;
     }
     if words <= 3 && LABELS.contains(&lower.trim_end_matches([':', '.', '!']).trim()) {
@@ -181,6 +189,15 @@ fn is_repeated_byline(paragraph: &str, key: &str, byline: &str, words: usize) ->
     }
     let lower = paragraph.to_lowercase();
     words <= 12 && lower.starts_with("by ") && key.contains(&byline_key)
+}
+
+/// A caption signed with its picture credit in brackets: "Protesters on Monday. (Photo: AP)".
+fn ends_with_credit(lower: &str) -> bool {
+    lower.ends_with(')')
+        && lower.rfind('(').is_some_and(|open| {
+            let credit = &lower[open + 1..];
+            CREDIT_STARTS.iter().any(|p| credit.starts_with(p))
+        })
 }
 
 /// A gallery's position line: "Image 1 of 23", "Photo 3 / 12", "Slide 2 of / 9".
@@ -244,6 +261,8 @@ mod tests {
             "Comments",
             "Image 1 of / 23",
             "Photo 3 of 12",
+            "(Image: pixabay / CC0 1.0)",
+            "Spies pose as researchers. (Image: pixabay / CC0 1.0)",
             "This slideshow requires JavaScript.",
             "Continue Reading Below",
         ] {
@@ -254,6 +273,11 @@ mod tests {
             &context,
             true
         ));
+        let sign_off = "• The Daily Example is a view into the most interesting stories on the \
+                        web. We also have a special talent for local stories, and a newsroom of \
+                        forty — read About Us to find out why. The Daily Example. Good stuff.";
+        assert!(is_boilerplate(sign_off, &context, true));
+        assert!(!is_boilerplate(sign_off, &context, false));
         for line in [
             "The province said it would subscribe 1 million yuan to the fund, officials said on Tuesday.",
             "Jane Doe contributed reporting from Shijiazhuang, the capital of Hebei province.",
