@@ -160,7 +160,16 @@ fn add_in_place(
         if result.matches[i].is_none()
             && let Some((j, sim)) = best_of_claim[i]
             && best_of_sentence[j].is_some_and(|(owner, _)| owner == i)
-            && stands_in_place(i, j, previous_anchor, next_anchor[i])
+            && stands_in_place(
+                i,
+                j,
+                Place {
+                    previous: previous_anchor,
+                    next: next_anchor[i],
+                    reference_len: reference.len(),
+                    outlet_len: outlet.len(),
+                },
+            )
         {
             result.assign(i, vec![j], sim, false);
         }
@@ -174,22 +183,34 @@ fn add_in_place(
 /// put there (a sentence of its own, a split) when only one side of the claim is anchored.
 const IN_PLACE_SLACK: usize = 2;
 
-/// Whether outlet sentence `j` stands in reference claim `i`'s place, given the nearest matched
-/// claims before and after it as (reference index, outlet sentence). The place is the gap
-/// between the two anchors' passages; with one anchor (the claim opens or closes the matched
-/// run), a sentence about as far from it as the claim is; with none, there is no place at all:
-/// articles that share no claim (different stories) get no in-place matches.
-fn stands_in_place(
-    i: usize,
-    j: usize,
+/// Where a claim stands: its neighbours' matches as (reference index, outlet sentence), and the
+/// lengths of both articles.
+#[derive(Debug, Clone, Copy)]
+struct Place {
     previous: Option<(usize, usize)>,
     next: Option<(usize, usize)>,
-) -> bool {
-    match (previous, next) {
-        (None, None) => false,
+    reference_len: usize,
+    outlet_len: usize,
+}
+
+/// Whether outlet sentence `j` stands in reference claim `i`'s place. The place is the gap
+/// between the two anchors' passages; with one anchor (the claim opens or closes the matched
+/// run), a sentence about as far from it as the claim is; with none, a sentence about as far
+/// from the start, or from the end, of its article as the claim is from those of the
+/// reference. So a one-sentence article matches a one-sentence article in place, while two long
+/// articles of different stories meet only by the rare chance of a mutual best pair level with
+/// each other.
+fn stands_in_place(i: usize, j: usize, place: Place) -> bool {
+    match (place.previous, place.next) {
         (Some((_, before)), Some((_, after))) => before < j && j < after,
         (Some((ri, before)), None) => before < j && j - before <= i - ri + IN_PLACE_SLACK,
         (None, Some((ri, after))) => j < after && after - j <= ri - i + IN_PLACE_SLACK,
+        (None, None) => {
+            let from_end = |index: usize, len: usize| len.saturating_sub(index);
+            i.abs_diff(j) <= IN_PLACE_SLACK
+                || from_end(i, place.reference_len).abs_diff(from_end(j, place.outlet_len))
+                    <= IN_PLACE_SLACK
+        }
     }
 }
 
