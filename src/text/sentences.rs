@@ -28,6 +28,14 @@ const MAYBE_FINAL: &[&str] = &[
     "a.m", "bros", "co", "corp", "etc", "inc", "jr", "ltd", "p.m", "plc", "sr",
 ];
 
+/// US state abbreviations in AP style (`Hayward, Calif.`), capitalised and after a comma in
+/// datelines and place names (lowercase, without the final period).
+const STATES: &[&str] = &[
+    "ala", "ariz", "ark", "calif", "colo", "conn", "del", "fla", "ga", "ill", "ind", "kan", "ky",
+    "la", "md", "mass", "mich", "minn", "miss", "mo", "mont", "neb", "nev", "okla", "ore", "pa",
+    "tenn", "vt", "va", "wash", "wis", "wyo",
+];
+
 /// Closing punctuation that stays with the sentence it follows.
 fn is_closer(c: char) -> bool {
     matches!(
@@ -141,10 +149,25 @@ fn ends_sentence(paragraph: &str, at: usize, run: &str, quoted: bool, after: &st
     if !single_period || quoted {
         return true;
     }
+    // A dash after the stop carries on (`DEKALB, Ill. — The ...` is one dateline sentence).
+    if after.trim_start().starts_with(['—', '–']) {
+        return false;
+    }
     let word = word_before(paragraph, at);
     let lower = word.to_lowercase();
     if NEVER_FINAL.contains(&lower.as_str()) {
         return false;
+    }
+    // The number of a list item: `2. Never urged Ukraine ...`.
+    let before = paragraph[..at].trim_start();
+    if !before.is_empty() && before.len() <= 3 && before.chars().all(|c| c.is_ascii_digit()) {
+        return false;
+    }
+    // A state after its city: `HAYWARD, Calif. (AP)`; it ends a sentence only before a word
+    // that commonly starts one, like any other abbreviation that may end one.
+    let after_comma = paragraph[..at - word.len()].trim_end().ends_with(',');
+    if after_comma && word.starts_with(char::is_uppercase) && STATES.contains(&lower.as_str()) {
+        return is_stopword(&next_word.to_lowercase());
     }
     // `No. 5`, `Nos. 3 and 4`.
     if matches!(lower.as_str(), "no" | "nos") && first.is_ascii_digit() {
@@ -295,6 +318,26 @@ mod tests {
     fn tricky_news_prose() {
         let cases: &[(&str, &[&str])] = &[
             ("He left. She stayed.", &["He left.", "She stayed."]),
+            (
+                "HAYWARD, Calif. (AP) — A man was hurt. He lives in Reno, Nev. The police came.",
+                &[
+                    "HAYWARD, Calif. (AP) — A man was hurt.",
+                    "He lives in Reno, Nev.",
+                    "The police came.",
+                ],
+            ),
+            (
+                "DEKALB, Ill. — Mike Glass threw for three touchdowns. Ill. Jones did not play.",
+                &[
+                    "DEKALB, Ill. — Mike Glass threw for three touchdowns.",
+                    "Ill.",
+                    "Jones did not play.",
+                ],
+            ),
+            (
+                "2. Never urged Ukraine to act. It was fine.",
+                &["2. Never urged Ukraine to act.", "It was fine."],
+            ),
             (
                 "The U.S. Senate voted on Nov. 17, 2020. Mr. Smith and Dr. Jones objected.",
                 &[
