@@ -137,7 +137,7 @@ fn is_left_out(dom: &Dom, index: usize) -> bool {
     if matches!(node.tag, Tag::Heading(_)) && classes::is_standfirst(&names) {
         return true;
     }
-    ((classes::is_caption(&names) || classes::is_share(&names)) && short())
+    ((classes::is_caption(&names) || classes::is_share(&names)) && !node.embedded_post && short())
         || ((node.author_mark || classes::is_byline(&names))
             && !matches!(node.tag, Tag::Body | Tag::Section)
             && dom.raw_text_len(index) < 100)

@@ -110,6 +110,17 @@ const NEGATIVE: &[&str] = &[
 /// Words marking share and follow buttons.
 const SHARE: &[&str] = &["share", "sharing", "social", "follow-us", "sharedaddy"];
 
+/// Classes of embedded social media posts (the blockquotes their embed codes publish).
+const EMBEDDED_POST: &[&str] = &[
+    "twitter-tweet",
+    "instagram-media",
+    "tiktok-embed",
+    "bluesky-embed",
+    "mastodon-embed",
+    "threads-post",
+    "fb-xfbml-parse-ignore",
+];
+
 /// Words marking the author line.
 const BYLINE: &[&str] = &["byline", "author", "dateline", "writtenby", "p-author"];
 
@@ -175,6 +186,11 @@ pub fn is_share(text: &str) -> bool {
     any_in(text, SHARE)
 }
 
+/// Whether a blockquote's class marks an embedded social media post.
+pub fn is_embedded_post(class: &str) -> bool {
+    any_in(class, EMBEDDED_POST)
+}
+
 /// Whether `class`/`id` text marks an author line.
 pub fn is_byline(text: &str) -> bool {
     any_in(text, BYLINE)
@@ -203,5 +219,7 @@ mod tests {
         assert!(is_share("sharebar-top"));
         assert!(is_byline("article__author"));
         assert!(is_caption("wp-caption-text"));
+        assert!(is_embedded_post("twitter-tweet tw-align-center"));
+        assert!(!is_embedded_post("twitter-share-button"));
     }
 }

@@ -203,15 +203,14 @@ fn strip_furniture(dom: &Dom, pass: Pass, alive: &mut [bool]) {
         let names = node.class_and_id();
         let remove = node.hidden
             || node.dropped
-            || matches!(
-                node.tag,
-                Tag::Chrome | Tag::Control | Tag::Caption | Tag::Figure
-            )
+            || matches!(node.tag, Tag::Chrome | Tag::Control | Tag::Caption)
+            || (node.tag == Tag::Figure && !node.embedded_post)
             || CHROME_ROLES.contains(&&*node.role)
             || ((node.author_mark || classes::is_byline(&names))
                 && !matches!(node.tag, Tag::Body | Tag::Section)
                 && dom.raw_text_len(index) < 100)
             || (pass.strip_unlikely
+                && !node.embedded_post
                 && node.tag != Tag::Body
                 && node.tag != Tag::A
                 && node.tag != Tag::Text
@@ -510,11 +509,12 @@ fn clean_roots(dom: &Dom, pass: Pass, roots: &[usize], alive: &mut [bool], total
             }
             let node = &dom.nodes[index];
             let names = node.class_and_id();
-            let remove = (classes::is_share(&names) && totals[index].text_len < 500)
-                || (pass.weight_classes
-                    && matches!(node.tag, Tag::Heading(1..=2))
-                    && class_weight(dom, pass, index) < 0)
-                || (pass.clean_conditionally && should_clean(dom, pass, totals, index));
+            let remove =
+                (classes::is_share(&names) && !node.embedded_post && totals[index].text_len < 500)
+                    || (pass.weight_classes
+                        && matches!(node.tag, Tag::Heading(1..=2))
+                        && class_weight(dom, pass, index) < 0)
+                    || (pass.clean_conditionally && should_clean(dom, pass, totals, index));
             if remove {
                 let removed = totals[index];
                 kill(dom, alive, index);
@@ -530,10 +530,12 @@ fn clean_roots(dom: &Dom, pass: Pass, roots: &[usize], alive: &mut [bool], total
 /// a link list, a gallery or a form rather than part of the article.
 fn should_clean(dom: &Dom, pass: Pass, totals: &[Totals], index: usize) -> bool {
     let node = &dom.nodes[index];
-    if !matches!(
-        node.tag,
-        Tag::Form | Tag::Table | Tag::List | Tag::Div | Tag::Section
-    ) {
+    if node.embedded_post
+        || !matches!(
+            node.tag,
+            Tag::Form | Tag::Table | Tag::List | Tag::Div | Tag::Section
+        )
+    {
         return false;
     }
     let stats = &totals[index];

@@ -7,6 +7,8 @@ use std::collections::HashSet;
 
 use scraper::{Html, Node as HtmlNode};
 
+use super::classes;
+
 /// What kind of node, for the few element names extraction treats specially.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Tag {
@@ -150,6 +152,9 @@ pub struct Node {
     pub text_len: usize,
     /// For text nodes, the commas in the text.
     pub commas: usize,
+    /// An embedded social media post (a quoted tweet), or a wrapper holding little else: kept
+    /// as article text even where its class names look like a share widget.
+    pub embedded_post: bool,
 }
 
 impl Node {
@@ -217,6 +222,7 @@ impl Dom {
                 author_mark: false,
                 text_len: 0,
                 commas: 0,
+                embedded_post: false,
             };
             match node.value() {
                 HtmlNode::Text(text) => {
@@ -244,7 +250,28 @@ impl Dom {
             stack.push((node.id(), index));
         }
         dom.compute_ends();
+        dom.mark_embedded_posts();
         dom
+    }
+
+    /// Marks each embedded post and the wrappers around it that hold little else.
+    fn mark_embedded_posts(&mut self) {
+        for index in 0..self.nodes.len() {
+            let node = &self.nodes[index];
+            if node.tag != Tag::Blockquote || !classes::is_embedded_post(&node.class) {
+                continue;
+            }
+            let post_len = self.raw_text_len(index);
+            self.nodes[index].embedded_post = true;
+            let mut ancestor = self.nodes[index].parent;
+            while ancestor != usize::MAX
+                && self.nodes[ancestor].tag != Tag::Body
+                && self.raw_text_len(ancestor) <= post_len + post_len / 2 + 50
+            {
+                self.nodes[ancestor].embedded_post = true;
+                ancestor = self.nodes[ancestor].parent;
+            }
+        }
     }
 
     /// Subtree ends, from the leaves up (descendants follow their ancestor).

@@ -270,6 +270,32 @@ mod tests {
     }
 
     #[test]
+    fn an_embedded_post_is_article_text_and_a_share_bar_is_not() {
+        let body = "<p>The governor launched the campaign on Monday, and it drew wide attention \
+                    on social media within hours of its release, officials said.</p>";
+        let html = format!(
+            "<html><body><article>{body}{body}\
+             <div class=\"social-media-embed\"><blockquote class=\"twitter-tweet\">\
+             <p>Yes this is real and the state spent half a million dollars on it \
+             <a href=\"https://t.co/x\">https://t.co/x</a></p>— Jane Roe (@janeroe) \
+             <a href=\"https://twitter.com/janeroe/status/1\">November 18, 2019</a>\
+             </blockquote></div>{body}\
+             <div class=\"share-bar\"><a href=\"#\">Share on Twitter</a></div>\
+             </article></body></html>"
+        );
+        let article = extract_article(&html, &ExtractHints::default());
+        assert!(
+            article
+                .paragraphs
+                .iter()
+                .any(|p| p.starts_with("Yes this is real")),
+            "{:?}",
+            article.paragraphs
+        );
+        assert!(!article.paragraphs.iter().any(|p| p.contains("Share on")));
+    }
+
+    #[test]
     fn a_text_of_short_lines_only_is_all_paragraphs() {
         for text in ["One line", "Line one\n\nLine two"] {
             let article = article_from_text(text);
