@@ -17,6 +17,18 @@
 //! Only the active voice attributes: a passive participle (`was reported`, `is said to`, `first
 //! reported by the Ledger`) describes where a thing came from, as `obtained by` does, and is no
 //! attribution.
+//!
+//! Some verbs report only sometimes: `found`, `showed`, `reported` with an object (`researchers
+//! found the drug cut deaths`, but also `police found the body`), `rejected` with one (`rejected
+//! the claims`, `rejected the measure`), `called` and `described` (`called it a dark day`, but
+//! `called an election`). They are kept apart as maybe-attributions, which are never reported
+//! themselves but stand as the counterpart of the other wording's attribution.
+//!
+//! A speaker is compared by its capitalised names when both sides name someone (`Li` = `Li
+//! Ming`), else by the kind of source it is when both are a known kind ([`SOURCES`]: `police` =
+//! `officers`, but `police` ≠ `prosecutors` ≠ `witnesses`). A vague source (`officials`,
+//! `a spokesman`, `he`) or one of no listed kind agrees with any: saying less about who speaks
+//! is no change of source.
 
 use super::lex::{Kind, Lower, Word};
 
@@ -32,6 +44,115 @@ pub struct Attribution {
     /// The key words of the speaker's capitalised words, as for a name (empty for `he`,
     /// `officials`): compared only when both sides name someone.
     pub speaker_names: Vec<String>,
+    /// The kind of source the speaker is (`police` for `police`, `officers`, `a police
+    /// spokesman`), when it is one of [`SOURCES`].
+    pub source: Option<&'static str>,
+}
+
+impl Attribution {
+    /// Whether two attributions' speakers may be the same: their names match when both name
+    /// someone, else their kinds of source agree when both are known.
+    pub fn same_speaker(&self, other: &Attribution) -> bool {
+        if !self.speaker_names.is_empty() && !other.speaker_names.is_empty() {
+            return super::names::keys_match(&self.speaker_names, &other.speaker_names);
+        }
+        match (self.source, other.source) {
+            (Some(a), Some(b)) => a == b,
+            _ => true,
+        }
+    }
+}
+
+/// Kinds of source a claim is attributed to, by the words that name them. Two speakers of
+/// different kinds are different sources (`police said` → `prosecutors said`).
+pub const SOURCES: &[(&str, &[&str])] = &[
+    (
+        "police",
+        &[
+            "police",
+            "policeman",
+            "policemen",
+            "policewoman",
+            "officer",
+            "officers",
+            "detective",
+            "detectives",
+            "constable",
+        ],
+    ),
+    ("prosecutors", &["prosecutor", "prosecutors", "prosecution"]),
+    ("defence", &["lawyer", "lawyers", "defence", "defense"]),
+    ("court", &["judge", "judges", "court"]),
+    (
+        "witnesses",
+        &[
+            "witness",
+            "witnesses",
+            "eyewitness",
+            "eyewitnesses",
+            "bystander",
+            "bystanders",
+            "onlookers",
+        ],
+    ),
+    (
+        "doctors",
+        &[
+            "doctor",
+            "doctors",
+            "medic",
+            "medics",
+            "physician",
+            "physicians",
+            "paramedics",
+        ],
+    ),
+    ("military", &["army", "military", "soldiers", "troops"]),
+    ("rescuers", &["rescuers", "firefighters"]),
+    (
+        "researchers",
+        &["researcher", "researchers", "scientist", "scientists"],
+    ),
+    (
+        "residents",
+        &["resident", "residents", "locals", "villagers"],
+    ),
+    (
+        "activists",
+        &["activist", "activists", "campaigner", "campaigners"],
+    ),
+    (
+        "analysts",
+        &["analyst", "analysts", "economist", "economists"],
+    ),
+    ("relatives", &["family", "relatives", "parents"]),
+];
+
+/// Vague sources: they agree with any speaker and are no name, even capitalised at the start
+/// of a sentence (`Officials said`).
+const VAGUE_SOURCES: &[&str] = &[
+    "official",
+    "officials",
+    "authorities",
+    "source",
+    "sources",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "spokespeople",
+    "representative",
+    "representatives",
+    "statement",
+    "people",
+];
+
+/// The kind of source `word` names, if any.
+fn source_of(word: &str) -> Option<&'static str> {
+    let lower = word.to_lowercase();
+    SOURCES
+        .iter()
+        .find(|(_, words)| words.contains(&lower.as_str()))
+        .map(|(kind, _)| *kind)
 }
 
 /// Reporting verbs and their classes.
@@ -63,6 +184,8 @@ const VERBS: &[(&str, &str)] = &[
     ("revealed", "found"),
     ("showed", "found"),
     ("shows", "found"),
+    ("show", "found"),
+    ("find", "found"),
     ("rejected", "denied"),
     ("rejects", "denied"),
     ("claimed", "claimed"),
@@ -89,6 +212,10 @@ const VERBS: &[(&str, &str)] = &[
     ("contended", "argued"),
     ("suggested", "suggested"),
     ("suggests", "suggested"),
+    ("suggest", "suggested"),
+    ("believe", "believe"),
+    ("believes", "believe"),
+    ("believed", "believe"),
     ("confirmed", "confirmed"),
     ("confirms", "confirmed"),
     ("revealed", "revealed"),
@@ -99,6 +226,10 @@ const VERBS: &[(&str, &str)] = &[
     ("accused", "accused"),
     ("accuses", "accused"),
 ];
+
+/// Verbs that report only sometimes (`called it a disgrace`, `called an election`): always
+/// maybe-attributions of the neutral class.
+const MAYBE_VERBS: &[&str] = &["called", "calls", "described", "describes"];
 
 /// Words before a verb form that make it no attribution (`the alleged fraud`, `was reported`,
 /// `is said to`).
@@ -130,14 +261,20 @@ const SPEAKER_STOPS: &[&str] = &[
     "that", "and", "but", "which", "who", "as", "when", "while", "after", "before", "because", "if",
 ];
 
-/// Finds the attributions of a sentence.
-pub(crate) fn scan(sentence: &str, words: &[Word<'_>], taken: &[bool]) -> Vec<Attribution> {
+/// Finds the attributions of a sentence, and apart from them its maybe-attributions (verbs
+/// that report only sometimes, see the module doc).
+pub(crate) fn scan(
+    sentence: &str,
+    words: &[Word<'_>],
+    taken: &[bool],
+) -> (Vec<Attribution>, Vec<Attribution>) {
     let speaker_at = Speaker {
         sentence,
         words,
         taken,
     };
     let mut out = Vec::new();
+    let mut maybe = Vec::new();
     for (i, w) in words.iter().enumerate() {
         if w.kind != Kind::Alpha {
             continue;
@@ -156,10 +293,19 @@ pub(crate) fn scan(sentence: &str, words: &[Word<'_>], taken: &[bool]) -> Vec<At
             ));
             continue;
         }
-        let Some(&(_, class)) = VERBS.iter().find(|(verb, _)| *verb == lower) else {
+        let maybe_verb = MAYBE_VERBS.contains(&lower);
+        let Some(&(_, class)) = VERBS
+            .iter()
+            .find(|(verb, _)| *verb == lower)
+            .or(maybe_verb.then_some(&("", "said")))
+        else {
             continue;
         };
         if i > 0 && NOT_BEFORE.iter().any(|n| words[i - 1].is(n)) {
+            continue;
+        }
+        // `widely believed to`: a hedge, not who says it.
+        if class == "believe" && words.get(i + 1).is_some_and(|n| n.is("to")) {
             continue;
         }
         // A participle with its agent (`documents, first reported by the Ledger,`, `a claim
@@ -173,10 +319,21 @@ pub(crate) fn scan(sentence: &str, words: &[Word<'_>], taken: &[bool]) -> Vec<At
             .get(i + 1)
             .is_none_or(|n| n.kind == Kind::Punct || n.is("that"))
             || that_after_phrase(words, i + 1);
-        if class == "found" && !clause_end {
+        let class_of = |class: &'static str| if class == "found" { "said" } else { class };
+        // Verbs that report only sometimes (see the module doc).
+        let sometimes =
+            maybe_verb || (!clause_end && (class == "found" || lower.starts_with("reject")));
+        if sometimes {
+            let speaker = speaker_at.before(i);
+            maybe.push(attribution(
+                lower.to_string(),
+                class_of(class),
+                speaker,
+                words,
+            ));
             continue;
         }
-        let class = if class == "found" { "said" } else { class };
+        let class = class_of(class);
         // `claimed the title`, `claimed 12 lives`, `claims responsibility`: taking, not saying.
         let taking = class == "claimed"
             && words
@@ -194,7 +351,7 @@ pub(crate) fn scan(sentence: &str, words: &[Word<'_>], taken: &[bool]) -> Vec<At
         });
         out.push(attribution(lower.to_string(), class, speaker, words));
     }
-    out
+    (out, maybe)
 }
 
 /// Prepositions that open a short phrase between a verb and its `that` (`found in a report
@@ -246,22 +403,34 @@ fn attribution(
     speaker: Option<(usize, usize, String)>,
     words: &[Word<'_>],
 ) -> Attribution {
-    let speaker_names = speaker.as_ref().map_or_else(Vec::new, |(from, to, _)| {
-        let named: Vec<Word<'_>> = words[*from..*to]
-            .iter()
-            .filter(|w| {
-                w.is_capitalised() && !crate::text::stopwords::is_stopword(&w.text.to_lowercase())
-            })
-            .copied()
-            .collect();
-        super::names::key_words(&named)
-    });
+    let phrase = speaker
+        .as_ref()
+        .map_or(&[][..], |(from, to, _)| &words[*from..*to]);
+    let named: Vec<Word<'_>> = phrase
+        .iter()
+        .filter(|w| {
+            let lower = w.text.to_lowercase();
+            w.is_capitalised()
+                && !crate::text::stopwords::is_stopword(&lower)
+                && !VAGUE_SOURCES.contains(&lower.as_str())
+                && source_of(w.text).is_none()
+        })
+        .copied()
+        .collect();
     Attribution {
         verb,
         class,
         speaker: speaker.map(|(_, _, text)| text),
-        speaker_names,
+        speaker_names: super::names::key_words(&named),
+        source: phrase.iter().rev().find_map(|w| source_of(w.text)),
     }
+}
+
+/// Whether `word` looks like a past participle (`seen`, `obtained`, `written`).
+fn participle(word: &Word<'_>) -> bool {
+    word.kind == Kind::Alpha
+        && !word.is_capitalised()
+        && (word.text.ends_with("ed") || word.text.ends_with("en"))
 }
 
 /// Words that end a speaker phrase read backwards from its verb: `a warning from Li, who said`
@@ -307,13 +476,23 @@ impl Speaker<'_, '_> {
                 at = open;
             }
         }
-        let mut start = at;
-        while start > 0
-            && at - start < SPEAKER_WORDS_MAX
-            && self.usable(start - 1)
-            && !BACKWARD_STOPS.iter().any(|s| words[start - 1].is(s))
-        {
-            start -= 1;
+        let walk_back = |at: usize| {
+            let mut start = at;
+            while start > 0
+                && at - start < SPEAKER_WORDS_MAX
+                && self.usable(start - 1)
+                && !BACKWARD_STOPS.iter().any(|s| words[start - 1].is(s))
+            {
+                start -= 1;
+            }
+            start
+        };
+        let mut start = walk_back(at);
+        // `minutes seen by Reuters show`: the agent of a participle tells where the speaker came
+        // from; the speaker is what stands before the participle.
+        if start >= 3 && words[start - 1].is("by") && participle(&words[start - 2]) {
+            at = start - 2;
+            start = walk_back(at);
         }
         self.text(start, at)
     }
@@ -336,10 +515,11 @@ impl Speaker<'_, '_> {
         {
             end += 1;
         }
+        // A word of a date or quantity (`worth about 2 million`) ends no speaker phrase.
         let clause_end = end == words.len()
             || words[end].kind == Kind::Punct
             || ["on", "in", "at"].iter().any(|p| words[end].is(p))
-            || !self.usable(end) && words[end].kind == Kind::Alpha;
+            || !self.usable(end) && words[end].kind == Kind::Alpha && !self.taken[end];
         if !clause_end {
             return None;
         }
@@ -455,6 +635,10 @@ mod tests {
         assert_eq!(
             speaker("It was over, he told reporters."),
             Some("he".into())
+        );
+        assert_eq!(
+            speaker("Draft minutes seen by Reuters show that rates will rise.").as_deref(),
+            Some("Draft minutes")
         );
     }
 

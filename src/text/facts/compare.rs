@@ -7,11 +7,11 @@
 //! | --- | --- | --- |
 //! | number | changed (`number: 60 to 80 -> 70`), made less or more specific (`number: 60 to 80 -> dozens (less specific)`), dropped (`number dropped: $153,000`), added (`number added: 12`) | the same amount written otherwise (`1 million` = `1,000,000`); a currency conversion dropped or added alone (`(about $153,000)`) |
 //! | date | changed, less/more specific (`date: Nov. 17, 2020 -> last November (less specific)`), dropped, added | the same date written otherwise; a relative date beside a compatible absolute one (`last year` = `in 2019`) |
-//! | quote | altered words (`quote altered`), a quote dropped (`quote dropped`) or added (`quote added`) | a fragment of the same words quoted, or an ellipsis; a short quote (up to 6 words: scare quotes, a title) whose words the other wording carries unquoted |
+//! | quote | altered words (`quote altered`), a quote dropped (`quote dropped`) or added (`quote added`) | a fragment of the same words quoted, or an ellipsis; a contraction spelled out (`won't` = `will not`); straight or curly quote marks; a short quote (up to 6 words: scare quotes, a title) whose words the other wording carries unquoted |
 //! | name | one name put for another: names compare as sets, and as many names of each side have no counterpart on the other (`name: Li Ming -> Wang Wei`) | a name dropped or added (outlets write `he`, `the professor`, or add an affiliation); the same names in another order, or the speaker moved from the start to the end (`U.S. officials say Beijing ...` = `Beijing ..., U.S. officials say`) |
-//! | attribution | another verb class (`attribution: said -> claimed`), another named speaker (`attribution: Police -> Officials`; the speaker is the noun phrase by the verb, the same in `Li said`, `said Li` and `Li, who said`), attribution dropped (the outlet states the claim as its own) or added | `said` → `told reporters` → `according to`; a passive participle with its agent, which tells where a thing came from, not who says the claim (`documents obtained by the Ledger` → `documents first reported by the Ledger`) |
-//! | hedge | added or removed (`hedge added: allegedly`) | one hedge for another of its class (`may` → `might`) |
-//! | negation | the claim's polarity flipped (`negation`) | `did not deny` → `confirmed` (same polarity; the attribution reports the verb) |
+//! | attribution | another verb class (`attribution: said -> claimed`), another named speaker (`Li said` → `Wang said`, reported once, as a name change; the speaker is the noun phrase by the verb, the same in `Li said`, `said Li` and `Li, who said`), another kind of source (`attribution: police -> prosecutors`: police, prosecutors, defence, court, witnesses, doctors ... see `attribution::SOURCES`), attribution dropped (the outlet states the claim as its own) or added | `said` → `told reporters` → `according to`; a vaguer source (`police` → `officials`, `a spokesman`, `he`) or one of no listed kind (`the company` → `the firm`); `denied X` → `said ... not X` (the negation moved into the claim); a passive participle with its agent, which tells where a thing came from, not who says the claim (`documents obtained by the Ledger` → `documents first reported by the Ledger`); a verb that reports only sometimes standing for the other's attribution (`researchers found the drug cut deaths`, `called it a dark day`, `documents show`) |
+//! | hedge | added or removed (`hedge added: allegedly`) | one hedge for another of its class (`may` → `might`, `is thought to` → `is believed to`) |
+//! | negation | the claim's polarity flipped (`negation`: `did not` → `did`, `acquitted` → `convicted`) | `did not deny` → `confirmed` (same polarity; the attribution reports the verb); `acquitted` → `found not guilty`; `unvaccinated` → `had not been vaccinated`; the `not` of a contrast dropped (`caused by an update, not a cyberattack` → `caused by an update`) |
 //!
 //! Numbers and dates are what a reader checks first, so a figure or a date one outlet carries and
 //! the other leaves out is reported even when the rest of the claim is the same; names are not,
@@ -19,8 +19,8 @@
 
 use crate::model::{ChangeKind, FactChange};
 
-use super::Facts;
 use super::quotes::Quote;
+use super::{Attribution, Facts};
 
 /// Longest fact text shown inside a reason.
 const REASON_TEXT_MAX: usize = 60;
@@ -102,7 +102,9 @@ pub fn compare_facts(origin: &Facts, other: &Facts) -> Vec<crate::model::FactCha
     names(origin, other, &mut out);
     attributions(origin, other, &mut out);
     hedges(origin, other, &mut out);
-    if origin.negations.len() % 2 != other.negations.len() % 2 {
+    let origin_cues = origin.negations.len() + prefixed_negatives(&origin.wording, &other.wording);
+    let other_cues = other.negations.len() + prefixed_negatives(&other.wording, &origin.wording);
+    if origin_cues % 2 != other_cues % 2 {
         let from = origin.negations.join(", ");
         let to = other.negations.join(", ");
         out.push(change(
@@ -113,6 +115,37 @@ pub fn compare_facts(origin: &Facts, other: &Facts) -> Vec<crate::model::FactCha
         ));
     }
     out
+}
+
+/// Negative prefixes of a word that the other wording writes with `not` (`unvaccinated`).
+const NEGATIVE_PREFIXES: &[&str] = &["un", "in", "im", "dis", "non"];
+
+/// How many words after a `not` (`had not been vaccinated`) may come before the word it negates.
+const NOT_REACH: usize = 3;
+
+/// How many words of `wording` carry a negative prefix whose stem `other` negates with a cue
+/// (`unvaccinated` where the other wording has `had not been vaccinated`): each stands for
+/// that cue, so the two wordings' negation agrees. Only the pair tells: `unveiled`, `inflation`
+/// are no negations, and an `un-` word alone is not counted.
+fn prefixed_negatives(wording: &str, other: &str) -> usize {
+    let negated: Vec<&str> = {
+        let words: Vec<&str> = other.split(' ').collect();
+        words
+            .iter()
+            .enumerate()
+            .filter(|(_, w)| ["not", "never", "no"].contains(w) || w.ends_with("n't"))
+            .flat_map(|(i, _)| words[i + 1..].iter().take(NOT_REACH).copied())
+            .collect()
+    };
+    wording
+        .split(' ')
+        .filter(|word| {
+            NEGATIVE_PREFIXES.iter().any(|prefix| {
+                word.strip_prefix(prefix)
+                    .is_some_and(|stem| stem.len() >= 4 && negated.contains(&stem))
+            })
+        })
+        .count()
 }
 
 fn numbers(origin: &Facts, other: &Facts, out: &mut Vec<FactChange>) {
@@ -271,13 +304,16 @@ fn names(origin: &Facts, other: &Facts, out: &mut Vec<FactChange>) {
 fn attributions(origin: &Facts, other: &Facts, out: &mut Vec<FactChange>) {
     let (a, b) = (&origin.attributions, &other.attributions);
     let (mut used_a, mut used_b) = (vec![false; a.len()], vec![false; b.len()]);
-    let speakers_agree = |x: &super::Attribution, y: &super::Attribution| {
-        x.speaker_names.is_empty()
-            || y.speaker_names.is_empty()
-            || super::names::keys_match(&x.speaker_names, &y.speaker_names)
+    pair(a, b, &mut used_a, &mut used_b, |x, y| {
+        x.class == y.class && x.same_speaker(y)
+    });
+    // `denied that it had shared` = `said it had not shared`: a denial stands for a neutral
+    // verb whose claim carries the negation.
+    let denial = |d: &Attribution, n: &Attribution, negated: &Facts| {
+        d.class == "denied" && n.class == "said" && !negated.negations.is_empty()
     };
     pair(a, b, &mut used_a, &mut used_b, |x, y| {
-        x.class == y.class && speakers_agree(x, y)
+        x.same_speaker(y) && (denial(x, y, other) || denial(y, x, origin))
     });
     // A named speaker put for another is already a name change; say it once.
     let names_changed = out.iter().any(|c| c.kind == ChangeKind::Name);
@@ -294,7 +330,16 @@ fn attributions(origin: &Facts, other: &Facts, out: &mut Vec<FactChange>) {
     for (i, j) in pair(a, b, &mut used_a, &mut used_b, |_, _| true) {
         out.push(changed(ChangeKind::Attribution, &a[i].verb, &b[j].verb, ""));
     }
-    let described = |x: &super::Attribution| match (&x.speaker, x.verb.as_str()) {
+    // What is left may be carried by a verb that reports only sometimes (`researchers found
+    // the drug cut deaths`) on the other side.
+    for (used, own, maybes) in [
+        (&mut used_a, a, &other.maybe_attributions),
+        (&mut used_b, b, &origin.maybe_attributions),
+    ] {
+        let mut used_maybe = vec![false; maybes.len()];
+        pair(own, maybes, used, &mut used_maybe, |x, y| x.same_speaker(y));
+    }
+    let described = |x: &Attribution| match (&x.speaker, x.verb.as_str()) {
         (Some(speaker), "according to") => format!("according to {speaker}"),
         (Some(speaker), verb) => format!("{speaker} {verb}"),
         (None, verb) => verb.to_string(),
@@ -416,6 +461,11 @@ mod tests {
             ),
             ("He did not steal it.", "He stole it.", &["negation"]),
             (
+                "The jury acquitted him.",
+                "The jury convicted him.",
+                &["negation"],
+            ),
+            (
                 "The fine was 1 million yuan.",
                 "The fine was 1 million yuan (about $153,000).",
                 &[],
@@ -460,6 +510,14 @@ mod tests {
             ),
             ("“We will win,” Li Ming said.", "Li said: “We will win.”"),
             ("He didn't pay.", "He did not pay."),
+            (
+                "Most victims were unvaccinated.",
+                "Most victims had not been vaccinated.",
+            ),
+            (
+                "The jury acquitted him of murder.",
+                "He was found not guilty of murder.",
+            ),
             ("It may rain.", "It might rain."),
             (
                 "Emails obtained by The Tribune show the plan.",
@@ -473,6 +531,99 @@ mod tests {
                 "{origin:?} -> {other:?}"
             );
         }
+    }
+
+    #[test]
+    fn speakers_compare_by_name_or_by_kind_of_source() {
+        let cases: &[(&str, &str, &[&str])] = &[
+            (
+                "Police said the gunman acted alone.",
+                "Prosecutors said the gunman acted alone.",
+                &["attribution: Police -> Prosecutors"],
+            ),
+            (
+                "The gunman acted alone, police said.",
+                "The gunman acted alone, his lawyer said.",
+                &["attribution: police -> his lawyer"],
+            ),
+            // The same kind of source, or a vaguer one, is no change.
+            (
+                "Police said the gunman acted alone.",
+                "The gunman acted alone, officers said.",
+                &[],
+            ),
+            (
+                "Police said the gunman acted alone.",
+                "Officials said the gunman acted alone.",
+                &[],
+            ),
+            (
+                "A police spokesman said the gunman acted alone.",
+                "The gunman acted alone, police said.",
+                &[],
+            ),
+        ];
+        for (origin, other, expected) in cases {
+            assert_eq!(reasons(origin, other), *expected, "{origin:?} -> {other:?}");
+        }
+    }
+
+    #[test]
+    fn a_denial_is_a_neutral_verb_with_the_negation_in_the_claim() {
+        assert!(
+            reasons(
+                "The army denied that it had targeted civilians.",
+                "The army said it had not targeted civilians.",
+            )
+            .is_empty()
+        );
+        assert_eq!(
+            reasons(
+                "The army denied that it had targeted civilians.",
+                "The army said it had targeted civilians.",
+            ),
+            ["attribution: denied -> said", "negation"]
+        );
+    }
+
+    #[test]
+    fn a_verb_that_reports_only_sometimes_stands_for_an_attribution() {
+        let same = [
+            (
+                "The drug cut deaths by 25%, researchers found.",
+                "Researchers found the drug cut deaths by 25%.",
+            ),
+            (
+                "“It is a dark day,” Senator Ruiz said.",
+                "Senator Ruiz called it “a dark day.”",
+            ),
+            (
+                "Leaked documents show the offensive was delayed.",
+                "The offensive was delayed, according to leaked documents.",
+            ),
+        ];
+        for (origin, other) in same {
+            assert_eq!(
+                reasons(origin, other),
+                Vec::<String>::new(),
+                "{origin:?} -> {other:?}"
+            );
+        }
+        // Alone, such a verb is no attribution to drop or add.
+        assert!(
+            reasons(
+                "Police found the body in a river.",
+                "The body was in a river."
+            )
+            .is_empty()
+        );
+        assert_eq!(
+            reasons(
+                "The body was in a river, police said.",
+                "Police found the body in a river.",
+            ),
+            Vec::<String>::new()
+        );
     }
 
     #[test]

@@ -3,7 +3,9 @@
 //! possibility or into its opposite.
 //!
 //! Hedges fall into classes so that `may` → `might` changes nothing while `may` → `allegedly`
-//! does. Negation is compared by parity: `did not deny` is as affirmative as `confirmed`.
+//! does. Negation is compared by parity: `did not deny` is as affirmative as `confirmed`, and
+//! `acquitted` as negative as `found not guilty`. The `not` of a contrast (`caused by an update,
+//! not a cyberattack`) denies an alternative, not the claim, and is no cue.
 
 use super::lex::{Kind, Lower, Word};
 
@@ -46,21 +48,64 @@ const ADJECTIVES: &[(&str, &str)] = &[
 /// Verbs that hedge before `to` (`appears to`, `seemed to`).
 const SEEM: &[&str] = &["appear", "appears", "appeared", "seem", "seems", "seemed"];
 
-/// Participles that hedge between a form of `be` and `to` (`is believed to`).
+/// Participles that hedge between a form of `be` and `to` (`is believed to`), and their classes:
+/// `is thought to`, `is understood to` and `is said to` hedge as `is believed to` does.
 const BELIEVED: &[(&str, &str)] = &[
     ("believed", "believed to"),
-    ("thought", "thought to"),
-    ("said", "said to"),
-    ("understood", "understood to"),
+    ("thought", "believed to"),
+    ("said", "believed to"),
+    ("understood", "believed to"),
     ("suspected", "suspected"),
     ("expected", "expected to"),
 ];
 
 /// Negation cues (and every word ending in `n't`).
 const NEGATIONS: &[&str] = &[
-    "not", "never", "no", "none", "nobody", "nothing", "neither", "nor", "cannot", "denied",
-    "denies", "deny", "denying", "rejected", "rejects",
+    "not",
+    "never",
+    "no",
+    "none",
+    "nobody",
+    "nothing",
+    "neither",
+    "nor",
+    "cannot",
+    "denied",
+    "denies",
+    "deny",
+    "denying",
+    "rejected",
+    "rejects",
+    "acquitted",
+    "acquits",
+    "acquit",
+    "acquittal",
 ];
+
+/// The most words after the `not` of a contrast (`, not a red one.`) before its closing mark.
+const CONTRAST_WORDS_MAX: usize = 5;
+
+/// Whether the `not` at word `i` opens a contrast: right after a comma, a short phrase that
+/// ends at punctuation (`caused by an update, not a cyberattack, the firm said`). It denies an
+/// alternative the claim sets aside, not the claim; `, not yet finished,` and `, not a single
+/// shot was fired` still negate.
+fn contrast_at(words: &[Word<'_>], i: usize) -> bool {
+    let negates = |k: usize| {
+        words.get(k).is_some_and(|w| {
+            ["yet", "one", "single", "even", "once", "ever"]
+                .iter()
+                .any(|n| w.is(n))
+        })
+    };
+    if i == 0 || !words[i - 1].is_punct(',') || negates(i + 1) || negates(i + 2) {
+        return false;
+    }
+    let rest = &words[i + 1..];
+    match rest.iter().position(|w| w.kind == Kind::Punct) {
+        Some(end) => (1..=CONTRAST_WORDS_MAX).contains(&end) && !rest[end].is_punct('-'),
+        None => (1..=CONTRAST_WORDS_MAX).contains(&rest.len()),
+    }
+}
 
 /// Verbs that negate before `to` (`refused to rule out` = `did not rule out`).
 const REFUSALS: &[&str] = &[
@@ -155,7 +200,11 @@ pub(crate) fn scan_negations(words: &[Word<'_>], taken: &[bool]) -> Vec<String> 
             let number = lower == "no" && words.get(i + 1).is_some_and(|n| n.is_punct('.'));
             // `refused to`, `declined to`, `failed to` deny what follows.
             let refused = REFUSALS.contains(&lower) && words.get(i + 1).is_some_and(|n| n.is("to"));
-            (contracted || refused || NEGATIONS.contains(&lower)) && !not_only && !number
+            let contrast = lower == "not" && contrast_at(words, *i);
+            (contracted || refused || NEGATIONS.contains(&lower))
+                && !not_only
+                && !number
+                && !contrast
         })
         .map(|(_, w)| w.text.to_lowercase())
         .collect()
@@ -183,6 +232,7 @@ mod tests {
         );
         assert_eq!(hedges("He appears to have left."), ["appears to"]);
         assert_eq!(hedges("He is believed to have left."), ["believed to"]);
+        assert_eq!(hedges("He is thought to have left."), ["believed to"]);
         assert_eq!(hedges("The so-called experts."), ["so-called"]);
         assert_eq!(hedges("It reportedly sold."), ["reportedly"]);
         assert!(hedges("It opened in May.").is_empty());
@@ -201,5 +251,25 @@ mod tests {
         assert!(negations("He lives at No. 5.").is_empty());
         assert_eq!(negations("She refused to rule it out."), ["refused"]);
         assert!(negations("She refused the offer.").is_empty());
+        assert_eq!(negations("The jury acquitted him."), ["acquitted"]);
+    }
+
+    #[test]
+    fn the_not_of_a_contrast_is_no_negation() {
+        let negations = |s: &str| extract_facts(s).negations;
+        for sentence in [
+            "The outage was caused by an update, not a cyberattack, the firm said.",
+            "It issued an amber warning, not a red one.",
+            "The sentence came from the appeals court, not the trial judge.",
+            "They came to talk, not to fight",
+        ] {
+            assert!(negations(sentence).is_empty(), "{sentence:?}");
+        }
+        assert_eq!(negations("The house, not yet finished, fell."), ["not"]);
+        assert_eq!(negations("He was not charged."), ["not"]);
+        assert_eq!(
+            negations("Troops withdrew, not a single shot fired."),
+            ["not"]
+        );
     }
 }

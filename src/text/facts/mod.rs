@@ -53,6 +53,10 @@ pub struct Facts {
     pub maybe_names: Vec<Name>,
     /// Who says it, with which verb.
     pub attributions: Vec<Attribution>,
+    /// Verbs that report only sometimes (`researchers found the drug ...`, `called it a
+    /// disgrace`): never reported as a change, only a counterpart for the other wording's
+    /// attributions.
+    pub maybe_attributions: Vec<Attribution>,
     /// Hedges (`allegedly`, `may` ...).
     pub hedges: Vec<Hedge>,
     /// Negation cues as written, lowercase (`not`, `didn't`, `never`, `denied`).
@@ -103,7 +107,7 @@ pub fn extract_facts(sentence: &str) -> Facts {
     let dates = dates::scan(sentence, &words, &mut taken);
     let quantities = quantities::scan(sentence, &words, &mut taken);
     let (names, maybe_names) = names::scan(sentence, &words, &taken);
-    let attributions = attribution::scan(sentence, &words, &taken);
+    let (attributions, maybe_attributions) = attribution::scan(sentence, &words, &taken);
     let hedges = hedges::scan_hedges(&words);
     let negations = hedges::scan_negations(&words, &taken);
     let wording = words
@@ -119,6 +123,7 @@ pub fn extract_facts(sentence: &str) -> Facts {
         names,
         maybe_names,
         attributions,
+        maybe_attributions,
         hedges,
         negations,
         wording,
