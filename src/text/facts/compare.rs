@@ -5,10 +5,10 @@
 //!
 //! | kind | reported | not reported |
 //! | --- | --- | --- |
-//! | number | changed (`number: 60 to 80 -> 70`), made less or more specific (`number: 60 to 80 -> dozens (less specific)`), dropped (`number dropped: $153,000`), added (`number added: 12`) | the same amount written otherwise (`1 million` = `1,000,000`); a currency conversion dropped or added alone (`(about $153,000)`) |
+//! | number | changed (`number: 60 to 80 -> 70`), made less or more specific (`number: 60 to 80 -> dozens (less specific)`), dropped (`number dropped: $153,000`), added (`number added: 12`) | the same amount written otherwise (`1 million` = `1,000,000`, `doubled` = `rose 100%`, `half` = `50%`, `third` = `3rd`, `30 years` = `three decades`); the same amount converted into another unit (`41C` = `106F`, `2.4 miles` = `3.9 km`, as rounded); a conversion into another currency or unit dropped or added alone (`(about $153,000)`, `(106F)`) |
 //! | date | changed, less/more specific (`date: Nov. 17, 2020 -> last November (less specific)`), dropped, added | the same date written otherwise; a relative date beside a compatible absolute one (`last year` = `in 2019`) |
 //! | quote | altered words (`quote altered`), a quote dropped (`quote dropped`) or added (`quote added`) | a fragment of the same words quoted, or an ellipsis; a contraction spelled out (`won't` = `will not`); straight or curly quote marks; a short quote (up to 6 words: scare quotes, a title) whose words the other wording carries unquoted |
-//! | name | one name put for another: names compare as sets, and as many names of each side have no counterpart on the other (`name: Li Ming -> Wang Wei`) | a name dropped or added (outlets write `he`, `the professor`, or add an affiliation); the same names in another order, or the speaker moved from the start to the end (`U.S. officials say Beijing ...` = `Beijing ..., U.S. officials say`) |
+//! | name | one name put for another: names compare as sets, and as many names of each side have no counterpart on the other (`name: Li Ming -> Wang Wei`); a lone sentence-initial name put for another in an otherwise equal sentence (`Siemens won the contract` → `Alstom won the contract`) | a name dropped or added (outlets write `he`, `the professor`, or add an affiliation); the same names in another order, or the speaker moved from the start to the end (`U.S. officials say Beijing ...` = `Beijing ..., U.S. officials say`); a sentence's capitalised first word put for another in a reworded sentence (`Internal documents` → `Leaked documents`) |
 //! | attribution | another verb class (`attribution: said -> claimed`), another named speaker (`Li said` → `Wang said`, reported once, as a name change; the speaker is the noun phrase by the verb, the same in `Li said`, `said Li` and `Li, who said`), another kind of source (`attribution: police -> prosecutors`: police, prosecutors, defence, court, witnesses, doctors ... see `attribution::SOURCES`), attribution dropped (the outlet states the claim as its own) or added | `said` → `told reporters` → `according to`; a vaguer source (`police` → `officials`, `a spokesman`, `he`) or one of no listed kind (`the company` → `the firm`); `denied X` → `said ... not X` (the negation moved into the claim); a passive participle with its agent, which tells where a thing came from, not who says the claim (`documents obtained by the Ledger` → `documents first reported by the Ledger`); a verb that reports only sometimes standing for the other's attribution (`researchers found the drug cut deaths`, `called it a dark day`, `documents show`) |
 //! | hedge | added or removed (`hedge added: allegedly`) | one hedge for another of its class (`may` → `might`, `is thought to` → `is believed to`) |
 //! | negation | the claim's polarity flipped (`negation`: `did not` → `did`, `acquitted` → `convicted`) | `did not deny` → `confirmed` (same polarity; the attribution reports the verb); `acquitted` → `found not guilty`; `unvaccinated` → `had not been vaccinated`; the `not` of a contrast dropped (`caused by an update, not a cyberattack` → `caused by an update`) |
@@ -166,7 +166,12 @@ fn numbers(origin: &Facts, other: &Facts, out: &mut Vec<FactChange>) {
         !x.conversion && !y.conversion && x.unit == y.unit
     });
     let loose_pairs = pair(a, b, &mut used_a, &mut used_b, |x, y| {
-        !x.conversion && !y.conversion && super::quantities::units_compatible(x.unit, y.unit)
+        !x.conversion
+            && !y.conversion
+            && (super::units::units_compatible(x.unit, y.unit)
+                || x.unit
+                    .zip(y.unit)
+                    .is_some_and(|(a, b)| super::units::convertible(a, b)))
     });
     for (i, j) in unit_pairs.into_iter().chain(loose_pairs) {
         out.push(changed(ChangeKind::Number, &a[i].text, &b[j].text, ""));
@@ -291,6 +296,11 @@ fn names(origin: &Facts, other: &Facts, out: &mut Vec<FactChange>) {
         // One side names more or fewer: details added or left out, not a name put for another.
         return;
     }
+    if lost.is_empty()
+        && let Some((from, to)) = maybe_name_swap(origin, other)
+    {
+        out.push(changed(ChangeKind::Name, from, to, ""));
+    }
     for (i, j) in lost.into_iter().zip(gained) {
         out.push(changed(
             ChangeKind::Name,
@@ -299,6 +309,59 @@ fn names(origin: &Facts, other: &Facts, out: &mut Vec<FactChange>) {
             "",
         ));
     }
+}
+
+/// Endings of words that open sentences capitalised but name nothing: plural common nouns
+/// (`Protesters`, `Investigators`, `Residents`, `Authorities`) and participles (`Leaked`).
+const COMMON_WORD_ENDINGS: &[&str] = &[
+    "ers", "ors", "ists", "ants", "ents", "ians", "ies", "ives", "ed",
+];
+
+/// How much of the rest of the two wordings (their word sets, Dice) must agree for a lone
+/// sentence-initial word put for another to read as a name swap rather than a rewording.
+const SWAP_REST_AGREEMENT_MIN: f64 = 0.8;
+
+/// A name put for another where each side has one sentence-initial word that may be a name
+/// (`Siemens won the contract` → `Alstom won the contract`): the two have no counterpart on
+/// the other side, stand in the same place (the same word follows), and the rest of the two
+/// wordings is nearly the same, so that word is what changed. A speaker is left to the
+/// attribution (`Police said` → `Prosecutors said`), and a plural common noun or a participle
+/// (`Protesters`, `Leaked documents`) is no name; a capitalised common word put for another
+/// in an otherwise equal sentence (`Shares fell 5%` → `Stocks fell 5%`) still reads as one.
+fn maybe_name_swap<'f>(origin: &'f Facts, other: &'f Facts) -> Option<(&'f str, &'f str)> {
+    let lone = |x: &'f Facts, y: &Facts| -> Option<&'f super::Name> {
+        let mut unmatched = x.maybe_names.iter().filter(|m| {
+            !y.names.iter().chain(&y.maybe_names).any(|n| m.same(n))
+                && !x
+                    .attributions
+                    .iter()
+                    .chain(&x.maybe_attributions)
+                    .any(|a| a.speaker.as_deref() == Some(m.text.as_str()))
+                && !COMMON_WORD_ENDINGS.iter().any(|e| m.text.ends_with(e))
+        });
+        let first = unmatched.next()?;
+        unmatched.next().is_none().then_some(first)
+    };
+    let (a, b) = (lone(origin, other)?, lone(other, origin)?);
+    // The words of a wording after the name, and the set of all its other words.
+    let around = |name: &super::Name, wording: &'f str| {
+        let text = name.text.to_lowercase().replace('’', "'");
+        let words: Vec<String> = wording.split(' ').map(|w| w.replace('’', "'")).collect();
+        let at = words.iter().position(|w| *w == text)?;
+        let rest: std::collections::HashSet<String> = words
+            .iter()
+            .enumerate()
+            .filter(|(k, _)| *k != at)
+            .map(|(_, w)| w.clone())
+            .collect();
+        Some((words.get(at + 1).cloned(), rest))
+    };
+    let (next_a, rest_a) = around(a, &origin.wording)?;
+    let (next_b, rest_b) = around(b, &other.wording)?;
+    let shared = rest_a.intersection(&rest_b).count();
+    let agreement = 2.0 * shared as f64 / (rest_a.len() + rest_b.len()).max(1) as f64;
+    (next_a.is_some() && next_a == next_b && agreement >= SWAP_REST_AGREEMENT_MIN)
+        .then_some((&a.text, &b.text))
 }
 
 fn attributions(origin: &Facts, other: &Facts, out: &mut Vec<FactChange>) {
@@ -651,6 +714,44 @@ mod tests {
                 "The deal links Alstom in Paris with Bosch in Munich.",
             ),
             ["name: Siemens -> Bosch"]
+        );
+        // A lone sentence-initial name put for another in the same place; a speaker is left
+        // to the attribution.
+        assert_eq!(
+            reasons("Siemens won the contract.", "Alstom won the contract."),
+            ["name: Siemens -> Alstom"]
+        );
+        assert_eq!(
+            reasons(
+                "Boeing's chief executive said output would resume.",
+                "Airbus's chief executive said output would resume.",
+            ),
+            ["name: Boeing's -> Airbus's"]
+        );
+        assert_eq!(
+            reasons(
+                "Protesters gathered at dawn.",
+                "Demonstrators gathered at dawn."
+            ),
+            Vec::<String>::new()
+        );
+        assert_eq!(
+            reasons("Siemens won the contract.", "Alstom lost the contract."),
+            Vec::<String>::new()
+        );
+        assert_eq!(
+            reasons(
+                "Internal documents show the plan.",
+                "Leaked documents show the plan."
+            ),
+            Vec::<String>::new()
+        );
+        assert_eq!(
+            reasons(
+                "Internal files from the Hebei government detail a plan to hire experts.",
+                "Secret files from the Hebei government describe a scheme to recruit experts.",
+            ),
+            Vec::<String>::new()
         );
         // One side naming more is a detail added, not a substitution.
         assert_eq!(

@@ -3,7 +3,8 @@
 //! A claim's facts are what a careful reader checks against another outlet's wording of it: its
 //! quantities ([`quantities`]), dates and times ([`dates`]), quoted words ([`quotes`]), named
 //! people, organisations and places ([`names`]), who says it and with which verb
-//! ([`attribution`]), and the hedges and negation that weaken or flip it ([`hedges`]).
+//! ([`attribution`]), and the hedges and negation that weaken or flip it ([`hedges`]). Units of
+//! measure and the conversions between them are read in `units`.
 //! [`extract_facts`] reads them from one sentence; [`compare_facts`] (in [`compare`], where the
 //! rules for what counts as a change are set out) lists what changed as plain-words reasons;
 //! [`fact_overlap`] tells the aligner how much two claims' facts agree.
@@ -22,6 +23,7 @@ mod lex;
 pub mod names;
 pub mod quantities;
 pub mod quotes;
+mod units;
 
 pub use attribution::Attribution;
 pub use compare::compare_facts;

@@ -5,7 +5,7 @@
 //! capitalised word follows. The first word of a sentence (or of a quote) is capitalised anyway,
 //! so a sentence-initial word alone is not taken as a name (it is kept apart as a maybe-name,
 //! which only serves as the counterpart of the other wording's names), and a leading function
-//! word (`The`, `In`, `But`) is dropped from a run. Names compare by their key words (titles like `Mr.` or
+//! word (`The`, `In`, `But`) or participle (`Leaked Chinese documents`) is dropped from a run. Names compare by their key words (titles like `Mr.` or
 //! `President` and connectors left out, a few aliases folded: `U.S.` = `United States`), and one
 //! name matches another when either's key words hold all of the other's (`Li` = `Li Ming`).
 
@@ -181,7 +181,8 @@ pub(crate) fn scan(sentence: &str, words: &[Word<'_>], taken: &[bool]) -> (Vec<N
             }
         }
         if sentence_start(words, start) {
-            if is_stopword(&words[start].text.to_lowercase()) && end - start > 1 {
+            let opener = words[start].text.to_lowercase();
+            if (is_stopword(&opener) || participle(&opener)) && end - start > 1 {
                 start += 1;
                 while start < end && !words[start].is_capitalised() {
                     start += 1;
@@ -204,6 +205,16 @@ pub(crate) fn scan(sentence: &str, words: &[Word<'_>], taken: &[bool]) -> (Vec<N
         i = end;
     }
     (out, maybe)
+}
+
+/// Whether a sentence's capitalised first word is a participle describing the name after it
+/// (`Leaked Chinese documents`, `Embattled Boeing`), not part of it: six letters or more
+/// ending in `-ed`, but not `-eed` or `-med` (`Rasheed`, `Mohammed`).
+fn participle(lower: &str) -> bool {
+    lower.chars().count() >= 6
+        && lower.ends_with("ed")
+        && !lower.ends_with("eed")
+        && !lower.ends_with("med")
 }
 
 /// The name written as `run` (a non-empty run of words), if it has any key word.
@@ -288,6 +299,9 @@ mod tests {
         );
         assert_eq!(names("“We won,” said Li."), ["Li"]);
         assert_eq!(names("The U.S. Senate voted on Tuesday."), ["U.S. Senate"]);
+        assert_eq!(names("Leaked Chinese documents show it."), ["Chinese"]);
+        assert_eq!(names("Embattled Boeing Co. said so."), ["Boeing Co"]);
+        assert_eq!(names("Mohammed Ali said so."), ["Mohammed Ali"]);
         assert!(names("Officials said I was late.").is_empty());
     }
 
