@@ -179,7 +179,7 @@ fn fact_comparison_beats_bag_of_words_on_labelled_pairs() {
         .expect("a held-out-3 set")
         .1;
     assert!(
-        all.differs.accuracy() >= 0.90,
+        all.differs.accuracy() >= 0.93,
         "differs accuracy {:.3}",
         all.differs.accuracy()
     );
@@ -207,13 +207,17 @@ fn fact_comparison_beats_bag_of_words_on_labelled_pairs() {
 /// its figures are never blended with the pairs the rules were developed on.
 #[test]
 fn fact_comparison_on_the_separate_held_out_file() {
-    let (_, all) = score("fact_pairs_heldout.toml");
+    let (sets, all) = score("fact_pairs_heldout.toml");
     assert!(all.pairs >= 60, "the held-out file needs at least 60 pairs");
-    all.print("held-out file (fact_pairs_heldout.toml)");
+    for (name, figures) in &sets {
+        figures.print(&format!("held-out file, {name}"));
+    }
+    all.print("held-out file (fact_pairs_heldout.toml), all pairs");
     assert!(
-        all.differs.accuracy() >= 0.60,
-        "held-out differs accuracy {:.3}",
-        all.differs.accuracy()
+        all.differs.accuracy() >= 0.85 && all.differs.precision() >= 0.80,
+        "held-out differs accuracy {:.3}, precision {:.3}",
+        all.differs.accuracy(),
+        all.differs.precision()
     );
     assert!(
         all.differs.accuracy() > all.baseline.accuracy() + 0.2,

@@ -4,7 +4,7 @@
 //! Verbs fall into classes: the neutral reporting verbs (`said`, `says`, `told`, `stated`,
 //! `according to`, `added`, `noted`, `reported`, `announced`, `wrote` ...) are one class, so
 //! `said` → `told reporters` changes nothing (`found`, `concluded`, `showed`, `reported`,
-//! `posted` join them before `that` or at the end of a clause: `the study found that ...`,
+//! `posted`, `announced` join them before `that` or at the end of a clause: `the study found that ...`,
 //! `..., the Times reported.`, but not `the firm reported a loss`); every loaded verb is a class of its own with its
 //! inflections (`claimed`, `alleged`, `admitted`/`acknowledged`/`conceded`, `insisted`,
 //! `denied`, `warned`, `argued`, `suggested`, `confirmed`, `revealed`, `accused` ...), so
@@ -18,7 +18,7 @@
 //! reported by the Ledger`) describes where a thing came from, as `obtained by` does, and is no
 //! attribution.
 //!
-//! Some verbs report only sometimes: `found`, `showed`, `reported` with an object (`researchers
+//! Some verbs report only sometimes: `found`, `showed`, `reported`, `announced` with an object (`researchers
 //! found the drug cut deaths`, but also `police found the body`), `rejected` with one (`rejected
 //! the claims`, `rejected the measure`), `called` and `described` (`called it a dark day`, but
 //! `called an election`). They are kept apart as maybe-attributions, which are never reported
@@ -168,7 +168,8 @@ const VERBS: &[(&str, &str)] = &[
     ("explained", "said"),
     ("wrote", "said"),
     ("writes", "said"),
-    ("announced", "said"),
+    ("announced", "found"),
+    ("announces", "found"),
     ("reported", "found"),
     ("remarked", "said"),
     ("commented", "said"),

@@ -326,8 +326,9 @@ const SWAP_REST_AGREEMENT_MIN: f64 = 0.8;
 /// the other side, stand in the same place (the same word follows), and the rest of the two
 /// wordings is nearly the same, so that word is what changed. A speaker is left to the
 /// attribution (`Police said` → `Prosecutors said`), and a plural common noun or a participle
-/// (`Protesters`, `Leaked documents`) is no name; a capitalised common word put for another
-/// in an otherwise equal sentence (`Shares fell 5%` → `Stocks fell 5%`) still reads as one.
+/// (`Protesters`, `Leaked documents`) is no name, nor are two plural-looking words (`Stocks
+/// fell` → `Shares fell`); a capitalised singular common word put for another in an otherwise
+/// equal sentence (`Inflation rose` → `Unemployment rose`) still reads as one.
 fn maybe_name_swap<'f>(origin: &'f Facts, other: &'f Facts) -> Option<(&'f str, &'f str)> {
     let lone = |x: &'f Facts, y: &Facts| -> Option<&'f super::Name> {
         let mut unmatched = x.maybe_names.iter().filter(|m| {
@@ -343,6 +344,14 @@ fn maybe_name_swap<'f>(origin: &'f Facts, other: &'f Facts) -> Option<(&'f str, 
         unmatched.next().is_none().then_some(first)
     };
     let (a, b) = (lone(origin, other)?, lone(other, origin)?);
+    // Two plural-looking words (`Stocks` → `Shares`) are more likely common nouns reworded.
+    let plural = |name: &super::Name| {
+        let word = name.words.concat();
+        word.ends_with('s') && !word.ends_with("ss") && !word.ends_with("us")
+    };
+    if plural(a) && plural(b) {
+        return None;
+    }
     // The words of a wording after the name, and the set of all its other words.
     let around = |name: &super::Name, wording: &'f str| {
         let text = name.text.to_lowercase().replace('’', "'");

@@ -49,7 +49,8 @@ const ADJECTIVES: &[(&str, &str)] = &[
 const SEEM: &[&str] = &["appear", "appears", "appeared", "seem", "seems", "seemed"];
 
 /// Participles that hedge between a form of `be` and `to` (`is believed to`), and their classes:
-/// `is thought to`, `is understood to` and `is said to` hedge as `is believed to` does.
+/// `is thought to`, `is understood to` and `is said to` hedge as `is believed to` does, `is
+/// forecast to` and `is projected to` as `is expected to`.
 const BELIEVED: &[(&str, &str)] = &[
     ("believed", "believed to"),
     ("thought", "believed to"),
@@ -57,6 +58,9 @@ const BELIEVED: &[(&str, &str)] = &[
     ("understood", "believed to"),
     ("suspected", "suspected"),
     ("expected", "expected to"),
+    ("forecast", "expected to"),
+    ("predicted", "expected to"),
+    ("projected", "expected to"),
 ];
 
 /// Negation cues (and every word ending in `n't`).
@@ -201,7 +205,14 @@ pub(crate) fn scan_negations(words: &[Word<'_>], taken: &[bool]) -> Vec<String> 
             // `refused to`, `declined to`, `failed to` deny what follows.
             let refused = REFUSALS.contains(&lower) && words.get(i + 1).is_some_and(|n| n.is("to"));
             let contrast = lower == "not" && contrast_at(words, *i);
-            (contracted || refused || NEGATIONS.contains(&lower))
+            // `has yet to be named` = `has not been named`.
+            let yet_to = lower == "yet"
+                && words.get(i + 1).is_some_and(|n| n.is("to"))
+                && *i > 0
+                && ["has", "have", "had", "is", "are", "was", "were"]
+                    .iter()
+                    .any(|b| words[i - 1].is(b));
+            (contracted || refused || yet_to || NEGATIONS.contains(&lower))
                 && !not_only
                 && !number
                 && !contrast
@@ -233,6 +244,7 @@ mod tests {
         assert_eq!(hedges("He appears to have left."), ["appears to"]);
         assert_eq!(hedges("He is believed to have left."), ["believed to"]);
         assert_eq!(hedges("He is thought to have left."), ["believed to"]);
+        assert_eq!(hedges("It is forecast to peak."), ["expected to"]);
         assert_eq!(hedges("The so-called experts."), ["so-called"]);
         assert_eq!(hedges("It reportedly sold."), ["reportedly"]);
         assert!(hedges("It opened in May.").is_empty());
@@ -252,6 +264,8 @@ mod tests {
         assert_eq!(negations("She refused to rule it out."), ["refused"]);
         assert!(negations("She refused the offer.").is_empty());
         assert_eq!(negations("The jury acquitted him."), ["acquitted"]);
+        assert_eq!(negations("He has yet to be named."), ["yet"]);
+        assert!(negations("It is bigger yet to come.").is_empty());
     }
 
     #[test]

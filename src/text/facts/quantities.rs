@@ -564,8 +564,20 @@ fn amount(words: &[Word<'_>], mut i: usize, taken: &[bool]) -> Option<Amount> {
             {
                 value = 1.0;
             } else if let Some(n) = spelled_number(w.text).filter(|_| {
-                // `one` counts only in a share: `one in four`.
+                // `one` counts only in a share (`one in four`) or before a unit that is no
+                // span of time (`one metre`, `one percent`; `one day` is an idiom).
+                let unit_after = word_at(i + 1).is_some_and(|u| {
+                    u.is("percent")
+                        || currency_word(u.text).is_some()
+                        || measure_word(u.text).is_some_and(|(unit, _)| {
+                            ![
+                                "year", "month", "week", "day", "hour", "minute", "second", "th",
+                            ]
+                            .contains(&unit)
+                        })
+                });
                 !w.is("one")
+                    || unit_after
                     || (word_at(i + 1).is_some_and(|n| n.is("in"))
                         && word_at(i + 2).is_some_and(|d| {
                             d.kind == Kind::Number || spelled_number(d.text).is_some()
@@ -640,7 +652,7 @@ fn multiple(words: &[Word<'_>], i: usize) -> Option<f64> {
         "doubled" | "doubling" => 1.0,
         "tripled" | "tripling" | "trebled" => 2.0,
         "quadrupled" | "quadrupling" => 3.0,
-        "halved" | "halving" => 0.5,
+        "halved" | "halving" | "halve" | "halves" => 0.5,
         _ => spelled_number(lower.strip_suffix("fold")?).filter(|n| *n > 1.0)? - 1.0,
     };
     let idiom = words
@@ -873,6 +885,8 @@ mod tests {
             ("sales doubled", "sales rose two-fold"),
             ("prices tripled", "prices rose threefold"),
             ("the population halved", "the population fell by half"),
+            ("it will cut times by half", "it will halve times"),
+            ("up to 1 metre", "as much as one metre"),
             ("her third title", "her 3rd title"),
             (
                 "followed them for eight years",
