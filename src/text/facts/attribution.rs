@@ -2,13 +2,14 @@
 //! the school`, `Li claimed`, `the company denied`).
 //!
 //! Verbs fall into classes: the neutral reporting verbs (`said`, `says`, `told`, `stated`,
-//! `according to`, `added`, `noted`, `reported`, `announced`, `wrote` ...) are one class, so
-//! `said` → `told reporters` changes nothing (`found`, `concluded`, `showed`, `reported`,
-//! `posted`, `announced` join them before `that` or at the end of a clause: `the study found that ...`,
-//! `..., the Times reported.`, but not `the firm reported a loss`); every loaded verb is a class of its own with its
-//! inflections (`claimed`, `alleged`, `admitted`/`acknowledged`/`conceded`, `insisted`,
-//! `denied`, `warned`, `argued`, `suggested`, `confirmed`, `revealed`, `accused` ...), so
-//! `said` → `claimed` is a change of attribution.
+//! `according to`, `added`, `noted`, `wrote` ...) are one class, so `said` → `told reporters`
+//! changes nothing (`found`, `concluded`, `showed`, `reported`, `posted`, `announced` join them
+//! before `that` or at the end of a clause: `the study found that ...`, `..., the Times
+//! reported.`, but not `the firm reported a loss`); every loaded verb is a class of its own
+//! with its inflections (`claimed`, `alleged`, `admitted`/`acknowledged`/`conceded`,
+//! `insisted`, `denied`, `warned`, `argued`, `suggested`, `confirmed`, `revealed`, `accused`,
+//! `believe`/`think` ...), so `said` → `claimed` is a change of attribution. `as reported`, `as
+//! first announced` refer to an earlier report and attribute nothing.
 //!
 //! The speaker is the noun phrase next to the verb, read the same before it (`Li said`), after
 //! it (`said Li.`) or before a relative `who` (`Li, who said`); a date, a quantity or a
@@ -217,6 +218,8 @@ const VERBS: &[(&str, &str)] = &[
     ("believe", "believe"),
     ("believes", "believe"),
     ("believed", "believe"),
+    ("think", "believe"),
+    ("thinks", "believe"),
     ("confirmed", "confirmed"),
     ("confirms", "confirmed"),
     ("revealed", "revealed"),
@@ -305,8 +308,26 @@ pub(crate) fn scan(
         if i > 0 && NOT_BEFORE.iter().any(|n| words[i - 1].is(n)) {
             continue;
         }
-        // `widely believed to`: a hedge, not who says it.
-        if class == "believe" && words.get(i + 1).is_some_and(|n| n.is("to")) {
+        // `as reported`, `as first reported`, `as previously announced`: a reference to an
+        // earlier report, not who says the claim.
+        let as_before = |k: usize| k > 0 && words[k - 1].is("as");
+        let adverb = |k: usize| {
+            k > 0 && {
+                let w = &words[k - 1];
+                w.kind == Kind::Alpha
+                    && !w.is_capitalised()
+                    && (w.text.ends_with("ly") || ["first", "earlier"].iter().any(|a| w.is(a)))
+            }
+        };
+        if as_before(i) || adverb(i) && as_before(i - 1) {
+            continue;
+        }
+        // `widely believed to`: a hedge, not who says it; a `think tank` thinks nothing.
+        if class == "believe"
+            && words
+                .get(i + 1)
+                .is_some_and(|n| n.is("to") || n.is("tank") || n.is("tanks"))
+        {
             continue;
         }
         // A participle with its agent (`documents, first reported by the Ledger,`, `a claim
@@ -655,6 +676,9 @@ mod tests {
             "The bank reported a profit of $2 billion.",
             "Files, first reported by The Tribune, show the plan.",
             "The deal, confirmed by both firms on Friday, is worth $2 billion.",
+            "The suspect was arrested in Paris, as first reported.",
+            "As previously announced, the plant will close.",
+            "A Berlin-based think tank published the data.",
         ] {
             assert!(
                 attributions(sentence).is_empty(),

@@ -669,8 +669,9 @@ const ORDINALS: &[&str] = &[
 ];
 
 /// A spelled ordinal at word `i` (`her third title`): its number. A moment (`per second`,
-/// `split second`, `for a second.`), a name (`Fifth Avenue`) and a period (`the second half`)
-/// are no ordinals; `a third` as a share is read before this.
+/// `split second`, `for a second.`), a name (`Fifth Avenue`), a period (`the second half`), an
+/// enumeration (`Second, ...`) and a kind (`third-party`) are no ordinals; `a third` as a share
+/// is read before this.
 fn ordinal(words: &[Word<'_>], i: usize) -> Option<f64> {
     let w = &words[i];
     let n = ORDINALS.iter().position(|o| w.is(o))? as f64 + 2.0;
@@ -679,13 +680,21 @@ fn ordinal(words: &[Word<'_>], i: usize) -> Option<f64> {
         && (before(&["per", "split"])
             || before(&["a", "one"]) && words.get(i + 1).is_none_or(|n| n.kind != Kind::Alpha));
     let name = w.is_capitalised() && i > 0;
+    // `Second, the plan ...` enumerates; `third-party`, `second-hand` are kinds, not counts.
+    let enumeration = words.get(i + 1).is_some_and(|n| n.is_punct(','));
+    let compound = words.get(i + 1).is_some_and(|d| d.is_punct('-'))
+        && words.get(i + 2).is_some_and(|k| {
+            ["party", "hand", "rate", "class", "guess"]
+                .iter()
+                .any(|x| k.is(x))
+        });
     // `the second half`, `third-quarter profit`: a period, which `first` would name unread.
     let period = words
         .iter()
         .skip(i + 1)
         .find(|n| !n.is_punct('-'))
         .is_some_and(|n| n.is("half") || n.is("quarter"));
-    (!moment && !name && !period).then_some(n)
+    (!moment && !name && !period && !enumeration && !compound).then_some(n)
 }
 
 /// A fraction at word `i` (`a third`, `one-quarter`, `two thirds`, `half of`): the share and the
@@ -726,7 +735,11 @@ fn fraction_at(words: &[Word<'_>], i: usize) -> Option<(f64, usize)> {
         "tenth" => 10.0,
         _ => return None,
     };
-    Some((count / denominator, k + 1))
+    // `a third-party auditor`, `a quarter-final`: a compound, not a share.
+    let compound = words
+        .get(k + 1)
+        .is_some_and(|d| d.is_punct('-') && d.start == words[k].end);
+    (!compound).then_some((count / denominator, k + 1))
 }
 
 /// The unit and postfix qualifier after an amount ending at word `end`: `%`, `percent`,
@@ -958,6 +971,8 @@ mod tests {
         assert!(quantities("in the second half of the year").is_empty());
         assert!(quantities("at first, then for a second.").is_empty());
         assert!(quantities("on Fifth Avenue").is_empty());
+        assert!(quantities("Second, third-party apps were banned.").is_empty());
+        assert!(quantities("a third-party auditor reached a quarter-final").is_empty());
         assert!(quantities("he doubled down on the claim").is_empty());
     }
 }
