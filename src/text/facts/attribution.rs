@@ -461,6 +461,10 @@ const BACKWARD_STOPS: &[&str] = &[
     "from", "to", "by", "with", "during", "since", "through", "via", "about", "over", "under",
 ];
 
+/// The most words of an appositive between a speaker and its verb (`Li, a spokesman for the
+/// ministry, said`).
+const APPOSITIVE_WORDS_MAX: usize = 8;
+
 /// The most words a speaker phrase holds.
 const SPEAKER_WORDS_MAX: usize = 6;
 
@@ -509,6 +513,19 @@ impl Speaker<'_, '_> {
             }
             start
         };
+        // `Anna Berg, the museum's director, said`, `Joe Mills, 62, said`: the speaker is the
+        // phrase before an appositive, with it.
+        if at >= 4 && words[at - 1].is_punct(',') {
+            let open = (at.saturating_sub(2 + APPOSITIVE_WORDS_MAX)..at - 2)
+                .rev()
+                .find(|&k| words[k].is_punct(','));
+            if let Some(open) = open
+                && (open + 1..at - 1).all(|k| self.usable(k) || self.taken[k])
+                && walk_back(open) < open
+            {
+                return self.text(walk_back(open), at - 1);
+            }
+        }
         let mut start = walk_back(at);
         // `minutes seen by Reuters show`: the agent of a participle tells where the speaker came
         // from; the speaker is what stands before the participle.
@@ -619,6 +636,14 @@ mod tests {
     #[test]
     fn a_speaker_is_a_noun_phrase_wherever_it_is_written() {
         let speaker = |s: &str| attributions(s).remove(0).2;
+        assert_eq!(
+            speaker("The museum's director, Anna Berg, said the painting was a fake.").as_deref(),
+            Some("The museum's director, Anna Berg")
+        );
+        assert_eq!(
+            speaker("“It was the worst storm,” fisherman Joe Mills, 62, said.").as_deref(),
+            Some("fisherman Joe Mills, 62")
+        );
         for sentence in [
             "Mayor Ana Ruiz said in March that the budget was short.",
             "The budget was short, said Mayor Ana Ruiz.",
