@@ -739,7 +739,28 @@ fn fraction_at(words: &[Word<'_>], i: usize) -> Option<(f64, usize)> {
     let compound = words
         .get(k + 1)
         .is_some_and(|d| d.is_punct('-') && d.start == words[k].end);
-    (!compound).then_some((count / denominator, k + 1))
+    // `a fifth consecutive meeting`, `a third term`: an ordinal before its noun, where a share
+    // is followed by `of`, a comparative or a phrase (`a third of`, `a third higher`, `by a
+    // third since 2020`).
+    let before_noun = (w.is("a") || w.is("an"))
+        && words.get(k + 1).is_some_and(|n| {
+            n.kind == Kind::Alpha
+                && !n.is_capitalised()
+                && !crate::text::stopwords::is_stopword(&n.text.to_lowercase())
+                && !n.text.ends_with("er")
+                && ![
+                    "since",
+                    "last",
+                    "ago",
+                    "earlier",
+                    "compared",
+                    "percentage",
+                    "point",
+                ]
+                .iter()
+                .any(|x| n.is(x))
+        });
+    (!compound && !before_noun).then_some((count / denominator, k + 1))
 }
 
 /// The unit and postfix qualifier after an amount ending at word `end`: `%`, `percent`,
@@ -906,6 +927,8 @@ mod tests {
                 "followed them over eight years",
             ),
             ("grew by a fifth to $30 billion", "grew 20% to $30 billion"),
+            ("a fifth consecutive rise", "the fifth straight rise"),
+            ("a third higher than in 2020", "33% higher than in 2020"),
         ];
         for (a, b) in equal {
             assert!(
@@ -973,6 +996,10 @@ mod tests {
         assert!(quantities("on Fifth Avenue").is_empty());
         assert!(quantities("Second, third-party apps were banned.").is_empty());
         assert!(quantities("a third-party auditor reached a quarter-final").is_empty());
+        assert_eq!(
+            quantities("for a fifth consecutive meeting"),
+            [(5.0, 5.0, super::Bound::Exact, Some("th"))]
+        );
         assert!(quantities("he doubled down on the claim").is_empty());
     }
 }
