@@ -1,6 +1,6 @@
-//! Hedges (`allegedly`, `reportedly`, `may`, `appears to`, `is believed to`, `so-called` ...) and
-//! negation (`not`, `n't`, `no`, `never`, `denied`, `rejected` ...): the words that turn a claim into a
-//! possibility or into its opposite.
+//! Hedges (`allegedly`, `is accused of`, `reportedly`, `may`, `appears to`, `is believed to`,
+//! `so-called` ...) and negation (`not`, `n't`, `no`, `never`, `denied`, `rejected` ...): the
+//! words that turn a claim into a possibility or into its opposite.
 //!
 //! Hedges fall into classes so that `may` → `might` changes nothing while `may` → `allegedly`
 //! does. Negation is compared by parity: `did not deny` is as affirmative as `confirmed`, and
@@ -174,6 +174,18 @@ pub(crate) fn scan_hedges(words: &[Word<'_>]) -> Vec<Hedge> {
                 &format!("{} {lower} to", words[i - 1].text.to_lowercase()),
                 class,
             )
+        } else if lower == "accused"
+            && i > 0
+            && ["is", "are", "was", "were", "been", "being"]
+                .iter()
+                .any(|b| words[i - 1].is(b))
+            && lower_is(i + 1, "of")
+        {
+            // `is accused of taking bribes` = `allegedly took bribes`.
+            hedge(
+                &format!("{} accused of", words[i - 1].text.to_lowercase()),
+                "allegedly",
+            )
         } else if lower == "so"
             && words.get(i + 1).is_some_and(|d| d.is_punct('-'))
             && lower_is(i + 2, "called")
@@ -245,6 +257,8 @@ mod tests {
         assert_eq!(hedges("He is believed to have left."), ["believed to"]);
         assert_eq!(hedges("He is thought to have left."), ["believed to"]);
         assert_eq!(hedges("It is forecast to peak."), ["expected to"]);
+        assert_eq!(hedges("He is accused of taking bribes."), ["allegedly"]);
+        assert!(hedges("Police accused him of lying.").is_empty());
         assert_eq!(hedges("The so-called experts."), ["so-called"]);
         assert_eq!(hedges("It reportedly sold."), ["reportedly"]);
         assert!(hedges("It opened in May.").is_empty());
