@@ -11,7 +11,7 @@
 //! | name | one name put for another: names compare as sets, and as many names of each side have no counterpart on the other (`name: Li Ming -> Wang Wei`); a lone sentence-initial name put for another in an otherwise equal sentence (`Siemens won the contract` → `Alstom won the contract`) | a name dropped or added (outlets write `he`, `the professor`, or add an affiliation); the same names in another order, or the speaker moved from the start to the end (`U.S. officials say Beijing ...` = `Beijing ..., U.S. officials say`); a sentence's capitalised first word put for another in a reworded sentence (`Internal documents` → `Leaked documents`) |
 //! | attribution | another verb class (`attribution: said -> claimed`), another named speaker (`Li said` → `Wang said`, reported once, as a name change; the speaker is the noun phrase by the verb, the same in `Li said`, `said Li` and `Li, who said`), another kind of source (`attribution: police -> prosecutors`: police, prosecutors, defence, court, witnesses, doctors ... see `attribution::SOURCES`), attribution dropped (the outlet states the claim as its own) or added | `said` → `told reporters` → `according to`; a vaguer source (`police` → `officials`, `a spokesman`, `he`) or one of no listed kind (`the company` → `the firm`); `denied X` → `said ... not X` (the negation moved into the claim); a passive participle with its agent, which tells where a thing came from, not who says the claim (`documents obtained by the Ledger` → `documents first reported by the Ledger`); a verb that reports only sometimes standing for the other's attribution (`researchers found the drug cut deaths`, `called it a dark day`, `documents show`) |
 //! | hedge | added or removed (`hedge added: allegedly`) | one hedge for another of its class (`may` → `might`, `is thought to` → `is believed to`) |
-//! | negation | the claim's polarity flipped (`negation`: `did not` → `did`, `acquitted` → `convicted`) | `did not deny` → `confirmed` (same polarity; the attribution reports the verb); `acquitted` → `found not guilty`; `unvaccinated` → `had not been vaccinated`; the `not` of a contrast dropped (`caused by an update, not a cyberattack` → `caused by an update`) |
+//! | negation | the claim's polarity flipped (`negation`: `did not` → `did`, `acquitted` → `convicted`) | `did not deny` → `confirmed` (same polarity; the attribution reports the verb); `acquitted` → `found not guilty`; `unvaccinated` → `had not been vaccinated`; the `not` of a contrast dropped (`caused by an update, not a cyberattack` → `caused by an update`); a negation inside a quote dropped or added (the quote change reports it) |
 //!
 //! Numbers and dates are what a reader checks first, so a figure or a date one outlet carries and
 //! the other leaves out is reported even when the rest of the claim is the same; names are not,
@@ -98,12 +98,18 @@ pub fn compare_facts(origin: &Facts, other: &Facts) -> Vec<crate::model::FactCha
     let mut out = Vec::new();
     numbers(origin, other, &mut out);
     dates(origin, other, &mut out);
-    quotes(origin, other, &mut out);
+    let unpaired_quote_negations = quotes(origin, other, &mut out);
     names(origin, other, &mut out);
     attributions(origin, other, &mut out);
     hedges(origin, other, &mut out);
-    let origin_cues = origin.negations.len() + prefixed_negatives(&origin.wording, &other.wording);
-    let other_cues = other.negations.len() + prefixed_negatives(&other.wording, &origin.wording);
+    // A quote dropped or added is reported as such; a negation inside it is part of that
+    // change (its paraphrase may word it otherwise: `“We are not going anywhere”` → `staying
+    // put`), not a flip of the claim besides.
+    let (dropped_cues, added_cues) = unpaired_quote_negations;
+    let origin_cues = origin.negations.len() + prefixed_negatives(&origin.wording, &other.wording)
+        - dropped_cues.min(origin.negations.len());
+    let other_cues = other.negations.len() + prefixed_negatives(&other.wording, &origin.wording)
+        - added_cues.min(other.negations.len());
     if origin_cues % 2 != other_cues % 2 {
         let from = origin.negations.join(", ");
         let to = other.negations.join(", ");
@@ -239,7 +245,15 @@ fn carried_unquoted(q: &Quote, wording: &str) -> bool {
         && format!(" {wording} ").contains(&format!(" {} ", words.join(" ")))
 }
 
-fn quotes(origin: &Facts, other: &Facts, out: &mut Vec<FactChange>) {
+/// How many negation cues a quote holds.
+fn quote_negations(quote: &Quote) -> usize {
+    let words = super::lex::lex(&quote.text);
+    super::hedges::scan_negations(&words, &vec![false; words.len()]).len()
+}
+
+/// Reports the quote changes; returns how many negation cues the quotes dropped and the quotes
+/// added hold.
+fn quotes(origin: &Facts, other: &Facts, out: &mut Vec<FactChange>) -> (usize, usize) {
     let (a, b) = (&origin.quotes, &other.quotes);
     let (mut used_a, mut used_b) = (vec![false; a.len()], vec![false; b.len()]);
     pair(a, b, &mut used_a, &mut used_b, |x, y| x.faithful_to(y));
@@ -275,6 +289,18 @@ fn quotes(origin: &Facts, other: &Facts, out: &mut Vec<FactChange>) {
             format!("quote added: “{}”", short(&q.text)),
         )
     }));
+    let unpaired_negations = |quotes: &[Quote], used: &[bool]| {
+        quotes
+            .iter()
+            .zip(used)
+            .filter(|(_, u)| !**u)
+            .map(|(q, _)| quote_negations(q))
+            .sum()
+    };
+    (
+        unpaired_negations(a, &used_a),
+        unpaired_negations(b, &used_b),
+    )
 }
 
 fn names(origin: &Facts, other: &Facts, out: &mut Vec<FactChange>) {
@@ -603,6 +629,21 @@ mod tests {
                 "{origin:?} -> {other:?}"
             );
         }
+    }
+
+    #[test]
+    fn a_negation_inside_a_dropped_quote_is_part_of_the_quote_change() {
+        assert_eq!(
+            reasons(
+                "“We are not going anywhere,” the coach said.",
+                "The coach said the team was staying put.",
+            ),
+            ["quote dropped: “We are not going anywhere,”"]
+        );
+        assert_eq!(
+            reasons("“We will not pay,” he said.", "“We will pay,” he said."),
+            ["quote altered", "negation"]
+        );
     }
 
     #[test]

@@ -111,7 +111,8 @@ fn contrast_at(words: &[Word<'_>], i: usize) -> bool {
     }
 }
 
-/// Verbs that negate before `to` (`refused to rule out` = `did not rule out`).
+/// Verbs that negate before `to` (`refused to rule out` = `did not rule out`). `refused` also
+/// negates its object (`refused bail` = `denied bail`), as `rejected` does.
 const REFUSALS: &[&str] = &[
     "refused",
     "refuses",
@@ -213,9 +214,12 @@ pub(crate) fn scan_negations(words: &[Word<'_>], taken: &[bool]) -> Vec<String> 
             let contracted = lower.ends_with("n't") || lower.ends_with("n’t");
             // `not only ... but`, `No. 5` are no negation.
             let not_only = lower == "not" && words.get(i + 1).is_some_and(|n| n.is("only"));
-            let number = lower == "no" && words.get(i + 1).is_some_and(|n| n.is_punct('.'));
+            let number = lower == "no"
+                && words.get(i + 1).is_some_and(|n| n.is_punct('.'))
+                && words.get(i + 2).is_some_and(|n| n.kind == Kind::Number);
             // `refused to`, `declined to`, `failed to` deny what follows.
-            let refused = REFUSALS.contains(&lower) && words.get(i + 1).is_some_and(|n| n.is("to"));
+            let refused = REFUSALS.contains(&lower)
+                && (words.get(i + 1).is_some_and(|n| n.is("to")) || lower.starts_with("refus"));
             let contrast = lower == "not" && contrast_at(words, *i);
             // `has yet to be named` = `has not been named`.
             let yet_to = lower == "yet"
@@ -276,7 +280,9 @@ mod tests {
         assert!(negations("It was not only big but loud.").is_empty());
         assert!(negations("He lives at No. 5.").is_empty());
         assert_eq!(negations("She refused to rule it out."), ["refused"]);
-        assert!(negations("She refused the offer.").is_empty());
+        assert_eq!(negations("She refused the offer."), ["refused"]);
+        assert!(negations("Sales declined 5%.").is_empty());
+        assert_eq!(negations("They voted no."), ["no"]);
         assert_eq!(negations("The jury acquitted him."), ["acquitted"]);
         assert_eq!(negations("He has yet to be named."), ["yet"]);
         assert!(negations("It is bigger yet to come.").is_empty());

@@ -559,9 +559,13 @@ fn amount(words: &[Word<'_>], mut i: usize, taken: &[bool]) -> Option<Amount> {
                 vague = Some(range);
                 value = range.0;
             } else if (w.is("a") || w.is("an") || w.is("one"))
-                && word_at(i + 1)
-                    .is_some_and(|s| s.kind == Kind::Alpha && scale_word(s.text, false).is_some())
+                && word_at(i + 1).is_some_and(|s| {
+                    s.kind == Kind::Alpha
+                        && (scale_word(s.text, false).is_some()
+                            || measure_word(s.text).is_some_and(|(_, n)| n > 1.0))
+                })
             {
+                // `a million`, and a measure that counts several of its unit: `a decade`.
                 value = 1.0;
             } else if let Some(n) = spelled_number(w.text).filter(|_| {
                 // `one` counts only in a share (`one in four`) or before a unit that is no
@@ -599,6 +603,15 @@ fn amount(words: &[Word<'_>], mut i: usize, taken: &[bool]) -> Option<Amount> {
             }
         }
         Kind::Punct => return None,
+    }
+    // `three and a half`.
+    let and_a_half = ["and", "a", "half"]
+        .iter()
+        .enumerate()
+        .all(|(k, h)| word_at(end + k).is_some_and(|x| x.is(h)));
+    if and_a_half && vague.is_none() && !fraction {
+        value += 0.5;
+        end += 3;
     }
     let mut scale = 1.0;
     if vague.is_none() {
@@ -928,6 +941,9 @@ mod tests {
             ),
             ("grew by a fifth to $30 billion", "grew 20% to $30 billion"),
             ("a fifth consecutive rise", "the fifth straight rise"),
+            ("delayed by three and a half hours", "delayed by 3.5 hours"),
+            ("closed for a fortnight", "closed for two weeks"),
+            ("the first in a decade", "the first in 10 years"),
             ("a third higher than in 2020", "33% higher than in 2020"),
         ];
         for (a, b) in equal {

@@ -17,6 +17,7 @@ pub(crate) fn measure_word(word: &str) -> Option<(&'static str, f64)> {
         "century" | "centuries" => ("year", 100.0),
         "month" | "months" => ("month", 1.0),
         "week" | "weeks" => ("week", 1.0),
+        "fortnight" | "fortnights" => ("week", 2.0),
         "day" | "days" => ("day", 1.0),
         "hour" | "hours" => ("hour", 1.0),
         "minute" | "minutes" => ("minute", 1.0),
