@@ -106,9 +106,11 @@ pub fn compare_facts(origin: &Facts, other: &Facts) -> Vec<crate::model::FactCha
     // change (its paraphrase may word it otherwise: `“We are not going anywhere”` → `staying
     // put`), not a flip of the claim besides.
     let (dropped_cues, added_cues) = unpaired_quote_negations;
-    let origin_cues = origin.negations.len() + prefixed_negatives(&origin.wording, &other.wording)
+    let origin_cues = origin.negations.len()
+        + super::hedges::prefixed_negatives(&origin.wording, &other.wording)
         - dropped_cues.min(origin.negations.len());
-    let other_cues = other.negations.len() + prefixed_negatives(&other.wording, &origin.wording)
+    let other_cues = other.negations.len()
+        + super::hedges::prefixed_negatives(&other.wording, &origin.wording)
         - added_cues.min(other.negations.len());
     if origin_cues % 2 != other_cues % 2 {
         let from = origin.negations.join(", ");
@@ -121,37 +123,6 @@ pub fn compare_facts(origin: &Facts, other: &Facts) -> Vec<crate::model::FactCha
         ));
     }
     out
-}
-
-/// Negative prefixes of a word that the other wording writes with `not` (`unvaccinated`).
-const NEGATIVE_PREFIXES: &[&str] = &["un", "in", "im", "dis", "non"];
-
-/// How many words after a `not` (`had not been vaccinated`) may come before the word it negates.
-const NOT_REACH: usize = 3;
-
-/// How many words of `wording` carry a negative prefix whose stem `other` negates with a cue
-/// (`unvaccinated` where the other wording has `had not been vaccinated`): each stands for
-/// that cue, so the two wordings' negation agrees. Only the pair tells: `unveiled`, `inflation`
-/// are no negations, and an `un-` word alone is not counted.
-fn prefixed_negatives(wording: &str, other: &str) -> usize {
-    let negated: Vec<&str> = {
-        let words: Vec<&str> = other.split(' ').collect();
-        words
-            .iter()
-            .enumerate()
-            .filter(|(_, w)| ["not", "never", "no"].contains(w) || w.ends_with("n't"))
-            .flat_map(|(i, _)| words[i + 1..].iter().take(NOT_REACH).copied())
-            .collect()
-    };
-    wording
-        .split(' ')
-        .filter(|word| {
-            NEGATIVE_PREFIXES.iter().any(|prefix| {
-                word.strip_prefix(prefix)
-                    .is_some_and(|stem| stem.len() >= 4 && negated.contains(&stem))
-            })
-        })
-        .count()
 }
 
 fn numbers(origin: &Facts, other: &Facts, out: &mut Vec<FactChange>) {
@@ -323,7 +294,7 @@ fn names(origin: &Facts, other: &Facts, out: &mut Vec<FactChange>) {
         return;
     }
     if lost.is_empty()
-        && let Some((from, to)) = maybe_name_swap(origin, other)
+        && let Some((from, to)) = super::names::maybe_name_swap(origin, other)
     {
         out.push(changed(ChangeKind::Name, from, to, ""));
     }
@@ -335,68 +306,6 @@ fn names(origin: &Facts, other: &Facts, out: &mut Vec<FactChange>) {
             "",
         ));
     }
-}
-
-/// Endings of words that open sentences capitalised but name nothing: plural common nouns
-/// (`Protesters`, `Investigators`, `Residents`, `Authorities`) and participles (`Leaked`).
-const COMMON_WORD_ENDINGS: &[&str] = &[
-    "ers", "ors", "ists", "ants", "ents", "ians", "ies", "ives", "ed",
-];
-
-/// How much of the rest of the two wordings (their word sets, Dice) must agree for a lone
-/// sentence-initial word put for another to read as a name swap rather than a rewording.
-const SWAP_REST_AGREEMENT_MIN: f64 = 0.8;
-
-/// A name put for another where each side has one sentence-initial word that may be a name
-/// (`Siemens won the contract` → `Alstom won the contract`): the two have no counterpart on
-/// the other side, stand in the same place (the same word follows), and the rest of the two
-/// wordings is nearly the same, so that word is what changed. A speaker is left to the
-/// attribution (`Police said` → `Prosecutors said`), and a plural common noun or a participle
-/// (`Protesters`, `Leaked documents`) is no name, nor are two plural-looking words (`Stocks
-/// fell` → `Shares fell`); a capitalised singular common word put for another in an otherwise
-/// equal sentence (`Inflation rose` → `Unemployment rose`) still reads as one.
-fn maybe_name_swap<'f>(origin: &'f Facts, other: &'f Facts) -> Option<(&'f str, &'f str)> {
-    let lone = |x: &'f Facts, y: &Facts| -> Option<&'f super::Name> {
-        let mut unmatched = x.maybe_names.iter().filter(|m| {
-            !y.names.iter().chain(&y.maybe_names).any(|n| m.same(n))
-                && !x
-                    .attributions
-                    .iter()
-                    .chain(&x.maybe_attributions)
-                    .any(|a| a.speaker.as_deref() == Some(m.text.as_str()))
-                && !COMMON_WORD_ENDINGS.iter().any(|e| m.text.ends_with(e))
-        });
-        let first = unmatched.next()?;
-        unmatched.next().is_none().then_some(first)
-    };
-    let (a, b) = (lone(origin, other)?, lone(other, origin)?);
-    // Two plural-looking words (`Stocks` → `Shares`) are more likely common nouns reworded.
-    let plural = |name: &super::Name| {
-        let word = name.words.concat();
-        word.ends_with('s') && !word.ends_with("ss") && !word.ends_with("us")
-    };
-    if plural(a) && plural(b) {
-        return None;
-    }
-    // The words of a wording after the name, and the set of all its other words.
-    let around = |name: &super::Name, wording: &'f str| {
-        let text = name.text.to_lowercase().replace('’', "'");
-        let words: Vec<String> = wording.split(' ').map(|w| w.replace('’', "'")).collect();
-        let at = words.iter().position(|w| *w == text)?;
-        let rest: std::collections::HashSet<String> = words
-            .iter()
-            .enumerate()
-            .filter(|(k, _)| *k != at)
-            .map(|(_, w)| w.clone())
-            .collect();
-        Some((words.get(at + 1).cloned(), rest))
-    };
-    let (next_a, rest_a) = around(a, &origin.wording)?;
-    let (next_b, rest_b) = around(b, &other.wording)?;
-    let shared = rest_a.intersection(&rest_b).count();
-    let agreement = 2.0 * shared as f64 / (rest_a.len() + rest_b.len()).max(1) as f64;
-    (next_a.is_some() && next_a == next_b && agreement >= SWAP_REST_AGREEMENT_MIN)
-        .then_some((&a.text, &b.text))
 }
 
 fn attributions(origin: &Facts, other: &Facts, out: &mut Vec<FactChange>) {

@@ -321,7 +321,7 @@ fn date_at(words: &[Word<'_>], i: usize) -> Option<(DateFact, usize)> {
     if w.kind == Kind::Alpha && !w.is_capitalised() {
         let lower = Lower::new(w.text)?;
         let opens = DATE_OPENERS.contains(&lower.as_str())
-            || super::quantities::spelled_number(w.text).is_some();
+            || super::numerals::spelled_number(w.text).is_some();
         if !opens {
             return None;
         }
@@ -388,7 +388,7 @@ fn date_at(words: &[Word<'_>], i: usize) -> Option<(DateFact, usize)> {
         let count = match w.kind {
             Kind::Number => w.text.parse::<i32>().ok()?,
             _ if w.is("a") || w.is("an") || w.is("one") => 1,
-            _ => super::quantities::spelled_number(w.text)? as i32,
+            _ => super::numerals::spelled_number(w.text)? as i32,
         };
         date.relative = relative(direction * count * per, unit);
         return Some((date, i + 3));

@@ -4,7 +4,8 @@
 //!
 //! Hedges fall into classes so that `may` → `might` changes nothing while `may` → `allegedly`
 //! does. Negation is compared by parity: `did not deny` is as affirmative as `confirmed`, and
-//! `acquitted` as negative as `found not guilty`. The `not` of a contrast (`caused by an update,
+//! `acquitted` as negative as `found not guilty`, and a word with a negative prefix stands for
+//! the other wording's `not` before its stem (`unvaccinated` = `had not been vaccinated`). The `not` of a contrast (`caused by an update,
 //! not a cyberattack`) denies an alternative, not the claim, and is no cue.
 
 use super::lex::{Kind, Lower, Word};
@@ -235,6 +236,37 @@ pub(crate) fn scan_negations(words: &[Word<'_>], taken: &[bool]) -> Vec<String> 
         })
         .map(|(_, w)| w.text.to_lowercase())
         .collect()
+}
+
+/// Negative prefixes of a word that the other wording writes with `not` (`unvaccinated`).
+const NEGATIVE_PREFIXES: &[&str] = &["un", "in", "im", "dis", "non"];
+
+/// How many words after a `not` (`had not been vaccinated`) may come before the word it negates.
+const NOT_REACH: usize = 3;
+
+/// How many words of `wording` carry a negative prefix whose stem `other` negates with a cue
+/// (`unvaccinated` where the other wording has `had not been vaccinated`): each stands for
+/// that cue, so the two wordings' negation agrees. Only the pair tells: `unveiled`, `inflation`
+/// are no negations, and an `un-` word alone is not counted.
+pub(crate) fn prefixed_negatives(wording: &str, other: &str) -> usize {
+    let negated: Vec<&str> = {
+        let words: Vec<&str> = other.split(' ').collect();
+        words
+            .iter()
+            .enumerate()
+            .filter(|(_, w)| ["not", "never", "no"].contains(w) || w.ends_with("n't"))
+            .flat_map(|(i, _)| words[i + 1..].iter().take(NOT_REACH).copied())
+            .collect()
+    };
+    wording
+        .split(' ')
+        .filter(|word| {
+            NEGATIVE_PREFIXES.iter().any(|prefix| {
+                word.strip_prefix(prefix)
+                    .is_some_and(|stem| stem.len() >= 4 && negated.contains(&stem))
+            })
+        })
+        .count()
 }
 
 #[cfg(test)]

@@ -3,8 +3,9 @@
 //! A claim's facts are what a careful reader checks against another outlet's wording of it: its
 //! quantities ([`quantities`]), dates and times ([`dates`]), quoted words ([`quotes`]), named
 //! people, organisations and places ([`names`]), who says it and with which verb
-//! ([`attribution`]), and the hedges and negation that weaken or flip it ([`hedges`]). Units of
-//! measure and the conversions between them are read in `units`.
+//! ([`attribution`]), and the hedges and negation that weaken or flip it ([`hedges`]). Numbers
+//! written in words are read in `numerals`, units of measure and the conversions between them
+//! in `units`.
 //! [`extract_facts`] reads them from one sentence; [`compare_facts`] (in [`compare`], where the
 //! rules for what counts as a change are set out) lists what changed as plain-words reasons;
 //! [`fact_overlap`] tells the aligner how much two claims' facts agree.
@@ -21,6 +22,7 @@ pub mod dates;
 pub mod hedges;
 mod lex;
 pub mod names;
+mod numerals;
 pub mod quantities;
 pub mod quotes;
 mod units;
