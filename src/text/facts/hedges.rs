@@ -4,9 +4,10 @@
 //!
 //! Hedges fall into classes so that `may` → `might` changes nothing while `may` → `allegedly`
 //! does. Negation is compared by parity: `did not deny` is as affirmative as `confirmed`, and
-//! `acquitted` as negative as `found not guilty`, and a word with a negative prefix stands for
-//! the other wording's `not` before its stem (`unvaccinated` = `had not been vaccinated`). The `not` of a contrast (`caused by an update,
-//! not a cyberattack`) denies an alternative, not the claim, and is no cue.
+//! `acquitted` as negative as `found not guilty`; a word with a negative prefix stands for the
+//! other wording's `not` before its stem (`unvaccinated` = `had not been vaccinated`). The `not`
+//! of a contrast (`caused by an update, not a cyberattack`) denies an alternative, not the
+//! claim, and is no cue.
 
 use super::lex::{Kind, Lower, Word};
 
