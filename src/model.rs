@@ -307,6 +307,29 @@ pub struct OutletEntry {
     pub heading_positions: Vec<usize>,
 }
 
+impl OutletEntry {
+    /// Paragraph `index` with the subheadings that stand before it and, for the last
+    /// paragraph, those that close the article: what any view walking the paragraphs shows.
+    pub fn blocks_at(&self, index: usize) -> Vec<Block<'_>> {
+        let Some(paragraph) = self.paragraphs.get(index) else {
+            return Vec::new();
+        };
+        let headings_at = |at: usize| {
+            self.headings
+                .iter()
+                .zip(&self.heading_positions)
+                .filter(move |&(_, &position)| position == at)
+                .map(|(heading, _)| Block::Heading(heading))
+        };
+        let mut blocks: Vec<Block<'_>> = headings_at(index).collect();
+        blocks.push(Block::Paragraph(paragraph));
+        if index + 1 == self.paragraphs.len() {
+            blocks.extend(headings_at(self.paragraphs.len()));
+        }
+        blocks
+    }
+}
+
 /// An outlet of the story whose article could not be had; the rest are compared without it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct OutletFailure {
@@ -415,6 +438,29 @@ mod tests {
                 Block::Heading("End"),
             ]
         );
+    }
+
+    #[test]
+    fn outlet_blocks_at_a_paragraph_carry_its_headings_and_the_closing_ones() {
+        let outlet = OutletEntry {
+            paragraphs: vec!["a".into(), "b".into()],
+            headings: vec!["H1".into(), "H2".into(), "End".into()],
+            heading_positions: vec![0, 1, 2],
+            ..OutletEntry::default()
+        };
+        assert_eq!(
+            outlet.blocks_at(0),
+            [Block::Heading("H1"), Block::Paragraph("a")]
+        );
+        assert_eq!(
+            outlet.blocks_at(1),
+            [
+                Block::Heading("H2"),
+                Block::Paragraph("b"),
+                Block::Heading("End")
+            ]
+        );
+        assert!(outlet.blocks_at(2).is_empty());
     }
 
     #[test]

@@ -38,11 +38,11 @@ impl Tmux {
     /// Starts an interactive shell (job control on, as a user's) in a 120x40 pane at the
     /// repository root and types the command that runs the binary and reports its exit code.
     fn start(name: &str) -> Tmux {
-        Tmux::start_with(name, "")
+        Tmux::start_with(name, "", "")
     }
 
-    /// Like [`Tmux::start`], with extra `NAME=value` environment words.
-    fn start_with(name: &str, env: &str) -> Tmux {
+    /// Like [`Tmux::start`], with extra `NAME=value` environment words and arguments.
+    fn start_with(name: &str, env: &str, args: &str) -> Tmux {
         let state = tempfile::tempdir().expect("temp dir");
         let tmux = Tmux {
             socket: format!("parallax-e2e-{}-{name}", std::process::id()),
@@ -72,7 +72,7 @@ impl Tmux {
             String::from_utf8_lossy(&out.stderr)
         );
         let command = format!(
-            "env XDG_STATE_HOME='{}' {env} '{}' --offline; echo EXITED $?",
+            "env XDG_STATE_HOME='{}' {env} '{}' --offline {args}; echo EXITED $?",
             tmux._state.path().display(),
             env!("CARGO_BIN_EXE_parallax")
         );
@@ -203,6 +203,36 @@ fn a_user_reads_the_demo_story_and_quits_with_q() {
 }
 
 #[test]
+fn diff_with_tui_reads_two_files_side_by_side() {
+    if !ready() {
+        return;
+    }
+    let files = tempfile::tempdir().expect("temp dir");
+    let write = |name: &str, text: &str| {
+        let path = files.path().join(name);
+        std::fs::write(&path, text).expect("write input");
+        path.display().to_string()
+    };
+    let first = write(
+        "first.txt",
+        "The council approved a budget of 1.5 million dollars on Monday.\n\nThe vote was 7 to 2.",
+    );
+    let second = write(
+        "second.txt",
+        "On Monday the council passed a $1.5 million budget.\n\nThe vote was 7 to 2.",
+    );
+    let tmux = Tmux::start_with("diff", "", &format!("diff --tui '{first}' '{second}'"));
+    let screen = tmux.wait_for("first (reference)");
+    assert!(screen.contains("second"), "{screen}");
+    tmux.keys(&["2"]);
+    tmux.wait_for("wording (origin)");
+    // `q` goes back to side by side, then quits.
+    tmux.keys(&["q", "q"]);
+    tmux.wait_for("EXITED 0");
+    assert!(!tmux.alternate_screen_on(), "the alternate screen was left");
+}
+
+#[test]
 fn sigterm_restores_the_terminal() {
     if !ready() {
         return;
@@ -262,7 +292,7 @@ fn no_color_draws_without_colour_and_ctrl_c_quits() {
         truecolor(&coloured.screen_with_styles()),
         "colours by default"
     );
-    let plain = Tmux::start_with("nocolor", "NO_COLOR=1");
+    let plain = Tmux::start_with("nocolor", "NO_COLOR=1", "");
     plain.wait_for("The Meridian Ledger (reference)");
     let styled = plain.screen_with_styles();
     assert!(!truecolor(&styled), "no colour under NO_COLOR");

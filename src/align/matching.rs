@@ -146,27 +146,70 @@ fn add_in_place(
             best_of_sentence[j] = Some((i, sim));
         }
     }
-    // Where the next matched reference claim is carried, for every claim.
-    let mut next_position: Vec<Option<usize>> = vec![None; result.matches.len()];
+    // The nearest matched reference claim after each claim: (its index, where it is carried).
+    let mut next_anchor: Vec<Option<(usize, usize)>> = vec![None; result.matches.len()];
     let mut next = None;
     for i in (0..result.matches.len()).rev() {
-        next_position[i] = next;
+        next_anchor[i] = next;
         if let Some(m) = &result.matches[i] {
-            next = m.claims.first().copied();
+            next = m.claims.first().map(|&j| (i, j));
         }
     }
-    let mut previous: Option<usize> = None;
+    let mut previous_anchor: Option<(usize, usize)> = None;
     for i in 0..result.matches.len() {
         if result.matches[i].is_none()
             && let Some((j, sim)) = best_of_claim[i]
             && best_of_sentence[j].is_some_and(|(owner, _)| owner == i)
-            && previous.is_none_or(|p| p < j)
-            && next_position[i].is_none_or(|n| j < n)
+            && stands_in_place(
+                i,
+                j,
+                Place {
+                    previous: previous_anchor,
+                    next: next_anchor[i],
+                    reference_len: reference.len(),
+                    outlet_len: outlet.len(),
+                },
+            )
         {
             result.assign(i, vec![j], sim, false);
         }
         if let Some(m) = &result.matches[i] {
-            previous = m.claims.last().copied();
+            previous_anchor = m.claims.last().map(|&j| (i, j));
+        }
+    }
+}
+
+/// How many sentences more than the reference has between a claim and its anchor an outlet may
+/// put there (a sentence of its own, a split) when only one side of the claim is anchored.
+const IN_PLACE_SLACK: usize = 2;
+
+/// Where a claim stands: its neighbours' matches as (reference index, outlet sentence), and the
+/// lengths of both articles.
+#[derive(Debug, Clone, Copy)]
+struct Place {
+    previous: Option<(usize, usize)>,
+    next: Option<(usize, usize)>,
+    reference_len: usize,
+    outlet_len: usize,
+}
+
+/// Whether outlet sentence `j` stands in reference claim `i`'s place. The place is the gap
+/// between the two anchors' passages; with one anchor (the claim opens or closes the matched
+/// run), a sentence about as far from it as the claim is; with none, a sentence about as far
+/// from the start, or from the end, of its article as the claim is from those of the
+/// reference. So a one-sentence article matches a one-sentence article in place, while two long
+/// articles of different stories meet only by the rare chance of a mutual best pair level with
+/// each other.
+fn stands_in_place(i: usize, j: usize, place: Place) -> bool {
+    match (place.previous, place.next) {
+        (Some((_, before)), Some((_, after))) => before < j && j < after,
+        (Some((ri, before)), None) => before < j && j - before <= i - ri + IN_PLACE_SLACK,
+        (None, Some((ri, after))) => j < after && after - j <= ri - i + IN_PLACE_SLACK,
+        (None, None) => {
+            let from_end = |index: usize, len: usize| len.saturating_sub(index);
+            i.abs_diff(j) <= IN_PLACE_SLACK
+                || from_end(i, place.reference_len).abs_diff(from_end(j, place.outlet_len))
+                    <= IN_PLACE_SLACK
         }
     }
 }

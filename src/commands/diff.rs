@@ -1,6 +1,7 @@
 //! `parallax diff INPUT INPUT...`: ad hoc comparison of files or URLs, no config needed.
 
 use std::collections::HashSet;
+use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -9,6 +10,8 @@ use clap::Args;
 use super::EXIT_BAD_INPUT;
 use super::GlobalArgs;
 use super::compare::emit;
+use super::open::{OpenArgs, load_keymap, run_interface};
+use crate::config::{ArticleSource, Config, Outlet, Settings, Story, StoryArticle};
 use crate::model::{EngineSettings, OutletFailure};
 use crate::pipeline;
 use crate::report::{Format, Options};
@@ -25,6 +28,13 @@ pub struct DiffArgs {
     /// Write to FILE (atomically) instead of stdout.
     #[arg(short = 'o', long = "output", value_name = "FILE")]
     pub output: Option<PathBuf>,
+    /// Open the comparison in the terminal interface instead of writing a report (URLs are
+    /// then fetched into the cache, as story `diff`).
+    #[arg(long, conflicts_with_all = ["format", "output"])]
+    pub tui: bool,
+    /// Interface options (with `--tui`).
+    #[command(flatten)]
+    pub open: OpenArgs,
 }
 
 /// The outlet id of an input: a URL's host or a file's stem, lowercased, limited to
@@ -67,9 +77,61 @@ pub fn outlet_ids(inputs: &[String]) -> Vec<String> {
         .collect()
 }
 
+/// The inputs as a one-story config, so the interface can load them as it loads a story.
+fn ad_hoc_story(global: &GlobalArgs, inputs: &[String], ids: &[String]) -> (Config, Story) {
+    let outlets = ids
+        .iter()
+        .map(|id| Outlet {
+            id: id.clone(),
+            name: id.clone(),
+            homepage: None,
+            tags: Default::default(),
+            body: None,
+            drop: Vec::new(),
+            sample: false,
+        })
+        .collect();
+    let articles = inputs
+        .iter()
+        .zip(ids)
+        .map(|(input, id)| StoryArticle {
+            outlet: id.clone(),
+            source: match url::Url::parse(input) {
+                Ok(url) if matches!(url.scheme(), "http" | "https") => {
+                    ArticleSource::Url(input.clone())
+                }
+                _ => ArticleSource::Path(PathBuf::from(input)),
+            },
+        })
+        .collect();
+    let story = Story {
+        id: "diff".into(),
+        title: format!("Ad hoc comparison of {} inputs", inputs.len()),
+        reference: ids.first().cloned(),
+        articles,
+        sample: false,
+    };
+    let config = Config {
+        path: global.config.clone(),
+        settings: Settings::default(),
+        compare: EngineSettings::default(),
+        outlets,
+        stories: vec![story.clone()],
+    };
+    (config, story)
+}
+
 /// Runs `diff`.
 pub fn run(global: &GlobalArgs, args: &DiffArgs) -> ExitCode {
     let ids = outlet_ids(&args.inputs);
+    if args.tui && std::io::stdout().is_terminal() {
+        let keymap = match load_keymap(&args.open) {
+            Ok(keymap) => keymap,
+            Err(code) => return code,
+        };
+        let (config, story) = ad_hoc_story(global, &args.inputs, &ids);
+        return run_interface(global, config, story, &args.open, keymap);
+    }
     let mut outlets = Vec::new();
     let mut failures = Vec::new();
     for (input, id) in args.inputs.iter().zip(&ids) {

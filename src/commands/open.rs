@@ -9,6 +9,7 @@ use clap::Args;
 
 use super::compare::emit;
 use super::{EXIT_BAD_INPUT, EXIT_OK, EXIT_PARTIAL, GlobalArgs, find_story};
+use crate::config::{Config, Story};
 use crate::pipeline;
 use crate::report;
 use crate::tui::event_loop::{self, Options};
@@ -71,6 +72,42 @@ fn log_to_file(cache_dir: &Path) {
     }
 }
 
+/// The keymap to use: the file asked for or the user's own, else the default; prints why a
+/// file is bad.
+pub fn load_keymap(args: &OpenArgs) -> Result<Keymap, ExitCode> {
+    match keymap_path(args.keymap.as_deref()) {
+        Some(path) => Keymap::load(&path).map_err(|err| {
+            eprintln!("{err}");
+            ExitCode::from(EXIT_BAD_INPUT)
+        }),
+        None => Ok(Keymap::default()),
+    }
+}
+
+/// Runs the terminal interface on `story` until the user quits.
+pub fn run_interface(
+    global: &GlobalArgs,
+    config: Config,
+    story: Story,
+    args: &OpenArgs,
+    keymap: Keymap,
+) -> ExitCode {
+    let no_color = std::env::var("NO_COLOR").ok();
+    let options = Options {
+        mouse: args.mouse,
+        keymap,
+        theme: Theme::new(use_color(global.color, no_color.as_deref())),
+    };
+    log_to_file(&global.cache_dir);
+    match event_loop::run(config, story, global.load_options(), options) {
+        Ok(()) => ExitCode::from(EXIT_OK),
+        Err(err) => {
+            eprintln!("terminal error: {err}");
+            ExitCode::from(EXIT_PARTIAL)
+        }
+    }
+}
+
 /// Runs the default command.
 pub fn run(global: &GlobalArgs, story: Option<&str>, args: &OpenArgs) -> ExitCode {
     let config = match global.load_config() {
@@ -82,31 +119,12 @@ pub fn run(global: &GlobalArgs, story: Option<&str>, args: &OpenArgs) -> ExitCod
         Err(code) => return code,
     };
     // The keymap is checked even when no terminal is used, so that a bad file is always told.
-    let keymap = match keymap_path(args.keymap.as_deref()) {
-        Some(path) => match Keymap::load(&path) {
-            Ok(keymap) => keymap,
-            Err(err) => {
-                eprintln!("{err}");
-                return ExitCode::from(EXIT_BAD_INPUT);
-            }
-        },
-        None => Keymap::default(),
+    let keymap = match load_keymap(args) {
+        Ok(keymap) => keymap,
+        Err(code) => return code,
     };
     if std::io::stdout().is_terminal() {
-        let no_color = std::env::var("NO_COLOR").ok();
-        let options = Options {
-            mouse: args.mouse,
-            keymap,
-            theme: Theme::new(use_color(global.color, no_color.as_deref())),
-        };
-        log_to_file(&global.cache_dir);
-        return match event_loop::run(config, story, global.load_options(), options) {
-            Ok(()) => ExitCode::from(EXIT_OK),
-            Err(err) => {
-                eprintln!("terminal error: {err}");
-                ExitCode::from(EXIT_PARTIAL)
-            }
-        };
+        return run_interface(global, config, story, args, keymap);
     }
     let loaded = pipeline::load_story(&config, &story, &global.load_options(), &mut |_| {});
     let Some(reference) =

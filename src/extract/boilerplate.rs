@@ -62,6 +62,27 @@ const PROMPT_STARTS: &[&str] = &[
     "(c) ",
     "all rights reserved",
     "loading...",
+    "continue reading",
+    "post comment",
+    "leave a comment",
+    "tell us what you think",
+    "have a tip?",
+    "got a tip?",
+];
+
+/// Whole paragraphs that are a widget's label, not text (lowercase, without end punctuation).
+const LABELS: &[&str] = &[
+    "comments",
+    "comment",
+    "advert",
+    "ad",
+    "sponsored",
+    "tags",
+    "share",
+    "print",
+    "email",
+    "related news",
+    "related posts",
 ];
 
 /// Phrases that mark a short paragraph as a prompt wherever they stand (lowercase).
@@ -75,6 +96,9 @@ const PROMPT_PHRASES: &[&str] = &[
     "email list",
     "download our app",
     "about us to find out",
+    "requires javascript",
+    "enable javascript",
+    "share it with a friend",
 ];
 
 /// Openings of picture captions and credits (lowercase).
@@ -120,6 +144,10 @@ pub fn is_boilerplate(paragraph: &str, context: &PageContext<'_>, trailing: bool
     {
         return true;
     }
+    // Near the end, where outlets sign off, a prompt may sit inside a longer paragraph.
+    if trailing && words <= 2 * SHORT_WORDS && PROMPT_PHRASES.iter().any(|p| lower.contains(p)) {
+        return true;
+    }
     if words > SHORT_WORDS {
         return false;
     }
@@ -128,7 +156,17 @@ pub fn is_boilerplate(paragraph: &str, context: &PageContext<'_>, trailing: bool
     {
         return true;
     }
-    if words <= 15 && CREDIT_STARTS.iter().any(|p| lower.starts_with(p)) {
+    if ends_with_credit(&lower) {
+        return true;
+    }
+    let unbracketed = lower.trim_start_matches(['(', '[']);
+    if words <= 15 && CREDIT_STARTS.iter().any(|p| unbracketed.starts_with(p)) {
+        return true;
+    }
+    if words <= 3 && LABELS.contains(&lower.trim_end_matches([':', '.', '!']).trim()) {
+        return true;
+    }
+    if words <= 6 && is_gallery_counter(&lower) {
         return true;
     }
     if super::dates::is_dateline(paragraph) {
@@ -151,6 +189,30 @@ fn is_repeated_byline(paragraph: &str, key: &str, byline: &str, words: usize) ->
     }
     let lower = paragraph.to_lowercase();
     words <= 12 && lower.starts_with("by ") && key.contains(&byline_key)
+}
+
+/// A caption signed with its picture credit in brackets: "Protesters on Monday. (Photo: AP)".
+fn ends_with_credit(lower: &str) -> bool {
+    lower.ends_with(')')
+        && lower.rfind('(').is_some_and(|open| {
+            let credit = &lower[open + 1..];
+            CREDIT_STARTS.iter().any(|p| credit.starts_with(p))
+        })
+}
+
+/// A gallery's position line: "Image 1 of 23", "Photo 3 / 12", "Slide 2 of / 9".
+fn is_gallery_counter(lower: &str) -> bool {
+    let mut words = lower.split_whitespace();
+    let noun = words.next().unwrap_or_default();
+    let number = words.next().unwrap_or_default();
+    let rest: Vec<&str> = words.collect();
+    ["image", "photo", "picture", "slide"].contains(&noun)
+        && !number.is_empty()
+        && number.chars().all(|c| c.is_ascii_digit())
+        && rest.first().is_some_and(|w| *w == "of" || *w == "/")
+        && rest
+            .last()
+            .is_some_and(|w| w.chars().all(|c| c.is_ascii_digit()))
 }
 
 /// A short line naming a picture agency ("Getty Images", "Reuters/John Doe").
@@ -196,6 +258,13 @@ mod tests {
             "By Jane Doe, Staff Writer",
             "Hebei Opens a Market",
             "Getty Images",
+            "Comments",
+            "Image 1 of / 23",
+            "Photo 3 of 12",
+            "(Image: pixabay / CC0 1.0)",
+            "Spies pose as researchers. (Image: pixabay / CC0 1.0)",
+            "This slideshow requires JavaScript.",
+            "Continue Reading Below",
         ] {
             assert!(is_boilerplate(line, &context, false), "{line}");
         }
@@ -204,9 +273,16 @@ mod tests {
             &context,
             true
         ));
+        let sign_off = "• The Daily Example is a view into the most interesting stories on the \
+                        web. We also have a special talent for local stories, and a newsroom of \
+                        forty — read About Us to find out why. The Daily Example. Good stuff.";
+        assert!(is_boilerplate(sign_off, &context, true));
+        assert!(!is_boilerplate(sign_off, &context, false));
         for line in [
             "The province said it would subscribe 1 million yuan to the fund, officials said on Tuesday.",
             "Jane Doe contributed reporting from Shijiazhuang, the capital of Hebei province.",
+            "Share prices fell.",
+            "Photo 3 of the suspect was released on Monday, police said.",
         ] {
             assert!(!is_boilerplate(line, &context, true), "{line}");
         }

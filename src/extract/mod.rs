@@ -185,16 +185,104 @@ fn paragraphs_of_text(text: &str) -> Vec<String> {
         .collect()
 }
 
+/// Headings in a plain text are lines of at most this many words.
+const TEXT_HEADING_WORDS: usize = 12;
+
 /// Reads a plain-text article: paragraphs are separated by blank lines; the text is cleaned.
+///
+/// A text copied from a web page keeps the page's furniture, so it is read like one: a short
+/// line without closing punctuation is a heading (the last of those before the first paragraph
+/// is the title, any before it are navigation and left out), and prompts, credits and
+/// teasers are left out as on a page. A text whose every line looks like a heading (a list of
+/// short lines, a one-line file) is all paragraphs.
 pub fn article_from_text(text: &str) -> Article {
     let cleaned = clean_text(text, true);
-    let paragraphs = cleaned
+    let paragraphs: Vec<String> = cleaned
         .split("\n\n")
         .map(clean_line)
         .filter(|p| !p.is_empty())
         .collect();
-    Article {
-        paragraphs,
+    let Some(first_body) = paragraphs.iter().position(|p| !is_text_heading(p)) else {
+        return Article {
+            paragraphs,
+            ..Article::default()
+        };
+    };
+    let mut lines = paragraphs.into_iter().skip(first_body.saturating_sub(1));
+    let title = if first_body > 0 {
+        lines.next().unwrap_or_default()
+    } else {
+        String::new()
+    };
+    let blocks: Vec<Block> = lines
+        .map(|line| {
+            if is_text_heading(&line) {
+                Block::Heading(line)
+            } else {
+                Block::Paragraph(line)
+            }
+        })
+        .collect();
+    let mut article = Article {
+        title,
         ..Article::default()
+    };
+    let context = PageContext {
+        title: &article.title.clone(),
+        ..PageContext::default()
+    };
+    fill_blocks(&mut article, blocks, &context);
+    article
+}
+
+/// Whether a line of a plain text reads as a heading: short, one line, and not ended like a
+/// sentence, a quote or a parenthesis.
+fn is_text_heading(line: &str) -> bool {
+    !line.contains('\n')
+        && line.split_whitespace().count() <= TEXT_HEADING_WORDS
+        && !line.ends_with([
+            '.', '!', '?', '…', ':', ';', ',', '"', '”', '’', '\'', ')', ']', '»', '。', '！',
+            '？', '」', '』',
+        ])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_text_copied_from_a_page_reads_like_the_page() {
+        let text = "Home News Leaked papers\n\nLeaked papers show a plan\n\n\
+                    The plan names 50 projects. It began in 2019.\n\n(Photo: Jane Doe)\n\n\
+                    What the papers say\n\nThe budget is 1 million yuan.\n\n\
+                    Follow us on Twitter\n\nMost Popular";
+        let article = article_from_text(text);
+        assert_eq!(article.title, "Leaked papers show a plan");
+        assert_eq!(
+            article.paragraphs,
+            [
+                "The plan names 50 projects. It began in 2019.",
+                "The budget is 1 million yuan."
+            ]
+        );
+        assert_eq!(article.headings, ["What the papers say"]);
+        assert_eq!(article.heading_positions, [1]);
+    }
+
+    #[test]
+    fn a_text_of_short_lines_only_is_all_paragraphs() {
+        for text in ["One line", "Line one\n\nLine two"] {
+            let article = article_from_text(text);
+            assert_eq!(
+                article.paragraphs.len(),
+                text.split("\n\n").count(),
+                "{text}"
+            );
+            assert!(article.title.is_empty() && article.headings.is_empty());
+        }
+        assert_eq!(
+            article_from_text("Plain sentence.").paragraphs,
+            ["Plain sentence."]
+        );
     }
 }

@@ -101,7 +101,14 @@ impl FetchError {
     }
 }
 
-/// An error and its sources, joined with `: `, without the URL reqwest adds.
+/// Layers of reqwest's and hyper's error chains that name no cause ("error sending request",
+/// "client error (Connect)"): left out, so the message goes straight to the cause.
+fn is_wrapper(text: &str) -> bool {
+    text.starts_with("error sending request") || text.starts_with("client error (")
+}
+
+/// An error and its sources, joined with `: `, without the URL reqwest adds or the layers
+/// that only wrap a cause.
 fn causes(err: &(dyn std::error::Error + 'static)) -> String {
     let mut parts = Vec::new();
     let mut current = Some(err);
@@ -111,10 +118,52 @@ fn causes(err: &(dyn std::error::Error + 'static)) -> String {
             .split_once(" for url (")
             .map_or(text.as_str(), |(head, _)| head)
             .to_string();
-        if !parts.contains(&text) {
+        let only_wraps = e.source().is_some() && is_wrapper(&text);
+        if !only_wraps && !parts.contains(&text) {
             parts.push(text);
         }
         current = e.source();
     }
     crate::text::clean::clean_line(&parts.join(": "))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// An error with an optional source, for building chains like reqwest's.
+    #[derive(Debug)]
+    struct Layer(&'static str, Option<Box<Layer>>);
+
+    impl std::fmt::Display for Layer {
+        fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+            f.write_str(self.0)
+        }
+    }
+
+    impl std::error::Error for Layer {
+        fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+            self.1.as_deref().map(|e| e as _)
+        }
+    }
+
+    #[test]
+    fn causes_skip_wrapping_layers_and_the_url() {
+        let chain = Layer(
+            "error sending request for url (https://example.org/)",
+            Some(Box::new(Layer(
+                "client error (Connect)",
+                Some(Box::new(Layer("dns error: no such host", None))),
+            ))),
+        );
+        assert_eq!(causes(&chain), "dns error: no such host");
+    }
+
+    #[test]
+    fn a_wrapper_with_no_cause_below_it_is_kept() {
+        assert_eq!(
+            causes(&Layer("error sending request", None)),
+            "error sending request"
+        );
+    }
 }

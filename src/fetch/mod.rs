@@ -11,6 +11,7 @@
 mod error;
 mod limits;
 mod redirect;
+mod resolve;
 mod retry_after;
 mod robots;
 
@@ -106,6 +107,7 @@ type RobotsCell = Arc<tokio::sync::OnceCell<Result<Robots, FetchError>>>;
 #[derive(Debug)]
 pub struct Fetcher {
     client: reqwest::Client,
+    asked_hosts: resolve::AskedHosts,
     limits: FetchLimits,
     politeness: Politeness,
     robots: Mutex<HashMap<String, RobotsCell>>,
@@ -114,7 +116,9 @@ pub struct Fetcher {
 impl Fetcher {
     /// A fetcher obeying `limits`; certificates are always verified.
     pub fn new(limits: FetchLimits) -> Result<Fetcher, FetchError> {
+        let asked_hosts = resolve::AskedHosts::default();
         let client = reqwest::Client::builder()
+            .dns_resolver(Arc::new(resolve::GuardedResolver::new(asked_hosts.clone())))
             .user_agent(limits.user_agent.clone())
             .connect_timeout(limits.connect_timeout)
             .read_timeout(limits.read_timeout)
@@ -124,6 +128,7 @@ impl Fetcher {
             .map_err(|err| FetchError::Client(err.to_string()))?;
         Ok(Fetcher {
             client,
+            asked_hosts,
             politeness: Politeness::new(&limits),
             limits,
             robots: Mutex::new(HashMap::new()),
@@ -139,6 +144,9 @@ impl Fetcher {
         events: &(dyn Fn(FetchEvent) + Sync),
     ) -> Result<FetchOutcome, FetchError> {
         let parsed = parse_http_url(url)?;
+        if let Some(host) = parsed.host_str() {
+            self.asked_hosts.insert(host);
+        }
         if self.limits.respect_robots {
             events(FetchEvent::Waiting);
             self.check_robots(&parsed).await?;

@@ -1,7 +1,7 @@
 //! Which redirects are followed: at most a few, to http or https only, and never from a public
 //! address to a loopback or private one (a page must not steer parallax into the user's own
-//! network). Only addresses written as IP literals and `localhost` names are recognised; a public
-//! name that resolves to a private address is not caught here.
+//! network). Only addresses written as IP literals and `localhost` names are recognised here; a
+//! name that resolves to a private address is stopped by the resolver (`resolve.rs`).
 
 use std::net::{IpAddr, Ipv4Addr, Ipv6Addr};
 
@@ -43,7 +43,8 @@ pub fn is_private_host(url: &Url) -> bool {
     }
 }
 
-fn is_private_ip(ip: IpAddr) -> bool {
+/// Whether `ip` is loopback, private, link-local, unspecified or shared (CGNAT) space.
+pub fn is_private_ip(ip: IpAddr) -> bool {
     match ip {
         IpAddr::V4(ip) => is_private_v4(ip),
         IpAddr::V6(ip) => {

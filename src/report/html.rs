@@ -9,7 +9,7 @@ use std::io::Write;
 
 use super::evidence::Evidence;
 use super::summary::{OutletTally, difference_lines, is_difference, outlet_name, status_symbol};
-use crate::model::{ClaimStatus, Comparison, DiffOp, OutletEntry, Status};
+use crate::model::{Block, ClaimStatus, Comparison, DiffOp, OutletEntry, Status};
 
 const STYLE: &str = include_str!("html.css");
 
@@ -217,18 +217,17 @@ fn side_by_side_section(comparison: &Comparison, page: &mut String) {
                 page.push_str("<span class=\"badge\">↕ moved</span>");
             }
             for &index in indexes {
-                for (heading, _) in outlet
-                    .headings
-                    .iter()
-                    .zip(&outlet.heading_positions)
-                    .filter(|(_, at)| **at == index)
-                {
-                    let _ = write!(page, "<h4>{}</h4>", escape_html(heading));
-                }
-                if let Some(text) = outlet.paragraphs.get(index) {
-                    page.push_str("<p>");
-                    paragraph_html(text, &marks_in(comparison, outlet, index), page);
-                    page.push_str("</p>");
+                for block in outlet.blocks_at(index) {
+                    match block {
+                        Block::Heading(heading) => {
+                            let _ = write!(page, "<h4>{}</h4>", escape_html(heading));
+                        }
+                        Block::Paragraph(text) => {
+                            page.push_str("<p>");
+                            paragraph_html(text, &marks_in(comparison, outlet, index), page);
+                            page.push_str("</p>");
+                        }
+                    }
                 }
             }
             page.push_str("</td>");

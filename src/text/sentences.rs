@@ -28,6 +28,14 @@ const MAYBE_FINAL: &[&str] = &[
     "a.m", "bros", "co", "corp", "etc", "inc", "jr", "ltd", "p.m", "plc", "sr",
 ];
 
+/// US state abbreviations in AP style (`Hayward, Calif.`), capitalised and after a comma in
+/// datelines and place names (lowercase, without the final period).
+const STATES: &[&str] = &[
+    "ala", "ariz", "ark", "calif", "colo", "conn", "del", "fla", "ga", "ill", "ind", "kan", "ky",
+    "la", "md", "mass", "mich", "minn", "miss", "mo", "mont", "neb", "nev", "okla", "ore", "pa",
+    "tenn", "vt", "va", "wash", "wis", "wyo",
+];
+
 /// Closing punctuation that stays with the sentence it follows.
 fn is_closer(c: char) -> bool {
     matches!(
@@ -141,10 +149,25 @@ fn ends_sentence(paragraph: &str, at: usize, run: &str, quoted: bool, after: &st
     if !single_period || quoted {
         return true;
     }
+    // A dash after the stop carries on (`DEKALB, Ill. — The ...` is one dateline sentence).
+    if after.trim_start().starts_with(['—', '–']) {
+        return false;
+    }
     let word = word_before(paragraph, at);
     let lower = word.to_lowercase();
     if NEVER_FINAL.contains(&lower.as_str()) {
         return false;
+    }
+    // The number of a list item: `2. Never urged Ukraine ...`.
+    let before = paragraph[..at].trim_start();
+    if !before.is_empty() && before.len() <= 3 && before.chars().all(|c| c.is_ascii_digit()) {
+        return false;
+    }
+    // A state after its city: `HAYWARD, Calif. (AP)`; it ends a sentence only before a word
+    // that commonly starts one, like any other abbreviation that may end one.
+    let after_comma = paragraph[..at - word.len()].trim_end().ends_with(',');
+    if after_comma && word.starts_with(char::is_uppercase) && STATES.contains(&lower.as_str()) {
+        return is_stopword(&next_word.to_lowercase());
     }
     // `No. 5`, `Nos. 3 and 4`.
     if matches!(lower.as_str(), "no" | "nos") && first.is_ascii_digit() {
@@ -201,7 +224,9 @@ fn push_trimmed(text: &str, range: Range<usize>, out: &mut Vec<Range<usize>>) {
 ///
 /// An item keeps its `;`; the lead-in (`The report found that 40% ...`) stays with the first
 /// item. A sentence is split only when every item carries its own checkable fact (a number or a
-/// date), so a `;` joining two halves of one thought stays one claim.
+/// date), so a `;` joining two halves of one thought stays one claim. A `;` inside a quote
+/// splits only a quoted list of at least three such items, with no `;` outside
+/// the quote: a document's list of targets quoted whole is still several claims.
 pub fn split_claims(paragraph: &str) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     for sentence in split_sentences(paragraph) {
@@ -219,31 +244,60 @@ pub fn split_claims(paragraph: &str) -> Vec<Range<usize>> {
     out
 }
 
-/// The `;`-separated items of one sentence (outside quotes and brackets), each keeping its `;`.
+/// How many items a quoted `;` list needs before it is split into claims.
+const QUOTED_LIST_ITEMS: usize = 3;
+
+/// The `;`-separated items of one sentence, each keeping its `;`: split at the `;` outside
+/// quotes and brackets, or, when there are none, at those inside a single quoted list.
 fn list_items(paragraph: &str, sentence: Range<usize>) -> Vec<Range<usize>> {
     let text = &paragraph[sentence.clone()];
-    let mut items = Vec::new();
+    let mut outside = Vec::new();
+    // The `;` inside quotes, with the number of the quote they stand in.
+    let mut quoted: Vec<(usize, usize)> = Vec::new();
     let mut depth = 0i32;
     let mut in_quote = false;
-    let mut start = 0;
+    let mut quotes_opened = 0usize;
     for (i, c) in text.char_indices() {
         match c {
             '(' | '[' | '（' => depth += 1,
             ')' | ']' | '）' => depth -= 1,
-            '"' => in_quote = !in_quote,
-            '“' | '«' | '「' => in_quote = true,
+            '"' => {
+                in_quote = !in_quote;
+                quotes_opened += usize::from(in_quote);
+            }
+            '“' | '«' | '「' => {
+                quotes_opened += usize::from(!in_quote);
+                in_quote = true;
+            }
             '”' | '»' | '」' => in_quote = false,
-            ';' | '；' if depth <= 0 && !in_quote => {
+            ';' | '；' if depth <= 0 => {
                 let end = i + c.len_utf8();
-                push_trimmed(
-                    paragraph,
-                    sentence.start + start..sentence.start + end,
-                    &mut items,
-                );
-                start = end;
+                if in_quote {
+                    quoted.push((end, quotes_opened));
+                } else {
+                    outside.push(end);
+                }
             }
             _ => {}
         }
+    }
+    let one_quote = quoted.windows(2).all(|w| w[0].1 == w[1].1);
+    let cuts: Vec<usize> = if !outside.is_empty() {
+        outside
+    } else if one_quote && quoted.len() + 1 >= QUOTED_LIST_ITEMS {
+        quoted.into_iter().map(|(end, _)| end).collect()
+    } else {
+        Vec::new()
+    };
+    let mut items = Vec::new();
+    let mut start = 0;
+    for end in cuts {
+        push_trimmed(
+            paragraph,
+            sentence.start + start..sentence.start + end,
+            &mut items,
+        );
+        start = end;
     }
     push_trimmed(paragraph, sentence.start + start..sentence.end, &mut items);
     items
@@ -264,6 +318,26 @@ mod tests {
     fn tricky_news_prose() {
         let cases: &[(&str, &[&str])] = &[
             ("He left. She stayed.", &["He left.", "She stayed."]),
+            (
+                "HAYWARD, Calif. (AP) — A man was hurt. He lives in Reno, Nev. The police came.",
+                &[
+                    "HAYWARD, Calif. (AP) — A man was hurt.",
+                    "He lives in Reno, Nev.",
+                    "The police came.",
+                ],
+            ),
+            (
+                "DEKALB, Ill. — Mike Glass threw for three touchdowns. Ill. Jones did not play.",
+                &[
+                    "DEKALB, Ill. — Mike Glass threw for three touchdowns.",
+                    "Ill.",
+                    "Jones did not play.",
+                ],
+            ),
+            (
+                "2. Never urged Ukraine to act. It was fine.",
+                &["2. Never urged Ukraine to act.", "It was fine."],
+            ),
             (
                 "The U.S. Senate voted on Nov. 17, 2020. Mr. Smith and Dr. Jones objected.",
                 &[
@@ -410,5 +484,21 @@ mod tests {
     fn a_semicolon_inside_a_quote_does_not_split() {
         let text = "\"We lost 5 games; we won 7,\" he said.";
         assert_eq!(split_claims(text), vec![0..text.len()]);
+    }
+
+    #[test]
+    fn a_quoted_list_of_several_figures_splits_into_claims() {
+        let text = "“The plan is to open 50 offices; hire 200 staff; and sign 5 deals,” the report \
+                    said. He added: “We have 3 weeks; they have 2.”";
+        let claims: Vec<&str> = split_claims(text).into_iter().map(|r| &text[r]).collect();
+        assert_eq!(
+            claims,
+            [
+                "“The plan is to open 50 offices;",
+                "hire 200 staff;",
+                "and sign 5 deals,” the report said.",
+                "He added: “We have 3 weeks; they have 2.”"
+            ]
+        );
     }
 }

@@ -3,6 +3,7 @@
 
 use ratatui::text::{Line, Span};
 
+use crate::model::Block;
 use crate::tui::app::App;
 use crate::tui::layout::wrap;
 
@@ -85,32 +86,23 @@ pub fn document(app: &App, width: u16) -> ReaderDoc {
         focus: app.focus,
         query: &app.search.query,
     };
-    // Headings stand before paragraph `at`; one at `paragraphs.len()` closes the article.
-    for p in 0..=outlet.paragraphs.len() {
-        for (heading, _) in outlet
-            .headings
-            .iter()
-            .zip(&outlet.heading_positions)
-            .filter(|(_, at)| **at == p)
-        {
+    for p in 0..outlet.paragraphs.len() {
+        for block in outlet.blocks_at(p) {
             doc.lines.push(Line::default());
-            push(
-                &mut doc,
-                wrap(
-                    &[Span::styled(heading.clone(), theme.heading())],
-                    text_width,
+            match block {
+                Block::Heading(heading) => push(
+                    &mut doc,
+                    wrap(&[Span::styled(heading, theme.heading())], text_width),
                 ),
-            );
+                Block::Paragraph(_) => {
+                    doc.paragraph_tops.push((p, doc.lines.len()));
+                    push(
+                        &mut doc,
+                        wrap(&paragraph_spans(&ctx, app.focus, p), text_width),
+                    );
+                }
+            }
         }
-        if p == outlet.paragraphs.len() {
-            break;
-        }
-        doc.lines.push(Line::default());
-        doc.paragraph_tops.push((p, doc.lines.len()));
-        push(
-            &mut doc,
-            wrap(&paragraph_spans(&ctx, app.focus, p), text_width),
-        );
     }
     doc
 }

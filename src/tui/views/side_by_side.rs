@@ -9,7 +9,7 @@ use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 
-use crate::model::{ChangeKind, Status};
+use crate::model::{Block, ChangeKind, Status};
 use crate::tui::app::{App, StatusFilter, passes};
 use crate::tui::index::DifferenceFlags;
 use crate::tui::layout::{ColumnSlot, GUTTER_WIDTH, fit, side_by_side_columns, wrap};
@@ -98,25 +98,25 @@ impl SideLayout {
                     let width = (slot.width as usize).saturating_sub(1).max(1);
                     let mut lines = Vec::new();
                     for &p in paragraphs {
-                        let Some(text) = outlet.paragraphs.get(p) else {
-                            continue;
-                        };
-                        matches |= contains(text, &key.query);
-                        if !lines.is_empty() {
+                        let blocks = outlet.blocks_at(p);
+                        if !lines.is_empty() && !blocks.is_empty() {
                             lines.push(Line::default());
                         }
-                        for (heading, _) in outlet
-                            .headings
-                            .iter()
-                            .zip(&outlet.heading_positions)
-                            .filter(|(_, at)| **at == p)
-                        {
-                            lines.extend(wrap(
-                                &[Span::styled(heading.as_str(), app.theme.heading())],
-                                width,
-                            ));
+                        for block in blocks {
+                            match block {
+                                Block::Heading(heading) => lines.extend(wrap(
+                                    &[Span::styled(heading, app.theme.heading())],
+                                    width,
+                                )),
+                                Block::Paragraph(text) => {
+                                    matches |= contains(text, &key.query);
+                                    lines.extend(wrap(
+                                        &paragraph_spans(&ctx, slot.outlet, p),
+                                        width,
+                                    ));
+                                }
+                            }
                         }
-                        lines.extend(wrap(&paragraph_spans(&ctx, slot.outlet, p), width));
                     }
                     if lines.is_empty() {
                         lines.push(Line::styled(
