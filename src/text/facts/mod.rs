@@ -144,7 +144,7 @@ pub fn has_checkable_fact(text: &str) -> bool {
 /// How much two claims' content facts (quantities, dates, quotes, names) agree, 0 to 1: twice
 /// the facts they share over all the facts both state (a Dice coefficient). A fact is shared
 /// when it is equal or compatible (a vaguer quantity or date that contains the other, a
-/// faithful or mostly overlapping quote, the same name).
+/// faithful quote or one sharing most of its content words, the same name).
 ///
 /// When neither claim states a content fact the answer is [`NEUTRAL_OVERLAP`], not 1.0: two
 /// claims without figures are not thereby the same claim. When only one states facts it is 0.
@@ -161,7 +161,7 @@ pub fn fact_overlap(a: &Facts, b: &Facts) -> f64 {
         x.same(y) || x.contains(y) || y.contains(x)
     }) + shared(&a.dates, &b.dates, |x, y| x.compatible(y))
         + shared(&a.quotes, &b.quotes, |x, y| {
-            x.faithful_to(y) || x.overlap(y) >= 0.5
+            x.faithful_to(y) || x.content_overlap(y) >= 0.5
         })
         + shared(&a.names, &b.names, |x, y| x.same(y));
     (2 * count) as f64 / total as f64

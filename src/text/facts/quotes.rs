@@ -74,14 +74,35 @@ impl Quote {
 
     /// How many words two quotes share, over the shorter one's word count (0 to 1).
     pub fn overlap(&self, other: &Quote) -> f64 {
-        let mine: std::collections::HashSet<&str> = self.words.iter().map(String::as_str).collect();
-        let theirs: std::collections::HashSet<&str> =
-            other.words.iter().map(String::as_str).collect();
+        self.shared_share(other, |_| true)
+    }
+
+    /// How many content words two quotes share, over the shorter one's count (0 to 1): function
+    /// words (`we`, `do`, `about`) and `not` are left out, as any two quotes share some, so
+    /// this tells one quote reworded from two different quotes.
+    pub fn content_overlap(&self, other: &Quote) -> f64 {
+        self.shared_share(other, |w| {
+            !crate::text::stopwords::is_stopword(w) && !["not", "no", "never"].contains(&w)
+        })
+    }
+
+    /// The share of the words `counted` holds that two quotes share, over the shorter one's
+    /// count of them.
+    fn shared_share(&self, other: &Quote, counted: impl Fn(&str) -> bool) -> f64 {
+        let set = |quote: &'_ Quote| -> std::collections::HashSet<String> {
+            quote
+                .words
+                .iter()
+                .filter(|w| !w.is_empty() && counted(w))
+                .cloned()
+                .collect()
+        };
+        let (mine, theirs) = (set(self), set(other));
         let shorter = mine.len().min(theirs.len());
         if shorter == 0 {
             return 0.0;
         }
-        mine.intersection(&theirs).filter(|w| !w.is_empty()).count() as f64 / shorter as f64
+        mine.intersection(&theirs).count() as f64 / shorter as f64
     }
 }
 
@@ -176,6 +197,12 @@ mod tests {
         assert!(Quote::new("WE WILL NEVER GIVE UP, AND WE WILL WIN").faithful_to(&whole));
         assert!(!Quote::new("We will always give up").faithful_to(&whole));
         assert!(Quote::new("We will always give up").overlap(&whole) >= 0.3);
+        let (a, b) = (
+            Quote::new("Most don't think about it."),
+            Quote::new("They don't trust us to make decisions about students."),
+        );
+        assert!(a.content_overlap(&b) < 0.5 && a.overlap(&b) >= 0.5);
+        assert!(Quote::new("We will never give in").content_overlap(&whole) >= 0.5);
     }
 
     #[test]
