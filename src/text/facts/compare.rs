@@ -104,15 +104,18 @@ pub fn compare_facts(origin: &Facts, other: &Facts) -> Vec<crate::model::FactCha
     hedges(origin, other, &mut out);
     // A quote dropped or added is reported as such; a negation inside it is part of that
     // change (its paraphrase may word it otherwise: `“We are not going anywhere”` → `staying
-    // put`), not a flip of the claim besides.
+    // put`), not a flip of the claim besides: the polarity flipped only when it differs both
+    // with and without those quotes' cues.
     let (dropped_cues, added_cues) = unpaired_quote_negations;
-    let origin_cues = origin.negations.len()
-        + super::hedges::prefixed_negatives(&origin.wording, &other.wording)
-        - dropped_cues.min(origin.negations.len());
-    let other_cues = other.negations.len()
-        + super::hedges::prefixed_negatives(&other.wording, &origin.wording)
-        - added_cues.min(other.negations.len());
-    if origin_cues % 2 != other_cues % 2 {
+    let origin_cues =
+        origin.negations.len() + super::hedges::prefixed_negatives(&origin.wording, &other.wording);
+    let other_cues =
+        other.negations.len() + super::hedges::prefixed_negatives(&other.wording, &origin.wording);
+    let outside_quotes = (
+        origin_cues - dropped_cues.min(origin_cues),
+        other_cues - added_cues.min(other_cues),
+    );
+    if origin_cues % 2 != other_cues % 2 && outside_quotes.0 % 2 != outside_quotes.1 % 2 {
         let from = origin.negations.join(", ");
         let to = other.negations.join(", ");
         out.push(change(
@@ -552,6 +555,13 @@ mod tests {
         assert_eq!(
             reasons("“We will not pay,” he said.", "“We will pay,” he said."),
             ["quote altered", "negation"]
+        );
+        assert_eq!(
+            reasons(
+                "“We have nothing to hide,” a spokesman said.",
+                "A spokesman said the company had nothing to hide.",
+            ),
+            ["quote dropped: “We have nothing to hide,”"]
         );
     }
 
