@@ -2,13 +2,14 @@
 //! the school`, `Li claimed`, `the company denied`).
 //!
 //! Verbs fall into classes: the neutral reporting verbs (`said`, `says`, `told`, `stated`,
-//! `according to`, `added`, `noted`, `reported`, `announced`, `wrote` ...) are one class, so
-//! `said` → `told reporters` changes nothing (`found`, `concluded`, `showed`, `reported`,
-//! `posted` join them before `that` or at the end of a clause: `the study found that ...`,
-//! `..., the Times reported.`, but not `the firm reported a loss`); every loaded verb is a class of its own with its
-//! inflections (`claimed`, `alleged`, `admitted`/`acknowledged`/`conceded`, `insisted`,
-//! `denied`, `warned`, `argued`, `suggested`, `confirmed`, `revealed`, `accused` ...), so
-//! `said` → `claimed` is a change of attribution.
+//! `according to`, `added`, `noted`, `wrote` ...) are one class, so `said` → `told reporters`
+//! changes nothing (`found`, `concluded`, `showed`, `reported`, `posted`, `announced` join them
+//! before `that` or at the end of a clause: `the study found that ...`, `..., the Times
+//! reported.`, but not `the firm reported a loss`); every loaded verb is a class of its own
+//! with its inflections (`claimed`, `alleged`, `admitted`/`acknowledged`/`conceded`,
+//! `insisted`, `denied`, `warned`, `argued`, `suggested`, `confirmed`, `revealed`, `accused`,
+//! `believe`/`think` ...), so `said` → `claimed` is a change of attribution. `as reported`, `as
+//! first announced` refer to an earlier report and attribute nothing.
 //!
 //! The speaker is the noun phrase next to the verb, read the same before it (`Li said`), after
 //! it (`said Li.`) or before a relative `who` (`Li, who said`); a date, a quantity or a
@@ -17,6 +18,18 @@
 //! Only the active voice attributes: a passive participle (`was reported`, `is said to`, `first
 //! reported by the Ledger`) describes where a thing came from, as `obtained by` does, and is no
 //! attribution.
+//!
+//! Some verbs report only sometimes: `found`, `showed`, `reported`, `announced` with an object (`researchers
+//! found the drug cut deaths`, but also `police found the body`), `rejected` with one (`rejected
+//! the claims`, `rejected the measure`), `called` and `described` (`called it a dark day`, but
+//! `called an election`). They are kept apart as maybe-attributions, which are never reported
+//! themselves but stand as the counterpart of the other wording's attribution.
+//!
+//! A speaker is compared by its capitalised names when both sides name someone (`Li` = `Li
+//! Ming`), else by the kind of source it is when both are a known kind ([`SOURCES`]: `police` =
+//! `officers`, but `police` ≠ `prosecutors` ≠ `witnesses`). A vague source (`officials`,
+//! `a spokesman`, `he`) or one of no listed kind agrees with any: saying less about who speaks
+//! is no change of source.
 
 use super::lex::{Kind, Lower, Word};
 
@@ -32,6 +45,115 @@ pub struct Attribution {
     /// The key words of the speaker's capitalised words, as for a name (empty for `he`,
     /// `officials`): compared only when both sides name someone.
     pub speaker_names: Vec<String>,
+    /// The kind of source the speaker is (`police` for `police`, `officers`, `a police
+    /// spokesman`), when it is one of [`SOURCES`].
+    pub source: Option<&'static str>,
+}
+
+impl Attribution {
+    /// Whether two attributions' speakers may be the same: their names match when both name
+    /// someone, else their kinds of source agree when both are known.
+    pub fn same_speaker(&self, other: &Attribution) -> bool {
+        if !self.speaker_names.is_empty() && !other.speaker_names.is_empty() {
+            return super::names::keys_match(&self.speaker_names, &other.speaker_names);
+        }
+        match (self.source, other.source) {
+            (Some(a), Some(b)) => a == b,
+            _ => true,
+        }
+    }
+}
+
+/// Kinds of source a claim is attributed to, by the words that name them. Two speakers of
+/// different kinds are different sources (`police said` → `prosecutors said`).
+pub const SOURCES: &[(&str, &[&str])] = &[
+    (
+        "police",
+        &[
+            "police",
+            "policeman",
+            "policemen",
+            "policewoman",
+            "officer",
+            "officers",
+            "detective",
+            "detectives",
+            "constable",
+        ],
+    ),
+    ("prosecutors", &["prosecutor", "prosecutors", "prosecution"]),
+    ("defence", &["lawyer", "lawyers", "defence", "defense"]),
+    ("court", &["judge", "judges", "court"]),
+    (
+        "witnesses",
+        &[
+            "witness",
+            "witnesses",
+            "eyewitness",
+            "eyewitnesses",
+            "bystander",
+            "bystanders",
+            "onlookers",
+        ],
+    ),
+    (
+        "doctors",
+        &[
+            "doctor",
+            "doctors",
+            "medic",
+            "medics",
+            "physician",
+            "physicians",
+            "paramedics",
+        ],
+    ),
+    ("military", &["army", "military", "soldiers", "troops"]),
+    ("rescuers", &["rescuers", "firefighters"]),
+    (
+        "researchers",
+        &["researcher", "researchers", "scientist", "scientists"],
+    ),
+    (
+        "residents",
+        &["resident", "residents", "locals", "villagers"],
+    ),
+    (
+        "activists",
+        &["activist", "activists", "campaigner", "campaigners"],
+    ),
+    (
+        "analysts",
+        &["analyst", "analysts", "economist", "economists"],
+    ),
+    ("relatives", &["family", "relatives", "parents"]),
+];
+
+/// Vague sources: they agree with any speaker and are no name, even capitalised at the start
+/// of a sentence (`Officials said`).
+const VAGUE_SOURCES: &[&str] = &[
+    "official",
+    "officials",
+    "authorities",
+    "source",
+    "sources",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "spokespeople",
+    "representative",
+    "representatives",
+    "statement",
+    "people",
+];
+
+/// The kind of source `word` names, if any.
+fn source_of(word: &str) -> Option<&'static str> {
+    let lower = word.to_lowercase();
+    SOURCES
+        .iter()
+        .find(|(_, words)| words.contains(&lower.as_str()))
+        .map(|(kind, _)| *kind)
 }
 
 /// Reporting verbs and their classes.
@@ -47,7 +169,8 @@ const VERBS: &[(&str, &str)] = &[
     ("explained", "said"),
     ("wrote", "said"),
     ("writes", "said"),
-    ("announced", "said"),
+    ("announced", "found"),
+    ("announces", "found"),
     ("reported", "found"),
     ("remarked", "said"),
     ("commented", "said"),
@@ -63,6 +186,8 @@ const VERBS: &[(&str, &str)] = &[
     ("revealed", "found"),
     ("showed", "found"),
     ("shows", "found"),
+    ("show", "found"),
+    ("find", "found"),
     ("rejected", "denied"),
     ("rejects", "denied"),
     ("claimed", "claimed"),
@@ -89,6 +214,12 @@ const VERBS: &[(&str, &str)] = &[
     ("contended", "argued"),
     ("suggested", "suggested"),
     ("suggests", "suggested"),
+    ("suggest", "suggested"),
+    ("believe", "believe"),
+    ("believes", "believe"),
+    ("believed", "believe"),
+    ("think", "believe"),
+    ("thinks", "believe"),
     ("confirmed", "confirmed"),
     ("confirms", "confirmed"),
     ("revealed", "revealed"),
@@ -99,6 +230,10 @@ const VERBS: &[(&str, &str)] = &[
     ("accused", "accused"),
     ("accuses", "accused"),
 ];
+
+/// Verbs that report only sometimes (`called it a disgrace`, `called an election`): always
+/// maybe-attributions of the neutral class.
+const MAYBE_VERBS: &[&str] = &["called", "calls", "described", "describes"];
 
 /// Words before a verb form that make it no attribution (`the alleged fraud`, `was reported`,
 /// `is said to`).
@@ -130,14 +265,20 @@ const SPEAKER_STOPS: &[&str] = &[
     "that", "and", "but", "which", "who", "as", "when", "while", "after", "before", "because", "if",
 ];
 
-/// Finds the attributions of a sentence.
-pub(crate) fn scan(sentence: &str, words: &[Word<'_>], taken: &[bool]) -> Vec<Attribution> {
+/// Finds the attributions of a sentence, and apart from them its maybe-attributions (verbs
+/// that report only sometimes, see the module doc).
+pub(crate) fn scan(
+    sentence: &str,
+    words: &[Word<'_>],
+    taken: &[bool],
+) -> (Vec<Attribution>, Vec<Attribution>) {
     let speaker_at = Speaker {
         sentence,
         words,
         taken,
     };
     let mut out = Vec::new();
+    let mut maybe = Vec::new();
     for (i, w) in words.iter().enumerate() {
         if w.kind != Kind::Alpha {
             continue;
@@ -156,10 +297,37 @@ pub(crate) fn scan(sentence: &str, words: &[Word<'_>], taken: &[bool]) -> Vec<At
             ));
             continue;
         }
-        let Some(&(_, class)) = VERBS.iter().find(|(verb, _)| *verb == lower) else {
+        let maybe_verb = MAYBE_VERBS.contains(&lower);
+        let Some(&(_, class)) = VERBS
+            .iter()
+            .find(|(verb, _)| *verb == lower)
+            .or(maybe_verb.then_some(&("", "said")))
+        else {
             continue;
         };
         if i > 0 && NOT_BEFORE.iter().any(|n| words[i - 1].is(n)) {
+            continue;
+        }
+        // `as reported`, `as first reported`, `as previously announced`: a reference to an
+        // earlier report, not who says the claim.
+        let as_before = |k: usize| k > 0 && words[k - 1].is("as");
+        let adverb = |k: usize| {
+            k > 0 && {
+                let w = &words[k - 1];
+                w.kind == Kind::Alpha
+                    && !w.is_capitalised()
+                    && (w.text.ends_with("ly") || ["first", "earlier"].iter().any(|a| w.is(a)))
+            }
+        };
+        if as_before(i) || adverb(i) && as_before(i - 1) {
+            continue;
+        }
+        // `widely believed to`: a hedge, not who says it; a `think tank` thinks nothing.
+        if class == "believe"
+            && words
+                .get(i + 1)
+                .is_some_and(|n| n.is("to") || n.is("tank") || n.is("tanks"))
+        {
             continue;
         }
         // A participle with its agent (`documents, first reported by the Ledger,`, `a claim
@@ -173,10 +341,21 @@ pub(crate) fn scan(sentence: &str, words: &[Word<'_>], taken: &[bool]) -> Vec<At
             .get(i + 1)
             .is_none_or(|n| n.kind == Kind::Punct || n.is("that"))
             || that_after_phrase(words, i + 1);
-        if class == "found" && !clause_end {
+        let class_of = |class: &'static str| if class == "found" { "said" } else { class };
+        // Verbs that report only sometimes (see the module doc).
+        let sometimes =
+            maybe_verb || (!clause_end && (class == "found" || lower.starts_with("reject")));
+        if sometimes {
+            let speaker = speaker_at.before(i);
+            maybe.push(attribution(
+                lower.to_string(),
+                class_of(class),
+                speaker,
+                words,
+            ));
             continue;
         }
-        let class = if class == "found" { "said" } else { class };
+        let class = class_of(class);
         // `claimed the title`, `claimed 12 lives`, `claims responsibility`: taking, not saying.
         let taking = class == "claimed"
             && words
@@ -194,7 +373,7 @@ pub(crate) fn scan(sentence: &str, words: &[Word<'_>], taken: &[bool]) -> Vec<At
         });
         out.push(attribution(lower.to_string(), class, speaker, words));
     }
-    out
+    (out, maybe)
 }
 
 /// Prepositions that open a short phrase between a verb and its `that` (`found in a report
@@ -246,22 +425,34 @@ fn attribution(
     speaker: Option<(usize, usize, String)>,
     words: &[Word<'_>],
 ) -> Attribution {
-    let speaker_names = speaker.as_ref().map_or_else(Vec::new, |(from, to, _)| {
-        let named: Vec<Word<'_>> = words[*from..*to]
-            .iter()
-            .filter(|w| {
-                w.is_capitalised() && !crate::text::stopwords::is_stopword(&w.text.to_lowercase())
-            })
-            .copied()
-            .collect();
-        super::names::key_words(&named)
-    });
+    let phrase = speaker
+        .as_ref()
+        .map_or(&[][..], |(from, to, _)| &words[*from..*to]);
+    let named: Vec<Word<'_>> = phrase
+        .iter()
+        .filter(|w| {
+            let lower = w.text.to_lowercase();
+            w.is_capitalised()
+                && !crate::text::stopwords::is_stopword(&lower)
+                && !VAGUE_SOURCES.contains(&lower.as_str())
+                && source_of(w.text).is_none()
+        })
+        .copied()
+        .collect();
     Attribution {
         verb,
         class,
         speaker: speaker.map(|(_, _, text)| text),
-        speaker_names,
+        speaker_names: super::names::key_words(&named),
+        source: phrase.iter().rev().find_map(|w| source_of(w.text)),
     }
+}
+
+/// Whether `word` looks like a past participle (`seen`, `obtained`, `written`).
+fn participle(word: &Word<'_>) -> bool {
+    word.kind == Kind::Alpha
+        && !word.is_capitalised()
+        && (word.text.ends_with("ed") || word.text.ends_with("en"))
 }
 
 /// Words that end a speaker phrase read backwards from its verb: `a warning from Li, who said`
@@ -269,6 +460,10 @@ fn attribution(
 const BACKWARD_STOPS: &[&str] = &[
     "from", "to", "by", "with", "during", "since", "through", "via", "about", "over", "under",
 ];
+
+/// The most words of an appositive between a speaker and its verb (`Li, a spokesman for the
+/// ministry, said`).
+const APPOSITIVE_WORDS_MAX: usize = 8;
 
 /// The most words a speaker phrase holds.
 const SPEAKER_WORDS_MAX: usize = 6;
@@ -307,13 +502,36 @@ impl Speaker<'_, '_> {
                 at = open;
             }
         }
-        let mut start = at;
-        while start > 0
-            && at - start < SPEAKER_WORDS_MAX
-            && self.usable(start - 1)
-            && !BACKWARD_STOPS.iter().any(|s| words[start - 1].is(s))
-        {
-            start -= 1;
+        let walk_back = |at: usize| {
+            let mut start = at;
+            while start > 0
+                && at - start < SPEAKER_WORDS_MAX
+                && self.usable(start - 1)
+                && !BACKWARD_STOPS.iter().any(|s| words[start - 1].is(s))
+            {
+                start -= 1;
+            }
+            start
+        };
+        // `Anna Berg, the museum's director, said`, `Joe Mills, 62, said`: the speaker is the
+        // phrase before an appositive, with it.
+        if at >= 4 && words[at - 1].is_punct(',') {
+            let open = (at.saturating_sub(2 + APPOSITIVE_WORDS_MAX)..at - 2)
+                .rev()
+                .find(|&k| words[k].is_punct(','));
+            if let Some(open) = open
+                && (open + 1..at - 1).all(|k| self.usable(k) || self.taken[k])
+                && walk_back(open) < open
+            {
+                return self.text(walk_back(open), at - 1);
+            }
+        }
+        let mut start = walk_back(at);
+        // `minutes seen by Reuters show`: the agent of a participle tells where the speaker came
+        // from; the speaker is what stands before the participle.
+        if start >= 3 && words[start - 1].is("by") && participle(&words[start - 2]) {
+            at = start - 2;
+            start = walk_back(at);
         }
         self.text(start, at)
     }
@@ -336,10 +554,11 @@ impl Speaker<'_, '_> {
         {
             end += 1;
         }
+        // A word of a date or quantity (`worth about 2 million`) ends no speaker phrase.
         let clause_end = end == words.len()
             || words[end].kind == Kind::Punct
             || ["on", "in", "at"].iter().any(|p| words[end].is(p))
-            || !self.usable(end) && words[end].kind == Kind::Alpha;
+            || !self.usable(end) && words[end].kind == Kind::Alpha && !self.taken[end];
         if !clause_end {
             return None;
         }
@@ -417,6 +636,14 @@ mod tests {
     #[test]
     fn a_speaker_is_a_noun_phrase_wherever_it_is_written() {
         let speaker = |s: &str| attributions(s).remove(0).2;
+        assert_eq!(
+            speaker("The museum's director, Anna Berg, said the painting was a fake.").as_deref(),
+            Some("The museum's director, Anna Berg")
+        );
+        assert_eq!(
+            speaker("“It was the worst storm,” fisherman Joe Mills, 62, said.").as_deref(),
+            Some("fisherman Joe Mills, 62")
+        );
         for sentence in [
             "Mayor Ana Ruiz said in March that the budget was short.",
             "The budget was short, said Mayor Ana Ruiz.",
@@ -456,6 +683,10 @@ mod tests {
             speaker("It was over, he told reporters."),
             Some("he".into())
         );
+        assert_eq!(
+            speaker("Draft minutes seen by Reuters show that rates will rise.").as_deref(),
+            Some("Draft minutes")
+        );
     }
 
     #[test]
@@ -470,6 +701,9 @@ mod tests {
             "The bank reported a profit of $2 billion.",
             "Files, first reported by The Tribune, show the plan.",
             "The deal, confirmed by both firms on Friday, is worth $2 billion.",
+            "The suspect was arrested in Paris, as first reported.",
+            "As previously announced, the plant will close.",
+            "A Berlin-based think tank published the data.",
         ] {
             assert!(
                 attributions(sentence).is_empty(),

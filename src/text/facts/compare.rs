@@ -5,13 +5,13 @@
 //!
 //! | kind | reported | not reported |
 //! | --- | --- | --- |
-//! | number | changed (`number: 60 to 80 -> 70`), made less or more specific (`number: 60 to 80 -> dozens (less specific)`), dropped (`number dropped: $153,000`), added (`number added: 12`) | the same amount written otherwise (`1 million` = `1,000,000`); a currency conversion dropped or added alone (`(about $153,000)`) |
+//! | number | changed (`number: 60 to 80 -> 70`), made less or more specific (`number: 60 to 80 -> dozens (less specific)`), dropped (`number dropped: $153,000`), added (`number added: 12`) | the same amount written otherwise (`1 million` = `1,000,000`, `doubled` = `rose 100%`, `half` = `50%`, `third` = `3rd`, `30 years` = `three decades`); the same amount converted into another unit (`41C` = `106F`, `2.4 miles` = `3.9 km`, as rounded); a conversion into another currency or unit dropped or added alone (`(about $153,000)`, `(106F)`) |
 //! | date | changed, less/more specific (`date: Nov. 17, 2020 -> last November (less specific)`), dropped, added | the same date written otherwise; a relative date beside a compatible absolute one (`last year` = `in 2019`) |
-//! | quote | altered words (`quote altered`), a quote dropped (`quote dropped`) or added (`quote added`) | a fragment of the same words quoted, or an ellipsis; a short quote (up to 6 words: scare quotes, a title) whose words the other wording carries unquoted |
-//! | name | one name put for another: names compare as sets, and as many names of each side have no counterpart on the other (`name: Li Ming -> Wang Wei`) | a name dropped or added (outlets write `he`, `the professor`, or add an affiliation); the same names in another order, or the speaker moved from the start to the end (`U.S. officials say Beijing ...` = `Beijing ..., U.S. officials say`) |
-//! | attribution | another verb class (`attribution: said -> claimed`), another named speaker (`attribution: Police -> Officials`; the speaker is the noun phrase by the verb, the same in `Li said`, `said Li` and `Li, who said`), attribution dropped (the outlet states the claim as its own) or added | `said` → `told reporters` → `according to`; a passive participle with its agent, which tells where a thing came from, not who says the claim (`documents obtained by the Ledger` → `documents first reported by the Ledger`) |
-//! | hedge | added or removed (`hedge added: allegedly`) | one hedge for another of its class (`may` → `might`) |
-//! | negation | the claim's polarity flipped (`negation`) | `did not deny` → `confirmed` (same polarity; the attribution reports the verb) |
+//! | quote | altered words (`quote altered`), a quote dropped (`quote dropped`) or added (`quote added`) | a fragment of the same words quoted, or an ellipsis; a contraction spelled out (`won't` = `will not`); straight or curly quote marks; a short quote (up to 6 words: scare quotes, a title) whose words the other wording carries unquoted |
+//! | name | one name put for another: names compare as sets, and as many names of each side have no counterpart on the other (`name: Li Ming -> Wang Wei`); a lone sentence-initial name put for another in an otherwise equal sentence (`Siemens won the contract` → `Alstom won the contract`) | a name dropped or added (outlets write `he`, `the professor`, or add an affiliation); the same names in another order, or the speaker moved from the start to the end (`U.S. officials say Beijing ...` = `Beijing ..., U.S. officials say`); a sentence's capitalised first word put for another in a reworded sentence (`Internal documents` → `Leaked documents`) |
+//! | attribution | another verb class (`attribution: said -> claimed`), another named speaker (`Li said` → `Wang said`, reported once, as a name change; the speaker is the noun phrase by the verb, the same in `Li said`, `said Li` and `Li, who said`), another kind of source (`attribution: police -> prosecutors`: police, prosecutors, defence, court, witnesses, doctors ... see `attribution::SOURCES`), attribution dropped (the outlet states the claim as its own) or added | `said` → `told reporters` → `according to`; a vaguer source (`police` → `officials`, `a spokesman`, `he`) or one of no listed kind (`the company` → `the firm`); `denied X` → `said ... not X` (the negation moved into the claim); a passive participle with its agent, which tells where a thing came from, not who says the claim (`documents obtained by the Ledger` → `documents first reported by the Ledger`); a verb that reports only sometimes standing for the other's attribution (`researchers found the drug cut deaths`, `called it a dark day`, `documents show`) |
+//! | hedge | added or removed (`hedge added: allegedly`) | one hedge for another of its class (`may` → `might`, `is thought to` → `is believed to`, `is forecast to` → `is expected to`, `allegedly took` → `is accused of taking`) |
+//! | negation | the claim's polarity flipped (`negation`: `did not` → `did`, `acquitted` → `convicted`) | `did not deny` → `confirmed` (same polarity; the attribution reports the verb); `acquitted` → `found not guilty`; `unvaccinated` → `had not been vaccinated`; the `not` of a contrast dropped (`caused by an update, not a cyberattack` → `caused by an update`); a negation inside a quote dropped or added (the quote change reports it) |
 //!
 //! Numbers and dates are what a reader checks first, so a figure or a date one outlet carries and
 //! the other leaves out is reported even when the rest of the claim is the same; names are not,
@@ -19,8 +19,8 @@
 
 use crate::model::{ChangeKind, FactChange};
 
-use super::Facts;
 use super::quotes::Quote;
+use super::{Attribution, Facts};
 
 /// Longest fact text shown inside a reason.
 const REASON_TEXT_MAX: usize = 60;
@@ -98,11 +98,24 @@ pub fn compare_facts(origin: &Facts, other: &Facts) -> Vec<crate::model::FactCha
     let mut out = Vec::new();
     numbers(origin, other, &mut out);
     dates(origin, other, &mut out);
-    quotes(origin, other, &mut out);
+    let unpaired_quote_negations = quotes(origin, other, &mut out);
     names(origin, other, &mut out);
     attributions(origin, other, &mut out);
     hedges(origin, other, &mut out);
-    if origin.negations.len() % 2 != other.negations.len() % 2 {
+    // A quote dropped or added is reported as such; a negation inside it is part of that
+    // change (its paraphrase may word it otherwise: `“We are not going anywhere”` → `staying
+    // put`), not a flip of the claim besides: the polarity flipped only when it differs both
+    // with and without those quotes' cues.
+    let (dropped_cues, added_cues) = unpaired_quote_negations;
+    let origin_cues =
+        origin.negations.len() + super::hedges::prefixed_negatives(&origin.wording, &other.wording);
+    let other_cues =
+        other.negations.len() + super::hedges::prefixed_negatives(&other.wording, &origin.wording);
+    let outside_quotes = (
+        origin_cues - dropped_cues.min(origin_cues),
+        other_cues - added_cues.min(other_cues),
+    );
+    if origin_cues % 2 != other_cues % 2 && outside_quotes.0 % 2 != outside_quotes.1 % 2 {
         let from = origin.negations.join(", ");
         let to = other.negations.join(", ");
         out.push(change(
@@ -133,7 +146,12 @@ fn numbers(origin: &Facts, other: &Facts, out: &mut Vec<FactChange>) {
         !x.conversion && !y.conversion && x.unit == y.unit
     });
     let loose_pairs = pair(a, b, &mut used_a, &mut used_b, |x, y| {
-        !x.conversion && !y.conversion && super::quantities::units_compatible(x.unit, y.unit)
+        !x.conversion
+            && !y.conversion
+            && (super::units::units_compatible(x.unit, y.unit)
+                || x.unit
+                    .zip(y.unit)
+                    .is_some_and(|(a, b)| super::units::convertible(a, b)))
     });
     for (i, j) in unit_pairs.into_iter().chain(loose_pairs) {
         out.push(changed(ChangeKind::Number, &a[i].text, &b[j].text, ""));
@@ -201,7 +219,15 @@ fn carried_unquoted(q: &Quote, wording: &str) -> bool {
         && format!(" {wording} ").contains(&format!(" {} ", words.join(" ")))
 }
 
-fn quotes(origin: &Facts, other: &Facts, out: &mut Vec<FactChange>) {
+/// How many negation cues a quote holds.
+fn quote_negations(quote: &Quote) -> usize {
+    let words = super::lex::lex(&quote.text);
+    super::hedges::scan_negations(&words, &vec![false; words.len()]).len()
+}
+
+/// Reports the quote changes; returns how many negation cues the quotes dropped and the quotes
+/// added hold.
+fn quotes(origin: &Facts, other: &Facts, out: &mut Vec<FactChange>) -> (usize, usize) {
     let (a, b) = (&origin.quotes, &other.quotes);
     let (mut used_a, mut used_b) = (vec![false; a.len()], vec![false; b.len()]);
     pair(a, b, &mut used_a, &mut used_b, |x, y| x.faithful_to(y));
@@ -237,6 +263,18 @@ fn quotes(origin: &Facts, other: &Facts, out: &mut Vec<FactChange>) {
             format!("quote added: “{}”", short(&q.text)),
         )
     }));
+    let unpaired_negations = |quotes: &[Quote], used: &[bool]| {
+        quotes
+            .iter()
+            .zip(used)
+            .filter(|(_, u)| !**u)
+            .map(|(q, _)| quote_negations(q))
+            .sum()
+    };
+    (
+        unpaired_negations(a, &used_a),
+        unpaired_negations(b, &used_b),
+    )
 }
 
 fn names(origin: &Facts, other: &Facts, out: &mut Vec<FactChange>) {
@@ -258,6 +296,11 @@ fn names(origin: &Facts, other: &Facts, out: &mut Vec<FactChange>) {
         // One side names more or fewer: details added or left out, not a name put for another.
         return;
     }
+    if lost.is_empty()
+        && let Some((from, to)) = super::names::maybe_name_swap(origin, other)
+    {
+        out.push(changed(ChangeKind::Name, from, to, ""));
+    }
     for (i, j) in lost.into_iter().zip(gained) {
         out.push(changed(
             ChangeKind::Name,
@@ -271,13 +314,16 @@ fn names(origin: &Facts, other: &Facts, out: &mut Vec<FactChange>) {
 fn attributions(origin: &Facts, other: &Facts, out: &mut Vec<FactChange>) {
     let (a, b) = (&origin.attributions, &other.attributions);
     let (mut used_a, mut used_b) = (vec![false; a.len()], vec![false; b.len()]);
-    let speakers_agree = |x: &super::Attribution, y: &super::Attribution| {
-        x.speaker_names.is_empty()
-            || y.speaker_names.is_empty()
-            || super::names::keys_match(&x.speaker_names, &y.speaker_names)
+    pair(a, b, &mut used_a, &mut used_b, |x, y| {
+        x.class == y.class && x.same_speaker(y)
+    });
+    // `denied that it had shared` = `said it had not shared`: a denial stands for a neutral
+    // verb whose claim carries the negation.
+    let denial = |d: &Attribution, n: &Attribution, negated: &Facts| {
+        d.class == "denied" && n.class == "said" && !negated.negations.is_empty()
     };
     pair(a, b, &mut used_a, &mut used_b, |x, y| {
-        x.class == y.class && speakers_agree(x, y)
+        x.same_speaker(y) && (denial(x, y, other) || denial(y, x, origin))
     });
     // A named speaker put for another is already a name change; say it once.
     let names_changed = out.iter().any(|c| c.kind == ChangeKind::Name);
@@ -294,7 +340,16 @@ fn attributions(origin: &Facts, other: &Facts, out: &mut Vec<FactChange>) {
     for (i, j) in pair(a, b, &mut used_a, &mut used_b, |_, _| true) {
         out.push(changed(ChangeKind::Attribution, &a[i].verb, &b[j].verb, ""));
     }
-    let described = |x: &super::Attribution| match (&x.speaker, x.verb.as_str()) {
+    // What is left may be carried by a verb that reports only sometimes (`researchers found
+    // the drug cut deaths`) on the other side.
+    for (used, own, maybes) in [
+        (&mut used_a, a, &other.maybe_attributions),
+        (&mut used_b, b, &origin.maybe_attributions),
+    ] {
+        let mut used_maybe = vec![false; maybes.len()];
+        pair(own, maybes, used, &mut used_maybe, |x, y| x.same_speaker(y));
+    }
+    let described = |x: &Attribution| match (&x.speaker, x.verb.as_str()) {
         (Some(speaker), "according to") => format!("according to {speaker}"),
         (Some(speaker), verb) => format!("{speaker} {verb}"),
         (None, verb) => verb.to_string(),
@@ -416,6 +471,11 @@ mod tests {
             ),
             ("He did not steal it.", "He stole it.", &["negation"]),
             (
+                "The jury acquitted him.",
+                "The jury convicted him.",
+                &["negation"],
+            ),
+            (
                 "The fine was 1 million yuan.",
                 "The fine was 1 million yuan (about $153,000).",
                 &[],
@@ -460,6 +520,14 @@ mod tests {
             ),
             ("“We will win,” Li Ming said.", "Li said: “We will win.”"),
             ("He didn't pay.", "He did not pay."),
+            (
+                "Most victims were unvaccinated.",
+                "Most victims had not been vaccinated.",
+            ),
+            (
+                "The jury acquitted him of murder.",
+                "He was found not guilty of murder.",
+            ),
             ("It may rain.", "It might rain."),
             (
                 "Emails obtained by The Tribune show the plan.",
@@ -473,6 +541,121 @@ mod tests {
                 "{origin:?} -> {other:?}"
             );
         }
+    }
+
+    #[test]
+    fn a_negation_inside_a_dropped_quote_is_part_of_the_quote_change() {
+        assert_eq!(
+            reasons(
+                "“We are not going anywhere,” the coach said.",
+                "The coach said the team was staying put.",
+            ),
+            ["quote dropped: “We are not going anywhere,”"]
+        );
+        assert_eq!(
+            reasons("“We will not pay,” he said.", "“We will pay,” he said."),
+            ["quote altered", "negation"]
+        );
+        assert_eq!(
+            reasons(
+                "“We have nothing to hide,” a spokesman said.",
+                "A spokesman said the company had nothing to hide.",
+            ),
+            ["quote dropped: “We have nothing to hide,”"]
+        );
+    }
+
+    #[test]
+    fn speakers_compare_by_name_or_by_kind_of_source() {
+        let cases: &[(&str, &str, &[&str])] = &[
+            (
+                "Police said the gunman acted alone.",
+                "Prosecutors said the gunman acted alone.",
+                &["attribution: Police -> Prosecutors"],
+            ),
+            (
+                "The gunman acted alone, police said.",
+                "The gunman acted alone, his lawyer said.",
+                &["attribution: police -> his lawyer"],
+            ),
+            // The same kind of source, or a vaguer one, is no change.
+            (
+                "Police said the gunman acted alone.",
+                "The gunman acted alone, officers said.",
+                &[],
+            ),
+            (
+                "Police said the gunman acted alone.",
+                "Officials said the gunman acted alone.",
+                &[],
+            ),
+            (
+                "A police spokesman said the gunman acted alone.",
+                "The gunman acted alone, police said.",
+                &[],
+            ),
+        ];
+        for (origin, other, expected) in cases {
+            assert_eq!(reasons(origin, other), *expected, "{origin:?} -> {other:?}");
+        }
+    }
+
+    #[test]
+    fn a_denial_is_a_neutral_verb_with_the_negation_in_the_claim() {
+        assert!(
+            reasons(
+                "The army denied that it had targeted civilians.",
+                "The army said it had not targeted civilians.",
+            )
+            .is_empty()
+        );
+        assert_eq!(
+            reasons(
+                "The army denied that it had targeted civilians.",
+                "The army said it had targeted civilians.",
+            ),
+            ["attribution: denied -> said", "negation"]
+        );
+    }
+
+    #[test]
+    fn a_verb_that_reports_only_sometimes_stands_for_an_attribution() {
+        let same = [
+            (
+                "The drug cut deaths by 25%, researchers found.",
+                "Researchers found the drug cut deaths by 25%.",
+            ),
+            (
+                "“It is a dark day,” Senator Ruiz said.",
+                "Senator Ruiz called it “a dark day.”",
+            ),
+            (
+                "Leaked documents show the offensive was delayed.",
+                "The offensive was delayed, according to leaked documents.",
+            ),
+        ];
+        for (origin, other) in same {
+            assert_eq!(
+                reasons(origin, other),
+                Vec::<String>::new(),
+                "{origin:?} -> {other:?}"
+            );
+        }
+        // Alone, such a verb is no attribution to drop or add.
+        assert!(
+            reasons(
+                "Police found the body in a river.",
+                "The body was in a river."
+            )
+            .is_empty()
+        );
+        assert_eq!(
+            reasons(
+                "The body was in a river, police said.",
+                "Police found the body in a river.",
+            ),
+            Vec::<String>::new()
+        );
     }
 
     #[test]
@@ -500,6 +683,44 @@ mod tests {
                 "The deal links Alstom in Paris with Bosch in Munich.",
             ),
             ["name: Siemens -> Bosch"]
+        );
+        // A lone sentence-initial name put for another in the same place; a speaker is left
+        // to the attribution.
+        assert_eq!(
+            reasons("Siemens won the contract.", "Alstom won the contract."),
+            ["name: Siemens -> Alstom"]
+        );
+        assert_eq!(
+            reasons(
+                "Boeing's chief executive said output would resume.",
+                "Airbus's chief executive said output would resume.",
+            ),
+            ["name: Boeing's -> Airbus's"]
+        );
+        assert_eq!(
+            reasons(
+                "Protesters gathered at dawn.",
+                "Demonstrators gathered at dawn."
+            ),
+            Vec::<String>::new()
+        );
+        assert_eq!(
+            reasons("Siemens won the contract.", "Alstom lost the contract."),
+            Vec::<String>::new()
+        );
+        assert_eq!(
+            reasons(
+                "Internal documents show the plan.",
+                "Leaked documents show the plan."
+            ),
+            Vec::<String>::new()
+        );
+        assert_eq!(
+            reasons(
+                "Internal files from the Hebei government detail a plan to hire experts.",
+                "Secret files from the Hebei government describe a scheme to recruit experts.",
+            ),
+            Vec::<String>::new()
         );
         // One side naming more is a detail added, not a substitution.
         assert_eq!(

@@ -266,6 +266,12 @@ fn relative_unit(word: &Word<'_>) -> Option<&'static str> {
     })
 }
 
+/// Whether `unit` (from `units::measure_word`) is one a relative date counts in: `decades`
+/// are counted in years, a `fortnight` in weeks.
+fn relative_unit_name(unit: &str) -> bool {
+    ["year", "month", "week", "day"].contains(&unit)
+}
+
 /// Finds the dates of a sentence, marking the words each uses as `taken`.
 pub(crate) fn scan(sentence: &str, words: &[Word<'_>], taken: &mut [bool]) -> Vec<DateFact> {
     let mut out = Vec::new();
@@ -315,7 +321,7 @@ fn date_at(words: &[Word<'_>], i: usize) -> Option<(DateFact, usize)> {
     if w.kind == Kind::Alpha && !w.is_capitalised() {
         let lower = Lower::new(w.text)?;
         let opens = DATE_OPENERS.contains(&lower.as_str())
-            || super::quantities::spelled_number(w.text).is_some();
+            || super::numerals::spelled_number(w.text).is_some();
         if !opens {
             return None;
         }
@@ -367,20 +373,24 @@ fn date_at(words: &[Word<'_>], i: usize) -> Option<(DateFact, usize)> {
         return None;
     }
     // `three days ago`, `a year ago`, `2 weeks ago`, `four years earlier` (before the events
-    // told, which the claim cannot resolve either), `a week later`.
+    // told, which the claim cannot resolve either), `a week later`, `a decade ago` (10 years).
     if let (Some(unit_word), Some(ago)) = (words.get(i + 1), words.get(i + 2))
         && ["ago", "earlier", "before", "later"]
             .iter()
             .any(|a| ago.is(a))
-        && let Some(unit) = relative_unit(unit_word)
+        && let Some((unit, per)) = relative_unit(unit_word).map(|u| (u, 1)).or_else(|| {
+            super::units::measure_word(unit_word.text)
+                .filter(|(u, n)| *n > 1.0 && relative_unit_name(u))
+                .map(|(u, n)| (u, n as i32))
+        })
     {
         let direction = if ago.is("later") { 1 } else { -1 };
         let count = match w.kind {
             Kind::Number => w.text.parse::<i32>().ok()?,
             _ if w.is("a") || w.is("an") || w.is("one") => 1,
-            _ => super::quantities::spelled_number(w.text)? as i32,
+            _ => super::numerals::spelled_number(w.text)? as i32,
         };
-        date.relative = relative(direction * count, unit);
+        date.relative = relative(direction * count * per, unit);
         return Some((date, i + 3));
     }
     // `Nov. 17, 2020`, `November 17`, `June 2020`, `in December`.
@@ -495,6 +505,7 @@ mod tests {
             ("next month", "in April"),
             ("up from 52% in 2020", "up from 52% four years earlier"),
             ("three days ago", "3 days ago"),
+            ("a decade ago", "ten years ago"),
         ];
         for (a, b) in equal {
             assert!(date(a).same(&date(b)), "{a:?} = {b:?}");

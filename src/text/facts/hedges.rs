@@ -1,9 +1,13 @@
-//! Hedges (`allegedly`, `reportedly`, `may`, `appears to`, `is believed to`, `so-called` ...) and
-//! negation (`not`, `n't`, `no`, `never`, `denied`, `rejected` ...): the words that turn a claim into a
-//! possibility or into its opposite.
+//! Hedges (`allegedly`, `is accused of`, `reportedly`, `may`, `appears to`, `is believed to`,
+//! `so-called` ...) and negation (`not`, `n't`, `no`, `never`, `denied`, `rejected` ...): the
+//! words that turn a claim into a possibility or into its opposite.
 //!
 //! Hedges fall into classes so that `may` → `might` changes nothing while `may` → `allegedly`
-//! does. Negation is compared by parity: `did not deny` is as affirmative as `confirmed`.
+//! does. Negation is compared by parity: `did not deny` is as affirmative as `confirmed`, and
+//! `acquitted` as negative as `found not guilty`; a word with a negative prefix stands for the
+//! other wording's `not` before its stem (`unvaccinated` = `had not been vaccinated`). The `not`
+//! of a contrast (`caused by an update, not a cyberattack`) denies an alternative, not the
+//! claim, and is no cue.
 
 use super::lex::{Kind, Lower, Word};
 
@@ -46,23 +50,71 @@ const ADJECTIVES: &[(&str, &str)] = &[
 /// Verbs that hedge before `to` (`appears to`, `seemed to`).
 const SEEM: &[&str] = &["appear", "appears", "appeared", "seem", "seems", "seemed"];
 
-/// Participles that hedge between a form of `be` and `to` (`is believed to`).
+/// Participles that hedge between a form of `be` and `to` (`is believed to`), and their classes:
+/// `is thought to`, `is understood to` and `is said to` hedge as `is believed to` does, `is
+/// forecast to` and `is projected to` as `is expected to`.
 const BELIEVED: &[(&str, &str)] = &[
     ("believed", "believed to"),
-    ("thought", "thought to"),
-    ("said", "said to"),
-    ("understood", "understood to"),
+    ("thought", "believed to"),
+    ("said", "believed to"),
+    ("understood", "believed to"),
     ("suspected", "suspected"),
     ("expected", "expected to"),
+    ("forecast", "expected to"),
+    ("predicted", "expected to"),
+    ("projected", "expected to"),
 ];
 
 /// Negation cues (and every word ending in `n't`).
 const NEGATIONS: &[&str] = &[
-    "not", "never", "no", "none", "nobody", "nothing", "neither", "nor", "cannot", "denied",
-    "denies", "deny", "denying", "rejected", "rejects",
+    "not",
+    "never",
+    "no",
+    "none",
+    "nobody",
+    "nothing",
+    "neither",
+    "nor",
+    "cannot",
+    "denied",
+    "denies",
+    "deny",
+    "denying",
+    "rejected",
+    "rejects",
+    "acquitted",
+    "acquits",
+    "acquit",
+    "acquittal",
 ];
 
-/// Verbs that negate before `to` (`refused to rule out` = `did not rule out`).
+/// The most words after the `not` of a contrast (`, not a red one.`) before its closing mark.
+const CONTRAST_WORDS_MAX: usize = 5;
+
+/// Whether the `not` at word `i` opens a contrast: right after a comma, a short phrase that
+/// ends at punctuation (`caused by an update, not a cyberattack, the firm said`). It denies an
+/// alternative the claim sets aside, not the claim; `, not yet finished,` and `, not a single
+/// shot was fired` still negate.
+fn contrast_at(words: &[Word<'_>], i: usize) -> bool {
+    let negates = |k: usize| {
+        words.get(k).is_some_and(|w| {
+            ["yet", "one", "single", "even", "once", "ever"]
+                .iter()
+                .any(|n| w.is(n))
+        })
+    };
+    if i == 0 || !words[i - 1].is_punct(',') || negates(i + 1) || negates(i + 2) {
+        return false;
+    }
+    let rest = &words[i + 1..];
+    match rest.iter().position(|w| w.kind == Kind::Punct) {
+        Some(end) => (1..=CONTRAST_WORDS_MAX).contains(&end) && !rest[end].is_punct('-'),
+        None => (1..=CONTRAST_WORDS_MAX).contains(&rest.len()),
+    }
+}
+
+/// Verbs that negate before `to` (`refused to rule out` = `did not rule out`). `refused` also
+/// negates its object (`refused bail` = `denied bail`), as `rejected` does.
 const REFUSALS: &[&str] = &[
     "refused",
     "refuses",
@@ -125,6 +177,18 @@ pub(crate) fn scan_hedges(words: &[Word<'_>]) -> Vec<Hedge> {
                 &format!("{} {lower} to", words[i - 1].text.to_lowercase()),
                 class,
             )
+        } else if lower == "accused"
+            && i > 0
+            && ["is", "are", "was", "were", "been", "being"]
+                .iter()
+                .any(|b| words[i - 1].is(b))
+            && lower_is(i + 1, "of")
+        {
+            // `is accused of taking bribes` = `allegedly took bribes`.
+            hedge(
+                &format!("{} accused of", words[i - 1].text.to_lowercase()),
+                "allegedly",
+            )
         } else if lower == "so"
             && words.get(i + 1).is_some_and(|d| d.is_punct('-'))
             && lower_is(i + 2, "called")
@@ -152,13 +216,58 @@ pub(crate) fn scan_negations(words: &[Word<'_>], taken: &[bool]) -> Vec<String> 
             let contracted = lower.ends_with("n't") || lower.ends_with("n’t");
             // `not only ... but`, `No. 5` are no negation.
             let not_only = lower == "not" && words.get(i + 1).is_some_and(|n| n.is("only"));
-            let number = lower == "no" && words.get(i + 1).is_some_and(|n| n.is_punct('.'));
+            let number = lower == "no"
+                && words.get(i + 1).is_some_and(|n| n.is_punct('.'))
+                && words.get(i + 2).is_some_and(|n| n.kind == Kind::Number);
             // `refused to`, `declined to`, `failed to` deny what follows.
-            let refused = REFUSALS.contains(&lower) && words.get(i + 1).is_some_and(|n| n.is("to"));
-            (contracted || refused || NEGATIONS.contains(&lower)) && !not_only && !number
+            let refused = REFUSALS.contains(&lower)
+                && (words.get(i + 1).is_some_and(|n| n.is("to")) || lower.starts_with("refus"));
+            let contrast = lower == "not" && contrast_at(words, *i);
+            // `has yet to be named` = `has not been named`.
+            let yet_to = lower == "yet"
+                && words.get(i + 1).is_some_and(|n| n.is("to"))
+                && *i > 0
+                && ["has", "have", "had", "is", "are", "was", "were"]
+                    .iter()
+                    .any(|b| words[i - 1].is(b));
+            (contracted || refused || yet_to || NEGATIONS.contains(&lower))
+                && !not_only
+                && !number
+                && !contrast
         })
         .map(|(_, w)| w.text.to_lowercase())
         .collect()
+}
+
+/// Negative prefixes of a word that the other wording writes with `not` (`unvaccinated`).
+const NEGATIVE_PREFIXES: &[&str] = &["un", "in", "im", "dis", "non"];
+
+/// How many words after a `not` (`had not been vaccinated`) may come before the word it negates.
+const NOT_REACH: usize = 3;
+
+/// How many words of `wording` carry a negative prefix whose stem `other` negates with a cue
+/// (`unvaccinated` where the other wording has `had not been vaccinated`): each stands for
+/// that cue, so the two wordings' negation agrees. Only the pair tells: `unveiled`, `inflation`
+/// are no negations, and an `un-` word alone is not counted.
+pub(crate) fn prefixed_negatives(wording: &str, other: &str) -> usize {
+    let negated: Vec<&str> = {
+        let words: Vec<&str> = other.split(' ').collect();
+        words
+            .iter()
+            .enumerate()
+            .filter(|(_, w)| ["not", "never", "no"].contains(w) || w.ends_with("n't"))
+            .flat_map(|(i, _)| words[i + 1..].iter().take(NOT_REACH).copied())
+            .collect()
+    };
+    wording
+        .split(' ')
+        .filter(|word| {
+            NEGATIVE_PREFIXES.iter().any(|prefix| {
+                word.strip_prefix(prefix)
+                    .is_some_and(|stem| stem.len() >= 4 && negated.contains(&stem))
+            })
+        })
+        .count()
 }
 
 #[cfg(test)]
@@ -183,6 +292,10 @@ mod tests {
         );
         assert_eq!(hedges("He appears to have left."), ["appears to"]);
         assert_eq!(hedges("He is believed to have left."), ["believed to"]);
+        assert_eq!(hedges("He is thought to have left."), ["believed to"]);
+        assert_eq!(hedges("It is forecast to peak."), ["expected to"]);
+        assert_eq!(hedges("He is accused of taking bribes."), ["allegedly"]);
+        assert!(hedges("Police accused him of lying.").is_empty());
         assert_eq!(hedges("The so-called experts."), ["so-called"]);
         assert_eq!(hedges("It reportedly sold."), ["reportedly"]);
         assert!(hedges("It opened in May.").is_empty());
@@ -200,6 +313,30 @@ mod tests {
         assert!(negations("It was not only big but loud.").is_empty());
         assert!(negations("He lives at No. 5.").is_empty());
         assert_eq!(negations("She refused to rule it out."), ["refused"]);
-        assert!(negations("She refused the offer.").is_empty());
+        assert_eq!(negations("She refused the offer."), ["refused"]);
+        assert!(negations("Sales declined 5%.").is_empty());
+        assert_eq!(negations("They voted no."), ["no"]);
+        assert_eq!(negations("The jury acquitted him."), ["acquitted"]);
+        assert_eq!(negations("He has yet to be named."), ["yet"]);
+        assert!(negations("It is bigger yet to come.").is_empty());
+    }
+
+    #[test]
+    fn the_not_of_a_contrast_is_no_negation() {
+        let negations = |s: &str| extract_facts(s).negations;
+        for sentence in [
+            "The outage was caused by an update, not a cyberattack, the firm said.",
+            "It issued an amber warning, not a red one.",
+            "The sentence came from the appeals court, not the trial judge.",
+            "They came to talk, not to fight",
+        ] {
+            assert!(negations(sentence).is_empty(), "{sentence:?}");
+        }
+        assert_eq!(negations("The house, not yet finished, fell."), ["not"]);
+        assert_eq!(negations("He was not charged."), ["not"]);
+        assert_eq!(
+            negations("Troops withdrew, not a single shot fired."),
+            ["not"]
+        );
     }
 }

@@ -3,7 +3,9 @@
 //! A claim's facts are what a careful reader checks against another outlet's wording of it: its
 //! quantities ([`quantities`]), dates and times ([`dates`]), quoted words ([`quotes`]), named
 //! people, organisations and places ([`names`]), who says it and with which verb
-//! ([`attribution`]), and the hedges and negation that weaken or flip it ([`hedges`]).
+//! ([`attribution`]), and the hedges and negation that weaken or flip it ([`hedges`]). Numbers
+//! written in words are read in `numerals`, units of measure and the conversions between them
+//! in `units`.
 //! [`extract_facts`] reads them from one sentence; [`compare_facts`] (in [`compare`], where the
 //! rules for what counts as a change are set out) lists what changed as plain-words reasons;
 //! [`fact_overlap`] tells the aligner how much two claims' facts agree.
@@ -20,8 +22,10 @@ pub mod dates;
 pub mod hedges;
 mod lex;
 pub mod names;
+mod numerals;
 pub mod quantities;
 pub mod quotes;
+mod units;
 
 pub use attribution::Attribution;
 pub use compare::compare_facts;
@@ -53,6 +57,10 @@ pub struct Facts {
     pub maybe_names: Vec<Name>,
     /// Who says it, with which verb.
     pub attributions: Vec<Attribution>,
+    /// Verbs that report only sometimes (`researchers found the drug ...`, `called it a
+    /// disgrace`): never reported as a change, only a counterpart for the other wording's
+    /// attributions.
+    pub maybe_attributions: Vec<Attribution>,
     /// Hedges (`allegedly`, `may` ...).
     pub hedges: Vec<Hedge>,
     /// Negation cues as written, lowercase (`not`, `didn't`, `never`, `denied`).
@@ -103,7 +111,7 @@ pub fn extract_facts(sentence: &str) -> Facts {
     let dates = dates::scan(sentence, &words, &mut taken);
     let quantities = quantities::scan(sentence, &words, &mut taken);
     let (names, maybe_names) = names::scan(sentence, &words, &taken);
-    let attributions = attribution::scan(sentence, &words, &taken);
+    let (attributions, maybe_attributions) = attribution::scan(sentence, &words, &taken);
     let hedges = hedges::scan_hedges(&words);
     let negations = hedges::scan_negations(&words, &taken);
     let wording = words
@@ -119,6 +127,7 @@ pub fn extract_facts(sentence: &str) -> Facts {
         names,
         maybe_names,
         attributions,
+        maybe_attributions,
         hedges,
         negations,
         wording,
@@ -135,7 +144,7 @@ pub fn has_checkable_fact(text: &str) -> bool {
 /// How much two claims' content facts (quantities, dates, quotes, names) agree, 0 to 1: twice
 /// the facts they share over all the facts both state (a Dice coefficient). A fact is shared
 /// when it is equal or compatible (a vaguer quantity or date that contains the other, a
-/// faithful or mostly overlapping quote, the same name).
+/// faithful quote or one sharing most of its content words, the same name).
 ///
 /// When neither claim states a content fact the answer is [`NEUTRAL_OVERLAP`], not 1.0: two
 /// claims without figures are not thereby the same claim. When only one states facts it is 0.
@@ -152,7 +161,7 @@ pub fn fact_overlap(a: &Facts, b: &Facts) -> f64 {
         x.same(y) || x.contains(y) || y.contains(x)
     }) + shared(&a.dates, &b.dates, |x, y| x.compatible(y))
         + shared(&a.quotes, &b.quotes, |x, y| {
-            x.faithful_to(y) || x.overlap(y) >= 0.5
+            x.faithful_to(y) || x.content_overlap(y) >= 0.5
         })
         + shared(&a.names, &b.names, |x, y| x.same(y));
     (2 * count) as f64 / total as f64

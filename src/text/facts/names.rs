@@ -5,13 +5,17 @@
 //! capitalised word follows. The first word of a sentence (or of a quote) is capitalised anyway,
 //! so a sentence-initial word alone is not taken as a name (it is kept apart as a maybe-name,
 //! which only serves as the counterpart of the other wording's names), and a leading function
-//! word (`The`, `In`, `But`) is dropped from a run. Names compare by their key words (titles like `Mr.` or
+//! word (`The`, `In`, `But`) or participle (`Leaked Chinese documents`) is dropped from a run. Names compare by their key words (titles like `Mr.` or
 //! `President` and connectors left out, a few aliases folded: `U.S.` = `United States`), and one
 //! name matches another when either's key words hold all of the other's (`Li` = `Li Ming`).
+//! Two lone sentence-initial words that differ in otherwise equal sentences (`Siemens won the
+//! contract` → `Alstom won the contract`) are read as one name put for another
+//! (`maybe_name_swap`).
 
 use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::char::is_combining_mark;
 
+use super::Facts;
 use super::dates::is_calendar_word;
 use super::lex::{Kind, Word};
 use crate::text::stopwords::is_stopword;
@@ -181,7 +185,8 @@ pub(crate) fn scan(sentence: &str, words: &[Word<'_>], taken: &[bool]) -> (Vec<N
             }
         }
         if sentence_start(words, start) {
-            if is_stopword(&words[start].text.to_lowercase()) && end - start > 1 {
+            let opener = words[start].text.to_lowercase();
+            if (is_stopword(&opener) || participle(&opener)) && end - start > 1 {
                 start += 1;
                 while start < end && !words[start].is_capitalised() {
                     start += 1;
@@ -204,6 +209,16 @@ pub(crate) fn scan(sentence: &str, words: &[Word<'_>], taken: &[bool]) -> (Vec<N
         i = end;
     }
     (out, maybe)
+}
+
+/// Whether a sentence's capitalised first word is a participle describing the name after it
+/// (`Leaked Chinese documents`, `Embattled Boeing`), not part of it: six letters or more
+/// ending in `-ed`, but not `-eed` or `-med` (`Rasheed`, `Mohammed`).
+fn participle(lower: &str) -> bool {
+    lower.chars().count() >= 6
+        && lower.ends_with("ed")
+        && !lower.ends_with("eed")
+        && !lower.ends_with("med")
 }
 
 /// The name written as `run` (a non-empty run of words), if it has any key word.
@@ -260,6 +275,71 @@ fn without_accents(word: &str) -> String {
         .collect()
 }
 
+/// Endings of words that open sentences capitalised but name nothing: plural common nouns
+/// (`Protesters`, `Investigators`, `Residents`, `Authorities`) and participles (`Leaked`).
+const COMMON_WORD_ENDINGS: &[&str] = &[
+    "ers", "ors", "ists", "ants", "ents", "ians", "ies", "ives", "ed",
+];
+
+/// How much of the rest of the two wordings (their word sets, Dice) must agree for a lone
+/// sentence-initial word put for another to read as a name swap rather than a rewording.
+const SWAP_REST_AGREEMENT_MIN: f64 = 0.8;
+
+/// A name put for another where each side has one sentence-initial word that may be a name
+/// (`Siemens won the contract` → `Alstom won the contract`): the two have no counterpart on
+/// the other side, stand in the same place (the same word follows), and the rest of the two
+/// wordings is nearly the same, so that word is what changed. A speaker is left to the
+/// attribution (`Police said` → `Prosecutors said`), and a plural common noun or a participle
+/// (`Protesters`, `Leaked documents`) is no name, nor are two plural-looking words (`Stocks
+/// fell` → `Shares fell`); a capitalised singular common word put for another in an otherwise
+/// equal sentence (`Inflation rose` → `Unemployment rose`) still reads as one.
+pub(crate) fn maybe_name_swap<'f>(
+    origin: &'f Facts,
+    other: &'f Facts,
+) -> Option<(&'f str, &'f str)> {
+    let lone = |x: &'f Facts, y: &Facts| -> Option<&'f Name> {
+        let mut unmatched = x.maybe_names.iter().filter(|m| {
+            !y.names.iter().chain(&y.maybe_names).any(|n| m.same(n))
+                && !x
+                    .attributions
+                    .iter()
+                    .chain(&x.maybe_attributions)
+                    .any(|a| a.speaker.as_deref() == Some(m.text.as_str()))
+                && !COMMON_WORD_ENDINGS.iter().any(|e| m.text.ends_with(e))
+        });
+        let first = unmatched.next()?;
+        unmatched.next().is_none().then_some(first)
+    };
+    let (a, b) = (lone(origin, other)?, lone(other, origin)?);
+    // Two plural-looking words (`Stocks` → `Shares`) are more likely common nouns reworded.
+    let plural = |name: &Name| {
+        let word = name.words.concat();
+        word.ends_with('s') && !word.ends_with("ss") && !word.ends_with("us")
+    };
+    if plural(a) && plural(b) {
+        return None;
+    }
+    // The words of a wording after the name, and the set of all its other words.
+    let around = |name: &Name, wording: &'f str| {
+        let text = name.text.to_lowercase().replace('’', "'");
+        let words: Vec<String> = wording.split(' ').map(|w| w.replace('’', "'")).collect();
+        let at = words.iter().position(|w| *w == text)?;
+        let rest: std::collections::HashSet<String> = words
+            .iter()
+            .enumerate()
+            .filter(|(k, _)| *k != at)
+            .map(|(_, w)| w.clone())
+            .collect();
+        Some((words.get(at + 1).cloned(), rest))
+    };
+    let (next_a, rest_a) = around(a, &origin.wording)?;
+    let (next_b, rest_b) = around(b, &other.wording)?;
+    let shared = rest_a.intersection(&rest_b).count();
+    let agreement = 2.0 * shared as f64 / (rest_a.len() + rest_b.len()).max(1) as f64;
+    (next_a.is_some() && next_a == next_b && agreement >= SWAP_REST_AGREEMENT_MIN)
+        .then_some((&a.text, &b.text))
+}
+
 #[cfg(test)]
 mod tests {
     use crate::text::facts::extract_facts;
@@ -288,6 +368,9 @@ mod tests {
         );
         assert_eq!(names("“We won,” said Li."), ["Li"]);
         assert_eq!(names("The U.S. Senate voted on Tuesday."), ["U.S. Senate"]);
+        assert_eq!(names("Leaked Chinese documents show it."), ["Chinese"]);
+        assert_eq!(names("Embattled Boeing Co. said so."), ["Boeing Co"]);
+        assert_eq!(names("Mohammed Ali said so."), ["Mohammed Ali"]);
         assert!(names("Officials said I was late.").is_empty());
     }
 

@@ -8,10 +8,21 @@
 //! `some`, `an estimated`). Vague counts (`dozens`, `hundreds`, `thousands`, `tens of thousands`)
 //! stand for a range of values, so `60 to 80 -> dozens` is a fact made less specific.
 //!
-//! A currency amount that only converts the amount before it (`1 million yuan (about $153,000)`)
-//! is flagged as a conversion: dropping or adding it changes no fact.
+//! A change written as a multiple reads as the percentage it is (`doubled` = `rose 100%` =
+//! `two-fold`, `halved` = `fell by half`), a spelled ordinal as its number (`third` = `3rd`),
+//! and `over` before a duration as during (`tracked them over eight years` = `for eight
+//! years`) unless it bounds (`for over eight years`).
+//!
+//! An amount that only converts the amount before it into another currency or unit (`1
+//! million yuan (about $153,000)`, `41C (106F)`) is flagged as a conversion: dropping or
+//! adding it changes no fact; and an amount converted into another unit of its dimension is
+//! the same amount (`41C` = `106F`, see `units`).
 
 use super::lex::{Kind, Lower, Word};
+use super::numerals::{fraction_at, multiple, ordinal, scale_word, spelled_number, vague_word};
+use super::units::{
+    convertible, has_conversions, is_currency, measure_word, same_converted, units_compatible,
+};
 
 /// How a quantity bounds its value.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -50,7 +61,15 @@ pub struct Quantity {
 
 impl Quantity {
     /// Whether two quantities state the same fact (values, bound class, compatible units).
+    /// An amount converted into another unit of its dimension (`41C` = `106F`) is the same.
     pub fn same(&self, other: &Quantity) -> bool {
+        if let (Some(a), Some(b)) = (self.unit, other.unit)
+            && convertible(a, b)
+        {
+            return self.bound == other.bound
+                && same_converted(self.low, a, other.low, b)
+                && same_converted(self.high, a, other.high, b);
+        }
         let near = |a: f64, b: f64| {
             close(a, b) || ((self.fraction || other.fraction) && (a - b).abs() <= 1.0)
         };
@@ -81,16 +100,6 @@ impl Quantity {
 /// Whether two values are equal up to rounding noise.
 fn close(a: f64, b: f64) -> bool {
     (a - b).abs() <= 1e-9 * a.abs().max(b.abs()).max(1.0)
-}
-
-/// Units agree when equal, when one side states none, or for `¥` against yen or yuan.
-pub(crate) fn units_compatible(a: Option<&str>, b: Option<&str>) -> bool {
-    match (a, b) {
-        (Some(a), Some(b)) => {
-            a == b || matches!((a, b), ("¥", "CNY" | "JPY") | ("CNY" | "JPY", "¥"))
-        }
-        _ => true,
-    }
 }
 
 /// Qualifier phrases before a number, as lowercase word sequences.
@@ -132,70 +141,6 @@ const QUALIFIERS: &[(&[&str], Bound)] = &[
     (&["some"], Bound::About),
 ];
 
-/// Number words (`one` only before a scale word: `one of them` is no quantity).
-pub(crate) fn spelled_number(word: &str) -> Option<f64> {
-    const WORDS: &[&str] = &[
-        "one",
-        "two",
-        "three",
-        "four",
-        "five",
-        "six",
-        "seven",
-        "eight",
-        "nine",
-        "ten",
-        "eleven",
-        "twelve",
-        "thirteen",
-        "fourteen",
-        "fifteen",
-        "sixteen",
-        "seventeen",
-        "eighteen",
-        "nineteen",
-    ];
-    const TENS: &[&str] = &[
-        "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
-    ];
-    let lower = Lower::new(word)?;
-    let lower = lower.as_str();
-    if let Some(i) = WORDS.iter().position(|w| *w == lower) {
-        return Some(i as f64 + 1.0);
-    }
-    TENS.iter()
-        .position(|w| *w == lower)
-        .map(|i| (i as f64 + 2.0) * 10.0)
-}
-
-/// Scale words after a number (`million`, `bn`, `k` ...).
-fn scale_word(word: &str, glued: bool) -> Option<f64> {
-    match Lower::new(word)?.as_str() {
-        "hundred" => Some(1e2),
-        "thousand" => Some(1e3),
-        "million" | "mn" => Some(1e6),
-        "billion" | "bn" => Some(1e9),
-        "trillion" | "tn" => Some(1e12),
-        "dozen" => Some(12.0),
-        "k" if glued => Some(1e3),
-        "m" if glued => Some(1e6),
-        "b" if glued => Some(1e9),
-        _ => None,
-    }
-}
-
-/// Vague counts and the range each stands for.
-fn vague_word(word: &str) -> Option<(f64, f64)> {
-    match Lower::new(word)?.as_str() {
-        "dozens" | "scores" => Some((24.0, 99.0)),
-        "hundreds" => Some((200.0, 999.0)),
-        "thousands" => Some((2e3, 999_999.0)),
-        "millions" => Some((2e6, 999e6)),
-        "billions" => Some((2e9, 999e9)),
-        _ => None,
-    }
-}
-
 /// Currency words after a number.
 fn currency_word(word: &str) -> Option<&'static str> {
     match Lower::new(word)?.as_str() {
@@ -211,30 +156,6 @@ fn currency_word(word: &str) -> Option<&'static str> {
     }
 }
 
-/// Measures after a number.
-fn measure_word(word: &str) -> Option<&'static str> {
-    Some(match Lower::new(word)?.as_str() {
-        "year" | "years" => "year",
-        "month" | "months" => "month",
-        "week" | "weeks" => "week",
-        "day" | "days" => "day",
-        "hour" | "hours" => "hour",
-        "minute" | "minutes" => "minute",
-        "second" | "seconds" => "second",
-        "km" | "kilometre" | "kilometres" | "kilometer" | "kilometers" => "km",
-        "mile" | "miles" => "mile",
-        "metre" | "metres" | "meter" | "meters" => "metre",
-        "kg" | "kilogram" | "kilograms" | "kilo" | "kilos" => "kg",
-        "ton" | "tons" | "tonne" | "tonnes" => "tonne",
-        "acre" | "acres" => "acre",
-        "hectare" | "hectares" => "hectare",
-        "degree" | "degrees" => "degree",
-        "decade" | "decades" => "decade",
-        "st" | "nd" | "rd" | "th" => "th",
-        _ => return None,
-    })
-}
-
 /// An amount before any range or unit: value, currency, and where it ends.
 struct Amount {
     value: f64,
@@ -244,6 +165,11 @@ struct Amount {
     scale: f64,
     /// Written as a fraction (`a third`): `value` is the share, 0 to 1.
     fraction: bool,
+    /// A change written as a multiple (`doubled`, `threefold`): `fraction` too, its share the
+    /// change (1.0 for `doubled`, as `rose 100%`).
+    multiplier: bool,
+    /// A spelled ordinal (`third`), read as `3rd`.
+    ordinal: bool,
     end: usize,
 }
 
@@ -251,8 +177,9 @@ struct Amount {
 /// the words each quantity uses.
 pub(crate) fn scan(sentence: &str, words: &[Word<'_>], taken: &mut [bool]) -> Vec<Quantity> {
     let mut out: Vec<Quantity> = Vec::new();
-    // Word index just past the previous currency amount, and its currency.
-    let mut last_money: Option<(usize, &'static str)> = None;
+    // Word index just past the previous amount in a currency or a convertible measure, and
+    // its unit.
+    let mut last_unit: Option<(usize, &'static str)> = None;
     let mut i = 0;
     while i < words.len() {
         if taken[i] {
@@ -282,10 +209,14 @@ pub(crate) fn scan(sentence: &str, words: &[Word<'_>], taken: &mut [bool]) -> Ve
                     || joiner.is_punct('–')
                     || joiner.is_punct('—')
             };
-            // `52-48` (a vote, a score) is two numbers, not a range.
+            // `52-48` (a vote, a score) is two numbers, not a range; `grew by a fifth to $30
+            // billion` is a share and then an amount.
             if joins
                 && let Some(second) = amount(words, end + 1, taken)
                 && (second.value > low.value || second.vague.is_some())
+                && second.fraction == low.fraction
+                && !low.multiplier
+                && !second.multiplier
             {
                 end = second.end;
                 high = Some(second);
@@ -309,6 +240,7 @@ pub(crate) fn scan(sentence: &str, words: &[Word<'_>], taken: &mut [bool]) -> Ve
         }
         // `1 in 5`, `one in four`: a share.
         if high.is_none()
+            && !low.fraction
             && low.currency.is_none()
             && words.get(end).is_some_and(|w| w.is("in"))
             && let Some(whole) = amount(words, end + 1, taken)
@@ -321,8 +253,16 @@ pub(crate) fn scan(sentence: &str, words: &[Word<'_>], taken: &mut [bool]) -> Ve
             low.fraction = true;
             end = whole.end;
         }
-        let (mut unit, bound_suffix, unit_end) = suffix(words, end, low.currency);
+        let (mut unit, count, bound_suffix, unit_end) = suffix(words, end, low.currency);
         end = unit_end;
+        // `three decades` is 30 years.
+        low.value *= count;
+        if let Some(second) = &mut high {
+            second.value *= count;
+        }
+        if low.ordinal {
+            unit = Some("th");
+        }
         // `a quarter of a percentage point` is 0.25 points; any other fraction is a share.
         let fraction = low.fraction && high.is_none();
         if fraction {
@@ -338,8 +278,18 @@ pub(crate) fn scan(sentence: &str, words: &[Word<'_>], taken: &mut [bool]) -> Ve
                 low.value *= 100.0;
             }
         }
+        // `tracked them over eight years` is during, not more than; `for over eight years`,
+        // `over 65 years old` and `over two years ago` still bound.
+        let during = words[i].is("over")
+            && unit.is_some_and(|u| ["year", "month", "week", "day", "hour"].contains(&u))
+            && !(i > 0 && ["for", "aged", "of"].iter().any(|w| words[i - 1].is(w)))
+            && !words
+                .get(end)
+                .is_some_and(|w| w.is("old") || w.is("ago") || w.is("older"));
         let bound = if low.vague.is_some() {
             Bound::Vague
+        } else if during {
+            Bound::Exact
         } else {
             bound_prefix.or(bound_suffix).unwrap_or(Bound::Exact)
         };
@@ -350,31 +300,34 @@ pub(crate) fn scan(sentence: &str, words: &[Word<'_>], taken: &mut [bool]) -> Ve
         };
         // The quantity as written starts at its qualifier or `between`, if any.
         let start_word = i;
-        let conversion = unit.is_some_and(is_currency)
-            && last_money.is_some_and(|(money_end, money)| {
-                Some(money) != unit
-                    && words[money_end..start_word].iter().all(|w| {
-                        w.kind == Kind::Punct
-                            || [
-                                "about",
-                                "around",
-                                "roughly",
-                                "approximately",
-                                "approx",
-                                "some",
-                                "or",
-                                "nearly",
-                                "equivalent",
-                                "to",
-                                "worth",
-                            ]
-                            .iter()
-                            .any(|filler| w.is(filler))
-                    })
-                    && start_word - money_end <= 4
-            });
-        if let Some(u) = unit.filter(|u| is_currency(u)) {
-            last_money = Some((end, u));
+        // `1 million yuan (about $153,000)`, `41C (106F)`: the same amount in another unit.
+        let converts = |from: &str, to: &str| {
+            is_currency(from) && is_currency(to) && from != to || convertible(from, to)
+        };
+        let conversion = last_unit.is_some_and(|(money_end, money)| {
+            unit.is_some_and(|u| converts(money, u))
+                && words[money_end..start_word].iter().all(|w| {
+                    w.kind == Kind::Punct
+                        || [
+                            "about",
+                            "around",
+                            "roughly",
+                            "approximately",
+                            "approx",
+                            "some",
+                            "or",
+                            "nearly",
+                            "equivalent",
+                            "to",
+                            "worth",
+                        ]
+                        .iter()
+                        .any(|filler| w.is(filler))
+                })
+                && start_word - money_end <= 4
+        });
+        if let Some(u) = unit.filter(|u| is_currency(u) || has_conversions(u)) {
+            last_unit = Some((end, u));
         }
         for flag in &mut taken[start_word..end] {
             *flag = true;
@@ -402,11 +355,6 @@ fn latin_word(word: &Word<'_>) -> bool {
             .chars()
             .next_back()
             .is_some_and(|c| c.is_ascii_alphabetic())
-}
-
-/// Whether a unit is a currency.
-fn is_currency(unit: &str) -> bool {
-    unit.len() == 3 && unit.chars().all(|c| c.is_ascii_uppercase()) || unit == "¥"
 }
 
 /// Qualifiers written abbreviated, with a full stop (`approx.`).
@@ -498,9 +446,35 @@ fn amount(words: &[Word<'_>], mut i: usize, taken: &[bool]) -> Option<Amount> {
                 .iter()
                 .any(|o| w.is(o))
                 || spelled_number(w.text).is_some()
-                || vague_word(w.text).is_some();
+                || vague_word(w.text).is_some()
+                || multiple(words, i).is_some()
+                || ordinal(words, i).is_some();
             if !opens {
                 return None;
+            }
+            if let Some(change) = multiple(words, i) {
+                return Some(Amount {
+                    value: change,
+                    currency,
+                    vague: None,
+                    scale: 1.0,
+                    fraction: true,
+                    multiplier: true,
+                    ordinal: false,
+                    end: i + 1,
+                });
+            }
+            if let Some(n) = ordinal(words, i) {
+                return Some(Amount {
+                    value: n,
+                    currency,
+                    vague: None,
+                    scale: 1.0,
+                    fraction: false,
+                    multiplier: false,
+                    ordinal: true,
+                    end: i + 1,
+                });
             }
             // `tens of thousands`, `hundreds of thousands` before a plain `hundreds`.
             if let Some((share, after)) = fraction_at(words, i) {
@@ -522,13 +496,29 @@ fn amount(words: &[Word<'_>], mut i: usize, taken: &[bool]) -> Option<Amount> {
                 vague = Some(range);
                 value = range.0;
             } else if (w.is("a") || w.is("an") || w.is("one"))
-                && word_at(i + 1)
-                    .is_some_and(|s| s.kind == Kind::Alpha && scale_word(s.text, false).is_some())
+                && word_at(i + 1).is_some_and(|s| {
+                    s.kind == Kind::Alpha
+                        && (scale_word(s.text, false).is_some()
+                            || measure_word(s.text).is_some_and(|(_, n)| n > 1.0))
+                })
             {
+                // `a million`, and a measure that counts several of its unit: `a decade`.
                 value = 1.0;
             } else if let Some(n) = spelled_number(w.text).filter(|_| {
-                // `one` counts only in a share: `one in four`.
+                // `one` counts only in a share (`one in four`) or before a unit that is no
+                // span of time (`one metre`, `one percent`; `one day` is an idiom).
+                let unit_after = word_at(i + 1).is_some_and(|u| {
+                    u.is("percent")
+                        || currency_word(u.text).is_some()
+                        || measure_word(u.text).is_some_and(|(unit, _)| {
+                            ![
+                                "year", "month", "week", "day", "hour", "minute", "second", "th",
+                            ]
+                            .contains(&unit)
+                        })
+                });
                 !w.is("one")
+                    || unit_after
                     || (word_at(i + 1).is_some_and(|n| n.is("in"))
                         && word_at(i + 2).is_some_and(|d| {
                             d.kind == Kind::Number || spelled_number(d.text).is_some()
@@ -551,6 +541,15 @@ fn amount(words: &[Word<'_>], mut i: usize, taken: &[bool]) -> Option<Amount> {
         }
         Kind::Punct => return None,
     }
+    // `three and a half`.
+    let and_a_half = ["and", "a", "half"]
+        .iter()
+        .enumerate()
+        .all(|(k, h)| word_at(end + k).is_some_and(|x| x.is(h)));
+    if and_a_half && vague.is_none() && !fraction {
+        value += 0.5;
+        end += 3;
+    }
     let mut scale = 1.0;
     if vague.is_none() {
         while let Some(s) = word_at(end) {
@@ -564,66 +563,56 @@ fn amount(words: &[Word<'_>], mut i: usize, taken: &[bool]) -> Option<Amount> {
             }
         }
     }
+    // `two-fold`, `2.5-fold`: a change written as a multiple.
+    let fold = words
+        .get(end)
+        .is_some_and(|d| d.is_punct('-') && d.start == words[end - 1].end)
+        && word_at(end + 1).is_some_and(|f| f.is("fold"));
+    if fold && vague.is_none() && !fraction && scale == 1.0 && value > 1.0 {
+        return Some(Amount {
+            value: value - 1.0,
+            currency,
+            vague,
+            scale,
+            fraction: true,
+            multiplier: true,
+            ordinal: false,
+            end: end + 2,
+        });
+    }
     Some(Amount {
         value: value * scale,
         currency,
         vague,
         scale,
         fraction,
+        multiplier: false,
+        ordinal: false,
         end,
     })
 }
 
-/// A fraction at word `i` (`a third`, `one-quarter`, `two thirds`, `half of`): the share and the
-/// index just past it. `the second half`, `half-time` are no fractions.
-fn fraction_at(words: &[Word<'_>], i: usize) -> Option<(f64, usize)> {
-    let w = &words[i];
-    if w.is("half") {
-        let before_ok = i == 0
-            || ![
-                "first", "second", "the", "latter", "other", "third", "final",
-            ]
-            .iter()
-            .any(|b| words[i - 1].is(b));
-        let after_ok = words.get(i + 1).is_some_and(|n| {
-            n.is("of") || n.is("the") || n.is("a") || n.is("their") || n.is("its")
-        }) || (i > 0 && words[i - 1].is("by"));
-        return (before_ok && after_ok).then_some((0.5, i + 1));
-    }
-    let (count, mut k) = if w.is("a") || w.is("an") || w.is("one") {
-        (1.0, i + 1)
-    } else {
-        (spelled_number(w.text)?, i + 1)
-    };
-    if words
-        .get(k)
-        .is_some_and(|d| d.is_punct('-') && d.start == w.end)
-    {
-        k += 1;
-    }
-    let denominator = match Lower::new(words.get(k)?.text)?
-        .as_str()
-        .trim_end_matches('s')
-    {
-        "half" | "halve" if count == 1.0 => 2.0,
-        "third" => 3.0,
-        "quarter" => 4.0,
-        "fifth" => 5.0,
-        "tenth" => 10.0,
-        _ => return None,
-    };
-    Some((count / denominator, k + 1))
-}
-
 /// The unit and postfix qualifier after an amount ending at word `end`: `%`, `percent`,
-/// `percentage points`, a currency or measure word, `-year-old`, `or more`, `-plus`.
+/// `percentage points`, a currency or measure word (with how many of its unit one counts:
+/// `decades` are 10 years), `41C`, `41°C`, `120 km/h`, `-year-old`, `or more`, `-plus`.
 fn suffix(
     words: &[Word<'_>],
     mut end: usize,
     currency: Option<&'static str>,
-) -> (Option<&'static str>, Option<Bound>, usize) {
+) -> (Option<&'static str>, f64, Option<Bound>, usize) {
     let mut unit = currency;
+    let mut count = 1.0;
     let at = |k: usize| words.get(k);
+    let glued = |k: usize| words.get(k).is_some_and(|w| w.start == words[k - 1].end);
+    let temperature = |k: usize| {
+        at(k)
+            .filter(|w| w.kind == Kind::Alpha && glued(k))
+            .and_then(|w| match w.text {
+                "C" => Some("°C"),
+                "F" => Some("°F"),
+                _ => None,
+            })
+    };
     if let Some(w) = at(end) {
         if w.is_punct('%') || w.is("percent") || w.is("pct") {
             unit = Some("%");
@@ -640,25 +629,40 @@ fn suffix(
         {
             unit = Some(code);
             end += 1;
-        } else if w.kind == Kind::Alpha
-            && (w.text == "C" || w.text == "F")
-            && w.start == words[end - 1].end
-        {
+        } else if let Some(scale) = temperature(end) {
             // `47.6C`.
-            unit = Some("degree");
+            unit = Some(scale);
             end += 1;
+        } else if w.is_punct('°') {
+            // `41°C`, `41°`.
+            unit = Some(temperature(end + 1).unwrap_or("degree"));
+            end += if temperature(end + 1).is_some() { 2 } else { 1 };
         } else if w.kind == Kind::Alpha
-            && let Some(measure) = measure_word(w.text)
+            && let Some((measure, n)) = measure_word(w.text)
         {
-            unit = Some(measure);
+            (unit, count) = (Some(measure), n);
             end += 1;
+            let per_hour = at(end).is_some_and(|s| s.is_punct('/'))
+                && at(end + 1).is_some_and(|h| h.is("h") || h.is("hr"));
+            if measure == "km" && per_hour {
+                // `120 km/h`.
+                unit = Some("km/h");
+                end += 2;
+            } else if measure == "degree"
+                && let Some((scale, _)) = at(end).and_then(|s| measure_word(s.text))
+                && (scale == "°C" || scale == "°F")
+            {
+                // `41 degrees Celsius`.
+                unit = Some(scale);
+                end += 1;
+            }
         } else if w.is_punct('-')
-            && let Some(m) = at(end + 1)
+            && let Some((m, n)) = at(end + 1)
                 .filter(|m| m.kind == Kind::Alpha)
                 .and_then(|m| measure_word(m.text))
         {
             // `34-year-old`, `10-day`.
-            unit = Some(m);
+            (unit, count) = (Some(m), n);
             end += 2;
             if at(end).is_some_and(|d| d.is_punct('-')) && at(end + 1).is_some_and(|o| o.is("old"))
             {
@@ -688,7 +692,7 @@ fn suffix(
         bound = Some(Bound::AtLeast);
         end += 2;
     }
-    (unit, bound, end)
+    (unit, count, bound, end)
 }
 
 #[cfg(test)]
@@ -735,6 +739,28 @@ mod tests {
             ("1 in 5 children", "20% of children"),
             ("one in four adults", "a quarter of adults"),
             ("it reached 47.6C", "it reached 47.6 degrees"),
+            ("it reached 41C", "it reached 106F"),
+            ("it reached 41°C", "it reached 41 degrees Celsius"),
+            ("a 2.4-mile tunnel", "a 3.9 km tunnel"),
+            ("winds of 120 mph", "winds of 193 km/h"),
+            ("the first in 30 years", "the first in three decades"),
+            ("sales doubled", "sales rose 100%"),
+            ("sales doubled", "sales rose two-fold"),
+            ("prices tripled", "prices rose threefold"),
+            ("the population halved", "the population fell by half"),
+            ("it will cut times by half", "it will halve times"),
+            ("up to 1 metre", "as much as one metre"),
+            ("her third title", "her 3rd title"),
+            (
+                "followed them for eight years",
+                "followed them over eight years",
+            ),
+            ("grew by a fifth to $30 billion", "grew 20% to $30 billion"),
+            ("a fifth consecutive rise", "the fifth straight rise"),
+            ("delayed by three and a half hours", "delayed by 3.5 hours"),
+            ("closed for a fortnight", "closed for two weeks"),
+            ("the first in a decade", "the first in 10 years"),
+            ("a third higher than in 2020", "33% higher than in 2020"),
         ];
         for (a, b) in equal {
             assert!(
@@ -757,6 +783,11 @@ mod tests {
             ("cost $5 million", "cost €5 million"),
             ("a 5-year sentence", "a 5-month sentence"),
             ("1.53 million", "1.5 million"),
+            ("it reached 41C", "it reached 100F"),
+            ("a 2.4-mile tunnel", "a 3.5 km tunnel"),
+            ("sales doubled", "sales tripled"),
+            ("her third title", "her fourth title"),
+            ("jailed for over eight years", "jailed for eight years"),
         ];
         for (a, b) in different {
             assert!(!same(a, b), "{a:?} should differ from {b:?}");
@@ -775,6 +806,8 @@ mod tests {
             quantities("500,000 to 1 million"),
             [(500_000.0, 1e6, Exact, None)]
         );
+        let heat = extract_facts("temperatures hit 41C (106F) on Friday").quantities;
+        assert_eq!((heat[0].conversion, heat[1].conversion), (false, true));
         let fine = extract_facts("a fine of 1 million yuan (about $153,000)").quantities;
         assert_eq!((fine[0].unit, fine[0].conversion), (Some("CNY"), false));
         assert_eq!(
@@ -791,5 +824,14 @@ mod tests {
         assert!(quantities("one of the victims").is_empty());
         assert!(quantities("one in the crowd").is_empty());
         assert!(quantities("in the second half of the year").is_empty());
+        assert!(quantities("at first, then for a second.").is_empty());
+        assert!(quantities("on Fifth Avenue").is_empty());
+        assert!(quantities("Second, third-party apps were banned.").is_empty());
+        assert!(quantities("a third-party auditor reached a quarter-final").is_empty());
+        assert_eq!(
+            quantities("for a fifth consecutive meeting"),
+            [(5.0, 5.0, super::Bound::Exact, Some("th"))]
+        );
+        assert!(quantities("he doubled down on the claim").is_empty());
     }
 }

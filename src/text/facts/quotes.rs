@@ -2,8 +2,9 @@
 //! quotes, curly single quotes, `«»`, `「」` or `『』`.
 //!
 //! Two quotes are compared by their words (case, punctuation and the quote marks themselves
-//! ignored): quoting a fragment of the same words, or leaving words out with an ellipsis, is
-//! faithful; any other change of words is an altered quote.
+//! ignored, contractions spelled out: `won't` = `will not`): quoting a fragment of the same
+//! words, or leaving words out with an ellipsis, is faithful; any other change of words is an
+//! altered quote.
 
 /// One quoted span of a claim.
 #[derive(Debug, Clone, PartialEq)]
@@ -49,7 +50,7 @@ impl Quote {
         }
         Quote {
             text: text.trim().to_string(),
-            words,
+            words: words.iter().flat_map(|w| spelled_out(w)).collect(),
         }
     }
 
@@ -73,15 +74,63 @@ impl Quote {
 
     /// How many words two quotes share, over the shorter one's word count (0 to 1).
     pub fn overlap(&self, other: &Quote) -> f64 {
-        let mine: std::collections::HashSet<&str> = self.words.iter().map(String::as_str).collect();
-        let theirs: std::collections::HashSet<&str> =
-            other.words.iter().map(String::as_str).collect();
+        self.shared_share(other, |_| true)
+    }
+
+    /// How many content words two quotes share, over the shorter one's count (0 to 1): function
+    /// words (`we`, `do`, `about`) and `not` are left out, as any two quotes share some, so
+    /// this tells one quote reworded from two different quotes.
+    pub fn content_overlap(&self, other: &Quote) -> f64 {
+        self.shared_share(other, |w| {
+            !crate::text::stopwords::is_stopword(w) && !["not", "no", "never"].contains(&w)
+        })
+    }
+
+    /// The share of the words `counted` holds that two quotes share, over the shorter one's
+    /// count of them.
+    fn shared_share(&self, other: &Quote, counted: impl Fn(&str) -> bool) -> f64 {
+        let set = |quote: &'_ Quote| -> std::collections::HashSet<String> {
+            quote
+                .words
+                .iter()
+                .filter(|w| !w.is_empty() && counted(w))
+                .cloned()
+                .collect()
+        };
+        let (mine, theirs) = (set(self), set(other));
         let shorter = mine.len().min(theirs.len());
         if shorter == 0 {
             return 0.0;
         }
-        mine.intersection(&theirs).filter(|w| !w.is_empty()).count() as f64 / shorter as f64
+        mine.intersection(&theirs).count() as f64 / shorter as f64
     }
+}
+
+/// A lowercase word with its contraction spelled out (`won't` → `will not`, `they're` → `they
+/// are`); `'s` and `'d` are left alone (`is` or `has`, `would` or `had`).
+fn spelled_out(word: &str) -> Vec<String> {
+    let irregular = match word {
+        "won't" => Some("will"),
+        "can't" | "cannot" => Some("can"),
+        "shan't" => Some("shall"),
+        _ => None,
+    };
+    if let Some(verb) = irregular {
+        return vec![verb.to_string(), "not".to_string()];
+    }
+    let endings = [
+        ("n't", "not"),
+        ("'re", "are"),
+        ("'ve", "have"),
+        ("'ll", "will"),
+        ("'m", "am"),
+    ];
+    for (ending, full) in endings {
+        if let Some(stem) = word.strip_suffix(ending).filter(|s| !s.is_empty()) {
+            return vec![stem.to_string(), full.to_string()];
+        }
+    }
+    vec![word.to_string()]
 }
 
 /// Finds the quoted spans of a sentence (unbalanced marks quote up to the end of the sentence).
@@ -148,6 +197,21 @@ mod tests {
         assert!(Quote::new("WE WILL NEVER GIVE UP, AND WE WILL WIN").faithful_to(&whole));
         assert!(!Quote::new("We will always give up").faithful_to(&whole));
         assert!(Quote::new("We will always give up").overlap(&whole) >= 0.3);
+        let (a, b) = (
+            Quote::new("Most don't think about it."),
+            Quote::new("They don't trust us to make decisions about students."),
+        );
+        assert!(a.content_overlap(&b) < 0.5 && a.overlap(&b) >= 0.5);
+        assert!(Quote::new("We will never give in").content_overlap(&whole) >= 0.5);
+    }
+
+    #[test]
+    fn contractions_are_the_words_they_stand_for() {
+        let full = Quote::new("We will not stop, and we are not afraid.");
+        assert!(Quote::new("We won’t stop, and we’re not afraid.").faithful_to(&full));
+        assert!(Quote::new("We won't stop").faithful_to(&full));
+        assert_eq!(Quote::new("It isn't").words, ["it", "is", "not"]);
+        assert!(!Quote::new("We will stop").faithful_to(&full));
     }
 
     #[test]

@@ -1,0 +1,155 @@
+//! Units of measure after a number (`km`, `miles`, `C`, `years`, `decades` ...), which units
+//! can stand for each other, and the conversions outlets write between them.
+//!
+//! Outlets convert for their readers: `41C` becomes `106F`, `2.4 miles` becomes `3.9 km`,
+//! `30 years` becomes `three decades`. A measure word may count several of its unit (a decade
+//! is 10 years), and two amounts in units of one dimension are the same amount when one,
+//! converted, rounds to the other as written (see [`same_converted`]).
+
+use super::lex::Lower;
+
+/// A measure word after a number: its unit and how many of that unit one of it counts
+/// (`decades` → 10 `year`).
+pub(crate) fn measure_word(word: &str) -> Option<(&'static str, f64)> {
+    Some(match Lower::new(word)?.as_str() {
+        "year" | "years" => ("year", 1.0),
+        "decade" | "decades" => ("year", 10.0),
+        "century" | "centuries" => ("year", 100.0),
+        "month" | "months" => ("month", 1.0),
+        "week" | "weeks" => ("week", 1.0),
+        "fortnight" | "fortnights" => ("week", 2.0),
+        "day" | "days" => ("day", 1.0),
+        "hour" | "hours" => ("hour", 1.0),
+        "minute" | "minutes" => ("minute", 1.0),
+        "second" | "seconds" => ("second", 1.0),
+        "km" | "kilometre" | "kilometres" | "kilometer" | "kilometers" => ("km", 1.0),
+        "mile" | "miles" => ("mile", 1.0),
+        "metre" | "metres" | "meter" | "meters" => ("metre", 1.0),
+        "cm" | "centimetre" | "centimetres" | "centimeter" | "centimeters" => ("cm", 1.0),
+        "foot" | "feet" | "ft" => ("foot", 1.0),
+        "inch" | "inches" => ("inch", 1.0),
+        "kg" | "kilogram" | "kilograms" | "kilo" | "kilos" => ("kg", 1.0),
+        "lb" | "lbs" => ("lb", 1.0),
+        "ton" | "tons" | "tonne" | "tonnes" => ("tonne", 1.0),
+        "acre" | "acres" => ("acre", 1.0),
+        "hectare" | "hectares" => ("hectare", 1.0),
+        "mph" => ("mph", 1.0),
+        "kph" | "kmh" => ("km/h", 1.0),
+        "degree" | "degrees" => ("degree", 1.0),
+        "celsius" | "centigrade" => ("°C", 1.0),
+        "fahrenheit" => ("°F", 1.0),
+        "st" | "nd" | "rd" | "th" => ("th", 1.0),
+        _ => return None,
+    })
+}
+
+/// Whether a unit is a currency.
+pub(crate) fn is_currency(unit: &str) -> bool {
+    unit.len() == 3 && unit.chars().all(|c| c.is_ascii_uppercase()) || unit == "¥"
+}
+
+/// Units agree when equal, when one side states none, for `¥` against yen or yuan, and for
+/// bare `degrees` against Celsius or Fahrenheit.
+pub(crate) fn units_compatible(a: Option<&str>, b: Option<&str>) -> bool {
+    match (a, b) {
+        (Some(a), Some(b)) => {
+            a == b
+                || matches!((a, b), ("¥", "CNY" | "JPY") | ("CNY" | "JPY", "¥"))
+                || matches!((a, b), ("degree", "°C" | "°F") | ("°C" | "°F", "degree"))
+        }
+        _ => true,
+    }
+}
+
+/// Pairs of units of one dimension, and how many of the second one of the first is.
+const FACTORS: &[(&str, &str, f64)] = &[
+    ("mile", "km", 1.609_344),
+    ("mph", "km/h", 1.609_344),
+    ("foot", "metre", 0.3048),
+    ("inch", "cm", 2.54),
+    ("lb", "kg", 0.453_592_37),
+    ("acre", "hectare", 0.404_685_6),
+];
+
+/// `value` in unit `from` expressed in unit `to`, when the two measure one dimension.
+fn convert(value: f64, from: &str, to: &str) -> Option<f64> {
+    match (from, to) {
+        ("°C", "°F") => return Some(value * 9.0 / 5.0 + 32.0),
+        ("°F", "°C") => return Some((value - 32.0) * 5.0 / 9.0),
+        _ => {}
+    }
+    FACTORS.iter().find_map(|&(a, b, factor)| {
+        if (a, b) == (from, to) {
+            Some(value * factor)
+        } else if (b, a) == (from, to) {
+            Some(value / factor)
+        } else {
+            None
+        }
+    })
+}
+
+/// Whether amounts in `unit` may be converted into another unit (`mile`, `°C`).
+pub(crate) fn has_conversions(unit: &str) -> bool {
+    unit == "°C" || unit == "°F" || FACTORS.iter().any(|&(a, b, _)| a == unit || b == unit)
+}
+
+/// Whether units `a` and `b` differ but measure one dimension (`mile` and `km`).
+pub(crate) fn convertible(a: &str, b: &str) -> bool {
+    a != b && convert(1.0, a, b).is_some()
+}
+
+/// Largest share of an amount that rounding it as written may hide: `160` (for 160.9) is
+/// rounded to the ten, but never by more than this share.
+const ROUNDING_SHARE_MAX: f64 = 0.05;
+
+/// How far off the exact value an amount written as `value` may be: half a unit of its last
+/// written digit (`3.9` ±0.05, `106` ±0.5, `160` ±5), at most [`ROUNDING_SHARE_MAX`] of it.
+fn rounding(value: f64) -> f64 {
+    let magnitude = value.abs();
+    let mut step = 1.0;
+    if magnitude.fract() > 1e-9 {
+        while step > 1e-3 && ((magnitude / step).round() * step - magnitude).abs() > 1e-9 {
+            step /= 10.0;
+        }
+    } else {
+        while magnitude >= step * 10.0 && ((magnitude / (step * 10.0)).fract()).abs() < 1e-9 {
+            step *= 10.0;
+        }
+    }
+    (step / 2.0).min((magnitude * ROUNDING_SHARE_MAX).max(0.5))
+}
+
+/// Whether `a` in unit `from` and `b` in unit `to` are one amount converted: either, converted
+/// into the other's unit, rounds to it as written (`41` °C = `106` °F, `2.4` miles = `3.9` km).
+pub(crate) fn same_converted(a: f64, from: &str, b: f64, to: &str) -> bool {
+    let near =
+        |x: Option<f64>, written: f64| x.is_some_and(|x| (x - written).abs() <= rounding(written));
+    near(convert(a, from, to), b) || near(convert(b, to, from), a)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn converted_amounts_round_to_each_other() {
+        assert!(same_converted(41.0, "°C", 106.0, "°F"));
+        assert!(same_converted(2.4, "mile", 3.9, "km"));
+        assert!(same_converted(100.0, "mile", 160.0, "km"));
+        assert!(same_converted(120.0, "mph", 193.0, "km/h"));
+        assert!(!same_converted(41.0, "°C", 100.0, "°F"));
+        assert!(!same_converted(100.0, "km", 70.0, "mile"));
+        assert!(!same_converted(2.4, "mile", 3.5, "km"));
+        assert!(!same_converted(5.0, "km", 5.0, "kg"));
+    }
+
+    #[test]
+    fn a_measure_word_may_count_several_of_its_unit() {
+        assert_eq!(measure_word("decades"), Some(("year", 10.0)));
+        assert_eq!(measure_word("Fahrenheit"), Some(("°F", 1.0)));
+        assert!(convertible("mile", "km") && !convertible("km", "km"));
+        assert!(units_compatible(Some("degree"), Some("°C")));
+        assert!(!units_compatible(Some("°F"), Some("°C")));
+    }
+}
