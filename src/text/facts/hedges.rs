@@ -107,9 +107,20 @@ fn contrast_at(words: &[Word<'_>], i: usize) -> bool {
         return false;
     }
     let rest = &words[i + 1..];
-    match rest.iter().position(|w| w.kind == Kind::Punct) {
-        Some(end) => (1..=CONTRAST_WORDS_MAX).contains(&end) && !rest[end].is_punct('-'),
-        None => (1..=CONTRAST_WORDS_MAX).contains(&rest.len()),
+    // A hyphen inside the phrase joins a word (`, not home-grown,`); one after it is a dash.
+    let joins = |k: usize| {
+        rest[k].is_punct('-')
+            && k > 0
+            && rest[k - 1].kind != Kind::Punct
+            && rest.get(k + 1).is_some_and(|w| w.kind != Kind::Punct)
+    };
+    let end = (0..rest.len()).find(|&k| rest[k].kind == Kind::Punct && !joins(k));
+    let phrase_words = |end: usize| (0..end).filter(|&k| !rest[k].is_punct('-')).count();
+    match end {
+        Some(end) => {
+            (1..=CONTRAST_WORDS_MAX).contains(&phrase_words(end)) && !rest[end].is_punct('-')
+        }
+        None => (1..=CONTRAST_WORDS_MAX).contains(&phrase_words(rest.len())),
     }
 }
 
@@ -214,8 +225,14 @@ pub(crate) fn scan_negations(words: &[Word<'_>], taken: &[bool]) -> Vec<String> 
             };
             let lower = lower.as_str();
             let contracted = lower.ends_with("n't") || lower.ends_with("n’t");
-            // `not only ... but`, `No. 5` are no negation.
-            let not_only = lower == "not" && words.get(i + 1).is_some_and(|n| n.is("only"));
+            // `not only ... but`, `not just`, `not the only one`, `No. 5` are no negation: they
+            // add to the claim rather than deny it.
+            let next_is = |k: usize, word: &str| words.get(i + k).is_some_and(|n| n.is(word));
+            let not_only = lower == "not"
+                && (["only", "just", "merely", "simply"]
+                    .iter()
+                    .any(|w| next_is(1, w))
+                    || (next_is(1, "the") && next_is(2, "only")));
             let number = lower == "no"
                 && words.get(i + 1).is_some_and(|n| n.is_punct('.'))
                 && words.get(i + 2).is_some_and(|n| n.kind == Kind::Number);
@@ -311,6 +328,10 @@ mod tests {
         assert_eq!(negations("He never found no one."), ["never", "no"]);
         assert!(negations("No less than 50 came.").is_empty());
         assert!(negations("It was not only big but loud.").is_empty());
+        assert!(negations("Transfer agreements are not the only route.").is_empty());
+        assert!(negations("It is not just a game.").is_empty());
+        assert!(negations("It is based on stolen, not home-grown, tech.").is_empty());
+        assert_eq!(negations("It was not the plan."), ["not"]);
         assert!(negations("He lives at No. 5.").is_empty());
         assert_eq!(negations("She refused to rule it out."), ["refused"]);
         assert_eq!(negations("She refused the offer."), ["refused"]);
