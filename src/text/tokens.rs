@@ -6,6 +6,14 @@
 //! and long runs too rarely, so a run of CJK characters becomes its overlapping character bigrams
 //! (`北京大学` → `北京`, `京大`, `大学`); a lone character stays a token of its own. Bigram tokens
 //! overlap in their offsets; every token's `start..end` still slices the text it came from.
+//!
+//! Outlets rewrite the same thing in different words that a stemmer cannot join, so a token's
+//! stem is also where those meet:
+//! - British and American spellings ("criticised" / "criticized", "centre" / "center") stem alike;
+//! - a country or body under any of its names ("Chinese", "Beijing", "U.N.", "United Nations":
+//!   see [`super::demonyms`]) is one token whose stem is the entry's canonical term;
+//! - a figure is one token whose stem is its value: "1.2 million", "1,200,000" and "$1.2m" all
+//!   stem to `1200000`, "thirteen" to `13`; a `%` sign reads as the word "percent".
 
 use std::sync::LazyLock;
 
@@ -13,11 +21,12 @@ use rust_stemmers::{Algorithm, Stemmer};
 use unicode_normalization::UnicodeNormalization;
 use unicode_segmentation::UnicodeSegmentation;
 
+use super::demonyms;
 use super::stopwords::is_stopword;
 
 static ENGLISH: LazyLock<Stemmer> = LazyLock::new(|| Stemmer::create(Algorithm::English));
 
-/// One word of a text.
+/// One word of a text (or one name or figure written in several words).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Token {
     /// The word, case-folded (lowercase), NFC, with `’` written `'`.
@@ -32,7 +41,8 @@ pub struct Token {
     pub end: usize,
 }
 
-/// Splits `text` into word tokens (punctuation and spaces dropped), CJK runs into bigrams.
+/// Splits `text` into word tokens (punctuation and spaces dropped), CJK runs into bigrams, names
+/// and figures of several words into one token each.
 ///
 /// ```
 /// use parallax::text::tokens::tokenize;
@@ -59,7 +69,7 @@ pub fn tokenize(text: &str) -> Vec<Token> {
         out.push(word_token(word, start));
     }
     flush_cjk_run(text, &mut run, &mut out);
-    out
+    join_names_and_figures(text, out)
 }
 
 /// The token of one non-CJK word starting at byte `start`.
@@ -73,7 +83,7 @@ fn word_token(word: &str, start: usize) -> Token {
             .collect()
     };
     let stem = if folded.chars().any(char::is_alphabetic) && folded.chars().all(is_latin_or_mark) {
-        stem_of(&folded)
+        stem_of(&american_spelling(&folded))
     } else {
         folded.clone()
     };
@@ -109,6 +119,340 @@ fn stem_of(folded: &str) -> String {
         let stem = ENGLISH.stem(folded).into_owned();
         cache.insert(folded.to_string(), stem.clone());
         stem
+    })
+}
+
+/// British spellings and the American ones they stand for, as parts of words: "centre" in
+/// "epicentre", "defence" in "defences".
+const SPELLINGS: &[(&str, &str)] = &[
+    ("centre", "center"),
+    ("metre", "meter"),
+    ("litre", "liter"),
+    ("theatre", "theater"),
+    ("fibre", "fiber"),
+    ("calibre", "caliber"),
+    ("sombre", "somber"),
+    ("spectre", "specter"),
+    ("meagre", "meager"),
+    ("manoeuvr", "maneuver"),
+    ("defence", "defense"),
+    ("offence", "offense"),
+    ("licence", "license"),
+    ("programme", "program"),
+    ("catalogue", "catalog"),
+    ("aluminium", "aluminum"),
+    ("jewellery", "jewelry"),
+    ("sceptic", "skeptic"),
+    ("paediatric", "pediatric"),
+    ("anaesthe", "anesthe"),
+    ("haemorrhag", "hemorrhag"),
+    ("diarrhoea", "diarrhea"),
+    ("foetus", "fetus"),
+    ("fulfil", "fulfill"),
+    ("enrol", "enroll"),
+    ("grey", "gray"),
+];
+
+/// Endings whose `s` British writes where American writes `z` ("organisation", "criticised").
+const ISE_ENDINGS: &[&str] = &[
+    "isation", "isations", "ise", "ised", "ises", "ising", "iser", "isers", "yse", "ysed", "yses",
+    "ysing",
+];
+
+/// Endings after which British `our` is American `or` ("favourite", "labour", "neighbours").
+const OUR_ENDINGS: &[&str] = &[
+    "our", "ours", "oured", "ouring", "ourite", "ourites", "ourable", "ourably", "ourer", "ourers",
+    "ourful", "ourless", "ourhood", "ourhoods",
+];
+
+/// The American spelling of a lowercase word (the word itself when it has none). Both spellings
+/// of a word go through this, so a rule that also rewrites a word with no other spelling ("rise"
+/// needs no `z`) does no harm: it is kept short of the letters such words have (at least four
+/// before `ise`, three before `our`, so "rise", "wise", "four", "hour", "your" stay).
+fn american_spelling(word: &str) -> std::borrow::Cow<'_, str> {
+    use std::borrow::Cow;
+    if !word.is_ascii() || word.len() < 5 {
+        return Cow::Borrowed(word);
+    }
+    for (british, american) in SPELLINGS {
+        if word.contains(british) {
+            return Cow::Owned(word.replacen(british, american, 1));
+        }
+    }
+    for ending in ISE_ENDINGS {
+        if let Some(root) = word.strip_suffix(ending)
+            && root.len() >= 4
+        {
+            let american = ending.replacen('s', "z", 1);
+            return Cow::Owned(format!("{root}{american}"));
+        }
+    }
+    for ending in OUR_ENDINGS {
+        if let Some(root) = word.strip_suffix(ending)
+            && root.len() >= 3
+        {
+            return Cow::Owned(format!("{root}o{}", &ending[2..]));
+        }
+    }
+    Cow::Borrowed(word)
+}
+
+/// Joins the names and figures written in several words into one token each (see the module
+/// documentation); every other token passes through.
+fn join_names_and_figures(text: &str, tokens: Vec<Token>) -> Vec<Token> {
+    let mut out = Vec::with_capacity(tokens.len());
+    let mut i = 0;
+    while i < tokens.len() {
+        if let Some((token, used)) =
+            name_at(text, &tokens[i..]).or_else(|| figure_at(text, &tokens[i..]))
+        {
+            let end = token.end;
+            out.push(token);
+            i += used;
+            if text[end..].starts_with('%') {
+                out.push(joined_token("%", "percent", end, end + 1));
+            }
+            continue;
+        }
+        if let [per, cent, ..] = &tokens[i..]
+            && per.text == "per"
+            && cent.text == "cent"
+            && adjacent(text, per, cent)
+        {
+            out.push(joined_token("per cent", "percent", per.start, cent.end));
+            i += 2;
+            continue;
+        }
+        out.push(tokens[i].clone());
+        i += 1;
+    }
+    out
+}
+
+/// A token standing for several words, or for one word under another stem.
+fn joined_token(text: &str, stem: &str, start: usize, end: usize) -> Token {
+    Token {
+        text: text.to_string(),
+        stem: stem.to_string(),
+        stop: false,
+        start,
+        end,
+    }
+}
+
+/// Whether only spaces stand between two tokens (a name or figure does not run over
+/// punctuation).
+fn adjacent(text: &str, first: &Token, second: &Token) -> bool {
+    text.get(first.end..second.start)
+        .is_some_and(|gap| gap.chars().all(char::is_whitespace))
+}
+
+/// The country or body named at the start of `tokens` (longest form first), and how many
+/// tokens its name takes.
+fn name_at(text: &str, tokens: &[Token]) -> Option<(Token, usize)> {
+    let first = tokens.first()?;
+    if let Some(canonical) = text
+        .get(first.start..first.end)
+        .and_then(demonyms::canonical_acronym)
+    {
+        return Some((
+            joined_token(&first.text, canonical, first.start, first.end),
+            1,
+        ));
+    }
+    let longest = if demonyms::starts_a_form(&first.text) {
+        demonyms::LONGEST_FORM.min(tokens.len())
+    } else {
+        1
+    };
+    let mut phrase = String::new();
+    let mut found = None;
+    for n in 1..=longest {
+        if n > 1 {
+            if !adjacent(text, &tokens[n - 2], &tokens[n - 1]) {
+                break;
+            }
+            phrase.push(' ');
+        }
+        let word = tokens[n - 1].text.as_str();
+        let bare = word.strip_suffix("'s").unwrap_or(word);
+        let base = phrase.len();
+        phrase.push_str(bare);
+        let canonical = demonyms::canonical_name(&phrase).or_else(|| {
+            // Plural demonyms: "Pakistanis", "Americans".
+            bare.strip_suffix('s').and_then(|singular| {
+                demonyms::canonical_name(&format!("{}{singular}", &phrase[..base]))
+            })
+        });
+        if let Some(canonical) = canonical {
+            found = Some((canonical, n));
+        }
+        phrase.truncate(base);
+        phrase.push_str(word);
+    }
+    let (canonical, n) = found?;
+    let last = &tokens[n - 1];
+    Some((
+        joined_token(
+            &text[first.start..last.end].to_lowercase(),
+            canonical,
+            first.start,
+            last.end,
+        ),
+        n,
+    ))
+}
+
+/// Number words and their values (not "one", which is as often a pronoun).
+const NUMBER_WORDS: &[(&str, u32)] = &[
+    ("two", 2),
+    ("three", 3),
+    ("four", 4),
+    ("five", 5),
+    ("six", 6),
+    ("seven", 7),
+    ("eight", 8),
+    ("nine", 9),
+    ("ten", 10),
+    ("eleven", 11),
+    ("twelve", 12),
+    ("thirteen", 13),
+    ("fourteen", 14),
+    ("fifteen", 15),
+    ("sixteen", 16),
+    ("seventeen", 17),
+    ("eighteen", 18),
+    ("nineteen", 19),
+    ("twenty", 20),
+    ("thirty", 30),
+    ("forty", 40),
+    ("fifty", 50),
+    ("sixty", 60),
+    ("seventy", 70),
+    ("eighty", 80),
+    ("ninety", 90),
+];
+
+/// Scale words after a number and the power of ten they stand for.
+const SCALES: &[(&str, u32)] = &[
+    ("thousand", 3),
+    ("million", 6),
+    ("billion", 9),
+    ("trillion", 12),
+];
+
+/// Scales written into a figure ("$50bn", "€4.2bn"), and the power of ten; `m` and `k` only
+/// after a currency sign, since "100m" is as often metres.
+const SUFFIXES: &[(&str, u32, bool)] = &[
+    ("bn", 9, false),
+    ("tn", 12, false),
+    ("trn", 12, false),
+    ("mn", 6, false),
+    ("m", 6, true),
+    ("k", 3, true),
+];
+
+/// The figure at the start of `tokens` with its scale word ("1.2 million", "half a million",
+/// "thirteen", "$50bn"), as a token whose stem is its value, and how many tokens it takes.
+fn figure_at(text: &str, tokens: &[Token]) -> Option<(Token, usize)> {
+    let first = tokens.first()?;
+    let (digits, mut power, mut used) = if let [half, a, scale, ..] = tokens
+        && half.text == "half"
+        && (a.text == "a" || a.text == "an")
+        && adjacent(text, half, a)
+        && adjacent(text, a, scale)
+        && let Some(power) = scale_power(&scale.text)
+    {
+        ("0.5".to_string(), power, 3)
+    } else if let Some(&(_, value)) = NUMBER_WORDS.iter().find(|(w, _)| *w == first.text) {
+        (value.to_string(), 0, 1)
+    } else {
+        let (digits, power) = figure_digits(text, first)?;
+        (digits, power, 1)
+    };
+    if power == 0
+        && let Some(scale) = tokens.get(1)
+        && adjacent(text, first, scale)
+        && let Some(scaled) = scale_power(&scale.text)
+    {
+        power = scaled;
+        used = 2;
+    }
+    let last = &tokens[used - 1];
+    let value = shifted(&digits, power)?;
+    Some((
+        joined_token(
+            &text[first.start..last.end].to_lowercase(),
+            &value,
+            first.start,
+            last.end,
+        ),
+        used,
+    ))
+}
+
+fn scale_power(word: &str) -> Option<u32> {
+    SCALES.iter().find(|(w, _)| *w == word).map(|&(_, p)| p)
+}
+
+/// The plain digits of a figure token (thousands commas dropped, one decimal point kept) and the
+/// power of ten of a scale written into it; None when the token is no figure, or is written in
+/// a way this cannot read for sure ("4,75", "1.200.000").
+fn figure_digits(text: &str, token: &Token) -> Option<(String, u32)> {
+    let word = token.text.as_str();
+    let split = word
+        .find(|c: char| !(c.is_ascii_digit() || c == ',' || c == '.'))
+        .unwrap_or(word.len());
+    let (number, suffix) = word.split_at(split);
+    if !number.starts_with(|c: char| c.is_ascii_digit()) || number.ends_with(['.', ',']) {
+        return None;
+    }
+    let power = if suffix.is_empty() {
+        0
+    } else {
+        let currency = text[..token.start].ends_with(['$', '£', '€', '¥']);
+        let &(_, power, needs_currency) = SUFFIXES.iter().find(|(s, _, _)| *s == suffix)?;
+        if needs_currency && !currency {
+            return None;
+        }
+        power
+    };
+    if number.matches('.').count() > 1 {
+        return None;
+    }
+    let mut groups = number.split(',');
+    let head = groups.next()?;
+    let mut digits = head.to_string();
+    for group in groups {
+        let whole = group.split('.').next().unwrap_or(group);
+        if whole.len() != 3 || head.contains('.') {
+            return None;
+        }
+        digits.push_str(group);
+    }
+    Some((digits, power))
+}
+
+/// `digits` (with at most one decimal point) times ten to the `power`, written without leading
+/// or trailing zeros: exact, unlike floating point ("1.2" and 6 give "1200000").
+fn shifted(digits: &str, power: u32) -> Option<String> {
+    let (whole, fraction) = digits.split_once('.').unwrap_or((digits, ""));
+    if whole.len() + fraction.len() + power as usize > 40 {
+        return None;
+    }
+    let mut all: String = format!("{whole}{fraction}");
+    let point = whole.len() + power as usize;
+    while all.len() < point {
+        all.push('0');
+    }
+    let (int, frac) = all.split_at(point);
+    let int = int.trim_start_matches('0');
+    let frac = frac.trim_end_matches('0');
+    Some(match (int.is_empty(), frac.is_empty()) {
+        (true, true) => "0".to_string(),
+        (_, true) => int.to_string(),
+        (true, false) => format!("0.{frac}"),
+        (false, false) => format!("{int}.{frac}"),
     })
 }
 
@@ -170,18 +514,19 @@ mod tests {
             ["the", "police", "arrested", "three", "protesters"]
         );
         let stems: Vec<&str> = tokens.iter().map(|t| t.stem.as_str()).collect();
-        assert_eq!(stems, ["the", "polic", "arrest", "three", "protest"]);
+        assert_eq!(stems, ["the", "polic", "arrest", "3", "protest"]);
         assert!(tokens[0].stop && !tokens[1].stop);
     }
 
     #[test]
-    fn numbers_and_contractions_stay_whole() {
+    fn figures_and_contractions_stay_whole() {
         let tokens = tokenize("It didn’t cost $1,000,000 or 1.53 million.");
         assert_eq!(
             texts(&tokens),
-            ["it", "didn't", "cost", "1,000,000", "or", "1.53", "million"]
+            ["it", "didn't", "cost", "1,000,000", "or", "1.53 million"]
         );
-        assert_eq!(tokens[3].stem, "1,000,000");
+        assert_eq!(tokens[3].stem, "1000000");
+        assert_eq!(tokens[5].stem, "1530000");
     }
 
     #[test]
@@ -209,6 +554,72 @@ mod tests {
     fn non_latin_words_are_not_stemmed() {
         let tokens = tokenize("Москва говорила");
         assert_eq!(tokens[1].stem, "говорила");
+    }
+
+    fn stems(text: &str) -> Vec<String> {
+        tokenize(text).into_iter().map(|t| t.stem).collect()
+    }
+
+    #[test]
+    fn british_and_american_spellings_stem_alike() {
+        for (british, american) in [
+            ("criticised", "criticized"),
+            ("organisation", "organization"),
+            ("analysed", "analyzed"),
+            ("epicentre", "epicenter"),
+            ("kilometres", "kilometers"),
+            ("favourite", "favorite"),
+            ("labour", "labor"),
+            ("defence", "defense"),
+        ] {
+            assert_eq!(stems(british), stems(american), "{british}");
+        }
+        assert_ne!(stems("four"), stems("for"));
+        assert_eq!(stems("rise"), stems("rises"));
+    }
+
+    #[test]
+    fn every_name_of_a_country_is_one_term() {
+        let china = ["china"];
+        assert_eq!(stems("Chinese"), china);
+        assert_eq!(stems("China's"), china);
+        assert_eq!(stems("Beijing"), china);
+        let us = ["united states"];
+        assert_eq!(stems("U.S."), us);
+        assert_eq!(stems("US"), us);
+        assert_eq!(stems("the United States"), ["the", "united states"]);
+        assert_eq!(stems("Americans"), us);
+        assert_eq!(stems("told us"), ["told", "us"]);
+        assert_eq!(
+            stems("the U.N. and the United Nations"),
+            stems("the UN and the U.N.")
+        );
+        assert_eq!(stems("South America"), ["south america"]);
+        assert_eq!(
+            stems("more than 1,200 Pakistanis"),
+            ["more", "than", "1200", "pakistan"]
+        );
+        let who = tokenize("WHO said who");
+        assert_eq!(who[0].stem, "world health organization");
+        assert!(!who[0].stop && who[2].stop);
+    }
+
+    #[test]
+    fn figures_stem_to_their_value() {
+        assert_eq!(stems("1.2 million"), ["1200000"]);
+        assert_eq!(stems("1,200,000"), ["1200000"]);
+        assert_eq!(stems("$1.2m"), ["1200000"]);
+        assert_eq!(stems("€4.2bn"), stems("4.2 billion"));
+        assert_eq!(stems("half a million"), ["500000"]);
+        assert_eq!(stems("thirteen"), ["13"]);
+        assert_eq!(stems("25%"), ["25", "percent"]);
+        assert_eq!(stems("25 per cent"), ["25", "percent"]);
+        assert_eq!(stems("4.75"), ["4.75"]);
+        assert_eq!(stems("a 100m sprint"), ["a", "100m", "sprint"]);
+        assert_eq!(stems("4,75"), ["4,75"]);
+        assert_eq!(stems("0.50"), ["0.5"]);
+        let figure = &tokenize("cost 1.2 million")[1];
+        assert_eq!((figure.start, figure.end), (5, 16));
     }
 
     #[test]
