@@ -4,6 +4,7 @@
 
 use std::collections::HashMap;
 
+use super::acronyms::StoryAcronyms;
 use super::synonyms;
 use crate::model::{OutletEntry, TextSpan};
 use crate::text::facts::{self, Facts};
@@ -21,9 +22,18 @@ const GRAM_CHARS: usize = 4;
 #[derive(Debug, Default)]
 pub struct Vocabulary {
     ids: HashMap<String, u32>,
+    acronyms: StoryAcronyms,
 }
 
 impl Vocabulary {
+    /// An empty vocabulary for the story whose texts are `texts`, knowing the acronyms they use.
+    pub fn for_story<'a>(texts: impl IntoIterator<Item = &'a str>) -> Vocabulary {
+        Vocabulary {
+            ids: HashMap::new(),
+            acronyms: StoryAcronyms::of(texts),
+        }
+    }
+
     /// The id of `term`, assigned on first sight.
     fn intern(&mut self, term: &str) -> u32 {
         if let Some(&id) = self.ids.get(term) {
@@ -143,6 +153,7 @@ pub fn claims_of(outlet: &OutletEntry, vocabulary: &mut Vocabulary) -> Vec<Claim
 /// attribution `frame` are left out unless the claim has nothing else.
 fn terms_of(text: &str, frame: &[String], vocabulary: &mut Vocabulary) -> Terms {
     let mut tokens = tokens::tokenize(text);
+    vocabulary.acronyms.join(text, &mut tokens);
     if tokens.iter().any(|t| !t.stop && !frame.contains(&t.stem)) {
         tokens.retain(|t| !frame.contains(&t.stem));
     }
