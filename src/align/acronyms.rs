@@ -29,13 +29,16 @@ impl StoryAcronyms {
     pub fn of<'a>(texts: impl IntoIterator<Item = &'a str>) -> StoryAcronyms {
         let mut stems = HashMap::new();
         for text in texts {
-            for token in tokens::tokenize(text) {
-                let Some(written) = acronym_written(text, &token) else {
+            // A cheap scan: most words are not acronyms, and only those need a token.
+            for word in text.split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '\u{2019}'))
+            {
+                let Some(written) = acronym_written(word) else {
                     continue;
                 };
-                if !stems.contains_key(written) {
-                    let stem = written.to_lowercase();
-                    stems.insert(written.to_string(), tokens::tokenize(&stem)[0].stem.clone());
+                if !stems.contains_key(written)
+                    && let Some(token) = tokens::tokenize(&written.to_lowercase()).pop()
+                {
+                    stems.insert(written.to_string(), token.stem);
                 }
             }
         }
@@ -103,10 +106,9 @@ impl StoryAcronyms {
     }
 }
 
-/// The acronym `token` is written as, without a possessive: capitals only, of acceptable length,
-/// and no name with a fixed meaning.
-fn acronym_written<'t>(text: &'t str, token: &Token) -> Option<&'t str> {
-    let word = text.get(token.start..token.end)?;
+/// The acronym `word` is, without a possessive: capitals only, of acceptable length, and no name
+/// with a fixed meaning.
+fn acronym_written(word: &str) -> Option<&str> {
     let word = word
         .strip_suffix("'s")
         .or_else(|| word.strip_suffix("\u{2019}s"))

@@ -330,7 +330,12 @@ fn join_names_and_figures(text: &str, tokens: Vec<Token>) -> Vec<Token> {
             && cent.text == "cent"
             && adjacent(text, per, cent)
         {
-            out.push(joined_token("per cent", "percent", per.start, cent.end));
+            out.push(joined_token(
+                &joined_text(text, &tokens[i..i + 2]),
+                "percent",
+                per.start,
+                cent.end,
+            ));
             i += 2;
             continue;
         }
@@ -338,6 +343,18 @@ fn join_names_and_figures(text: &str, tokens: Vec<Token>) -> Vec<Token> {
         i += 1;
     }
     out
+}
+
+/// The folded text of adjacent `tokens` with the spaces between them as written.
+fn joined_text(text: &str, tokens: &[Token]) -> String {
+    let mut joined = String::new();
+    for (n, token) in tokens.iter().enumerate() {
+        if n > 0 {
+            joined.push_str(&text[tokens[n - 1].end..token.start]);
+        }
+        joined.push_str(&token.text);
+    }
+    joined
 }
 
 /// A token standing for several words, or for one word under another stem.
@@ -405,7 +422,7 @@ fn name_at(text: &str, tokens: &[Token]) -> Option<(Token, usize)> {
     let last = &tokens[n - 1];
     Some((
         joined_token(
-            &text[first.start..last.end].to_lowercase(),
+            &joined_text(text, &tokens[..n]),
             canonical,
             first.start,
             last.end,
@@ -493,7 +510,7 @@ fn figure_at(text: &str, tokens: &[Token]) -> Option<(Token, usize)> {
     let value = shifted(&digits, power)?;
     Some((
         joined_token(
-            &text[first.start..last.end].to_lowercase(),
+            &joined_text(text, &tokens[..used]),
             &value,
             first.start,
             last.end,
