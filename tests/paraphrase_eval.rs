@@ -1,5 +1,7 @@
-//! How well parallax decides "same claim or not" on sentence pairs from different outlets
-//! (`tests/fixtures/paraphrase_pairs.toml`), against a plain bag-of-words Jaccard baseline.
+//! How well parallax decides "same claim or not" on sentence pairs from different outlets, against
+//! a plain bag-of-words Jaccard baseline: on `tests/fixtures/paraphrase_pairs.toml` (the pairs
+//! the engine's constants were set with, and a first held-out part) and, scored apart, on
+//! `tests/fixtures/paraphrase_pairs_heldout.toml` (a fresh set written before the last changes).
 //!
 //! Each story's `a` sentences are one outlet's article and its `b` sentences another's (one
 //! sentence per paragraph); parallax's decision is the engine's own: `compare` matches them and a
@@ -7,6 +9,9 @@
 //! its best threshold on these very pairs, taken both alone and with the same one-to-one
 //! assignment the engine uses, whichever scores higher. The isolated similarity decision
 //! (`similarity >= claim_match`) is printed too. Fails unless parallax is clearly better.
+//!
+//! `cargo test --test paraphrase_eval -- --nocapture` prints every pair the engine gets wrong and
+//! the scores of both files.
 
 use std::collections::HashSet;
 
@@ -16,11 +21,11 @@ use parallax::model::{EngineSettings, OutletEntry, Status};
 use serde::Deserialize;
 use unicode_segmentation::UnicodeSegmentation;
 
-/// Least accuracy the engine must reach on the fresh held-out set.
-const FLOOR: f64 = 0.62;
+/// Least accuracy the engine must reach on the fresh held-out set (66.2% when it was set).
+const FLOOR: f64 = 0.65;
 
-/// How far the engine must beat the better bag-of-words baseline on the fresh held-out set.
-const FLOOR_MARGIN: f64 = -0.1;
+/// How far the engine must beat the one-to-one bag-of-words baseline on the fresh held-out set.
+const FLOOR_MARGIN: f64 = 0.08;
 
 #[derive(Deserialize)]
 struct Pairs {
@@ -185,7 +190,12 @@ impl Scores {
     }
 
     fn print(&self, name: &str) {
-        println!("== {name}: {} pairs ({} same claim)", self.pairs, self.same);
+        println!(
+            "== {name}: {} pairs ({} same claim: {:.1}% by always answering same)",
+            self.pairs,
+            self.same,
+            self.same as f64 * 100.0 / self.pairs as f64
+        );
         println!(
             "bag-of-words Jaccard, alone, best threshold {:.2}: {:.1}%",
             self.jaccard_alone.0,
@@ -283,16 +293,19 @@ fn parallax_sees_through_paraphrase_better_than_a_bag_of_words() {
 }
 
 /// The fresh held-out set: written before the similarity changes it measures, never used to tune
-/// them, so it stands for real articles the constants have not seen.
+/// them, so it stands for real articles the constants have not seen. Most of its pairs are
+/// same-claim paraphrases with few words in common, so the bag-of-words baseline alone does best
+/// at a threshold near 0, where it answers "same" to nearly everything; the engine, which must also
+/// leave claims unmatched, is held to the one-to-one baseline, which decides as it does.
 #[test]
 fn parallax_beats_a_bag_of_words_on_pairs_it_was_not_tuned_on() {
     let scores = evaluate("paraphrase_pairs_heldout.toml");
     scores.print("paraphrase_pairs_heldout.toml");
     assert!(scores.pairs >= 60);
     assert!(
-        scores.engine >= scores.baseline() + FLOOR_MARGIN && scores.engine >= FLOOR,
-        "parallax {:.3} on the held-out pairs (floor {FLOOR}, baseline {:.3} + {FLOOR_MARGIN})",
+        scores.engine >= FLOOR && scores.engine >= scores.jaccard_assigned.1 + FLOOR_MARGIN,
+        "parallax {:.3} on the held-out pairs (floor {FLOOR}, one-to-one baseline {:.3} + {FLOOR_MARGIN})",
         scores.engine,
-        scores.baseline()
+        scores.jaccard_assigned.1
     );
 }
