@@ -314,12 +314,22 @@ fn join_names_and_figures(text: &str, tokens: Vec<Token>) -> Vec<Token> {
     let mut out = Vec::with_capacity(tokens.len());
     let mut i = 0;
     while i < tokens.len() {
-        if let Some((token, used)) =
-            name_at(text, &tokens[i..]).or_else(|| figure_at(text, &tokens[i..]))
-        {
+        let found = name_at(text, &tokens[i..])
+            .map(|(token, used)| (token, used, None))
+            .or_else(|| figure_at(text, &tokens[i..]));
+        if let Some((token, used, unit)) = found {
             let end = token.end;
             out.push(token);
             i += used;
+            if let Some((unit, written)) = unit {
+                let start = end - written;
+                out.push(joined_token(
+                    &text[start..end].to_lowercase(),
+                    &stem_of(unit),
+                    start,
+                    end,
+                ));
+            }
             if text[end..].starts_with('%') {
                 out.push(joined_token("%", "percent", end, end + 1));
             }
@@ -481,8 +491,9 @@ const SUFFIXES: &[(&str, u32, bool)] = &[
 ];
 
 /// The figure at the start of `tokens` with its scale word ("1.2 million", "half a million",
-/// "thirteen", "$50bn"), as a token whose stem is its value, and how many tokens it takes.
-fn figure_at(text: &str, tokens: &[Token]) -> Option<(Token, usize)> {
+/// "thirteen", "$50bn"), as a token whose stem is its value, how many tokens it takes, and the
+/// unit written into it ("40C") with the unit's length.
+fn figure_at(text: &str, tokens: &[Token]) -> Option<(Token, usize, Option<WrittenUnit>)> {
     let first = tokens.first()?;
     let (digits, mut power, mut used) = if let [half, a, scale, ..] = tokens
         && half.text == "half"
@@ -498,6 +509,7 @@ fn figure_at(text: &str, tokens: &[Token]) -> Option<(Token, usize)> {
         let (digits, power) = figure_digits(text, first)?;
         (digits, power, 1)
     };
+    let unit = (power == 0).then(|| unit_of(&first.text)).flatten();
     if power == 0
         && let Some(scale) = tokens.get(1)
         && adjacent(text, first, scale)
@@ -516,6 +528,7 @@ fn figure_at(text: &str, tokens: &[Token]) -> Option<(Token, usize)> {
             last.end,
         ),
         used,
+        unit,
     ))
 }
 
@@ -535,15 +548,12 @@ fn figure_digits(text: &str, token: &Token) -> Option<(String, u32)> {
     if !number.starts_with(|c: char| c.is_ascii_digit()) || number.ends_with(['.', ',']) {
         return None;
     }
-    let power = if suffix.is_empty() {
-        0
-    } else {
-        let currency = text[..token.start].ends_with(['$', '£', '€', '¥']);
-        let &(_, power, needs_currency) = SUFFIXES.iter().find(|(s, _, _)| *s == suffix)?;
-        if needs_currency && !currency {
-            return None;
-        }
-        power
+    let currency = text[..token.start].ends_with(['$', '£', '€', '¥']);
+    let power = match SUFFIXES.iter().find(|(s, _, _)| *s == suffix) {
+        _ if suffix.is_empty() => 0,
+        Some(&(_, power, needs_currency)) if currency || !needs_currency => power,
+        _ if unit_of(word).is_some() => 0,
+        _ => return None,
     };
     if number.matches('.').count() > 1 {
         return None;
@@ -559,6 +569,38 @@ fn figure_digits(text: &str, token: &Token) -> Option<(String, u32)> {
         digits.push_str(group);
     }
     Some((digits, power))
+}
+
+/// Units written into a figure ("40C", "12km") and their word, which stands beside the figure
+/// as its own token so that "12km" and "12 kilometres" share both. Not `m`: without a currency
+/// sign, "2m" is as often two million (people) as two metres.
+const UNITS: &[(&str, &str)] = &[
+    ("km", "kilometre"),
+    ("cm", "centimetre"),
+    ("mm", "millimetre"),
+    ("kg", "kilogram"),
+    ("c", "celsius"),
+    ("f", "fahrenheit"),
+    ("ha", "hectare"),
+    ("kw", "kilowatt"),
+    ("mw", "megawatt"),
+    ("gw", "gigawatt"),
+];
+
+/// A unit written into a figure: its word, and its length as written.
+type WrittenUnit = (&'static str, usize);
+
+/// The unit written into a figure ("40c" -> "celsius").
+fn unit_of(word: &str) -> Option<WrittenUnit> {
+    let number = word.trim_end_matches(|c: char| c.is_ascii_alphabetic());
+    let suffix = &word[number.len()..];
+    if number.is_empty() || !number.ends_with(|c: char| c.is_ascii_digit()) {
+        return None;
+    }
+    UNITS
+        .iter()
+        .find(|(written, _)| *written == suffix)
+        .map(|&(_, unit)| (unit, suffix.len()))
 }
 
 /// `digits` (with at most one decimal point) times ten to the `power`, written without leading
@@ -745,10 +787,25 @@ mod tests {
         assert_eq!(stems("25 per cent"), ["25", "percent"]);
         assert_eq!(stems("4.75"), ["4.75"]);
         assert_eq!(stems("a 100m sprint"), ["a", "100m", "sprint"]);
+        assert_eq!(stems("heat topping 40C"), stems("heat topping 40 Celsius"));
+        assert_eq!(stems("12km"), stems("12 kilometres"));
+        assert_eq!(stems("$2m"), ["2000000"]);
         assert_eq!(stems("4,75"), ["4,75"]);
         assert_eq!(stems("0.50"), ["0.5"]);
         let figure = &tokenize("cost 1.2 million")[1];
         assert_eq!((figure.start, figure.end), (5, 16));
+    }
+
+    #[test]
+    fn odd_figures_stay_as_written() {
+        for odd in ["1,2,3", "12,34.5", "1.2.3", "1,234.5.6", "7.", "1,"] {
+            let tokens = tokenize(odd);
+            assert!(tokens.iter().all(|t| !t.stem.is_empty()), "{odd}");
+        }
+        assert_eq!(stems("1,2,3")[0], "1,2,3");
+        let huge = format!("{} billion", "9".repeat(60));
+        assert_eq!(stems(&huge).len(), 2);
+        assert_eq!(stems("1,234.5 thousand"), ["1234500"]);
     }
 
     #[test]
