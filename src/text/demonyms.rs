@@ -34,6 +34,7 @@ const NAMES: &[&[&str]] = &[
         "britain",
         "great britain",
         "british",
+        "briton",
         "london",
     ],
     &["united nations", "u.n"],
