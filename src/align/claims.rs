@@ -97,7 +97,11 @@ impl Claim {
         Claim {
             span,
             text: text.to_string(),
-            terms: terms_of(compared, &frame_of(&facts), vocabulary),
+            terms: terms_of(
+                compared,
+                &frame_of(&facts, &vocabulary.acronyms),
+                vocabulary,
+            ),
             facts,
         }
     }
@@ -105,8 +109,9 @@ impl Claim {
 
 /// The stems of a claim's attribution (who says it, and the verb): the frame around the claim,
 /// which two different claims of one story often share (`Governor Tom Reilly said ...`). It is
-/// compared as a fact, so similarity leaves it out.
-fn frame_of(facts: &Facts) -> Vec<String> {
+/// compared as a fact, so similarity leaves it out. Its words are read as the claim's are (the
+/// story's acronyms joined), so that they are found among them.
+fn frame_of(facts: &Facts, acronyms: &StoryAcronyms) -> Vec<String> {
     let mut frame = Vec::new();
     for attribution in &facts.attributions {
         let words = attribution
@@ -114,7 +119,9 @@ fn frame_of(facts: &Facts) -> Vec<String> {
             .iter()
             .chain(std::iter::once(&attribution.verb));
         for text in words {
-            frame.extend(tokens::tokenize(text).into_iter().map(|t| t.stem));
+            let mut words = tokens::tokenize(text);
+            acronyms.join(text, &mut words);
+            frame.extend(words.into_iter().map(|t| t.stem));
         }
     }
     frame
@@ -154,8 +161,22 @@ pub fn claims_of(outlet: &OutletEntry, vocabulary: &mut Vocabulary) -> Vec<Claim
 fn terms_of(text: &str, frame: &[String], vocabulary: &mut Vocabulary) -> Terms {
     let mut tokens = tokens::tokenize(text);
     vocabulary.acronyms.join(text, &mut tokens);
-    if tokens.iter().any(|t| !t.stop && !frame.contains(&t.stem)) {
-        tokens.retain(|t| !frame.contains(&t.stem));
+    // Each word of the frame is taken out once: the speaker's name may come back in the claim
+    // itself ("The U.S. envoy said Washington would ...").
+    let mut unframed = frame.to_vec();
+    let claim: Vec<tokens::Token> = tokens
+        .iter()
+        .filter(|t| match unframed.iter().position(|f| *f == t.stem) {
+            Some(at) => {
+                unframed.swap_remove(at);
+                false
+            }
+            None => true,
+        })
+        .cloned()
+        .collect();
+    if claim.iter().any(|t| !t.stop) {
+        tokens = claim;
     }
     let any_content = tokens.iter().any(|t| !t.stop);
     let content: Vec<&str> = tokens
