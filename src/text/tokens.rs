@@ -234,7 +234,9 @@ fn base_form(word: &str) -> &str {
 }
 
 /// British spellings and the American ones they stand for, as parts of words: "centre" in
-/// "epicentre", "defence" in "defences".
+/// "epicentre", "defence" in "defences". No American word holds one of the British parts, so
+/// the rewrite never touches an American spelling ("programme" is not here: "programmed" is
+/// both).
 const SPELLINGS: &[(&str, &str)] = &[
     ("centre", "center"),
     ("metre", "meter"),
@@ -249,7 +251,6 @@ const SPELLINGS: &[(&str, &str)] = &[
     ("defence", "defense"),
     ("offence", "offense"),
     ("licence", "license"),
-    ("programme", "program"),
     ("catalogue", "catalog"),
     ("aluminium", "aluminum"),
     ("jewellery", "jewelry"),
@@ -259,8 +260,6 @@ const SPELLINGS: &[(&str, &str)] = &[
     ("haemorrhag", "hemorrhag"),
     ("diarrhoea", "diarrhea"),
     ("foetus", "fetus"),
-    ("fulfil", "fulfill"),
-    ("enrol", "enroll"),
     ("grey", "gray"),
 ];
 
@@ -284,6 +283,11 @@ fn american_spelling(word: &str) -> std::borrow::Cow<'_, str> {
     use std::borrow::Cow;
     if !word.is_ascii() || word.len() < 5 {
         return Cow::Borrowed(word);
+    }
+    if let Some(plural) = word.strip_prefix("programme")
+        && (plural.is_empty() || plural == "s")
+    {
+        return Cow::Owned(format!("program{plural}"));
     }
     for (british, american) in SPELLINGS {
         if word.contains(british) {
@@ -741,10 +745,13 @@ mod tests {
             ("favourite", "favorite"),
             ("labour", "labor"),
             ("defence", "defense"),
+            ("programmes", "programs"),
+            ("fulfilment", "fulfillment"),
         ] {
             assert_eq!(stems(british), stems(american), "{british}");
         }
         assert_ne!(stems("four"), stems("for"));
+        assert_eq!(stems("programmed"), stems("program"));
         assert_eq!(stems("rose fell sold"), stems("rises falls sells"));
         assert_eq!(stems("rise"), stems("rises"));
     }
