@@ -402,35 +402,30 @@ fn name_at(text: &str, tokens: &[Token]) -> Option<(Token, usize)> {
             1,
         ));
     }
-    let longest = if demonyms::starts_a_form(&first.text) {
-        demonyms::LONGEST_FORM.min(tokens.len())
-    } else {
-        1
+    // Plural demonyms: "Pakistanis", "Americans".
+    let named = |phrase: &str| {
+        demonyms::canonical_name(phrase)
+            .or_else(|| phrase.strip_suffix('s').and_then(demonyms::canonical_name))
     };
-    let mut phrase = String::new();
-    let mut found = None;
-    for n in 1..=longest {
-        if n > 1 {
+    let bare = |word: &'_ str| -> String { word.strip_suffix("'s").unwrap_or(word).to_string() };
+    let first_word = first.text.strip_suffix("'s").unwrap_or(&first.text);
+    let mut found = named(first_word).map(|canonical| (canonical, 1));
+    if demonyms::starts_a_form(&first.text) {
+        let longest = demonyms::LONGEST_FORM.min(tokens.len());
+        let mut phrase = first.text.clone();
+        for n in 2..=longest {
             if !adjacent(text, &tokens[n - 2], &tokens[n - 1]) {
                 break;
             }
+            let base = phrase.len();
             phrase.push(' ');
+            phrase.push_str(&bare(&tokens[n - 1].text));
+            if let Some(canonical) = named(&phrase) {
+                found = Some((canonical, n));
+            }
+            phrase.truncate(base + 1);
+            phrase.push_str(&tokens[n - 1].text);
         }
-        let word = tokens[n - 1].text.as_str();
-        let bare = word.strip_suffix("'s").unwrap_or(word);
-        let base = phrase.len();
-        phrase.push_str(bare);
-        let canonical = demonyms::canonical_name(&phrase).or_else(|| {
-            // Plural demonyms: "Pakistanis", "Americans".
-            bare.strip_suffix('s').and_then(|singular| {
-                demonyms::canonical_name(&format!("{}{singular}", &phrase[..base]))
-            })
-        });
-        if let Some(canonical) = canonical {
-            found = Some((canonical, n));
-        }
-        phrase.truncate(base);
-        phrase.push_str(word);
     }
     let (canonical, n) = found?;
     let last = &tokens[n - 1];
