@@ -153,3 +153,23 @@ static CANONICAL: LazyLock<HashMap<String, String>> = LazyLock::new(|| {
 pub fn canonical(stem: &str) -> &str {
     CANONICAL.get(stem).map_or(stem, String::as_str)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn canonical_of(word: &str) -> String {
+        let stem = tokens::tokenize(word).remove(0).stem;
+        canonical(&stem).to_string()
+    }
+
+    #[test]
+    fn words_of_one_group_meet_and_others_stay_apart() {
+        assert_eq!(canonical_of("envoy"), canonical_of("ambassador"));
+        assert_eq!(canonical_of("abstentions"), canonical_of("abstained"));
+        assert_eq!(canonical_of("rose"), canonical_of("increased"));
+        assert_eq!(canonical_of("lorries"), canonical_of("trucks"));
+        assert_ne!(canonical_of("rose"), canonical_of("fell"));
+        assert_eq!(canonical_of("parliament"), "parliament");
+    }
+}
