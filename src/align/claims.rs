@@ -163,20 +163,22 @@ fn terms_of(text: &str, frame: &[String], vocabulary: &mut Vocabulary) -> Terms 
     vocabulary.acronyms.join(text, &mut tokens);
     // Each word of the frame is taken out once: the speaker's name may come back in the claim
     // itself ("The U.S. envoy said Washington would ...").
-    let mut unframed = frame.to_vec();
-    let claim: Vec<tokens::Token> = tokens
-        .iter()
-        .filter(|t| match unframed.iter().position(|f| *f == t.stem) {
-            Some(at) => {
-                unframed.swap_remove(at);
-                false
-            }
-            None => true,
-        })
-        .cloned()
-        .collect();
-    if claim.iter().any(|t| !t.stop) {
-        tokens = claim;
+    if !frame.is_empty() {
+        let mut unframed: Vec<&str> = frame.iter().map(String::as_str).collect();
+        let framed: Vec<bool> = tokens
+            .iter()
+            .map(|t| match unframed.iter().position(|f| *f == t.stem) {
+                Some(at) => {
+                    unframed.swap_remove(at);
+                    true
+                }
+                None => false,
+            })
+            .collect();
+        if tokens.iter().zip(&framed).any(|(t, &f)| !t.stop && !f) {
+            let mut framed = framed.into_iter();
+            tokens.retain(|_| !framed.next().unwrap_or(false));
+        }
     }
     let any_content = tokens.iter().any(|t| !t.stop);
     let content: Vec<&str> = tokens

@@ -28,7 +28,7 @@ use super::stopwords::is_stopword;
 static ENGLISH: LazyLock<Stemmer> = LazyLock::new(|| Stemmer::create(Algorithm::English));
 
 /// One word of a text (or one name or figure written in several words).
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Token {
     /// The word, case-folded (lowercase), NFC, with `’` written `'`.
     pub text: String,
@@ -314,7 +314,7 @@ fn american_spelling(word: &str) -> std::borrow::Cow<'_, str> {
 
 /// Joins the names and figures written in several words into one token each (see the module
 /// documentation); every other token passes through.
-fn join_names_and_figures(text: &str, tokens: Vec<Token>) -> Vec<Token> {
+fn join_names_and_figures(text: &str, mut tokens: Vec<Token>) -> Vec<Token> {
     let mut out = Vec::with_capacity(tokens.len());
     let mut i = 0;
     while i < tokens.len() {
@@ -353,7 +353,8 @@ fn join_names_and_figures(text: &str, tokens: Vec<Token>) -> Vec<Token> {
             i += 2;
             continue;
         }
-        out.push(tokens[i].clone());
+        // Moved out: later lookups start past it.
+        out.push(std::mem::take(&mut tokens[i]));
         i += 1;
     }
     out
@@ -393,9 +394,9 @@ fn adjacent(text: &str, first: &Token, second: &Token) -> bool {
 /// tokens its name takes.
 fn name_at(text: &str, tokens: &[Token]) -> Option<(Token, usize)> {
     let first = tokens.first()?;
-    if let Some(canonical) = text
-        .get(first.start..first.end)
-        .and_then(demonyms::canonical_acronym)
+    let written = text.get(first.start..first.end)?;
+    if written.starts_with(|c: char| c.is_ascii_uppercase())
+        && let Some(canonical) = demonyms::canonical_acronym(written)
     {
         return Some((
             joined_token(&first.text, canonical, first.start, first.end),
