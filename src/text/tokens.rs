@@ -395,9 +395,11 @@ fn adjacent(text: &str, first: &Token, second: &Token) -> bool {
 fn name_at(text: &str, tokens: &[Token]) -> Option<(Token, usize)> {
     let first = tokens.first()?;
     let written = text.get(first.start..first.end)?;
-    if written.starts_with(|c: char| c.is_ascii_uppercase())
-        && let Some(canonical) = demonyms::canonical_acronym(written)
-    {
+    // Names of countries and bodies are capitalised ("china" and "turkey" are other words).
+    if !written.starts_with(char::is_uppercase) {
+        return None;
+    }
+    if let Some(canonical) = demonyms::canonical_acronym(written) {
         return Some((
             joined_token(&first.text, canonical, first.start, first.end),
             1,
@@ -441,35 +443,38 @@ fn name_at(text: &str, tokens: &[Token]) -> Option<(Token, usize)> {
     ))
 }
 
-/// Number words and their values (not "one", which is as often a pronoun).
-const NUMBER_WORDS: &[(&str, u32)] = &[
-    ("two", 2),
-    ("three", 3),
-    ("four", 4),
-    ("five", 5),
-    ("six", 6),
-    ("seven", 7),
-    ("eight", 8),
-    ("nine", 9),
-    ("ten", 10),
-    ("eleven", 11),
-    ("twelve", 12),
-    ("thirteen", 13),
-    ("fourteen", 14),
-    ("fifteen", 15),
-    ("sixteen", 16),
-    ("seventeen", 17),
-    ("eighteen", 18),
-    ("nineteen", 19),
-    ("twenty", 20),
-    ("thirty", 30),
-    ("forty", 40),
-    ("fifty", 50),
-    ("sixty", 60),
-    ("seventy", 70),
-    ("eighty", 80),
-    ("ninety", 90),
-];
+/// The value of a number word (not "one", which is as often a pronoun).
+fn number_word(word: &str) -> Option<u32> {
+    Some(match word {
+        "two" => 2,
+        "three" => 3,
+        "four" => 4,
+        "five" => 5,
+        "six" => 6,
+        "seven" => 7,
+        "eight" => 8,
+        "nine" => 9,
+        "ten" => 10,
+        "eleven" => 11,
+        "twelve" => 12,
+        "thirteen" => 13,
+        "fourteen" => 14,
+        "fifteen" => 15,
+        "sixteen" => 16,
+        "seventeen" => 17,
+        "eighteen" => 18,
+        "nineteen" => 19,
+        "twenty" => 20,
+        "thirty" => 30,
+        "forty" => 40,
+        "fifty" => 50,
+        "sixty" => 60,
+        "seventy" => 70,
+        "eighty" => 80,
+        "ninety" => 90,
+        _ => return None,
+    })
+}
 
 /// Scale words after a number and the power of ten they stand for.
 const SCALES: &[(&str, u32)] = &[
@@ -503,7 +508,7 @@ fn figure_at(text: &str, tokens: &[Token]) -> Option<(Token, usize, Option<Writt
         && let Some(power) = scale_power(&scale.text)
     {
         ("0.5".to_string(), power, 3)
-    } else if let Some(&(_, value)) = NUMBER_WORDS.iter().find(|(w, _)| *w == first.text) {
+    } else if let Some(value) = number_word(&first.text) {
         (value.to_string(), 0, 1)
     } else {
         let (digits, power) = figure_digits(text, first)?;
@@ -769,6 +774,8 @@ mod tests {
             stems("the UN and the U.N.")
         );
         assert_eq!(stems("South America"), ["south america"]);
+        assert_eq!(stems("fine china"), ["fine", "china"]);
+        assert_ne!(stems("polish the car")[0], stems("Polish")[0]);
         assert_eq!(
             stems("more than 1,200 Pakistanis"),
             ["more", "than", "1200", "pakistan"]
