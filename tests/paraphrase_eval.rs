@@ -1,5 +1,7 @@
-//! How well parallax decides "same claim or not" on sentence pairs from different outlets
-//! (`tests/fixtures/paraphrase_pairs.toml`), against a plain bag-of-words Jaccard baseline.
+//! How well parallax decides "same claim or not" on sentence pairs from different outlets, against
+//! a plain bag-of-words Jaccard baseline: on `tests/fixtures/paraphrase_pairs.toml` (the pairs
+//! the engine's constants were set with, and a first held-out part) and, scored apart, on
+//! `tests/fixtures/paraphrase_pairs_heldout.toml` (a fresh set written before the last changes).
 //!
 //! Each story's `a` sentences are one outlet's article and its `b` sentences another's (one
 //! sentence per paragraph); parallax's decision is the engine's own: `compare` matches them and a
@@ -7,6 +9,9 @@
 //! its best threshold on these very pairs, taken both alone and with the same one-to-one
 //! assignment the engine uses, whichever scores higher. The isolated similarity decision
 //! (`similarity >= claim_match`) is printed too. Fails unless parallax is clearly better.
+//!
+//! `cargo test --test paraphrase_eval -- --nocapture` prints every pair the engine gets wrong and
+//! the scores of both files.
 
 use std::collections::HashSet;
 
@@ -15,6 +20,12 @@ use parallax::align::similarity::SentenceSet;
 use parallax::model::{EngineSettings, OutletEntry, Status};
 use serde::Deserialize;
 use unicode_segmentation::UnicodeSegmentation;
+
+/// Least accuracy the engine must reach on the fresh held-out set (66.2% when it was set).
+const FLOOR: f64 = 0.65;
+
+/// How far the engine must beat the one-to-one bag-of-words baseline on the fresh held-out set.
+const FLOOR_MARGIN: f64 = 0.08;
 
 #[derive(Deserialize)]
 struct Pairs {
@@ -161,13 +172,62 @@ fn best_baselines(stories: &[&Sides]) -> ((f64, f64), (f64, f64)) {
     (best_alone, best_assigned)
 }
 
-#[test]
-fn parallax_sees_through_paraphrase_better_than_a_bag_of_words() {
-    let path = concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/tests/fixtures/paraphrase_pairs.toml"
-    );
-    let pairs: Pairs = toml::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+/// What one evaluation file scores.
+struct Scores {
+    pairs: usize,
+    same: usize,
+    engine: f64,
+    isolated: f64,
+    held_out: Option<(usize, f64, f64, f64)>,
+    jaccard_alone: (f64, f64),
+    jaccard_assigned: (f64, f64),
+}
+
+impl Scores {
+    /// The better of the two bag-of-words baselines.
+    fn baseline(&self) -> f64 {
+        self.jaccard_alone.1.max(self.jaccard_assigned.1)
+    }
+
+    fn print(&self, name: &str) {
+        println!(
+            "== {name}: {} pairs ({} same claim: {:.1}% by always answering same)",
+            self.pairs,
+            self.same,
+            self.same as f64 * 100.0 / self.pairs as f64
+        );
+        println!(
+            "bag-of-words Jaccard, alone, best threshold {:.2}: {:.1}%",
+            self.jaccard_alone.0,
+            self.jaccard_alone.1 * 100.0
+        );
+        println!(
+            "bag-of-words Jaccard, one-to-one, best threshold {:.2}: {:.1}%",
+            self.jaccard_assigned.0,
+            self.jaccard_assigned.1 * 100.0
+        );
+        println!(
+            "parallax similarity alone (>= claim_match {}): {:.1}%",
+            EngineSettings::default().claim_match,
+            self.isolated * 100.0
+        );
+        println!("parallax engine (compare): {:.1}%", self.engine * 100.0);
+        if let Some((pairs, engine, alone, assigned)) = self.held_out {
+            println!(
+                "held-out stories only ({pairs} pairs): parallax engine {:.1}%, Jaccard alone {:.1}%, one-to-one {:.1}%",
+                engine * 100.0,
+                alone * 100.0,
+                assigned * 100.0
+            );
+        }
+    }
+}
+
+/// Scores the engine, its similarity alone and the baselines on the pairs of `file` (under
+/// `tests/fixtures/`), printing every pair the engine gets wrong.
+fn evaluate(file: &str) -> Scores {
+    let path = format!("{}/tests/fixtures/{file}", env!("CARGO_MANIFEST_DIR"));
+    let pairs: Pairs = toml::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
     let claim_match = EngineSettings::default().claim_match;
     let stories: Vec<Sides> = pairs.story.iter().map(sides).collect();
 
@@ -196,7 +256,7 @@ fn parallax_sees_through_paraphrase_better_than_a_bag_of_words() {
     }
 
     let all: Vec<&Sides> = stories.iter().collect();
-    let (best_alone, best_assigned) = best_baselines(&all);
+    let (jaccard_alone, jaccard_assigned) = best_baselines(&all);
     let held: Vec<&Sides> = pairs
         .story
         .iter()
@@ -204,39 +264,48 @@ fn parallax_sees_through_paraphrase_better_than_a_bag_of_words() {
         .filter(|(story, _)| story.held_out)
         .map(|(_, sides)| sides)
         .collect();
-    let (held_alone, held_assigned) = best_baselines(&held);
-    let ours = accuracy(&engine);
-    let baseline = best_alone.1.max(best_assigned.1);
-    println!(
-        "pairs: {} ({} same claim)",
-        engine.len(),
-        engine.iter().filter(|d| d.1).count()
-    );
-    println!(
-        "bag-of-words Jaccard, alone, best threshold {:.2}: {:.1}%",
-        best_alone.0,
-        best_alone.1 * 100.0
-    );
-    println!(
-        "bag-of-words Jaccard, one-to-one, best threshold {:.2}: {:.1}%",
-        best_assigned.0,
-        best_assigned.1 * 100.0
-    );
-    println!(
-        "parallax similarity alone (>= claim_match {claim_match}): {:.1}%",
-        accuracy(&isolated) * 100.0
-    );
-    println!("parallax engine (compare): {:.1}%", ours * 100.0);
-    println!(
-        "held-out pairs only ({}): parallax engine {:.1}%, Jaccard alone {:.1}%, one-to-one {:.1}%",
-        held_out.len(),
-        accuracy(&held_out) * 100.0,
-        held_alone.1 * 100.0,
-        held_assigned.1 * 100.0
-    );
-    assert!(engine.len() >= 80);
+    let held_out = (!held.is_empty()).then(|| {
+        let (alone, assigned) = best_baselines(&held);
+        (held_out.len(), accuracy(&held_out), alone.1, assigned.1)
+    });
+    Scores {
+        pairs: engine.len(),
+        same: engine.iter().filter(|d| d.1).count(),
+        engine: accuracy(&engine),
+        isolated: accuracy(&isolated),
+        held_out,
+        jaccard_alone,
+        jaccard_assigned,
+    }
+}
+
+#[test]
+fn parallax_sees_through_paraphrase_better_than_a_bag_of_words() {
+    let scores = evaluate("paraphrase_pairs.toml");
+    scores.print("paraphrase_pairs.toml");
+    assert!(scores.pairs >= 80);
     assert!(
-        ours >= baseline + 0.08,
-        "parallax {ours:.3} is not clearly better than the baseline {baseline:.3}"
+        scores.engine >= scores.baseline() + 0.08,
+        "parallax {:.3} is not clearly better than the baseline {:.3}",
+        scores.engine,
+        scores.baseline()
+    );
+}
+
+/// The fresh held-out set: written before the similarity changes it measures, never used to tune
+/// them, so it stands for real articles the constants have not seen. Most of its pairs are
+/// same-claim paraphrases with few words in common, so the bag-of-words baseline alone does best
+/// at a threshold near 0, where it answers "same" to nearly everything; the engine, which must also
+/// leave claims unmatched, is held to the one-to-one baseline, which decides as it does.
+#[test]
+fn parallax_beats_a_bag_of_words_on_pairs_it_was_not_tuned_on() {
+    let scores = evaluate("paraphrase_pairs_heldout.toml");
+    scores.print("paraphrase_pairs_heldout.toml");
+    assert!(scores.pairs >= 60);
+    assert!(
+        scores.engine >= FLOOR && scores.engine >= scores.jaccard_assigned.1 + FLOOR_MARGIN,
+        "parallax {:.3} on the held-out pairs (floor {FLOOR}, one-to-one baseline {:.3} + {FLOOR_MARGIN})",
+        scores.engine,
+        scores.jaccard_assigned.1
     );
 }

@@ -4,6 +4,7 @@
 
 use std::collections::HashMap;
 
+use super::acronyms::StoryAcronyms;
 use super::synonyms;
 use crate::model::{OutletEntry, TextSpan};
 use crate::text::facts::{self, Facts};
@@ -21,9 +22,18 @@ const GRAM_CHARS: usize = 4;
 #[derive(Debug, Default)]
 pub struct Vocabulary {
     ids: HashMap<String, u32>,
+    acronyms: StoryAcronyms,
 }
 
 impl Vocabulary {
+    /// An empty vocabulary for the story whose texts are `texts`, knowing the acronyms they use.
+    pub fn for_story<'a>(texts: impl IntoIterator<Item = &'a str>) -> Vocabulary {
+        Vocabulary {
+            ids: HashMap::new(),
+            acronyms: StoryAcronyms::of(texts),
+        }
+    }
+
     /// The id of `term`, assigned on first sight.
     fn intern(&mut self, term: &str) -> u32 {
         if let Some(&id) = self.ids.get(term) {
@@ -87,7 +97,11 @@ impl Claim {
         Claim {
             span,
             text: text.to_string(),
-            terms: terms_of(compared, &frame_of(&facts), vocabulary),
+            terms: terms_of(
+                compared,
+                &frame_of(&facts, &vocabulary.acronyms),
+                vocabulary,
+            ),
             facts,
         }
     }
@@ -95,8 +109,9 @@ impl Claim {
 
 /// The stems of a claim's attribution (who says it, and the verb): the frame around the claim,
 /// which two different claims of one story often share (`Governor Tom Reilly said ...`). It is
-/// compared as a fact, so similarity leaves it out.
-fn frame_of(facts: &Facts) -> Vec<String> {
+/// compared as a fact, so similarity leaves it out. Its words are read as the claim's are (the
+/// story's acronyms joined), so that they are found among them.
+fn frame_of(facts: &Facts, acronyms: &StoryAcronyms) -> Vec<String> {
     let mut frame = Vec::new();
     for attribution in &facts.attributions {
         let words = attribution
@@ -104,7 +119,9 @@ fn frame_of(facts: &Facts) -> Vec<String> {
             .iter()
             .chain(std::iter::once(&attribution.verb));
         for text in words {
-            frame.extend(tokens::tokenize(text).into_iter().map(|t| t.stem));
+            let mut words = tokens::tokenize(text);
+            acronyms.join(text, &mut words);
+            frame.extend(words.into_iter().map(|t| t.stem));
         }
     }
     frame
@@ -143,8 +160,25 @@ pub fn claims_of(outlet: &OutletEntry, vocabulary: &mut Vocabulary) -> Vec<Claim
 /// attribution `frame` are left out unless the claim has nothing else.
 fn terms_of(text: &str, frame: &[String], vocabulary: &mut Vocabulary) -> Terms {
     let mut tokens = tokens::tokenize(text);
-    if tokens.iter().any(|t| !t.stop && !frame.contains(&t.stem)) {
-        tokens.retain(|t| !frame.contains(&t.stem));
+    vocabulary.acronyms.join(text, &mut tokens);
+    // Each word of the frame is taken out once: the speaker's name may come back in the claim
+    // itself ("The U.S. envoy said Washington would ...").
+    if !frame.is_empty() {
+        let mut unframed: Vec<&str> = frame.iter().map(String::as_str).collect();
+        let framed: Vec<bool> = tokens
+            .iter()
+            .map(|t| match unframed.iter().position(|f| *f == t.stem) {
+                Some(at) => {
+                    unframed.swap_remove(at);
+                    true
+                }
+                None => false,
+            })
+            .collect();
+        if tokens.iter().zip(&framed).any(|(t, &f)| !t.stop && !f) {
+            let mut framed = framed.into_iter();
+            tokens.retain(|_| !framed.next().unwrap_or(false));
+        }
     }
     let any_content = tokens.iter().any(|t| !t.stop);
     let content: Vec<&str> = tokens

@@ -13,6 +13,7 @@
 //! 4. each match gets its status, reasons, `moved` flag ([`status`]) and word diff ([`diff`]);
 //! 5. the paragraphs are grouped for side-by-side reading ([`paragraphs`]).
 
+mod acronyms;
 mod claims;
 mod clusters;
 pub mod diff;
@@ -52,7 +53,11 @@ pub fn compare(
     let reference = outlets
         .first()
         .map_or_else(|| reference.to_string(), |o| o.id.clone());
-    let mut vocabulary = Vocabulary::default();
+    let mut vocabulary = Vocabulary::for_story(
+        outlets
+            .iter()
+            .flat_map(|o| o.paragraphs.iter().map(String::as_str)),
+    );
     let claims: Vec<Vec<Claim>> = outlets
         .iter()
         .map(|o| claims_of(o, &mut vocabulary))

@@ -264,7 +264,7 @@ pub struct SentenceSet {
 impl SentenceSet {
     /// Weighs `sentences` (each one claim) against each other.
     pub fn new(sentences: &[&str]) -> SentenceSet {
-        let mut vocabulary = Vocabulary::default();
+        let mut vocabulary = Vocabulary::for_story(sentences.iter().copied());
         let claims: Vec<Claim> = sentences
             .iter()
             .map(|s| {

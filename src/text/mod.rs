@@ -1,7 +1,9 @@
 //! Text analysis of extracted articles: hygiene ([`clean`]), sentences ([`sentences`]),
-//! tokens ([`tokens`]) and the checkable facts of a claim ([`facts`]).
+//! tokens ([`tokens`]) with the other names of countries and bodies ([`demonyms`]), and the
+//! checkable facts of a claim ([`facts`]).
 
 pub mod clean;
+pub mod demonyms;
 pub mod facts;
 pub mod sentences;
 pub mod stopwords;
