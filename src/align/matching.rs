@@ -6,7 +6,7 @@
 
 use super::claims::Claim;
 use super::index::CandidateIndex;
-use super::similarity::{Features, carried, figures_disagree, similarity};
+use super::similarity::{Features, carried, figures_disagree, share_enough_words, similarity};
 use crate::model::EngineSettings;
 use crate::text::facts::{self, Facts};
 
@@ -96,7 +96,11 @@ pub fn match_outlet(
         used: vec![false; outlet.len()],
     };
     for &(i, j, sim) in &pairs {
-        if sim >= claim_match && result.matches[i].is_none() && !result.used[j] {
+        if sim >= claim_match
+            && result.matches[i].is_none()
+            && !result.used[j]
+            && share_enough_words(&reference[i], &outlet[j])
+        {
             result.assign(i, vec![j], sim, false);
         }
     }

@@ -238,6 +238,16 @@ pub fn figures_disagree(a: &Features, b: &Features) -> bool {
         && facts::fact_overlap(&a.figures, &b.figures) == 0.0
 }
 
+/// Whether two claims share enough words to be matched on their likeness alone, anywhere in
+/// the article: two distinct stems, or every stem of the shorter claim. One shared word and a
+/// shared weekday or figure is how unrelated sentences look alike ("opens on Friday" /
+/// "reported on Friday").
+pub fn share_enough_words(a: &Features, b: &Features) -> bool {
+    let mut shared = 0usize;
+    a.stems.shared(&b.stems, |_, _| shared += 1);
+    shared >= 2 || shared == a.stems.entries.len().min(b.stems.entries.len())
+}
+
 /// The facts of `facts` that single a claim out: quantities, dates and quotes.
 fn figures(facts: &Facts) -> Facts {
     Facts {
@@ -291,5 +301,25 @@ impl SentenceSet {
             (Some(a), Some(b)) => similarity(a, b),
             _ => 0.0,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn one_shared_word_and_a_weekday_are_not_enough_words() {
+        let set = SentenceSet::new(&[
+            "The show opens to the public on Friday.",
+            "Bloomberg News reported on Friday that the company faces scrutiny.",
+            "The exhibition opens to the public this Friday.",
+            "More.",
+            "(More)",
+        ]);
+        let enough = |a: usize, b: usize| share_enough_words(&set.features[a], &set.features[b]);
+        assert!(!enough(0, 1));
+        assert!(enough(0, 2));
+        assert!(enough(3, 4), "every word of the shorter claim is shared");
     }
 }
