@@ -118,5 +118,5 @@ fn articles_of_different_stories_share_almost_no_claims() {
         println!("  {line}");
     }
     assert!(claims > 1000, "too few claims compared: {claims}");
-    assert!(rate < 0.01, "false match rate {:.2}%", rate * 100.0);
+    assert!(rate < 0.006, "false match rate {:.2}%", rate * 100.0);
 }
