@@ -9,23 +9,8 @@ use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use parallax::fetch::{FetchError, FetchEvent, FetchLimits, FetchOutcome, Fetcher};
+use support::fetch_limits::quick_limits as limits;
 use support::http_server::{Reply, Stats, TestServer};
-
-/// Short limits so that every case ends within a second or two.
-fn limits() -> FetchLimits {
-    FetchLimits {
-        connect_timeout: Duration::from_secs(2),
-        read_timeout: Duration::from_millis(400),
-        total_timeout: Duration::from_secs(3),
-        max_body_bytes: 1024 * 1024,
-        per_host_delay: Duration::ZERO,
-        per_host_concurrency: 8,
-        respect_robots: false,
-        backoff_base: Duration::from_millis(10),
-        retry_after_cap: Duration::from_secs(5),
-        ..FetchLimits::default()
-    }
-}
 
 async fn fetch(limits: FetchLimits, url: &str) -> Result<FetchOutcome, FetchError> {
     Fetcher::new(limits)

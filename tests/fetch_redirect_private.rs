@@ -4,9 +4,8 @@
 
 mod support;
 
-use std::time::Duration;
-
-use parallax::fetch::{FetchError, FetchLimits, Fetcher};
+use parallax::fetch::{FetchError, Fetcher};
+use support::fetch_limits::no_retries;
 use support::http_server::{Reply, TestServer};
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -23,13 +22,7 @@ async fn a_public_page_cannot_redirect_into_the_private_network() {
         std::env::remove_var("NO_PROXY");
         std::env::remove_var("no_proxy");
     }
-    let fetcher = Fetcher::new(FetchLimits {
-        respect_robots: false,
-        per_host_delay: Duration::ZERO,
-        max_retries: 0,
-        ..FetchLimits::default()
-    })
-    .unwrap();
+    let fetcher = Fetcher::new(no_retries()).unwrap();
     let error = fetcher
         .fetch("http://public.example/story", None, &|_| {})
         .await

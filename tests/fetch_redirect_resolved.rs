@@ -5,9 +5,9 @@
 mod support;
 
 use std::net::ToSocketAddrs;
-use std::time::Duration;
 
-use parallax::fetch::{FetchLimits, Fetcher};
+use parallax::fetch::Fetcher;
+use support::fetch_limits::no_retries;
 use support::http_server::{Reply, TestServer};
 
 /// This machine's host name, when it resolves to a loopback or private IPv4 address.
@@ -37,13 +37,7 @@ async fn a_redirect_cannot_reach_a_private_address_through_a_host_name() {
         _ => Reply::html("ok"),
     })
     .await;
-    let fetcher = Fetcher::new(FetchLimits {
-        respect_robots: false,
-        per_host_delay: Duration::ZERO,
-        max_retries: 0,
-        ..FetchLimits::default()
-    })
-    .unwrap();
+    let fetcher = Fetcher::new(no_retries()).unwrap();
     let error = fetcher
         .fetch(&redirecting.url("/story"), None, &|_| {})
         .await

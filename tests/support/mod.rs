@@ -1,3 +1,4 @@
 //! Shared helpers of the integration tests.
 
+pub mod fetch_limits;
 pub mod http_server;
