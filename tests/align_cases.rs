@@ -45,6 +45,35 @@ fn side(pieces: &[DiffPiece], skip: DiffOp) -> String {
 }
 
 #[test]
+fn a_sentence_with_every_figure_changed_in_its_place_differs() {
+    let comparison = run(vec![
+        outlet(
+            "ref",
+            &[
+                "The council approved a budget of 1.5 million dollars on Monday.",
+                "The vote was 7 to 2.",
+                "The mayor welcomed the decision.",
+            ],
+        ),
+        outlet(
+            "other",
+            &[
+                "On Monday the council passed a $1.5 million budget.",
+                "The vote was 6 to 3.",
+                "The mayor welcomed the decision.",
+            ],
+        ),
+    ]);
+    let vote = &comparison.claims[1].statuses["other"];
+    assert_eq!(vote.status, Status::Differs, "{:?}", comparison.claims);
+    assert_eq!(vote.reasons, ["number: 7 -> 6", "number: 2 -> 3"]);
+    assert!(
+        comparison.claims.iter().all(|c| c.origin == "ref"),
+        "nothing added"
+    );
+}
+
+#[test]
 fn a_merged_sentence_carries_both_reference_claims() {
     let comparison = run(vec![
         outlet(

@@ -22,6 +22,8 @@ const GRAM_CHARS: usize = 4;
 #[derive(Debug, Default)]
 pub struct Vocabulary {
     ids: HashMap<String, u32>,
+    /// For each term id, whether the term is a figure (its stem is a value: `7`, `1200000`).
+    figures: Vec<bool>,
     acronyms: StoryAcronyms,
 }
 
@@ -30,6 +32,7 @@ impl Vocabulary {
     pub fn for_story<'a>(texts: impl IntoIterator<Item = &'a str>) -> Vocabulary {
         Vocabulary {
             ids: HashMap::new(),
+            figures: Vec::new(),
             acronyms: StoryAcronyms::of(texts),
         }
     }
@@ -41,7 +44,14 @@ impl Vocabulary {
         }
         let id = u32::try_from(self.ids.len()).unwrap_or(u32::MAX);
         self.ids.insert(term.to_string(), id);
+        self.figures
+            .push(term.as_bytes().first().is_some_and(u8::is_ascii_digit));
         id
+    }
+
+    /// Whether term `id` is a figure.
+    pub fn is_figure(&self, id: u32) -> bool {
+        self.figures.get(id as usize).copied().unwrap_or(false)
     }
 
     /// How many distinct terms the story has.

@@ -6,7 +6,9 @@
 
 use super::claims::Claim;
 use super::index::CandidateIndex;
-use super::similarity::{Features, carried, figures_disagree, share_enough_words, similarity};
+use super::similarity::{
+    Features, carried, figures_disagree, share_enough_words, similarity, wording_similarity,
+};
 use crate::model::EngineSettings;
 use crate::text::facts::{self, Facts};
 
@@ -104,13 +106,7 @@ pub fn match_outlet(
             result.assign(i, vec![j], sim, false);
         }
     }
-    add_in_place(
-        reference,
-        outlet,
-        &pairs,
-        settings.claim_match_in_place,
-        &mut result,
-    );
+    add_in_place(reference, outlet, &pairs, settings, &mut result);
     add_merges(reference, outlet, &pairs, &mut result);
     add_splits(
         reference,
@@ -123,24 +119,32 @@ pub fn match_outlet(
     result
 }
 
+/// How alike the wording around the figures must be for a pair whose figures all disagree to
+/// stand as one claim with its numbers changed.
+const SAME_WORDING: f64 = 0.6;
+
 /// A reference claim left without a passage, and an unused sentence, that are each other's best
 /// match and stand in each other's place: the sentence lies between the passages carrying the
 /// claim's nearest matched neighbours. Such a pair is a paraphrase with less wording in common,
-/// so a lower threshold (`claim_match_in_place`) holds, unless their figures all disagree.
+/// so a lower threshold (`claim_match_in_place`) holds, unless their figures all disagree while
+/// the wording around the figures is not nearly the same ([`SAME_WORDING`]): the same sentence
+/// with every number changed is the claim, changed ("The vote was 7 to 2." / "6 to 3.").
 fn add_in_place(
     reference: &[Features],
     outlet: &[Features],
     pairs: &[(usize, usize, f64)],
-    threshold: f64,
+    settings: &EngineSettings,
     result: &mut OutletMatches,
 ) {
     let mut best_of_claim: Vec<Option<(usize, f64)>> = vec![None; result.matches.len()];
     let mut best_of_sentence: Vec<Option<(usize, f64)>> = vec![None; result.used.len()];
     for &(i, j, sim) in pairs {
-        if sim < threshold || result.matches[i].is_some() || result.used[j] {
+        if sim < settings.claim_match_in_place || result.matches[i].is_some() || result.used[j] {
             continue;
         }
-        if figures_disagree(&reference[i], &outlet[j]) {
+        if figures_disagree(&reference[i], &outlet[j])
+            && wording_similarity(&reference[i], &outlet[j]) < SAME_WORDING
+        {
             continue;
         }
         if best_of_claim[i].is_none_or(|(_, s)| sim > s) {

@@ -28,6 +28,7 @@ const FACT_MIN_TEXT: f64 = 0.1;
 pub struct StoryModel {
     df: Vec<u32>,
     idf: Vec<f32>,
+    figure: Vec<bool>,
 }
 
 impl StoryModel {
@@ -53,7 +54,8 @@ impl StoryModel {
             .iter()
             .map(|&d| (1.0 + n / d.max(1) as f32).ln())
             .collect();
-        StoryModel { df, idf }
+        let figure = (0..terms).map(|t| vocabulary.is_figure(t as u32)).collect();
+        StoryModel { df, idf, figure }
     }
 
     /// In how many claims of the story `term` occurs.
@@ -93,11 +95,19 @@ impl StoryModel {
                 .map(|&t| (t, self.idf(t)))
                 .collect(),
         );
+        let wording = SparseVector::summed(
+            stems
+                .iter()
+                .filter(|&&(t, _)| !self.figure.get(t as usize).copied().unwrap_or(false))
+                .copied()
+                .collect(),
+        );
         let mut rare: Vec<(u32, f32)> = stems.clone();
         rare.sort_by_key(|&(t, _)| (self.df(t), t));
         Features {
             words,
             stems: SparseVector::summed(stems),
+            wording,
             grams,
             rare,
             figures: figures(&claim.facts),
@@ -187,6 +197,8 @@ pub struct Features {
     words: SparseVector,
     /// Distinct stems with their IDF, for containment.
     stems: SparseVector,
+    /// The distinct stems that are not figures: the wording around the claim's numbers.
+    wording: SparseVector,
     /// Character n-grams (empty unless the claim is short).
     grams: SparseVector,
     /// Distinct stems with their IDF, rarest in the story first (for the candidate index).
@@ -209,6 +221,7 @@ impl Features {
         Features {
             words: self.words.plus(&next.words),
             stems: self.stems.plus(&next.stems),
+            wording: self.wording.plus(&next.wording),
             grams: SparseVector::default(),
             rare,
             figures: figures(facts),
@@ -246,6 +259,12 @@ pub fn share_enough_words(a: &Features, b: &Features) -> bool {
     let mut shared = 0usize;
     a.stems.shared(&b.stems, |_, _| shared += 1);
     shared >= 2 || shared == a.stems.entries.len().min(b.stems.entries.len())
+}
+
+/// How alike the wording of two claims is with their figures left out, 0.0 to 1.0: near 1 for
+/// the same sentence with every number changed ("The vote was 7 to 2." / "6 to 3.").
+pub fn wording_similarity(a: &Features, b: &Features) -> f64 {
+    a.wording.cosine(&b.wording)
 }
 
 /// The facts of `facts` that single a claim out: quantities, dates and quotes.
