@@ -2,7 +2,7 @@
 //! holds a `;` list of checkable claims), each with where it stands, its interned terms and its
 //! facts. Everything the engine compares is a [`Claim`].
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 use super::acronyms::StoryAcronyms;
 use super::synonyms;
@@ -21,7 +21,7 @@ const GRAM_CHARS: usize = 4;
 /// on small integers.
 #[derive(Debug, Default)]
 pub struct Vocabulary {
-    ids: HashMap<String, u32>,
+    ids: FxHashMap<String, u32>,
     /// For each term id, whether the term is a figure (its stem is a value: `7`, `1200000`).
     figures: Vec<bool>,
     acronyms: StoryAcronyms,
@@ -31,7 +31,7 @@ impl Vocabulary {
     /// An empty vocabulary for the story whose texts are `texts`, knowing the acronyms they use.
     pub fn for_story<'a>(texts: impl IntoIterator<Item = &'a str>) -> Vocabulary {
         Vocabulary {
-            ids: HashMap::new(),
+            ids: FxHashMap::default(),
             figures: Vec::new(),
             acronyms: StoryAcronyms::of(texts),
         }

@@ -103,8 +103,8 @@ const STEM_CACHE_MAX: usize = 50_000;
 thread_local! {
     /// Stems already computed on this thread: the outlets of one story share most of their
     /// words, and stemming is the dearest step of tokenising.
-    static STEMS: std::cell::RefCell<std::collections::HashMap<String, String>> =
-        std::cell::RefCell::new(std::collections::HashMap::new());
+    static STEMS: std::cell::RefCell<rustc_hash::FxHashMap<String, String>> =
+        std::cell::RefCell::new(rustc_hash::FxHashMap::default());
 }
 
 /// The English stem of a lowercase word (of its base form, in American spelling), through the
