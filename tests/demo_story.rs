@@ -5,14 +5,16 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::fs;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use parallax::config::{ArticleSource, Config};
 use parallax::model::{ChangeKind, Status};
 use serde::Deserialize;
 use sha2::{Digest, Sha256};
 
-const STORY: &str = "hebei-tech-transfer";
+mod demo_fixture;
+use demo_fixture::{STORY, fixture_path, meta, read, root};
+
 const SIDECAR_KEYS: [&str; 12] = [
     "requested_url",
     "final_url",
@@ -71,29 +73,6 @@ struct ExpectedAdded {
     text: String,
 }
 
-/// `tests/fixtures/demo/<outlet>.meta.toml`.
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct ExpectedMeta {
-    title: String,
-    byline: String,
-    published: String,
-    headings: Vec<String>,
-    heading_positions: Vec<usize>,
-}
-
-fn root() -> &'static Path {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-}
-
-fn fixture_path(name: &str) -> PathBuf {
-    root().join("tests/fixtures/demo").join(name)
-}
-
-fn read(path: &Path) -> String {
-    fs::read_to_string(path).unwrap_or_else(|err| panic!("{}: {err}", path.display()))
-}
-
 fn config() -> Config {
     Config::load(&root().join("sources.toml")).unwrap_or_else(|err| panic!("{err}"))
 }
@@ -114,11 +93,6 @@ fn true_paragraphs(outlet: &str) -> Vec<String> {
         .split("\n\n")
         .map(str::to_string)
         .collect()
-}
-
-fn meta(outlet: &str) -> ExpectedMeta {
-    let path = fixture_path(&format!("{outlet}.meta.toml"));
-    toml::from_str(&read(&path)).unwrap_or_else(|err| panic!("{}: {err}", path.display()))
 }
 
 /// The outlets of the demo story, reference first, as `sources.toml` lists them.

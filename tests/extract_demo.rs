@@ -4,14 +4,15 @@
 //! cache sidecar, as the pipeline reads them.
 
 use std::fs;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use parallax::config::Config;
 use parallax::extract::decode::decode_html;
 use parallax::extract::{ExtractHints, extract_article};
-use serde::Deserialize;
 
-const STORY: &str = "hebei-tech-transfer";
+mod demo_fixture;
+use demo_fixture::{STORY, meta, root};
+
 const OUTLETS: [&str; 5] = [
     "meridian",
     "clearsky",
@@ -19,21 +20,6 @@ const OUTLETS: [&str; 5] = [
     "dailyblaze",
     "harbourcourier",
 ];
-
-/// `tests/fixtures/demo/<outlet>.meta.toml`.
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct ExpectedMeta {
-    title: String,
-    byline: String,
-    published: String,
-    headings: Vec<String>,
-    heading_positions: Vec<usize>,
-}
-
-fn root() -> &'static Path {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-}
 
 /// The newest cached page of an outlet and its sidecar's `content_type`.
 fn cached_page(outlet: &str) -> (Vec<u8>, Option<String>) {
@@ -73,10 +59,7 @@ fn every_demo_page_extracts_to_its_true_text() {
             .map(str::trim)
             .filter(|p| !p.is_empty())
             .collect();
-        let meta: ExpectedMeta = toml::from_str(
-            &fs::read_to_string(fixtures.join(format!("{outlet}.meta.toml"))).expect("meta"),
-        )
-        .expect("meta parses");
+        let meta = meta(outlet);
 
         assert_eq!(article.paragraphs, paragraphs, "{outlet}: paragraphs");
         assert_eq!(article.title, meta.title, "{outlet}: title");
