@@ -1,0 +1,150 @@
+//! The real-data sets of `../shared/bench/claims/` and the repository's own blind labels, read
+//! as they are stored.
+
+use std::path::{Path, PathBuf};
+
+use serde::Deserialize;
+use serde::de::DeserializeOwned;
+use sha2::{Digest, Sha256};
+
+/// One MSRP pair: two outlets' sentences, judged the same statement or not.
+#[derive(Deserialize)]
+pub struct MsrpPair {
+    pub a: String,
+    pub b: String,
+    pub equivalent: bool,
+}
+
+/// One iSTS headline pair, the whole `a` headline as one claim against `b`.
+#[derive(Deserialize)]
+pub struct IstsSentence {
+    pub a: String,
+    pub b: String,
+    /// appears / differs / missing.
+    pub label: String,
+}
+
+/// One aligned and typed chunk of an iSTS headline `a` against `b`.
+#[derive(Deserialize)]
+pub struct IstsChunk {
+    pub a: String,
+    pub b: String,
+    /// The chunk's words, as they stand in `a`.
+    pub span: String,
+    /// appears / differs / missing.
+    pub label: String,
+}
+
+/// One judgement of a reference claim against one other outlet of a BASIL story.
+pub struct StoryLabel {
+    pub story: String,
+    pub reference: String,
+    /// The claim's words, as they stand in the reference article.
+    pub claim: String,
+    pub outlet: String,
+    /// same / changed / partial / absent.
+    pub label: String,
+}
+
+/// A line of `basil-dev-labels.jsonl`.
+#[derive(Deserialize)]
+struct SharedLabel {
+    story: String,
+    reference: String,
+    claim: String,
+    outlet: String,
+    label: String,
+}
+
+/// A line of `tests/fixtures/basil-labels/*.jsonl`: the claim is a byte range of the reference
+/// article, checked by the first 16 hex digits of its SHA-256 (no article text is stored).
+#[derive(Deserialize)]
+struct OwnLabel {
+    story: String,
+    reference: String,
+    start: usize,
+    end: usize,
+    sha256: String,
+    outlet: String,
+    label: String,
+}
+
+/// Reads a JSON-lines file.
+pub fn read_jsonl<T: DeserializeOwned>(path: &Path) -> Result<Vec<T>, String> {
+    let text = std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
+    text.lines()
+        .enumerate()
+        .filter(|(_, line)| !line.trim().is_empty())
+        .map(|(n, line)| {
+            serde_json::from_str(line).map_err(|e| format!("{}:{}: {e}", path.display(), n + 1))
+        })
+        .collect()
+}
+
+/// The labels that come with the shared data (reference `nyt`).
+pub fn shared_labels(claims_dir: &Path) -> Result<Vec<StoryLabel>, String> {
+    let lines: Vec<SharedLabel> = read_jsonl(&claims_dir.join("basil-dev-labels.jsonl"))?;
+    Ok(lines
+        .into_iter()
+        .map(|l| StoryLabel {
+            story: l.story,
+            reference: l.reference,
+            claim: l.claim,
+            outlet: l.outlet,
+            label: l.label,
+        })
+        .collect())
+}
+
+/// The first 16 hex digits of the SHA-256 of `text`: how our own labels name a claim.
+pub fn claim_hash(text: &str) -> String {
+    Sha256::digest(text.as_bytes())
+        .iter()
+        .take(8)
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
+
+/// Our own blind labels, joined to the story texts under `claims_dir`.
+pub fn own_labels(labels_dir: &Path, claims_dir: &Path) -> Result<Vec<StoryLabel>, String> {
+    let mut files: Vec<PathBuf> = std::fs::read_dir(labels_dir)
+        .map_err(|e| format!("{}: {e}", labels_dir.display()))?
+        .filter_map(|entry| entry.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|e| e == "jsonl"))
+        .collect();
+    files.sort();
+    let mut labels = Vec::new();
+    for file in files {
+        for line in read_jsonl::<OwnLabel>(&file)? {
+            let article =
+                story_dir(claims_dir, &line.story).join(format!("{}.txt", line.reference));
+            let text = std::fs::read_to_string(&article)
+                .map_err(|e| format!("{}: {e}", article.display()))?;
+            let claim = text.get(line.start..line.end).ok_or_else(|| {
+                format!("{}: bad range {}..{}", file.display(), line.start, line.end)
+            })?;
+            if claim_hash(claim) != line.sha256 {
+                return Err(format!(
+                    "{}: the claim at {}..{} of {} no longer matches its hash",
+                    file.display(),
+                    line.start,
+                    line.end,
+                    article.display()
+                ));
+            }
+            labels.push(StoryLabel {
+                story: line.story,
+                reference: line.reference,
+                claim: claim.to_string(),
+                outlet: line.outlet,
+                label: line.label,
+            });
+        }
+    }
+    Ok(labels)
+}
+
+/// The folder of one BASIL story.
+pub fn story_dir(claims_dir: &Path, story: &str) -> PathBuf {
+    claims_dir.join("basil-dev").join(story)
+}

@@ -1,0 +1,94 @@
+//! parallax's matching measured on real cross-outlet text, a bag-of-words baseline beside
+//! every figure (issue: matching on real text):
+//!
+//! - MSRP train: sentence pairs judged equivalent or not; parallax says "equivalent" when it
+//!   carries the claim without a conflicting fact;
+//! - iSTS headlines train: the whole headline (appears / differs / missing), and each chunk;
+//! - BASIL dev: every reference claim against each other outlet, judged blind by careful
+//!   reading (JUDGING.md): the shared labels (reference `nyt`) and, scored apart and never
+//!   tuned on, our own (`tests/fixtures/basil-labels/`, references `fox` and `hpo`).
+//!
+//! `cargo bench --bench real_eval` runs it all; name sets to run only those
+//! (`cargo bench --bench real_eval -- basil msrp`, of `msrp ists chunks basil own`), and set
+//! `PARALLAX_EVAL_SHOW=1` to list every judgement parallax gets wrong. The data are read from
+//! `../shared/bench/claims` (or `PARALLAX_CLAIMS_DIR`); without them it prints why and stops.
+
+mod baseline;
+mod data;
+mod engine;
+mod metrics;
+mod pairs;
+mod stories;
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use std::time::Instant;
+
+const SETS: [&str; 5] = ["msrp", "ists", "chunks", "basil", "own"];
+
+fn main() -> ExitCode {
+    let manifest = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let dir = std::env::var_os("PARALLAX_CLAIMS_DIR")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| manifest.join("../shared/bench/claims"));
+    if !dir.join("msrp-train.jsonl").is_file() {
+        println!(
+            "real_eval skipped: {} is absent (the real-data sets live outside the repository)",
+            dir.display()
+        );
+        return ExitCode::SUCCESS;
+    }
+    let asked: Vec<String> = std::env::args()
+        .skip(1)
+        .filter(|a| !a.starts_with('-'))
+        .collect();
+    let run = |set: &str| asked.is_empty() || asked.iter().any(|a| a == set);
+    if let Some(unknown) = asked.iter().find(|a| !SETS.contains(&a.as_str())) {
+        eprintln!(
+            "real_eval: unknown set `{unknown}` (known: {})",
+            SETS.join(", ")
+        );
+        return ExitCode::from(2);
+    }
+    let show = std::env::var_os("PARALLAX_EVAL_SHOW").is_some();
+    let started = Instant::now();
+    let result = (|| -> Result<(), String> {
+        if run("msrp") {
+            pairs::msrp(&dir)?;
+        }
+        if run("ists") {
+            pairs::ists_sentences(&dir)?;
+        }
+        if run("chunks") {
+            pairs::ists_chunks(&dir)?;
+        }
+        if run("basil") {
+            let labels = data::shared_labels(&dir)?;
+            stories::evaluate(
+                "BASIL dev, shared labels (reference nyt)",
+                &dir,
+                &labels,
+                show,
+            )?;
+        }
+        let own = manifest.join("tests/fixtures/basil-labels");
+        if run("own") && own.is_dir() {
+            let labels = data::own_labels(&own, &dir)?;
+            stories::evaluate(
+                "BASIL dev, our blind labels (untouched)",
+                &dir,
+                &labels,
+                show,
+            )?;
+        }
+        Ok(())
+    })();
+    println!("(real_eval took {:.1} s)", started.elapsed().as_secs_f64());
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            eprintln!("real_eval: {message}");
+            ExitCode::FAILURE
+        }
+    }
+}

@@ -1,0 +1,223 @@
+//! BASIL stories judged claim by claim (JUDGING.md): each reference claim against each other
+//! outlet, parallax against a bag of words tuned on the same labels.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use parallax::align::compare;
+use parallax::extract::ExtractHints;
+use parallax::model::{ClaimStatus, Comparison, EngineSettings, OutletEntry};
+use parallax::pipeline::{outlet_entry, read_local_article};
+
+use crate::baseline;
+use crate::data::{self, StoryLabel};
+use crate::engine;
+use crate::metrics::{self, Outcome, Truth};
+
+/// The outlets of every BASIL story.
+const OUTLETS: [&str; 3] = ["nyt", "fox", "hpo"];
+
+/// One scored judgement.
+struct Judged<'l> {
+    label: &'l StoryLabel,
+    parallax: Outcome,
+    similarity: f64,
+    bow_containment: f64,
+    bow_jaccard: f64,
+}
+
+/// The truth a JUDGING.md label stands for.
+fn truth(label: &str) -> Truth {
+    match label {
+        "same" => Truth::Is(Outcome::Appears),
+        "changed" => Truth::Is(Outcome::Differs),
+        "partial" => Truth::Carried,
+        _ => Truth::Is(Outcome::Missing),
+    }
+}
+
+/// Scores `labels` and prints the figures under `title`.
+pub fn evaluate(title: &str, dir: &Path, labels: &[StoryLabel], show: bool) -> Result<(), String> {
+    let mut groups: BTreeMap<(&str, &str), Vec<&StoryLabel>> = BTreeMap::new();
+    for label in labels {
+        groups
+            .entry((label.story.as_str(), label.reference.as_str()))
+            .or_default()
+            .push(label);
+    }
+    let mut judged = Vec::new();
+    for ((story, reference), labels) in &groups {
+        let outlets = read_story(dir, story)?;
+        let comparison = compare(
+            story,
+            outlets.clone(),
+            reference,
+            Vec::new(),
+            &EngineSettings::default(),
+        );
+        let reference_entry = outlets.iter().find(|o| o.id == *reference).expect("loaded");
+        for label in labels {
+            let statuses =
+                claim_statuses(&comparison, reference_entry, &label.claim, &label.outlet);
+            let outcomes: Vec<Outcome> =
+                statuses.iter().map(|s| engine::judged_outcome(s)).collect();
+            let other = outlets
+                .iter()
+                .find(|o| o.id == label.outlet)
+                .expect("loaded");
+            let sentences = baseline::sentences(&other.paragraphs);
+            judged.push(Judged {
+                label,
+                parallax: combined(&outcomes),
+                similarity: statuses.iter().map(|s| s.similarity).fold(0.0, f64::max),
+                bow_containment: baseline::best(&label.claim, &sentences, baseline::containment),
+                bow_jaccard: baseline::best(&label.claim, &sentences, baseline::jaccard),
+            });
+        }
+    }
+    print_figures(title, groups.len(), &judged);
+    if show {
+        print_errors(&judged);
+    }
+    Ok(())
+}
+
+/// The three outlets of a story, read as `parallax diff` reads text files.
+fn read_story(dir: &Path, story: &str) -> Result<Vec<OutletEntry>, String> {
+    OUTLETS
+        .iter()
+        .map(|id| {
+            let path = data::story_dir(dir, story).join(format!("{id}.txt"));
+            let article = read_local_article(&path, &ExtractHints::default())?;
+            Ok(outlet_entry(id, id, &path.display().to_string(), article))
+        })
+        .collect()
+}
+
+/// The statuses `outlet` gets for the reference claims that cover `claim`'s words: those whose
+/// reference span lies mostly inside the claim's place in the article, else the claim whose
+/// words overlap it most.
+fn claim_statuses<'c>(
+    comparison: &'c Comparison,
+    reference: &OutletEntry,
+    claim: &str,
+    outlet: &str,
+) -> Vec<&'c ClaimStatus> {
+    let place = reference
+        .paragraphs
+        .iter()
+        .enumerate()
+        .find_map(|(p, text)| {
+            text.find(claim)
+                .map(|start| (p, start, start + claim.len()))
+        });
+    let clusters = comparison
+        .claims
+        .iter()
+        .filter(|c| c.origin == reference.id);
+    let inside: Vec<&ClaimStatus> = match place {
+        Some((paragraph, start, end)) => clusters
+            .clone()
+            .filter(|c| {
+                c.statuses[&reference.id].spans.iter().any(|s| {
+                    let overlap = s.end.min(end).saturating_sub(s.start.max(start));
+                    s.paragraph == paragraph && overlap * 2 > s.end - s.start
+                })
+            })
+            .filter_map(|c| c.statuses.get(outlet))
+            .collect(),
+        None => Vec::new(),
+    };
+    if !inside.is_empty() {
+        return inside;
+    }
+    clusters
+        .map(|c| (baseline::jaccard(&c.text, claim), c))
+        .max_by(|a, b| a.0.total_cmp(&b.0))
+        .and_then(|(_, c)| c.statuses.get(outlet))
+        .into_iter()
+        .collect()
+}
+
+/// One outcome for a sentence parallax cut into several claims: carried if any part is,
+/// differs if any part differs.
+fn combined(outcomes: &[Outcome]) -> Outcome {
+    if outcomes.contains(&Outcome::Differs) {
+        Outcome::Differs
+    } else if outcomes.contains(&Outcome::Appears) {
+        Outcome::Appears
+    } else {
+        Outcome::Missing
+    }
+}
+
+fn print_figures(title: &str, stories: usize, judged: &[Judged]) {
+    let pairs: Vec<(Outcome, Outcome)> = judged
+        .iter()
+        .map(|j| (j.parallax, truth(&j.label.label).against(j.parallax)))
+        .collect();
+    let carried: Vec<(bool, bool)> = judged
+        .iter()
+        .map(|j| (j.parallax.carried(), j.label.label != "absent"))
+        .collect();
+    let (f1, precision, recall) = metrics::f1(&carried);
+    println!("== {title}: {stories} stories, {} judgements", judged.len());
+    for (name, score) in [
+        (
+            "containment",
+            (|j: &Judged| j.bow_containment) as fn(&Judged) -> f64,
+        ),
+        ("Jaccard", |j: &Judged| j.bow_jaccard),
+    ] {
+        let binary: Vec<(f64, bool)> = judged
+            .iter()
+            .map(|j| (score(j), j.label.label != "absent"))
+            .collect();
+        let (t, bow_f1) = baseline::tune_binary(&binary, |p| metrics::f1(p).0);
+        let three: Vec<(f64, Truth)> = judged
+            .iter()
+            .map(|j| (score(j), truth(&j.label.label)))
+            .collect();
+        let (low, high, bow_macro) = baseline::tune_three_way(&three);
+        println!(
+            "  bag of words ({name}): carried F1 {bow_f1:.3} (>= {t:.2}), macro-F1 {bow_macro:.3} ({low:.2} / {high:.2})"
+        );
+    }
+    println!(
+        "  parallax: carried F1 {f1:.3} (precision {precision:.3}, recall {recall:.3}), macro-F1 {:.3}, accuracy {:.3}",
+        metrics::macro_f1(&pairs),
+        metrics::accuracy(&pairs)
+    );
+    println!("  label \\ parallax  appears  differs  missing");
+    for label in ["same", "changed", "partial", "absent"] {
+        let row: Vec<usize> = Outcome::ALL
+            .iter()
+            .map(|o| {
+                judged
+                    .iter()
+                    .filter(|j| j.label.label == label && j.parallax == *o)
+                    .count()
+            })
+            .collect();
+        println!("  {label:<16} {:>7}  {:>7}  {:>7}", row[0], row[1], row[2]);
+    }
+}
+
+fn print_errors(judged: &[Judged]) {
+    for j in judged {
+        let right = truth(&j.label.label).against(j.parallax) == j.parallax;
+        if !right {
+            let claim: String = j.label.claim.chars().take(110).collect();
+            println!(
+                "  x {} {}/{} {:?} (sim {:.2}, bow {:.2}) {}",
+                j.label.label,
+                j.label.reference,
+                j.label.outlet,
+                j.parallax,
+                j.similarity,
+                j.bow_containment,
+                claim
+            );
+        }
+    }
+}
