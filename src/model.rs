@@ -346,7 +346,9 @@ pub struct OutletFailure {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields, default)]
 pub struct EngineSettings {
-    /// Minimum similarity for two sentences to count as the same claim.
+    /// Minimum similarity for two sentences to join a split claim, to cluster claims through other
+    /// outlets and to group added claims (whether a passage carries a reference claim is the
+    /// fitted scorer's decision, `src/align/match_weights.json`).
     pub claim_match: f64,
     /// Minimum similarity for a sentence that stands in a claim's place (between the passages
     /// carrying its neighbours) and is that claim's best match, and the claim its best match.

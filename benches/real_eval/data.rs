@@ -44,6 +44,8 @@ pub struct StoryLabel {
     pub outlet: String,
     /// same / changed / partial / absent.
     pub label: String,
+    /// The outlet's words that carry the claim, where the labeller wrote them down.
+    pub evidence: String,
 }
 
 /// A line of `basil-dev-labels.jsonl`.
@@ -54,6 +56,8 @@ struct SharedLabel {
     claim: String,
     outlet: String,
     label: String,
+    #[serde(default)]
+    evidence: String,
 }
 
 /// A line of `tests/fixtures/basil-labels/*.jsonl`: the claim is a byte range of the reference
@@ -92,6 +96,7 @@ pub fn shared_labels(claims_dir: &Path) -> Result<Vec<StoryLabel>, String> {
             claim: l.claim,
             outlet: l.outlet,
             label: l.label,
+            evidence: l.evidence,
         })
         .collect())
 }
@@ -138,6 +143,7 @@ pub fn own_labels(labels_dir: &Path, claims_dir: &Path) -> Result<Vec<StoryLabel
                 claim: claim.to_string(),
                 outlet: line.outlet,
                 label: line.label,
+                evidence: String::new(),
             });
         }
     }

@@ -16,13 +16,16 @@ pub enum ChangeClass {
     Detail,
 }
 
-/// The class of one change: a fact replaced by another (or a negation) conflicts, attribution
-/// and hedges are framing, a fact on one side only is a detail.
+/// The class of one change, as JUDGING.md reads it: a fact replaced by another (or a negation)
+/// conflicts; another source or another certainty (attribution changed, hedge added or
+/// removed) is framing; a fact or a source on one side only is a detail.
 pub fn change_class(change: &FactChange) -> ChangeClass {
+    let replaced = change.from.is_some() && change.to.is_some();
     match change.kind {
         ChangeKind::Negation => ChangeClass::Conflict,
-        ChangeKind::Attribution | ChangeKind::Hedge => ChangeClass::Framing,
-        _ if change.from.is_some() && change.to.is_some() => ChangeClass::Conflict,
+        ChangeKind::Hedge => ChangeClass::Framing,
+        ChangeKind::Attribution if replaced => ChangeClass::Framing,
+        _ if replaced => ChangeClass::Conflict,
         _ => ChangeClass::Detail,
     }
 }

@@ -10,12 +10,15 @@
 //!
 //! `cargo bench --bench real_eval` runs it all; name sets to run only those
 //! (`cargo bench --bench real_eval -- basil msrp`, of `msrp ists chunks basil own`), and set
-//! `PARALLAX_EVAL_SHOW=1` to list every judgement parallax gets wrong. The data are read from
+//! `PARALLAX_EVAL_SHOW=1` to list every judgement parallax gets wrong. `-- fit` (never run
+//! by default) refits the match scorer's weights on the shared labels and writes them to
+//! `src/align/match_weights.json`; rebuild to use them. The data are read from
 //! `../shared/bench/claims` (or `PARALLAX_CLAIMS_DIR`); without them it prints why and stops.
 
 mod baseline;
 mod data;
 mod engine;
+mod fit;
 mod metrics;
 mod pairs;
 mod stories;
@@ -24,7 +27,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::Instant;
 
-const SETS: [&str; 5] = ["msrp", "ists", "chunks", "basil", "own"];
+const SETS: [&str; 6] = ["msrp", "ists", "chunks", "basil", "own", "fit"];
 
 fn main() -> ExitCode {
     let manifest = Path::new(env!("CARGO_MANIFEST_DIR"));
@@ -42,7 +45,7 @@ fn main() -> ExitCode {
         .skip(1)
         .filter(|a| !a.starts_with('-'))
         .collect();
-    let run = |set: &str| asked.is_empty() || asked.iter().any(|a| a == set);
+    let run = |set: &str| asked.iter().any(|a| a == set) || (asked.is_empty() && set != "fit");
     if let Some(unknown) = asked.iter().find(|a| !SETS.contains(&a.as_str())) {
         eprintln!(
             "real_eval: unknown set `{unknown}` (known: {})",
@@ -53,6 +56,9 @@ fn main() -> ExitCode {
     let show = std::env::var_os("PARALLAX_EVAL_SHOW").is_some();
     let started = Instant::now();
     let result = (|| -> Result<(), String> {
+        if run("fit") {
+            fit::fit(&dir, &manifest.join("src/align/match_weights.json"))?;
+        }
         if run("msrp") {
             pairs::msrp(&dir)?;
         }

@@ -6,7 +6,7 @@ use std::path::Path;
 
 use parallax::align::compare;
 use parallax::extract::ExtractHints;
-use parallax::model::{ClaimStatus, Comparison, EngineSettings, OutletEntry};
+use parallax::model::{ClaimStatus, Comparison, EngineSettings, OutletEntry, TextSpan};
 use parallax::pipeline::{outlet_entry, read_local_article};
 
 use crate::baseline;
@@ -24,10 +24,11 @@ struct Judged<'l> {
     similarity: f64,
     bow_containment: f64,
     bow_jaccard: f64,
+    reasons: String,
 }
 
 /// The truth a JUDGING.md label stands for.
-fn truth(label: &str) -> Truth {
+pub fn truth(label: &str) -> Truth {
     match label {
         "same" => Truth::Is(Outcome::Appears),
         "changed" => Truth::Is(Outcome::Differs),
@@ -72,6 +73,11 @@ pub fn evaluate(title: &str, dir: &Path, labels: &[StoryLabel], show: bool) -> R
                 similarity: statuses.iter().map(|s| s.similarity).fold(0.0, f64::max),
                 bow_containment: baseline::best(&label.claim, &sentences, baseline::containment),
                 bow_jaccard: baseline::best(&label.claim, &sentences, baseline::jaccard),
+                reasons: statuses
+                    .iter()
+                    .flat_map(|s| s.reasons.iter().map(String::as_str))
+                    .collect::<Vec<_>>()
+                    .join("; "),
             });
         }
     }
@@ -83,7 +89,7 @@ pub fn evaluate(title: &str, dir: &Path, labels: &[StoryLabel], show: bool) -> R
 }
 
 /// The three outlets of a story, read as `parallax diff` reads text files.
-fn read_story(dir: &Path, story: &str) -> Result<Vec<OutletEntry>, String> {
+pub fn read_story(dir: &Path, story: &str) -> Result<Vec<OutletEntry>, String> {
     OUTLETS
         .iter()
         .map(|id| {
@@ -94,15 +100,32 @@ fn read_story(dir: &Path, story: &str) -> Result<Vec<OutletEntry>, String> {
         .collect()
 }
 
-/// The statuses `outlet` gets for the reference claims that cover `claim`'s words: those whose
-/// reference span lies mostly inside the claim's place in the article, else the claim whose
-/// words overlap it most.
+/// The statuses `outlet` gets for the reference claims that cover `claim`.
 fn claim_statuses<'c>(
     comparison: &'c Comparison,
     reference: &OutletEntry,
     claim: &str,
     outlet: &str,
 ) -> Vec<&'c ClaimStatus> {
+    let clusters: Vec<_> = comparison
+        .claims
+        .iter()
+        .filter(|c| c.origin == reference.id)
+        .collect();
+    let claims: Vec<(TextSpan, &str)> = clusters
+        .iter()
+        .map(|c| (c.statuses[&reference.id].spans[0], c.text.as_str()))
+        .collect();
+    covering(&claims, reference, claim)
+        .into_iter()
+        .filter_map(|i| clusters[i].statuses.get(outlet))
+        .collect()
+}
+
+/// The reference's claims (where each stands, and its text) that cover a labelled `claim`:
+/// those whose span lies mostly inside the claim's place in the article, else the one whose
+/// words overlap it most.
+pub fn covering(claims: &[(TextSpan, &str)], reference: &OutletEntry, claim: &str) -> Vec<usize> {
     let place = reference
         .paragraphs
         .iter()
@@ -111,30 +134,26 @@ fn claim_statuses<'c>(
             text.find(claim)
                 .map(|start| (p, start, start + claim.len()))
         });
-    let clusters = comparison
-        .claims
-        .iter()
-        .filter(|c| c.origin == reference.id);
-    let inside: Vec<&ClaimStatus> = match place {
-        Some((paragraph, start, end)) => clusters
-            .clone()
-            .filter(|c| {
-                c.statuses[&reference.id].spans.iter().any(|s| {
-                    let overlap = s.end.min(end).saturating_sub(s.start.max(start));
-                    s.paragraph == paragraph && overlap * 2 > s.end - s.start
-                })
+    if let Some((paragraph, start, end)) = place {
+        let inside: Vec<usize> = claims
+            .iter()
+            .enumerate()
+            .filter(|(_, (s, _))| {
+                let overlap = s.end.min(end).saturating_sub(s.start.max(start));
+                s.paragraph == paragraph && overlap * 2 > s.end - s.start
             })
-            .filter_map(|c| c.statuses.get(outlet))
-            .collect(),
-        None => Vec::new(),
-    };
-    if !inside.is_empty() {
-        return inside;
+            .map(|(i, _)| i)
+            .collect();
+        if !inside.is_empty() {
+            return inside;
+        }
     }
-    clusters
-        .map(|c| (baseline::jaccard(&c.text, claim), c))
+    claims
+        .iter()
+        .enumerate()
+        .map(|(i, (_, text))| (baseline::jaccard(text, claim), i))
         .max_by(|a, b| a.0.total_cmp(&b.0))
-        .and_then(|(_, c)| c.statuses.get(outlet))
+        .map(|(_, i)| i)
         .into_iter()
         .collect()
 }
@@ -218,6 +237,9 @@ fn print_errors(judged: &[Judged]) {
                 j.bow_containment,
                 claim
             );
+            if !j.reasons.is_empty() {
+                println!("      reasons: {}", j.reasons);
+            }
         }
     }
 }

@@ -1,13 +1,15 @@
 //! Which passage of an outlet carries each reference claim: candidate pairs from the rare-term
-//! index, then a one-to-one assignment by descending similarity (wherever the passage stands,
-//! so reordering never hides a carried claim), then the two ways a claim's wording is shared
+//! index, then a one-to-one assignment by descending probability of carrying (the fitted
+//! [`Scorer`]), wherever the passage stands, so reordering never hides a carried claim; then the
+//! two ways a claim's wording is shared
 //! unevenly: a merged sentence that carries two reference claims, and a claim split over two
 //! adjacent sentences.
 
 use super::claims::Claim;
 use super::index::CandidateIndex;
+use super::scorer::{CARRIES, Scorer};
 use super::similarity::{
-    Features, carried, figures_disagree, share_enough_words, similarity, wording_similarity,
+    Features, SIMILARITY, carried, figures_disagree, pair_features, similarity, wording_similarity,
 };
 use crate::model::EngineSettings;
 use crate::text::facts::{self, Facts};
@@ -75,19 +77,23 @@ pub fn match_outlet(
 ) -> OutletMatches {
     let claim_match = settings.claim_match;
     let floor = (claim_match * FLOOR_SHARE).min(settings.claim_match_in_place);
-    let mut pairs: Vec<(usize, usize, f64)> = Vec::new();
+    let scorer = Scorer::shipped();
+    let mut scored: Vec<(usize, usize, f64, f64)> = Vec::new();
     for (i, query) in reference.iter().enumerate() {
         for j in index.candidates(query) {
-            let sim = similarity(query, &outlet[j]);
-            if sim >= floor {
-                pairs.push((i, j, sim));
+            let measurements = pair_features(query, &outlet[j]);
+            let sim = measurements[SIMILARITY];
+            let carries = scorer.probability(&measurements);
+            if sim >= floor || carries >= CARRIES {
+                scored.push((i, j, sim, carries));
             }
         }
     }
-    // Best pairs first; among equals, the one nearest its expected place in reading order.
+    // Most probable pairs first; among equals, the one nearest its expected place in reading
+    // order.
     let scale = outlet.len().max(1) as f64 / reference.len().max(1) as f64;
-    pairs.sort_by(|a, b| {
-        b.2.total_cmp(&a.2).then_with(|| {
+    scored.sort_by(|a, b| {
+        b.3.total_cmp(&a.3).then_with(|| {
             let da = (a.0 as f64 * scale - a.1 as f64).abs();
             let db = (b.0 as f64 * scale - b.1 as f64).abs();
             da.total_cmp(&db)
@@ -97,16 +103,15 @@ pub fn match_outlet(
         matches: vec![None; reference.len()],
         used: vec![false; outlet.len()],
     };
-    for &(i, j, sim) in &pairs {
-        if sim >= claim_match
-            && result.matches[i].is_none()
-            && !result.used[j]
-            && share_enough_words(&reference[i], &outlet[j])
-        {
+    for &(i, j, sim, carries) in &scored {
+        if carries >= CARRIES && result.matches[i].is_none() && !result.used[j] {
             result.assign(i, vec![j], sim, false);
         }
     }
-    add_in_place(reference, outlet, &pairs, settings, &mut result);
+    let mut pairs: Vec<(usize, usize, f64)> =
+        scored.iter().map(|&(i, j, s, _)| (i, j, s)).collect();
+    pairs.sort_by(|a, b| b.2.total_cmp(&a.2));
+    add_in_place(reference, outlet, &scored, settings, &mut result);
     add_merges(reference, outlet, &pairs, &mut result);
     add_splits(
         reference,
@@ -118,6 +123,10 @@ pub fn match_outlet(
     );
     result
 }
+
+/// A pair that stands in its claim's place needs only this probability of carrying it (its place
+/// is evidence the scorer does not see), or the same wording around its figures.
+const CARRIES_IN_PLACE: f64 = 0.2;
 
 /// How alike the wording around the figures must be for a pair whose figures all disagree to
 /// stand as one claim with its numbers changed.
@@ -132,19 +141,21 @@ const SAME_WORDING: f64 = 0.6;
 fn add_in_place(
     reference: &[Features],
     outlet: &[Features],
-    pairs: &[(usize, usize, f64)],
+    scored: &[(usize, usize, f64, f64)],
     settings: &EngineSettings,
     result: &mut OutletMatches,
 ) {
     let mut best_of_claim: Vec<Option<(usize, f64)>> = vec![None; result.matches.len()];
     let mut best_of_sentence: Vec<Option<(usize, f64)>> = vec![None; result.used.len()];
-    for &(i, j, sim) in pairs {
+    for &(i, j, sim, carries) in scored {
         if sim < settings.claim_match_in_place || result.matches[i].is_some() || result.used[j] {
             continue;
         }
-        if figures_disagree(&reference[i], &outlet[j])
-            && wording_similarity(&reference[i], &outlet[j]) < SAME_WORDING
-        {
+        let same_wording = wording_similarity(&reference[i], &outlet[j]) >= SAME_WORDING;
+        if figures_disagree(&reference[i], &outlet[j]) && !same_wording {
+            continue;
+        }
+        if carries < CARRIES_IN_PLACE && !same_wording {
             continue;
         }
         if best_of_claim[i].is_none_or(|(_, s)| sim > s) {

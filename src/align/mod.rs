@@ -5,7 +5,8 @@
 //! 1. every article is cut into claims ([`claims`]) and weighted with the story's term statistics
 //!    ([`similarity`]);
 //! 2. each outlet's claims are indexed by their rare stems ([`index`]) and matched against the
-//!    reference's claims ([`matching`]): anywhere in the article at `claim_match`, or in the
+//!    reference's claims ([`matching`]): anywhere in the article when the fitted scorer
+//!    ([`scorer`]) says the passage carries the claim, or in the
 //!    claim's own place (between its neighbours' matches, each the other's best match) at the
 //!    lower `claim_match_in_place`; merged sentences and split claims included;
 //! 3. matches through other outlets' wordings complete the clusters, and claims no reference
@@ -18,8 +19,10 @@ mod claims;
 mod clusters;
 pub mod diff;
 mod index;
+pub mod inspect;
 mod matching;
 mod paragraphs;
+pub mod scorer;
 pub mod similarity;
 mod status;
 mod synonyms;
@@ -53,20 +56,7 @@ pub fn compare(
     let reference = outlets
         .first()
         .map_or_else(|| reference.to_string(), |o| o.id.clone());
-    let mut vocabulary = Vocabulary::for_story(
-        outlets
-            .iter()
-            .flat_map(|o| o.paragraphs.iter().map(String::as_str)),
-    );
-    let claims: Vec<Vec<Claim>> = outlets
-        .iter()
-        .map(|o| claims_of(o, &mut vocabulary))
-        .collect();
-    let model = StoryModel::new(&vocabulary, claims.iter().flatten());
-    let features: Vec<Vec<Features>> = claims
-        .iter()
-        .map(|c| c.iter().map(|c| model.features(c)).collect())
-        .collect();
+    let Prepared { claims, features } = prepare(&outlets);
     let indexes: Vec<CandidateIndex> = features.iter().map(CandidateIndex::new).collect();
     let mut matches: Vec<OutletMatches> = (0..outlets.len())
         .map(|o| {
@@ -168,6 +158,31 @@ pub fn compare(
         settings: settings.clone(),
         parallax_version: env!("CARGO_PKG_VERSION").to_string(),
     }
+}
+
+/// Every outlet's claims, and their features weighted with the story's term statistics.
+struct Prepared {
+    claims: Vec<Vec<Claim>>,
+    features: Vec<Vec<Features>>,
+}
+
+/// Cuts every outlet's article into claims and weighs them as one story.
+fn prepare(outlets: &[OutletEntry]) -> Prepared {
+    let mut vocabulary = Vocabulary::for_story(
+        outlets
+            .iter()
+            .flat_map(|o| o.paragraphs.iter().map(String::as_str)),
+    );
+    let claims: Vec<Vec<Claim>> = outlets
+        .iter()
+        .map(|o| claims_of(o, &mut vocabulary))
+        .collect();
+    let model = StoryModel::new(&vocabulary, claims.iter().flatten());
+    let features = claims
+        .iter()
+        .map(|c| c.iter().map(|c| model.features(c)).collect())
+        .collect();
+    Prepared { claims, features }
 }
 
 /// The reference matched against itself: every claim carried by itself.

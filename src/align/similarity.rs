@@ -251,16 +251,6 @@ pub fn figures_disagree(a: &Features, b: &Features) -> bool {
         && facts::fact_overlap(&a.figures, &b.figures) == 0.0
 }
 
-/// Whether two claims share enough words to be matched on their likeness alone, anywhere in
-/// the article: two distinct stems, or every stem of the shorter claim. One shared word and a
-/// shared weekday or figure is how unrelated sentences look alike ("opens on Friday" /
-/// "reported on Friday").
-pub fn share_enough_words(a: &Features, b: &Features) -> bool {
-    let mut shared = 0usize;
-    a.stems.shared(&b.stems, |_, _| shared += 1);
-    shared >= 2 || shared == a.stems.entries.len().min(b.stems.entries.len())
-}
-
 /// How alike the wording of two claims is with their figures left out, 0.0 to 1.0: near 1 for
 /// the same sentence with every number changed ("The vote was 7 to 2." / "6 to 3.").
 pub fn wording_similarity(a: &Features, b: &Features) -> f64 {
@@ -282,6 +272,70 @@ fn figures(facts: &Facts) -> Facts {
 pub fn carried(a: &Features, b: &Features) -> f64 {
     a.stems.covered_by(&b.stems)
 }
+
+/// How many measurements [`pair_features`] takes of a pair of claims.
+pub const PAIR_FEATURES: usize = 11;
+
+/// The index of [`similarity`] among [`pair_features`]' measurements.
+pub const SIMILARITY: usize = 0;
+
+/// The names of [`pair_features`]' measurements, in order (the keys of the scorer's weights).
+pub const PAIR_FEATURE_NAMES: [&str; PAIR_FEATURES] = [
+    "similarity",
+    "claim_carried",
+    "passage_carried",
+    "word_cosine",
+    "facts_agree",
+    "facts_disagree",
+    "shared_stems",
+    "shared_weight",
+    "length_ratio",
+    "claim_carried_weight",
+    "passage_carried_weight",
+];
+
+/// What the match scorer sees of claim `a` against passage `b`, each measurement in 0..=1:
+/// [`similarity`], how much of `a` the passage carries and of the passage `a` explains
+/// ([`carried`] both ways), the plain TF-IDF cosine, whether their figures agree or all
+/// disagree, how many distinct stems they share and how much IDF weight (both saturating), the
+/// ratio of their lengths in stems, and each carried share times the shared weight (a short
+/// passage wholly inside a long claim counts only when what they share is substantial).
+pub fn pair_features(a: &Features, b: &Features) -> [f64; PAIR_FEATURES] {
+    let mut shared = 0usize;
+    let mut weight = 0.0f32;
+    a.stems.shared(&b.stems, |x, _| {
+        shared += 1;
+        weight += x;
+    });
+    let both_state_figures = !a.figures.is_empty() && !b.figures.is_empty();
+    let (la, lb) = (a.stems.entries.len(), b.stems.entries.len());
+    let (claim_carried, passage_carried) = (carried(a, b), carried(b, a));
+    let shared_weight = 1.0 - (-f64::from(weight) / SHARED_WEIGHT_SCALE).exp();
+    [
+        similarity(a, b),
+        claim_carried,
+        passage_carried,
+        a.words.cosine(&b.words),
+        if both_state_figures {
+            facts::fact_overlap(&a.figures, &b.figures)
+        } else {
+            0.0
+        },
+        f64::from(u8::from(figures_disagree(a, b))),
+        1.0 - (-(shared as f64) / SHARED_STEMS_SCALE).exp(),
+        shared_weight,
+        la.min(lb) as f64 / la.max(lb).max(1) as f64,
+        claim_carried * shared_weight,
+        passage_carried * shared_weight,
+    ]
+}
+
+/// Shared distinct stems at which the `shared_stems` measurement reaches 63%.
+const SHARED_STEMS_SCALE: f64 = 4.0;
+
+/// Shared IDF weight at which the `shared_weight` measurement reaches 63% (about three rare
+/// words of a story).
+const SHARED_WEIGHT_SCALE: f64 = 10.0;
 
 /// A set of free-standing sentences weighted as one story: the same similarity the engine uses,
 /// for evaluating it on sentence pairs.
@@ -314,31 +368,16 @@ impl SentenceSet {
         }
     }
 
+    /// The scorer's measurements of sentence `a` against sentence `b` (indexes into the set).
+    pub fn pair_features(&self, a: usize, b: usize) -> [f64; PAIR_FEATURES] {
+        pair_features(&self.features[a], &self.features[b])
+    }
+
     /// Similarity of sentences `a` and `b` (indexes into the set), 0.0 when out of range.
     pub fn similarity(&self, a: usize, b: usize) -> f64 {
         match (self.features.get(a), self.features.get(b)) {
             (Some(a), Some(b)) => similarity(a, b),
             _ => 0.0,
         }
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn one_shared_word_and_a_weekday_are_not_enough_words() {
-        let set = SentenceSet::new(&[
-            "The show opens to the public on Friday.",
-            "Bloomberg News reported on Friday that the company faces scrutiny.",
-            "The exhibition opens to the public this Friday.",
-            "More.",
-            "(More)",
-        ]);
-        let enough = |a: usize, b: usize| share_enough_words(&set.features[a], &set.features[b]);
-        assert!(!enough(0, 1));
-        assert!(enough(0, 2));
-        assert!(enough(3, 4), "every word of the shorter claim is shared");
     }
 }
