@@ -233,14 +233,28 @@ impl Features {
 /// the character n-gram cosine when both claims are short, then raised by the share of facts
 /// (figures, dates, quotes, names) the two state alike.
 pub fn similarity(a: &Features, b: &Features) -> f64 {
-    let mut text = a.words.cosine(&b.words);
+    similarity_of(a, b, a.words.cosine(&b.words), fact_overlap(a, b))
+}
+
+/// [`similarity`] from the pair's word cosine and fact overlap, already measured.
+fn similarity_of(a: &Features, b: &Features, cosine: f64, overlap: f64) -> f64 {
+    let mut text = cosine;
     if !a.grams.is_empty() && !b.grams.is_empty() {
         text = (1.0 - GRAM_SHARE) * text + GRAM_SHARE * a.grams.cosine(&b.grams);
     }
     if text < FACT_MIN_TEXT || a.figures.is_empty() || b.figures.is_empty() {
         return text;
     }
-    text + (1.0 - text) * FACT_BOOST * facts::fact_overlap(&a.figures, &b.figures)
+    text + (1.0 - text) * FACT_BOOST * overlap
+}
+
+/// The share of facts two claims state alike (0 when either states none).
+fn fact_overlap(a: &Features, b: &Features) -> f64 {
+    if a.figures.is_empty() || b.figures.is_empty() {
+        0.0
+    } else {
+        facts::fact_overlap(&a.figures, &b.figures)
+    }
 }
 
 /// Whether both claims state figures, dates or quotes and none of them agree: contrary evidence
@@ -307,21 +321,19 @@ pub fn pair_features(a: &Features, b: &Features) -> [f64; PAIR_FEATURES] {
         shared += 1;
         weight += x;
     });
-    let both_state_figures = !a.figures.is_empty() && !b.figures.is_empty();
     let (la, lb) = (a.stems.entries.len(), b.stems.entries.len());
     let (claim_carried, passage_carried) = (carried(a, b), carried(b, a));
     let shared_weight = 1.0 - (-f64::from(weight) / SHARED_WEIGHT_SCALE).exp();
+    let cosine = a.words.cosine(&b.words);
+    let overlap = fact_overlap(a, b);
+    let both_state_figures = !a.figures.is_empty() && !b.figures.is_empty();
     [
-        similarity(a, b),
+        similarity_of(a, b, cosine, overlap),
         claim_carried,
         passage_carried,
-        a.words.cosine(&b.words),
-        if both_state_figures {
-            facts::fact_overlap(&a.figures, &b.figures)
-        } else {
-            0.0
-        },
-        f64::from(u8::from(figures_disagree(a, b))),
+        cosine,
+        overlap,
+        f64::from(u8::from(both_state_figures && overlap == 0.0)),
         1.0 - (-(shared as f64) / SHARED_STEMS_SCALE).exp(),
         shared_weight,
         la.min(lb) as f64 / la.max(lb).max(1) as f64,
