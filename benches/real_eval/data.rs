@@ -1,6 +1,7 @@
 //! The real-data sets of `../shared/bench/claims/` and the repository's own blind labels, read
 //! as they are stored.
 
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
@@ -153,4 +154,16 @@ pub fn own_labels(labels_dir: &Path, claims_dir: &Path) -> Result<Vec<StoryLabel
 /// The folder of one BASIL story.
 pub fn story_dir(claims_dir: &Path, story: &str) -> PathBuf {
     claims_dir.join("basil-dev").join(story)
+}
+
+/// The labels grouped by (story, reference), in story order.
+pub fn by_story(labels: &[StoryLabel]) -> BTreeMap<(&str, &str), Vec<&StoryLabel>> {
+    let mut groups: BTreeMap<(&str, &str), Vec<&StoryLabel>> = BTreeMap::new();
+    for label in labels {
+        groups
+            .entry((label.story.as_str(), label.reference.as_str()))
+            .or_default()
+            .push(label);
+    }
+    groups
 }

@@ -7,7 +7,6 @@
 //! them, positives and negatives weighted alike; then, since the engine decides a claim by its
 //! best pair, the bias is moved to the cut where the best pair decides claims best (carried F1).
 
-use std::collections::BTreeMap;
 use std::path::Path;
 
 use parallax::align::inspect::StoryPairs;
@@ -63,7 +62,7 @@ pub fn fit(dir: &Path, weights_file: &Path) -> Result<(), String> {
     let best_logit = |e: &Example| {
         e.candidates
             .iter()
-            .map(|c| logit(&scorer, c))
+            .map(|c| scorer.logit(c))
             .fold(f64::MIN, f64::max)
     };
     let best: Vec<(f64, bool)> = examples
@@ -106,20 +105,8 @@ pub fn fit(dir: &Path, weights_file: &Path) -> Result<(), String> {
     Ok(())
 }
 
-/// The log-odds the scorer gives `measurements`.
-fn logit(scorer: &Scorer, measurements: &[f64; PAIR_FEATURES]) -> f64 {
-    let p = scorer.probability(measurements).clamp(1e-12, 1.0 - 1e-12);
-    (p / (1.0 - p)).ln()
-}
-
 fn examples(dir: &Path, labels: &[StoryLabel]) -> Result<Vec<Example>, String> {
-    let mut groups: BTreeMap<(&str, &str), Vec<&StoryLabel>> = BTreeMap::new();
-    for label in labels {
-        groups
-            .entry((label.story.as_str(), label.reference.as_str()))
-            .or_default()
-            .push(label);
-    }
+    let groups = data::by_story(labels);
     let mut examples = Vec::new();
     for ((story, reference), labels) in groups {
         let outlets = read_story(dir, story)?;

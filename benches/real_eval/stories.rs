@@ -1,7 +1,6 @@
 //! BASIL stories judged claim by claim (JUDGING.md): each reference claim against each other
 //! outlet, parallax against a bag of words tuned on the same labels.
 
-use std::collections::BTreeMap;
 use std::path::Path;
 
 use parallax::align::compare;
@@ -39,13 +38,7 @@ pub fn truth(label: &str) -> Truth {
 
 /// Scores `labels` and prints the figures under `title`.
 pub fn evaluate(title: &str, dir: &Path, labels: &[StoryLabel], show: bool) -> Result<(), String> {
-    let mut groups: BTreeMap<(&str, &str), Vec<&StoryLabel>> = BTreeMap::new();
-    for label in labels {
-        groups
-            .entry((label.story.as_str(), label.reference.as_str()))
-            .or_default()
-            .push(label);
-    }
+    let groups = data::by_story(labels);
     let mut judged = Vec::new();
     for ((story, reference), labels) in &groups {
         let outlets = read_story(dir, story)?;

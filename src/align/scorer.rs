@@ -58,15 +58,19 @@ impl Scorer {
         }
     }
 
-    /// The probability that a pair with these measurements is one claim carried.
-    pub fn probability(&self, measurements: &[f64; PAIR_FEATURES]) -> f64 {
-        let logit = PAIR_FEATURE_NAMES
+    /// The log-odds that a pair with these measurements is one claim carried.
+    pub fn logit(&self, measurements: &[f64; PAIR_FEATURES]) -> f64 {
+        PAIR_FEATURE_NAMES
             .iter()
             .zip(measurements)
             .map(|(name, x)| self.weights.get(*name).copied().unwrap_or(0.0) * x)
             .sum::<f64>()
-            + self.bias;
-        1.0 / (1.0 + (-logit).exp())
+            + self.bias
+    }
+
+    /// The probability that a pair with these measurements is one claim carried.
+    pub fn probability(&self, measurements: &[f64; PAIR_FEATURES]) -> f64 {
+        1.0 / (1.0 + (-self.logit(measurements)).exp())
     }
 }
 
