@@ -127,11 +127,57 @@ impl ChangeKind {
     }
 }
 
+/// What a change means for the reader, weakest first (so the strongest of several is their
+/// `max`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ChangeClass {
+    /// One version says more: a figure, date, name, source or quote on one side only, or a
+    /// figure or date made more or less specific.
+    Detail,
+    /// The same facts told otherwise: another source or attribution verb, a hedge added or
+    /// removed.
+    Framing,
+    /// The two versions cannot both be right: another number, date or name in the same place,
+    /// quoted words altered, the statement negated.
+    Conflict,
+}
+
+impl ChangeClass {
+    /// Every class, strongest first (the order of filters and summaries).
+    pub const ALL: [ChangeClass; 3] = [
+        ChangeClass::Conflict,
+        ChangeClass::Framing,
+        ChangeClass::Detail,
+    ];
+
+    /// The contract's lowercase name (`conflict`, `framing`, `detail`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ChangeClass::Conflict => "conflict",
+            ChangeClass::Framing => "framing",
+            ChangeClass::Detail => "detail",
+        }
+    }
+
+    /// The one-character mark shown beside `~` wherever colour may be absent (`!` conflict,
+    /// `?` framing, `.` detail).
+    pub fn symbol(self) -> &'static str {
+        match self {
+            ChangeClass::Conflict => "!",
+            ChangeClass::Framing => "?",
+            ChangeClass::Detail => ".",
+        }
+    }
+}
+
 /// One changed fact between the claim's origin wording and an outlet's wording.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct FactChange {
     /// What kind of fact changed.
     pub kind: ChangeKind,
+    /// What the change means: conflict, framing or detail.
+    pub class: ChangeClass,
     /// The fact as the origin states it (None when the outlet added it).
     pub from: Option<String>,
     /// The fact as the outlet states it (None when the outlet dropped it).
@@ -191,6 +237,9 @@ pub struct ClaimStatus {
     /// The same reasons, structured, for filtering by kind.
     #[serde(default)]
     pub changes: Vec<FactChange>,
+    /// The strongest class of `changes` (None unless `differs`).
+    #[serde(default)]
+    pub class: Option<ChangeClass>,
     /// Where the passage sits in the outlet's article (empty when missing).
     #[serde(default)]
     pub spans: Vec<TextSpan>,
@@ -201,6 +250,34 @@ pub struct ClaimStatus {
 }
 
 impl ClaimStatus {
+    /// Each reason with its structured change, where `changes` holds one for it (the same
+    /// position and reason text).
+    pub fn reasons_with_changes(&self) -> impl Iterator<Item = (&str, Option<&FactChange>)> {
+        self.reasons.iter().enumerate().map(|(position, reason)| {
+            let change = self.changes.get(position).filter(|c| c.reason == *reason);
+            (reason.as_str(), change)
+        })
+    }
+
+    /// The reasons as a reader sees them, each after its class (`[conflict] number: 60 to 80 ->
+    /// 70`).
+    pub fn classed_reasons(&self) -> Vec<String> {
+        self.reasons_with_changes()
+            .map(|(reason, change)| match change {
+                Some(change) => format!("[{}] {reason}", change.class.as_str()),
+                None => reason.to_string(),
+            })
+            .collect()
+    }
+
+    /// The status's name with its class where it has one (`differs (conflict)`).
+    pub fn status_label(&self) -> String {
+        match self.class {
+            Some(class) => format!("{} ({})", self.status.as_str(), class.as_str()),
+            None => self.status.as_str().to_string(),
+        }
+    }
+
     /// The status of an outlet that carries nothing of the claim.
     pub fn missing() -> Self {
         ClaimStatus {
@@ -210,6 +287,7 @@ impl ClaimStatus {
             moved: false,
             reasons: Vec::new(),
             changes: Vec::new(),
+            class: None,
             spans: Vec::new(),
             diff: Vec::new(),
         }

@@ -8,7 +8,7 @@ use std::fs;
 use std::path::PathBuf;
 
 use parallax::config::{ArticleSource, Config};
-use parallax::model::{ChangeKind, Status};
+use parallax::model::{ChangeClass, ChangeKind, Status};
 use serde::Deserialize;
 use sha2::{Digest, Sha256};
 
@@ -58,6 +58,8 @@ struct ExpectedStatus {
     text: Option<String>,
     #[serde(default)]
     reasons: Vec<ChangeKind>,
+    #[serde(default)]
+    class: Option<ChangeClass>,
     #[serde(default)]
     from: Option<String>,
     #[serde(default)]
@@ -403,6 +405,11 @@ fn expected_statuses_agree_with_the_texts() {
                 differs || (judged.from.is_none() && judged.to.is_none()),
                 "{what}: from/to only on differs"
             );
+            assert_eq!(
+                differs,
+                judged.class.is_some(),
+                "{what}: a class iff differs"
+            );
             if let Some(to) = &judged.to {
                 assert!(
                     texts[outlet.as_str()].contains(to.split(" … ").next().unwrap()),
@@ -448,6 +455,13 @@ fn the_demo_shows_every_phenomenon_parallax_reveals() {
         );
     }
     assert!(judged().any(|s| s.moved), "no moved claim");
+    for class in ChangeClass::ALL {
+        assert!(
+            judged().any(|s| s.class == Some(class)),
+            "no `{}` change",
+            class.as_str()
+        );
+    }
     assert!(
         expected.claim.iter().any(|c| c.list.is_some()),
         "no `;` list"

@@ -8,7 +8,7 @@ use std::path::PathBuf;
 
 use parallax::align::compare;
 use parallax::extract::article_from_text;
-use parallax::model::{ClaimStatus, Comparison, EngineSettings, Status};
+use parallax::model::{ChangeClass, ClaimStatus, Comparison, EngineSettings, Status};
 use parallax::pipeline::outlet_entry;
 use serde::Deserialize;
 
@@ -33,6 +33,8 @@ struct ExpectedStatus {
     text: Option<String>,
     #[serde(default)]
     reasons: Vec<String>,
+    /// The class a careful reader gives the change (`conflict`, `framing`, `detail`).
+    class: Option<ChangeClass>,
     #[serde(default)]
     moved: bool,
 }
@@ -109,6 +111,12 @@ fn disagreement(check: Check, expected: &ExpectedStatus, actual: &ClaimStatus) -
     {
         return Some(format!("no {kind} reason in {:?}", actual.reasons));
     }
+    if check == Check::Full && expected.class.is_some() && actual.class != expected.class {
+        return Some(format!(
+            "class {:?} (expected {:?}) for {:?}",
+            actual.class, expected.class, actual.reasons
+        ));
+    }
     if actual.moved != expected.moved {
         return Some(format!(
             "moved {} (expected {})",
@@ -134,6 +142,7 @@ fn strongest(items: &[&ExpectedStatus]) -> ExpectedStatus {
     }
     best.text = None;
     best.reasons = items.iter().flat_map(|i| i.reasons.clone()).collect();
+    best.class = items.iter().filter_map(|i| i.class).max();
     best
 }
 

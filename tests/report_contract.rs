@@ -136,6 +136,7 @@ fn csv_round_trips_through_a_csv_reader() {
             assert_eq!(cell("claim_id"), claim.id);
             assert_eq!(cell("outlet"), *outlet);
             assert_eq!(cell("status"), status.status.as_str());
+            assert_eq!(cell("class"), status.class.map_or("", |c| c.as_str()));
             assert_eq!(cell("moved"), status.moved.to_string());
             assert_eq!(cell("claim_text"), unformula(&claim.text));
             assert_eq!(
@@ -285,7 +286,7 @@ fn sqlite_keys_hold_across_a_collection() {
     parallax::commands::write_output(Some(&path), &writer.finish().unwrap()).unwrap();
     let db = rusqlite::Connection::open(&path).unwrap();
     let count = |sql: &str| db.query_row(sql, [], |r| r.get::<_, i64>(0)).unwrap();
-    assert_eq!(count("PRAGMA user_version"), 1);
+    assert_eq!(count("PRAGMA user_version"), 2);
     assert_eq!(count("SELECT count(*) FROM stories"), 2);
     let statuses: usize = comparisons
         .iter()

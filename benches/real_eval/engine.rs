@@ -1,34 +1,9 @@
 //! Running parallax on the sets, and reading its statuses in the evaluation's terms.
 
 use parallax::align::compare;
-use parallax::model::{
-    ChangeKind, ClaimStatus, Comparison, EngineSettings, FactChange, OutletEntry, Status,
-};
+use parallax::model::{ChangeClass, ClaimStatus, Comparison, EngineSettings, OutletEntry, Status};
 
 use crate::metrics::Outcome;
-
-/// What a change means for the reader: the facts conflict, the same facts are told otherwise,
-/// or one side says more.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum ChangeClass {
-    Conflict,
-    Framing,
-    Detail,
-}
-
-/// The class of one change, as JUDGING.md reads it: a fact replaced by another (or a negation)
-/// conflicts; another source or another certainty (attribution changed, hedge added or
-/// removed) is framing; a fact or a source on one side only is a detail.
-pub fn change_class(change: &FactChange) -> ChangeClass {
-    let replaced = change.from.is_some() && change.to.is_some();
-    match change.kind {
-        ChangeKind::Negation => ChangeClass::Conflict,
-        ChangeKind::Hedge => ChangeClass::Framing,
-        ChangeKind::Attribution if replaced => ChangeClass::Framing,
-        _ if replaced => ChangeClass::Conflict,
-        _ => ChangeClass::Detail,
-    }
-}
 
 /// An outlet of one paragraph per entry of `paragraphs`.
 pub fn outlet(id: &str, paragraphs: Vec<String>) -> OutletEntry {
@@ -72,10 +47,7 @@ pub fn reference_statuses<'c>(
 pub fn carried_without_conflict(status: &ClaimStatus) -> bool {
     match status.status {
         Status::Appears => true,
-        Status::Differs => !status
-            .changes
-            .iter()
-            .any(|c| change_class(c) == ChangeClass::Conflict),
+        Status::Differs => status.class != Some(ChangeClass::Conflict),
         Status::Missing | Status::Added => false,
     }
 }
@@ -85,14 +57,7 @@ pub fn carried_without_conflict(status: &ClaimStatus) -> bool {
 pub fn judged_outcome(status: &ClaimStatus) -> Outcome {
     match status.status {
         Status::Appears => Outcome::Appears,
-        Status::Differs
-            if status
-                .changes
-                .iter()
-                .any(|c| change_class(c) != ChangeClass::Detail) =>
-        {
-            Outcome::Differs
-        }
+        Status::Differs if status.class > Some(ChangeClass::Detail) => Outcome::Differs,
         Status::Differs => Outcome::Appears,
         Status::Missing | Status::Added => Outcome::Missing,
     }

@@ -60,7 +60,7 @@ fn main() -> ExitCode {
             fit::fit(&dir, &manifest.join("src/align/match_weights.json"))?;
         }
         if run("msrp") {
-            pairs::msrp(&dir)?;
+            pairs::msrp(&dir, show)?;
         }
         if run("ists") {
             pairs::ists_sentences(&dir)?;

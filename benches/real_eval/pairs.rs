@@ -3,7 +3,7 @@
 
 use std::path::Path;
 
-use parallax::model::{DiffOp, Status};
+use parallax::model::{ChangeClass, DiffOp, Status};
 
 use crate::baseline;
 use crate::data::{self, IstsChunk, IstsSentence, MsrpPair};
@@ -12,10 +12,12 @@ use crate::metrics::{self, Outcome, Truth};
 
 /// MSRP: parallax says "equivalent" when every claim of `a` is carried by `b` without a
 /// conflicting fact.
-pub fn msrp(dir: &Path) -> Result<(), String> {
+pub fn msrp(dir: &Path, show: bool) -> Result<(), String> {
     let pairs: Vec<MsrpPair> = data::read_jsonl(&dir.join("msrp-train.jsonl"))?;
     let mut decisions = Vec::new();
     let mut scores = Vec::new();
+    let mut conflicts = Vec::new();
+    let mut conflict_kinds = std::collections::BTreeMap::new();
     for pair in &pairs {
         let comparison = engine::compare_pair(&pair.a, &pair.b);
         let statuses = engine::reference_statuses(&comparison, "a", "b");
@@ -23,6 +25,22 @@ pub fn msrp(dir: &Path) -> Result<(), String> {
             !statuses.is_empty() && statuses.iter().all(|s| engine::carried_without_conflict(s));
         decisions.push((equivalent, pair.equivalent));
         scores.push((baseline::jaccard(&pair.a, &pair.b), pair.equivalent));
+        conflicts.push((
+            statuses
+                .iter()
+                .any(|s| s.class == Some(ChangeClass::Conflict)),
+            pair.equivalent,
+        ));
+        if pair.equivalent {
+            for change in statuses.iter().flat_map(|s| &s.changes) {
+                if change.class == ChangeClass::Conflict {
+                    *conflict_kinds.entry(change.kind.as_str()).or_insert(0usize) += 1;
+                    if show {
+                        println!("  ! {}  |  {}  |  {}", change.reason, pair.a, pair.b);
+                    }
+                }
+            }
+        }
     }
     let (threshold, bow) = baseline::tune_binary(&scores, metrics::accuracy);
     let equivalent = pairs.iter().filter(|p| p.equivalent).count();
@@ -40,6 +58,19 @@ pub fn msrp(dir: &Path) -> Result<(), String> {
     println!("  equivalent F1   parallax {f1:.3} (precision {precision:.3}, recall {recall:.3})");
     let called_missing = decisions.iter().filter(|(d, _)| !d).count();
     println!("  pairs parallax calls not equivalent: {called_missing}");
+    let share = |judged_equivalent: bool, counted: &dyn Fn(usize) -> bool| {
+        let of: Vec<usize> = (0..pairs.len())
+            .filter(|&i| pairs[i].equivalent == judged_equivalent)
+            .collect();
+        of.iter().filter(|&&i| counted(i)).count() as f64 / of.len().max(1) as f64
+    };
+    println!(
+        "  equivalent pairs with a conflict: {:.3}; not-equivalent pairs with a conflict or missing: {:.3}",
+        share(true, &|i| conflicts[i].0),
+        // parallax's "not equivalent" is exactly a conflict or a claim missing.
+        share(false, &|i| !decisions[i].0)
+    );
+    println!("  their conflicts by kind: {conflict_kinds:?}");
     Ok(())
 }
 

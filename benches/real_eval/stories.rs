@@ -200,6 +200,16 @@ fn print_figures(title: &str, stories: usize, judged: &[Judged]) {
         metrics::macro_f1(&pairs),
         metrics::accuracy(&pairs)
     );
+    let differs_share = |label: &str| {
+        let of: Vec<&Judged> = judged.iter().filter(|j| j.label.label == label).collect();
+        let differs = of.iter().filter(|j| j.parallax == Outcome::Differs).count();
+        differs as f64 / of.len().max(1) as f64
+    };
+    println!(
+        "  differs with a conflict or framing: of `same` {:.3} (floor <= 0.10), of `changed` {:.3} (floor >= 0.70)",
+        differs_share("same"),
+        differs_share("changed")
+    );
     println!("  label \\ parallax  appears  differs  missing");
     for label in ["same", "changed", "partial", "absent"] {
         let row: Vec<usize> = Outcome::ALL

@@ -53,6 +53,7 @@ pub fn carried_status(
         similarity: similarity.clamp(0.0, 1.0),
         moved: false,
         reasons: changes.iter().map(|c| c.reason.clone()).collect(),
+        class: changes.iter().map(|c| c.class).max(),
         changes,
         spans: passage.iter().map(|c| c.span).collect(),
         diff: budget.word_diff(&origin.text, &text),

@@ -15,12 +15,13 @@ use crate::model::Comparison;
 pub const BOM: &[u8] = b"\xEF\xBB\xBF";
 
 /// The header row: the columns of every row, in order.
-pub const COLUMNS: [&str; 16] = [
+pub const COLUMNS: [&str; 17] = [
     "story",
     "claim_id",
     "origin",
     "outlet",
     "status",
+    "class",
     "moved",
     "similarity",
     "reasons",
@@ -71,6 +72,7 @@ impl<W: Write> CsvWriter<W> {
                     &claim.origin,
                     outlet_id,
                     status.status.as_str(),
+                    status.class.map_or("", |c| c.as_str()),
                     if status.moved { "true" } else { "false" },
                     &format!("{:.3}", status.similarity),
                     &status.reasons.join("; "),

@@ -174,15 +174,15 @@ fn matrix_section(comparison: &Comparison, page: &mut String) {
 fn status_title(status: &ClaimStatus) -> String {
     let mut title = format!(
         "{} (similarity {:.2})",
-        status.status.as_str(),
+        status.status_label(),
         status.similarity
     );
     if status.moved {
         title.push_str(", moved");
     }
-    for reason in &status.reasons {
+    for reason in status.classed_reasons() {
         title.push_str("; ");
-        title.push_str(reason);
+        title.push_str(&reason);
     }
     title
 }
@@ -363,8 +363,20 @@ fn differences_section(comparison: &Comparison, page: &mut String) {
             }
             if !status.reasons.is_empty() {
                 page.push_str("<ul class=\"reasons\">");
-                for reason in &status.reasons {
-                    let _ = write!(page, "<li>{}</li>", escape_html(reason));
+                for (reason, change) in status.reasons_with_changes() {
+                    match change {
+                        Some(change) => {
+                            let class = change.class.as_str();
+                            let _ = write!(
+                                page,
+                                "<li class=\"{class}\"><span class=\"class\">{class}</span> {}</li>",
+                                escape_html(reason)
+                            );
+                        }
+                        None => {
+                            let _ = write!(page, "<li>{}</li>", escape_html(reason));
+                        }
+                    }
                 }
                 page.push_str("</ul>");
             }

@@ -171,7 +171,7 @@ fn write_differences(comparison: &Comparison, out: &mut dyn Write) -> std::io::R
                 "- **{}**: {} {}",
                 escape_markdown(name),
                 status_symbol(status),
-                status.status.as_str()
+                status.status_label()
             );
             if status.moved {
                 line.push_str(", moved");
@@ -182,8 +182,8 @@ fn write_differences(comparison: &Comparison, out: &mut dyn Write) -> std::io::R
                 line.push_str(&format!(": {}", escape_markdown(text)));
             }
             writeln!(out, "{line}")?;
-            for reason in &status.reasons {
-                writeln!(out, "  - {}", escape_markdown(reason))?;
+            for reason in status.classed_reasons() {
+                writeln!(out, "  - {}", escape_markdown(&reason))?;
             }
         }
         writeln!(out)?;

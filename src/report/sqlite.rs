@@ -12,15 +12,17 @@
 //!             PK (story, outlet))
 //! paragraphs (story, outlet, paragraph, text; PK (story, outlet, paragraph))
 //! claims     (story, claim, position, origin, text; PK (story, claim))
-//! statuses   (story, claim, outlet, status, moved, similarity, text, paragraphs;
+//! statuses   (story, claim, outlet, status, class, moved, similarity, text, paragraphs;
 //!             PK (story, claim, outlet))
-//! reasons    (story, claim, outlet, position, kind, from_text, to_text, reason;
+//! reasons    (story, claim, outlet, position, kind, class, from_text, to_text, reason;
 //!             PK (story, claim, outlet, position))
 //! failures   (story, outlet, url, error)
 //! ```
 //!
 //! For example, the outlets that most often change a number:
 //! `SELECT outlet, count(*) FROM reasons WHERE kind = 'number' GROUP BY outlet ORDER BY 2 DESC;`
+//! and those whose changes most often conflict:
+//! `SELECT outlet, count(*) FROM statuses WHERE class = 'conflict' GROUP BY outlet ORDER BY 2 DESC;`
 
 use rusqlite::{Connection, params};
 
@@ -30,7 +32,7 @@ use super::summary::paragraph_indexes;
 use crate::model::Comparison;
 
 /// Version of the table layout below; bump on any incompatible change.
-pub const SCHEMA_VERSION: u32 = 1;
+pub const SCHEMA_VERSION: u32 = 2;
 
 const SCHEMA: &str = "
 CREATE TABLE stories (
@@ -78,6 +80,7 @@ CREATE TABLE statuses (
   claim TEXT NOT NULL,
   outlet TEXT NOT NULL REFERENCES outlets(outlet),
   status TEXT NOT NULL CHECK (status IN ('appears', 'differs', 'missing', 'added')),
+  class TEXT CHECK (class IN ('conflict', 'framing', 'detail')),
   moved INTEGER NOT NULL CHECK (moved IN (0, 1)),
   similarity REAL NOT NULL,
   text TEXT,
@@ -91,6 +94,7 @@ CREATE TABLE reasons (
   outlet TEXT NOT NULL,
   position INTEGER NOT NULL,
   kind TEXT,
+  class TEXT CHECK (class IN ('conflict', 'framing', 'detail')),
   from_text TEXT,
   to_text TEXT,
   reason TEXT NOT NULL,
@@ -164,9 +168,9 @@ impl SqliteWriter {
             }
             let mut claim_row = tx.prepare("INSERT INTO claims VALUES (?1, ?2, ?3, ?4, ?5)")?;
             let mut status_row =
-                tx.prepare("INSERT INTO statuses VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)")?;
+                tx.prepare("INSERT INTO statuses VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)")?;
             let mut reason_row =
-                tx.prepare("INSERT INTO reasons VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)")?;
+                tx.prepare("INSERT INTO reasons VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)")?;
             for (position, claim) in comparison.claims.iter().enumerate() {
                 // An origin or outlet that is not among the compared outlets still gets a row,
                 // so the keys hold for any comparison.
@@ -190,19 +194,20 @@ impl SqliteWriter {
                         claim.id,
                         outlet_id,
                         status.status.as_str(),
+                        status.class.map(|c| c.as_str()),
                         status.moved,
                         status.similarity,
                         status.text,
                         paragraphs
                     ])?;
-                    for (position, reason) in status.reasons.iter().enumerate() {
-                        let change = status.changes.get(position).filter(|c| c.reason == *reason);
+                    for (position, (reason, change)) in status.reasons_with_changes().enumerate() {
                         reason_row.execute(params![
                             story,
                             claim.id,
                             outlet_id,
                             count(position),
                             change.map(|c| c.kind.as_str()),
+                            change.map(|c| c.class.as_str()),
                             change.and_then(|c| c.from.as_deref()),
                             change.and_then(|c| c.to.as_deref()),
                             reason

@@ -17,7 +17,7 @@
 //! the other leaves out is reported even when the rest of the claim is the same; names are not,
 //! because outlets routinely swap a name for a pronoun or a role.
 
-use crate::model::{ChangeKind, FactChange};
+use crate::model::{ChangeClass, ChangeKind, FactChange};
 
 use super::quotes::Quote;
 use super::{Attribution, Facts};
@@ -57,39 +57,61 @@ fn short(text: &str) -> String {
     format!("{}…", cut.trim_end())
 }
 
-/// One change with its reason.
-fn change(kind: ChangeKind, from: Option<&str>, to: Option<&str>, reason: String) -> FactChange {
+/// One change with its reason and class.
+fn change(
+    kind: ChangeKind,
+    class: ChangeClass,
+    from: Option<&str>,
+    to: Option<&str>,
+    reason: String,
+) -> FactChange {
     FactChange {
         kind,
+        class,
         from: from.map(str::to_string),
         to: to.map(str::to_string),
         reason,
     }
 }
 
-/// A changed fact: `kind: from -> to` with an optional note.
-fn changed(kind: ChangeKind, from: &str, to: &str, note: &str) -> FactChange {
-    let reason = format!("{}: {} -> {}{note}", kind.as_str(), short(from), short(to));
-    change(kind, Some(from), Some(to), reason)
+/// A fact put for another in the same place: `kind: from -> to`. Another source or verb is
+/// framing; any other value put for another conflicts.
+fn changed(kind: ChangeKind, from: &str, to: &str) -> FactChange {
+    let class = if kind == ChangeKind::Attribution {
+        ChangeClass::Framing
+    } else {
+        ChangeClass::Conflict
+    };
+    let reason = format!("{}: {} -> {}", kind.as_str(), short(from), short(to));
+    change(kind, class, Some(from), Some(to), reason)
 }
 
-/// A fact only one side states: `kind dropped: text` or `kind added: text`.
-fn one_sided(kind: ChangeKind, text: &str, dropped: bool) -> FactChange {
-    if dropped {
-        change(
-            kind,
-            Some(text),
-            None,
-            format!("{} dropped: {}", kind.as_str(), short(text)),
-        )
+/// A figure or date made vaguer or more precise (`date: Nov. 17, 2020 -> last November (less
+/// specific)`): both can be right, so a detail.
+fn respecified(kind: ChangeKind, from: &str, to: &str, less_specific: bool) -> FactChange {
+    let note = if less_specific {
+        "less specific"
     } else {
-        change(
-            kind,
-            None,
-            Some(text),
-            format!("{} added: {}", kind.as_str(), short(text)),
-        )
-    }
+        "more specific"
+    };
+    let reason = format!(
+        "{}: {} -> {} ({note})",
+        kind.as_str(),
+        short(from),
+        short(to)
+    );
+    change(kind, ChangeClass::Detail, Some(from), Some(to), reason)
+}
+
+/// A fact only one side states: `kind dropped: text` or `kind added: text`, a detail.
+fn one_sided(kind: ChangeKind, text: &str, dropped: bool) -> FactChange {
+    let (from, to, verb) = if dropped {
+        (Some(text), None, "dropped")
+    } else {
+        (None, Some(text), "added")
+    };
+    let reason = format!("{} {verb}: {}", kind.as_str(), short(text));
+    change(kind, ChangeClass::Detail, from, to, reason)
 }
 
 /// The changes from the origin's facts to another outlet's facts, one per changed fact, in the
@@ -120,6 +142,7 @@ pub fn compare_facts(origin: &Facts, other: &Facts) -> Vec<crate::model::FactCha
         let to = other.negations.join(", ");
         out.push(change(
             ChangeKind::Negation,
+            ChangeClass::Conflict,
             (!from.is_empty()).then_some(from.as_str()),
             (!to.is_empty()).then_some(to.as_str()),
             "negation".to_string(),
@@ -135,12 +158,13 @@ fn numbers(origin: &Facts, other: &Facts, out: &mut Vec<FactChange>) {
     for (i, j) in pair(a, b, &mut used_a, &mut used_b, |x, y| {
         x.contains(y) || y.contains(x)
     }) {
-        let note = if a[i].contains(&b[j]) {
-            " (more specific)"
-        } else {
-            " (less specific)"
-        };
-        out.push(changed(ChangeKind::Number, &a[i].text, &b[j].text, note));
+        let less_specific = !a[i].contains(&b[j]);
+        out.push(respecified(
+            ChangeKind::Number,
+            &a[i].text,
+            &b[j].text,
+            less_specific,
+        ));
     }
     let unit_pairs = pair(a, b, &mut used_a, &mut used_b, |x, y| {
         !x.conversion && !y.conversion && x.unit == y.unit
@@ -154,7 +178,7 @@ fn numbers(origin: &Facts, other: &Facts, out: &mut Vec<FactChange>) {
                     .is_some_and(|(a, b)| super::units::convertible(a, b)))
     });
     for (i, j) in unit_pairs.into_iter().chain(loose_pairs) {
-        out.push(changed(ChangeKind::Number, &a[i].text, &b[j].text, ""));
+        out.push(changed(ChangeKind::Number, &a[i].text, &b[j].text));
     }
     for (i, q) in a
         .iter()
@@ -178,15 +202,16 @@ fn dates(origin: &Facts, other: &Facts, out: &mut Vec<FactChange>) {
     let (mut used_a, mut used_b) = (vec![false; a.len()], vec![false; b.len()]);
     pair(a, b, &mut used_a, &mut used_b, |x, y| x.same(y));
     for (i, j) in pair(a, b, &mut used_a, &mut used_b, |x, y| x.compatible(y)) {
-        let note = if b[j].precision() < a[i].precision() {
-            " (less specific)"
-        } else {
-            " (more specific)"
-        };
-        out.push(changed(ChangeKind::Date, &a[i].text, &b[j].text, note));
+        let less_specific = b[j].precision() < a[i].precision();
+        out.push(respecified(
+            ChangeKind::Date,
+            &a[i].text,
+            &b[j].text,
+            less_specific,
+        ));
     }
     for (i, j) in pair(a, b, &mut used_a, &mut used_b, |_, _| true) {
-        out.push(changed(ChangeKind::Date, &a[i].text, &b[j].text, ""));
+        out.push(changed(ChangeKind::Date, &a[i].text, &b[j].text));
     }
     out.extend(
         a.iter()
@@ -242,6 +267,7 @@ fn quotes(origin: &Facts, other: &Facts, out: &mut Vec<FactChange>) -> (usize, u
     for (i, j) in pair(a, b, &mut used_a, &mut used_b, |x, y| x.overlap(y) >= 0.3) {
         out.push(change(
             ChangeKind::Quote,
+            ChangeClass::Conflict,
             Some(&a[i].text),
             Some(&b[j].text),
             "quote altered".to_string(),
@@ -250,6 +276,7 @@ fn quotes(origin: &Facts, other: &Facts, out: &mut Vec<FactChange>) -> (usize, u
     out.extend(a.iter().zip(&used_a).filter(|(_, u)| !**u).map(|(q, _)| {
         change(
             ChangeKind::Quote,
+            ChangeClass::Detail,
             Some(&q.text),
             None,
             format!("quote dropped: “{}”", short(&q.text)),
@@ -258,6 +285,7 @@ fn quotes(origin: &Facts, other: &Facts, out: &mut Vec<FactChange>) -> (usize, u
     out.extend(b.iter().zip(&used_b).filter(|(_, u)| !**u).map(|(q, _)| {
         change(
             ChangeKind::Quote,
+            ChangeClass::Detail,
             None,
             Some(&q.text),
             format!("quote added: “{}”", short(&q.text)),
@@ -296,18 +324,18 @@ fn names(origin: &Facts, other: &Facts, out: &mut Vec<FactChange>) {
         // One side names more or fewer: details added or left out, not a name put for another.
         return;
     }
+    // Of as many names lost as gained, those the word diff puts in each other's place changed;
+    // the rest are details reworded.
     if lost.is_empty()
         && let Some((from, to)) = super::names::maybe_name_swap(origin, other)
     {
-        out.push(changed(ChangeKind::Name, from, to, ""));
+        out.push(changed(ChangeKind::Name, from, to));
     }
     for (i, j) in lost.into_iter().zip(gained) {
-        out.push(changed(
-            ChangeKind::Name,
-            &origin.names[i].text,
-            &other.names[j].text,
-            "",
-        ));
+        let (from, to) = (&origin.names[i], &other.names[j]);
+        if super::names::in_same_place(origin, other, from, to) {
+            out.push(changed(ChangeKind::Name, &from.text, &to.text));
+        }
     }
 }
 
@@ -335,10 +363,10 @@ fn attributions(origin: &Facts, other: &Facts, out: &mut Vec<FactChange>) {
             a[i].speaker.as_deref().unwrap_or(""),
             b[j].speaker.as_deref().unwrap_or(""),
         );
-        out.push(changed(ChangeKind::Attribution, from, to, ""));
+        out.push(changed(ChangeKind::Attribution, from, to));
     }
     for (i, j) in pair(a, b, &mut used_a, &mut used_b, |_, _| true) {
-        out.push(changed(ChangeKind::Attribution, &a[i].verb, &b[j].verb, ""));
+        out.push(changed(ChangeKind::Attribution, &a[i].verb, &b[j].verb));
     }
     // What is left may be carried by a verb that reports only sometimes (`researchers found
     // the drug cut deaths`) on the other side.
@@ -376,6 +404,7 @@ fn hedges(origin: &Facts, other: &Facts, out: &mut Vec<FactChange>) {
             seen.push(h.class);
             out.push(change(
                 ChangeKind::Hedge,
+                ChangeClass::Framing,
                 None,
                 Some(&h.text),
                 format!("hedge added: {}", h.text),
@@ -387,6 +416,7 @@ fn hedges(origin: &Facts, other: &Facts, out: &mut Vec<FactChange>) {
             seen.push(h.class);
             out.push(change(
                 ChangeKind::Hedge,
+                ChangeClass::Framing,
                 Some(&h.text),
                 None,
                 format!("hedge removed: {}", h.text),
@@ -397,6 +427,7 @@ fn hedges(origin: &Facts, other: &Facts, out: &mut Vec<FactChange>) {
 
 #[cfg(test)]
 mod tests {
+    use crate::model::ChangeClass;
     use crate::text::facts::{Facts, NEUTRAL_OVERLAP, extract_facts, fact_overlap};
 
     fn reasons(origin: &str, other: &str) -> Vec<String> {
@@ -656,6 +687,124 @@ mod tests {
             ),
             Vec::<String>::new()
         );
+    }
+
+    #[test]
+    fn two_names_that_merely_both_occur_are_no_swap() {
+        // Each side names one thing the other does not, in another place of a reworded
+        // sentence: details, not one name put for another.
+        for (origin, other) in [
+            (
+                "The court upheld Cleveland's voucher program last year.",
+                "Last year the court ruled in an Ohio case that vouchers are legal.",
+            ),
+            (
+                "The New York-based actor is a private person, he added.",
+                "He added that De Niro is a private person.",
+            ),
+            (
+                "The fund will be run by Italian officials under the plan.",
+                "Under the plan, the fund will be run by officials loyal to Prodi.",
+            ),
+        ] {
+            let names: Vec<String> = reasons(origin, other)
+                .into_iter()
+                .filter(|r| r.starts_with("name"))
+                .collect();
+            assert!(names.is_empty(), "{origin:?} -> {other:?}: {names:?}");
+        }
+    }
+
+    #[test]
+    fn one_name_spelled_or_transliterated_otherwise_is_no_change() {
+        for (origin, other) in [
+            (
+                "It was a reference to Djihad Salafist, he said.",
+                "It was a reference to Salafist Jihad, he said.",
+            ),
+            (
+                "The envoy met Mr. Nicolas in the capital.",
+                "The envoy met Nicholas in the capital.",
+            ),
+            (
+                "The attack was blamed on al-Qaida by officials.",
+                "The attack was blamed on al-Qaeda by officials.",
+            ),
+        ] {
+            assert_eq!(reasons(origin, other), Vec::<String>::new(), "{origin:?}");
+        }
+    }
+
+    #[test]
+    fn a_figure_rounded_or_bounded_is_a_detail() {
+        let classes = |origin: &str, other: &str| -> Vec<(String, ChangeClass)> {
+            super::compare_facts(&extract_facts(origin), &extract_facts(other))
+                .into_iter()
+                .map(|c| (c.reason, c.class))
+                .collect()
+        };
+        assert_eq!(
+            classes("It spent $114.3 million.", "It spent $114 million."),
+            [(
+                "number: $114.3 million -> $114 million (less specific)".to_string(),
+                ChangeClass::Detail
+            )]
+        );
+        assert_eq!(
+            classes(
+                "The virus killed 296 people.",
+                "The virus killed 300 people."
+            )[0]
+            .1,
+            ChangeClass::Detail
+        );
+        assert_eq!(
+            classes("It plans more than 2,100 sites.", "It plans 2,100 sites.")[0].1,
+            ChangeClass::Detail
+        );
+        assert_eq!(
+            classes("It closed at $21.51.", "It closed at $21.03.")[0].1,
+            ChangeClass::Conflict
+        );
+    }
+
+    #[test]
+    fn each_reason_has_the_class_a_reader_gives_it() {
+        let class = |origin: &str, other: &str| {
+            super::compare_facts(&extract_facts(origin), &extract_facts(other))[0].class
+        };
+        use ChangeClass::{Conflict, Detail, Framing};
+        for (origin, other, expected) in [
+            ("60 to 80 fell ill.", "70 fell ill.", Conflict),
+            ("It began in 2019.", "It began in 2021.", Conflict),
+            (
+                "It began on Nov. 17, 2020.",
+                "It began last November.",
+                Detail,
+            ),
+            ("It began on Monday.", "It began.", Detail),
+            ("“We won,” he said.", "“We lost,” he said.", Conflict),
+            (
+                "The deal went to Siemens.",
+                "The deal went to Alstom.",
+                Conflict,
+            ),
+            (
+                "The firm said it was safe.",
+                "The firm claimed it was safe.",
+                Framing,
+            ),
+            ("It was safe, police said.", "It was safe.", Detail),
+            ("He stole it.", "He allegedly stole it.", Framing),
+            ("He did not steal it.", "He stole it.", Conflict),
+            (
+                "It rose to 12.",
+                "It rose to 12, with 3 more pending.",
+                Detail,
+            ),
+        ] {
+            assert_eq!(class(origin, other), expected, "{origin:?} -> {other:?}");
+        }
     }
 
     #[test]

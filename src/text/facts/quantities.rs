@@ -80,21 +80,53 @@ impl Quantity {
     }
 
     /// Whether `self` is a vaguer statement that contains `other` (`dozens` ⊇ `60 to 80`,
-    /// `about 50` ⊇ `50`).
+    /// `about 50` ⊇ `50`, `more than 2,100` ⊇ `2,100`), or `other` rounded (`$114 million` ⊇
+    /// `$114.3 million`, `some $65 billion` ⊇ `$64.7 billion`, `300` ⊇ `296`).
     pub fn contains(&self, other: &Quantity) -> bool {
+        let same_values = close(self.low, other.low) && close(self.high, other.high);
+        let rounded =
+            || self.low == self.high && other.low == other.high && rounds_to(other.low, self.low);
         units_compatible(self.unit, other.unit)
             && match self.bound {
                 Bound::Vague => {
                     self.low <= other.low && other.high <= self.high && other.bound != Bound::Vague
                 }
-                Bound::About => {
+                Bound::About | Bound::Exact => {
                     other.bound == Bound::Exact
-                        && close(self.low, other.low)
-                        && close(self.high, other.high)
+                        && ((self.bound == Bound::About && same_values) || rounded())
                 }
-                _ => false,
+                Bound::AtLeast | Bound::AtMost => other.bound == Bound::Exact && same_values,
             }
     }
+}
+
+/// Largest share of a rounded value by which the value it rounds may differ from it (`300` for
+/// `296` is 1.3%; `10` for `12` is no rounding but another count).
+const ROUNDING_SHARE_MAX: f64 = 0.05;
+
+/// The place of a value's last significant digit (`114,000,000` → 1,000,000; `21.51` → 0.01).
+fn last_digit_place(value: f64) -> f64 {
+    let whole_at = |place: f64| {
+        let steps = value / place;
+        (steps - steps.round()).abs() < 1e-6
+    };
+    let mut place = 1.0;
+    while !whole_at(place) && place > 1e-6 {
+        place /= 10.0;
+    }
+    while value != 0.0 && (1.0..1e15).contains(&place) && whole_at(place * 10.0) {
+        place *= 10.0;
+    }
+    place
+}
+
+/// Whether `coarse` is `precise` rounded to `coarse`'s last significant digit, a coarser place
+/// than `precise`'s, and close to it.
+fn rounds_to(precise: f64, coarse: f64) -> bool {
+    let place = last_digit_place(coarse);
+    place > last_digit_place(precise)
+        && close((precise / place).round() * place, coarse)
+        && (precise - coarse).abs() <= ROUNDING_SHARE_MAX * coarse.abs()
 }
 
 /// Whether two values are equal up to rounding noise.
@@ -710,6 +742,29 @@ mod tests {
     fn same(a: &str, b: &str) -> bool {
         let (x, y) = (extract_facts(a).quantities, extract_facts(b).quantities);
         x.len() == y.len() && x.iter().zip(&y).all(|(p, q)| p.same(q))
+    }
+
+    #[test]
+    fn a_rounded_or_bounded_figure_contains_the_precise_one() {
+        let first = |s: &str| extract_facts(s).quantities.remove(0);
+        let contains = |vague: &str, precise: &str| first(vague).contains(&first(precise));
+        for (vague, precise) in [
+            ("it spent $114 million", "it spent $114.3 million"),
+            ("it has killed 300 people", "it has killed 296 people"),
+            ("a toll near 770 deaths", "a toll of 767 deaths"),
+            ("some $65 billion goes", "$64.7 billion goes"),
+            ("more than 2,100 sites", "2,100 sites"),
+        ] {
+            assert!(contains(vague, precise), "{vague:?} ⊇ {precise:?}");
+        }
+        for (a, b) in [
+            ("10 people died", "12 people died"),
+            ("5,200 fell ill", "5,270 fell ill"),
+            ("it closed at $21.51", "it closed at $21.03"),
+            ("it spent $114.3 million", "it spent $114 million"),
+        ] {
+            assert!(!contains(a, b), "{a:?} does not contain {b:?}");
+        }
     }
 
     #[test]
