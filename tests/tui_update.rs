@@ -127,9 +127,20 @@ fn filters_show_only_what_they_name() {
         let claim = &comparison.claims[*c];
         assert!(claim.statuses.values().any(|s| s.status == Status::Missing));
     }
-    // Only claims with a changed number.
+    // Only claims with a conflicting change: the classes come first.
     type_keys(&mut app, "ffF");
     assert_eq!(app.filter, StatusFilter::All);
+    assert!(!app.shown_claims().is_empty());
+    for c in app.shown_claims() {
+        let has_conflict = comparison.claims[c]
+            .statuses
+            .values()
+            .flat_map(|s| &s.changes)
+            .any(|ch| ch.class == parallax::model::ChangeClass::Conflict);
+        assert!(has_conflict, "{}", comparison.claims[c].text);
+    }
+    // Only claims with a changed number, after the three classes.
+    type_keys(&mut app, "FFF");
     for c in app.shown_claims() {
         let has_number = comparison.claims[c]
             .statuses

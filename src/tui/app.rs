@@ -6,7 +6,7 @@ use std::sync::Arc;
 
 use ratatui::layout::Rect;
 
-use crate::model::{ChangeKind, Comparison};
+use crate::model::{ChangeClass, ChangeKind, Comparison, FactChange};
 use crate::pipeline::LoadedStory;
 
 use super::index::{ComparisonIndex, DifferenceFlags};
@@ -95,27 +95,62 @@ impl StatusFilter {
     }
 }
 
-/// The reason kinds `F` cycles through (None = any).
-pub const KIND_FILTERS: [Option<ChangeKind>; 8] = [
+/// What the reason filter (`F`) keeps: changes of one class, or of one kind.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ReasonFilter {
+    /// Changes of this class (conflict, framing, detail).
+    Class(ChangeClass),
+    /// Changes of this kind (number, date, ...).
+    Kind(ChangeKind),
+}
+
+impl ReasonFilter {
+    /// Whether `change` is one the filter keeps.
+    pub fn keeps(self, change: &FactChange) -> bool {
+        match self {
+            ReasonFilter::Class(class) => change.class == class,
+            ReasonFilter::Kind(kind) => change.kind == kind,
+        }
+    }
+
+    /// The filter's name in the status line (`conflict`, `number`, ...).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ReasonFilter::Class(class) => class.as_str(),
+            ReasonFilter::Kind(kind) => kind.as_str(),
+        }
+    }
+}
+
+/// The reason filters `F` cycles through (None = any): the classes, then the kinds.
+pub const KIND_FILTERS: [Option<ReasonFilter>; 11] = [
     None,
-    Some(ChangeKind::Number),
-    Some(ChangeKind::Date),
-    Some(ChangeKind::Quote),
-    Some(ChangeKind::Name),
-    Some(ChangeKind::Attribution),
-    Some(ChangeKind::Hedge),
-    Some(ChangeKind::Negation),
+    Some(ReasonFilter::Class(ChangeClass::Conflict)),
+    Some(ReasonFilter::Class(ChangeClass::Framing)),
+    Some(ReasonFilter::Class(ChangeClass::Detail)),
+    Some(ReasonFilter::Kind(ChangeKind::Number)),
+    Some(ReasonFilter::Kind(ChangeKind::Date)),
+    Some(ReasonFilter::Kind(ChangeKind::Quote)),
+    Some(ReasonFilter::Kind(ChangeKind::Name)),
+    Some(ReasonFilter::Kind(ChangeKind::Attribution)),
+    Some(ReasonFilter::Kind(ChangeKind::Hedge)),
+    Some(ReasonFilter::Kind(ChangeKind::Negation)),
 ];
 
 /// Whether a row or claim with these differences passes the filters.
-pub fn passes(flags: &DifferenceFlags, filter: StatusFilter, kind: Option<ChangeKind>) -> bool {
+pub fn passes(flags: &DifferenceFlags, filter: StatusFilter, reason: Option<ReasonFilter>) -> bool {
     let by_status = match filter {
         StatusFilter::All => true,
         StatusFilter::Differences => !flags.is_same(),
         StatusFilter::Missing => flags.missing,
         StatusFilter::Added => flags.added,
     };
-    by_status && kind.is_none_or(|k| flags.kinds.contains(&k))
+    by_status
+        && match reason {
+            None => true,
+            Some(ReasonFilter::Class(class)) => flags.classes.contains(&class),
+            Some(ReasonFilter::Kind(kind)) => flags.kinds.contains(&kind),
+        }
 }
 
 /// How far one outlet's article got.
@@ -200,7 +235,7 @@ pub struct App {
     /// Status filter.
     pub filter: StatusFilter,
     /// Reason-kind filter.
-    pub kind_filter: Option<ChangeKind>,
+    pub kind_filter: Option<ReasonFilter>,
     /// The search.
     pub search: Search,
     /// Side-by-side scrolling and layout.

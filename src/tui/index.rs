@@ -5,7 +5,7 @@
 
 use std::ops::Range;
 
-use crate::model::{ChangeKind, ClaimCluster, Comparison, Status};
+use crate::model::{ChangeClass, ChangeKind, ClaimCluster, Comparison, Status};
 
 /// What differs in one paragraph group or one claim, over all outlets but the reference.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -20,12 +20,28 @@ pub struct DifferenceFlags {
     pub moved: bool,
     /// The kinds of the changed facts.
     pub kinds: Vec<ChangeKind>,
+    /// The classes of the changed facts.
+    pub classes: Vec<ChangeClass>,
 }
 
 impl DifferenceFlags {
     /// Nothing differs.
     pub fn is_same(&self) -> bool {
         !(self.differs || self.missing || self.added || self.moved)
+    }
+
+    /// The strongest class of the changed facts (None when no fact changed).
+    pub fn strongest_class(&self) -> Option<ChangeClass> {
+        self.classes.iter().copied().max()
+    }
+
+    /// Something a reader stops at (`]c`): a conflict or framing, a claim left out or added, a
+    /// passage moved; a fact said with more or less detail alone is not.
+    pub fn is_telling(&self) -> bool {
+        self.strongest_class() > Some(ChangeClass::Detail)
+            || self.missing
+            || self.added
+            || self.moved
     }
 
     fn merge(&mut self, other: &DifferenceFlags) {
@@ -36,6 +52,11 @@ impl DifferenceFlags {
         for kind in &other.kinds {
             if !self.kinds.contains(kind) {
                 self.kinds.push(*kind);
+            }
+        }
+        for class in &other.classes {
+            if !self.classes.contains(class) {
+                self.classes.push(*class);
             }
         }
     }
@@ -86,6 +107,9 @@ fn claim_flags(claim: &ClaimCluster, reference: &str) -> DifferenceFlags {
         for change in &status.changes {
             if !flags.kinds.contains(&change.kind) {
                 flags.kinds.push(change.kind);
+            }
+            if !flags.classes.contains(&change.class) {
+                flags.classes.push(change.class);
             }
         }
     }

@@ -8,7 +8,7 @@
 use ratatui::style::{Color, Modifier, Style};
 
 use crate::commands::ColorChoice;
-use crate::model::Status;
+use crate::model::{ChangeClass, Status};
 
 /// Okabe-Ito orange: `differs`.
 pub const ORANGE: Color = Color::Rgb(0xE6, 0x9F, 0x00);
@@ -77,6 +77,17 @@ impl Theme {
             Some(color) => style.fg(color),
             None => style,
         }
+    }
+
+    /// A change's class mark (`!` conflict, `?` framing, `.` detail) and class name: vermillion,
+    /// yellow and the `differs` orange, bold.
+    pub fn class_mark(self, class: ChangeClass) -> Style {
+        let color = match class {
+            ChangeClass::Conflict => VERMILLION,
+            ChangeClass::Framing => YELLOW,
+            ChangeClass::Detail => ORANGE,
+        };
+        self.fg(Style::new().add_modifier(Modifier::BOLD), color)
     }
 
     /// The moved symbol and its "where in the reference" note.

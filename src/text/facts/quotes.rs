@@ -72,6 +72,69 @@ impl Quote {
         within(self, other) || within(other, self)
     }
 
+    /// Whether the two quote the same words but for function words added or dropped and other
+    /// inflections of a word (`admit that I'm a Christian` = `admit I'm a Christian`, `in the
+    /// pew` = `in the pews`): the shorter, word by word, stands in the longer with no content
+    /// word, figure or negation of either put for another, added or dropped inside it.
+    pub fn nearly_faithful_to(&self, other: &Quote) -> bool {
+        let stems = |quote: &Quote| -> Vec<(String, bool)> {
+            crate::text::tokens::tokenize(&quote.text)
+                .into_iter()
+                .map(|t| (t.stem, t.stop))
+                .collect()
+        };
+        let (mut short, mut long) = (stems(self), stems(other));
+        if short.len() > long.len() {
+            std::mem::swap(&mut short, &mut long);
+        }
+        let short_stems: Vec<&str> = short.iter().map(|(s, _)| s.as_str()).collect();
+        let long_stems: Vec<&str> = long.iter().map(|(s, _)| s.as_str()).collect();
+        let ops =
+            similar::capture_diff_slices(similar::Algorithm::Myers, &short_stems, &long_stems);
+        let equal: usize = ops
+            .iter()
+            .map(|op| match *op {
+                similar::DiffOp::Equal { len, .. } => len,
+                _ => 0,
+            })
+            .sum();
+        if short.is_empty() || 2 * equal < short.len() {
+            return false;
+        }
+        // The longer quote may run on before and after the words the shorter quotes.
+        let first = ops
+            .iter()
+            .position(|op| matches!(op, similar::DiffOp::Equal { .. }));
+        let last = ops
+            .iter()
+            .rposition(|op| matches!(op, similar::DiffOp::Equal { .. }));
+        let (Some(first), Some(last)) = (first, last) else {
+            return false;
+        };
+        let only_function_words = |words: &[(String, bool)]| words.iter().all(|(_, stop)| *stop);
+        ops.iter().enumerate().all(|(i, op)| {
+            let inside = (first..=last).contains(&i);
+            match *op {
+                similar::DiffOp::Equal { .. } => true,
+                similar::DiffOp::Insert {
+                    new_index, new_len, ..
+                } => !inside || only_function_words(&long[new_index..new_index + new_len]),
+                similar::DiffOp::Delete {
+                    old_index, old_len, ..
+                } => only_function_words(&short[old_index..old_index + old_len]),
+                similar::DiffOp::Replace {
+                    old_index,
+                    old_len,
+                    new_index,
+                    new_len,
+                } => {
+                    only_function_words(&short[old_index..old_index + old_len])
+                        && (!inside || only_function_words(&long[new_index..new_index + new_len]))
+                }
+            }
+        })
+    }
+
     /// How many words two quotes share, over the shorter one's word count (0 to 1).
     pub fn overlap(&self, other: &Quote) -> f64 {
         self.shared_share(other, |_| true)
@@ -203,6 +266,34 @@ mod tests {
         );
         assert!(a.content_overlap(&b) < 0.5 && a.overlap(&b) >= 0.5);
         assert!(Quote::new("We will never give in").content_overlap(&whole) >= 0.5);
+    }
+
+    #[test]
+    fn function_words_and_inflections_do_not_alter_a_quote() {
+        let long = Quote::new(
+            "I'm not ashamed to admit that I'm a Christian, but you don't need to be in the pew \
+             every Sunday to know there's something wrong",
+        );
+        assert!(Quote::new("I'm not ashamed to admit I'm a Christian").nearly_faithful_to(&long));
+        assert!(
+            Quote::new("you don't need to be in the pews every Sunday to know that there's")
+                .nearly_faithful_to(&long)
+        );
+        for altered in [
+            "I'm not afraid to admit I'm a Christian",
+            "I'm ashamed to admit I'm a Christian",
+            "you don't need to be in the pew every day",
+        ] {
+            assert!(
+                !Quote::new(altered).nearly_faithful_to(&long),
+                "{altered:?}"
+            );
+        }
+        let years = Quote::new("growth for our employees over the next four years");
+        assert!(
+            !Quote::new("growth for our employees over the next few years")
+                .nearly_faithful_to(&years)
+        );
     }
 
     #[test]

@@ -185,6 +185,9 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
                     (status.status.symbol(), theme.status_symbol(status.status))
                 };
                 buf.set_stringn(x + 1, y, symbol.0, 1, symbol.1);
+                if let Some(class) = status.class {
+                    buf.set_stringn(x + 2, y, class.symbol(), 1, theme.class_mark(class));
+                }
             }
         }
         if text_x < list.right() {
@@ -287,6 +290,12 @@ pub fn detail_lines(app: &App, claim: &ClaimCluster, width: usize) -> Vec<Line<'
             Span::styled(outlet.name.clone(), theme.heading()),
             Span::styled(format!(" {}", status.status.as_str()), theme.quiet()),
         ];
+        if let Some(class) = status.class {
+            head.push(Span::styled(
+                format!(" {} {}", class.symbol(), class.as_str()),
+                theme.class_mark(class),
+            ));
+        }
         if status.moved {
             head.push(Span::styled(
                 format!(" {MOVED_SYMBOL} moved"),
@@ -307,13 +316,18 @@ pub fn detail_lines(app: &App, claim: &ClaimCluster, width: usize) -> Vec<Line<'
             _ if outlet.id == claim.origin => {}
             _ => lines.extend(wrap(&diff_spans(status, theme, &app.search.query), width)),
         }
-        for reason in &status.reasons {
+        for (reason, change) in status.reasons_with_changes() {
             let reason_style = theme.status_symbol(Status::Differs);
             let indent = "  · ";
-            let wrapped = wrap(
-                &[Span::styled(reason.clone(), reason_style)],
-                width.saturating_sub(display_width(indent)).max(1),
-            );
+            let mut spans = Vec::new();
+            if let Some(change) = change {
+                spans.push(Span::styled(
+                    format!("{} ", change.class.as_str()),
+                    theme.class_mark(change.class),
+                ));
+            }
+            spans.push(Span::styled(reason.to_string(), reason_style));
+            let wrapped = wrap(&spans, width.saturating_sub(display_width(indent)).max(1));
             for line in wrapped {
                 let mut spans = vec![Span::raw(indent)];
                 spans.extend(line.spans);

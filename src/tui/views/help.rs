@@ -6,7 +6,7 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Widget};
 
-use crate::model::Status;
+use crate::model::{ChangeClass, Status};
 use crate::tui::app::App;
 use crate::tui::keymap::Action;
 use crate::tui::layout::{display_width, fit};
@@ -37,6 +37,14 @@ pub fn help_lines(app: &App) -> Vec<Line<'static>> {
         ),
         Span::styled(format!("{MOVED_SYMBOL} moved"), theme.moved()),
     ])];
+    let mut classes = vec![Span::raw("after ~: ")];
+    for class in ChangeClass::ALL {
+        classes.push(Span::styled(
+            format!("{} {}  ", class.symbol(), class.as_str()),
+            theme.class_mark(class),
+        ));
+    }
+    lines.push(Line::from(classes));
     lines.push(Line::from(vec![
         Span::styled("changed fact", theme.inserted_words()),
         Span::raw("  "),

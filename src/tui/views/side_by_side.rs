@@ -9,8 +9,8 @@ use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 
-use crate::model::{Block, ChangeKind, Status};
-use crate::tui::app::{App, StatusFilter, passes};
+use crate::model::{Block, ChangeClass, Status};
+use crate::tui::app::{App, ReasonFilter, StatusFilter, passes};
 use crate::tui::index::DifferenceFlags;
 use crate::tui::layout::{ColumnSlot, GUTTER_WIDTH, fit, side_by_side_columns, wrap};
 use crate::tui::search::contains;
@@ -29,8 +29,8 @@ pub struct SideLayoutKey {
     pub focus: usize,
     /// Status filter.
     pub filter: StatusFilter,
-    /// Reason-kind filter.
-    pub kind_filter: Option<ChangeKind>,
+    /// Reason filter (a class or a kind).
+    pub kind_filter: Option<ReasonFilter>,
     /// Search query.
     pub query: String,
     /// The comparison's revision.
@@ -154,32 +154,57 @@ impl SideLayout {
     }
 }
 
-/// The gutter symbols of a row: what differs in it, most telling first, at most three.
-pub fn gutter_symbols(flags: &DifferenceFlags) -> Vec<(&'static str, Option<Status>)> {
+/// What a gutter symbol stands for, which gives its style.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum GutterMark {
+    /// A status symbol.
+    Status(Status),
+    /// The class mark after `~`.
+    Class(ChangeClass),
+    /// The moved symbol.
+    Moved,
+}
+
+/// The gutter symbols of a row: what differs in it, most telling first, at most three; `~` is
+/// followed by the class mark of its strongest change when that is a conflict or framing.
+pub fn gutter_symbols(flags: &DifferenceFlags) -> Vec<(&'static str, GutterMark)> {
     let mut symbols = Vec::new();
     if flags.differs {
-        symbols.push((Status::Differs.symbol(), Some(Status::Differs)));
+        symbols.push((
+            Status::Differs.symbol(),
+            GutterMark::Status(Status::Differs),
+        ));
+        if let Some(class) = flags.strongest_class().filter(|c| *c > ChangeClass::Detail) {
+            symbols.push((class.symbol(), GutterMark::Class(class)));
+        }
     }
     if flags.missing {
-        symbols.push((Status::Missing.symbol(), Some(Status::Missing)));
+        symbols.push((
+            Status::Missing.symbol(),
+            GutterMark::Status(Status::Missing),
+        ));
     }
     if flags.added {
-        symbols.push((Status::Added.symbol(), Some(Status::Added)));
+        symbols.push((Status::Added.symbol(), GutterMark::Status(Status::Added)));
     }
     if flags.moved {
-        symbols.push((MOVED_SYMBOL, None));
+        symbols.push((MOVED_SYMBOL, GutterMark::Moved));
     }
     if symbols.is_empty() {
-        symbols.push((Status::Appears.symbol(), Some(Status::Appears)));
+        symbols.push((
+            Status::Appears.symbol(),
+            GutterMark::Status(Status::Appears),
+        ));
     }
     symbols.truncate(GUTTER_WIDTH as usize - 2);
     symbols
 }
 
-fn symbol_style(theme: Theme, status: Option<Status>) -> Style {
-    match status {
-        Some(status) => theme.status_symbol(status),
-        None => theme.moved(),
+fn symbol_style(theme: Theme, mark: GutterMark) -> Style {
+    match mark {
+        GutterMark::Status(status) => theme.status_symbol(status),
+        GutterMark::Class(class) => theme.class_mark(class),
+        GutterMark::Moved => theme.moved(),
     }
 }
 

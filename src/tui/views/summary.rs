@@ -7,7 +7,7 @@
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 
-use crate::model::{ChangeKind, Comparison, OutletEntry, Status};
+use crate::model::{ChangeClass, ChangeKind, Comparison, OutletEntry, Status};
 use crate::tui::app::App;
 use crate::tui::layout::{display_width, fit, wrap};
 use crate::tui::theme::Theme;
@@ -193,6 +193,7 @@ pub fn document(app: &App, width: u16) -> Vec<Line<'static>> {
         for fact in facts {
             lines.extend(wrap(&[Span::styled(fact, theme.quiet())], width));
         }
+        class_counts(comparison, outlet, width, &mut lines, theme);
         changed_facts(app, comparison, outlet, width, &mut lines);
         let added: Vec<&str> = comparison
             .claims
@@ -233,6 +234,34 @@ pub fn document(app: &App, width: u16) -> Vec<Line<'static>> {
     lines
 }
 
+/// How many of an outlet's changed claims are conflicts, framing and details (each claim
+/// counted by its strongest change), when it changed any.
+fn class_counts(
+    comparison: &Comparison,
+    outlet: &OutletEntry,
+    width: usize,
+    lines: &mut Vec<Line<'static>>,
+    theme: Theme,
+) {
+    let classes: Vec<ChangeClass> = comparison
+        .claims
+        .iter()
+        .filter_map(|claim| claim.statuses.get(&outlet.id)?.class)
+        .collect();
+    if classes.is_empty() {
+        return;
+    }
+    let mut spans = vec![Span::styled("changed claims: ", theme.quiet())];
+    for class in ChangeClass::ALL {
+        let count = classes.iter().filter(|c| **c == class).count();
+        spans.push(Span::styled(
+            format!("{} {count} {}  ", class.symbol(), class.as_str()),
+            theme.class_mark(class),
+        ));
+    }
+    lines.extend(wrap(&spans, width));
+}
+
 /// Every changed number, date and quote of an outlet, with the reason and both wordings.
 fn changed_facts(
     app: &App,
@@ -256,7 +285,7 @@ fn changed_facts(
                     ChangeKind::Number | ChangeKind::Date | ChangeKind::Quote
                 )
             })
-            .filter(|c| app.kind_filter.is_none_or(|k| k == c.kind))
+            .filter(|c| app.kind_filter.is_none_or(|k| k.keeps(c)))
             .collect();
         if wanted.is_empty() {
             continue;
