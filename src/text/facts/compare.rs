@@ -137,7 +137,14 @@ pub fn compare_facts(origin: &Facts, other: &Facts) -> Vec<crate::model::FactCha
         origin_cues - dropped_cues.min(origin_cues),
         other_cues - added_cues.min(other_cues),
     );
-    if origin_cues % 2 != other_cues % 2 && outside_quotes.0 % 2 != outside_quotes.1 % 2 {
+    // A negation only one side has counts where it negates the statement both make.
+    let in_scope = match (origin.negations.is_empty(), other.negations.is_empty()) {
+        (false, true) => super::hedges::negation_in_scope(&origin.wording, &other.wording),
+        (true, false) => super::hedges::negation_in_scope(&other.wording, &origin.wording),
+        _ => true,
+    };
+    if origin_cues % 2 != other_cues % 2 && outside_quotes.0 % 2 != outside_quotes.1 % 2 && in_scope
+    {
         let from = origin.negations.join(", ");
         let to = other.negations.join(", ");
         out.push(change(
@@ -735,6 +742,36 @@ mod tests {
         ] {
             assert_eq!(reasons(origin, other), Vec::<String>::new(), "{origin:?}");
         }
+    }
+
+    #[test]
+    fn a_negation_counts_only_on_the_statement_both_make() {
+        for (origin, other) in [
+            (
+                "The memo was found in a binder not related to the inquiry.",
+                "The memo was found in a manual that belonged to Hicks.",
+            ),
+            (
+                "Investigators have not ruled out that two people were involved.",
+                "Police still hold out the possibility that two people were involved.",
+            ),
+        ] {
+            assert!(
+                !reasons(origin, other).contains(&"negation".to_string()),
+                "{origin:?} -> {other:?}"
+            );
+        }
+        assert_eq!(
+            reasons("He did not steal it.", "He stole it."),
+            ["negation"]
+        );
+        assert_eq!(
+            reasons(
+                "The ban was not lifted on Monday.",
+                "The ban was lifted on Monday."
+            ),
+            ["negation"]
+        );
     }
 
     #[test]

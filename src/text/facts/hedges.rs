@@ -256,6 +256,44 @@ pub(crate) fn scan_negations(words: &[Word<'_>], taken: &[bool]) -> Vec<String> 
         .collect()
 }
 
+/// Whether a `not`-like particle (`not`, `never`, `no`, `n't`) rather than a word that denies
+/// by its meaning (`denied`, `acquitted`, `refused`).
+fn is_particle(word: &str) -> bool {
+    ["not", "never", "no", "cannot"].contains(&word) || word.ends_with("n't")
+}
+
+/// Whether the negation `negating` has and `other` lacks bears on the statement both make: each
+/// `not`-like particle of `negating` negates the first content word after it (within
+/// [`NOT_REACH`] words), and the statement is shared when `other` has that word too (as an
+/// inflection: `did not steal` / `stole`). A word that denies by its meaning (`denied`,
+/// `acquitted`) or a particle with nothing after it always bears. A `not` before a word the
+/// other wording never uses (`a binder not related to the case` / `a manual that belonged to
+/// Hicks`) qualifies something else, not the shared statement.
+pub(crate) fn negation_in_scope(negating: &str, other: &str) -> bool {
+    let tokens = crate::text::tokens::tokenize(negating);
+    let other_stems: std::collections::HashSet<String> = crate::text::tokens::tokenize(other)
+        .into_iter()
+        .map(|t| t.stem)
+        .collect();
+    let cues: Vec<usize> = (0..tokens.len())
+        .filter(|&i| is_particle(&tokens[i].text) || NEGATIONS.contains(&tokens[i].text.as_str()))
+        .collect();
+    cues.is_empty()
+        || cues.iter().any(|&i| {
+            if !is_particle(&tokens[i].text) {
+                return true;
+            }
+            match tokens[i + 1..]
+                .iter()
+                .take(NOT_REACH + 1)
+                .find(|t| !t.stop && !is_particle(&t.text))
+            {
+                Some(head) => other_stems.contains(&head.stem),
+                None => true,
+            }
+        })
+}
+
 /// Negative prefixes of a word that the other wording writes with `not` (`unvaccinated`).
 const NEGATIVE_PREFIXES: &[&str] = &["un", "in", "im", "dis", "non"];
 
