@@ -365,7 +365,11 @@ fn a_version_without_its_sidecar_does_not_count() {
         cache.newest("quake", "wire").unwrap().unwrap().body,
         PAGE_A.as_bytes()
     );
-    // The next store of the same second does not clobber the orphan page.
+    // A failed sidecar write takes its page away: no orphan is left behind.
+    let folder = dir.path().join("quake").join("wire");
+    assert!(!folder.join("20261128T100000Z.html").exists());
+    // A page a crash left without its sidecar is never clobbered by the next store.
+    std::fs::write(folder.join("20261128T100000Z.html"), "orphan").unwrap();
     let stored = cache
         .store("quake", "wire", PAGE_B.as_bytes(), PageMeta::default(), at)
         .unwrap();

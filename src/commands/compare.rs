@@ -52,7 +52,7 @@ fn parse_version(value: &str) -> Result<String, String> {
 /// Runs `compare`.
 pub fn run(global: &GlobalArgs, args: &CompareArgs) -> ExitCode {
     if args.bom && args.format != Format::Csv {
-        eprintln!("--bom applies to --format csv only");
+        say!("--bom applies to --format csv only");
         return ExitCode::from(EXIT_BAD_INPUT);
     }
     let config = match global.load_config() {
@@ -75,12 +75,12 @@ pub fn run(global: &GlobalArgs, args: &CompareArgs) -> ExitCode {
     let comparison = match compare_story(&config, story, loaded, args.reference.as_deref()) {
         Ok(comparison) => comparison,
         Err(error) => {
-            eprintln!("{error}");
+            say!("{error}");
             return ExitCode::from(EXIT_BAD_INPUT);
         }
     };
     for failure in &comparison.failures {
-        eprintln!("warning: {}: {}", failure.id, failure.error);
+        say!("warning: {}: {}", failure.id, failure.error);
     }
     let written = emit(&comparison, args.format, options, args.output.as_deref());
     if written == ExitCode::from(EXIT_OK) && !comparison.failures.is_empty() {
@@ -123,7 +123,7 @@ pub fn emit(
     output: Option<&Path>,
 ) -> ExitCode {
     if output.is_none() && format.is_binary() && std::io::stdout().is_terminal() {
-        eprintln!(
+        say!(
             "--format {} is binary: give -o FILE or redirect stdout",
             format.extension()
         );
@@ -132,7 +132,7 @@ pub fn emit(
     let bytes = match report::render_with(comparison, format, options) {
         Ok(bytes) => bytes,
         Err(err) => {
-            eprintln!("cannot write the {} report: {err}", format.extension());
+            say!("cannot write the {} report: {err}", format.extension());
             return ExitCode::from(EXIT_BAD_INPUT);
         }
     };
@@ -148,7 +148,7 @@ fn write_bytes(output: Option<&Path>, bytes: &[u8]) -> ExitCode {
         }
         Err(err) => {
             let target = output.map_or("stdout".into(), |p| p.display().to_string());
-            eprintln!("cannot write {target}: {err}");
+            say!("cannot write {target}: {err}");
             ExitCode::from(EXIT_BAD_INPUT)
         }
     }
@@ -161,22 +161,22 @@ fn run_all(config: &Config, args: &CompareArgs, load: &LoadOptions, options: Opt
     let mut writer = match CollectionWriter::new(args.format, options) {
         Ok(writer) => writer,
         Err(err) => {
-            eprintln!("--all: {err}");
+            say!("--all: {err}");
             return ExitCode::from(EXIT_BAD_INPUT);
         }
     };
     if args.output.is_none() && args.format.is_binary() && std::io::stdout().is_terminal() {
-        eprintln!("--format sqlite is binary: give -o FILE or redirect stdout");
+        say!("--format sqlite is binary: give -o FILE or redirect stdout");
         return ExitCode::from(EXIT_BAD_INPUT);
     }
     if config.stories.is_empty() {
-        eprintln!("{}: no [[story]] defined", config.path.display());
+        say!("{}: no [[story]] defined", config.path.display());
         return ExitCode::from(EXIT_BAD_INPUT);
     }
     let loader = match Loader::new(&config.settings, load.clone()) {
         Ok(loader) => loader,
         Err(err) => {
-            eprintln!("cannot start fetching: {err}");
+            say!("cannot start fetching: {err}");
             return ExitCode::from(EXIT_BAD_INPUT);
         }
     };
@@ -225,14 +225,14 @@ fn run_all(config: &Config, args: &CompareArgs, load: &LoadOptions, options: Opt
     );
     bar.finish();
     let total = jobs.len();
-    eprintln!(
+    say!(
         "compared {} of {total} stories ({failed} failed, {partial} with outlets missing)",
         total - failed
     );
     let bytes = match writer.finish() {
         Ok(bytes) => bytes,
         Err(err) => {
-            eprintln!("cannot write the {} report: {err}", args.format.extension());
+            say!("cannot write the {} report: {err}", args.format.extension());
             return ExitCode::from(EXIT_BAD_INPUT);
         }
     };
@@ -265,12 +265,10 @@ impl ProgressBar {
 
     /// Prints a line above the bar.
     fn note(&self, line: &str) {
-        let mut stderr = std::io::stderr().lock();
         if self.draw {
-            let _ = write!(stderr, "\r\x1b[2K");
+            let _ = write!(std::io::stderr().lock(), "\r\x1b[2K");
         }
-        let _ = writeln!(stderr, "{line}");
-        drop(stderr);
+        super::print_message(line);
         self.redraw();
     }
 

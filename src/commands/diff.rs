@@ -134,12 +134,19 @@ pub fn run(global: &GlobalArgs, args: &DiffArgs) -> ExitCode {
     }
     let mut outlets = Vec::new();
     let mut failures = Vec::new();
+    let mut unreadable_file = false;
     for (input, id) in args.inputs.iter().zip(&ids) {
         let result = pipeline::read_input(input, global.offline);
         match result {
-            Ok(article) => outlets.push(pipeline::outlet_entry(id, id, input, article)),
+            Ok(article) => {
+                if article.paragraphs.is_empty() {
+                    say!("warning: {}", pipeline::empty_article_warning(input));
+                }
+                outlets.push(pipeline::outlet_entry(id, id, input, article));
+            }
             Err(error) => {
-                eprintln!("error: {error}");
+                say!("error: {error}");
+                unreadable_file |= !pipeline::is_url(input);
                 failures.push(OutletFailure {
                     id: id.clone(),
                     url: input.clone(),
@@ -148,8 +155,12 @@ pub fn run(global: &GlobalArgs, args: &DiffArgs) -> ExitCode {
             }
         }
     }
+    // A file the user named that cannot be read is bad input, like a bad argument.
+    if unreadable_file {
+        return ExitCode::from(EXIT_BAD_INPUT);
+    }
     if outlets.len() < 2 || failures.iter().any(|f| f.id == ids[0]) {
-        eprintln!("diff needs the first input and at least one other to be readable");
+        say!("diff needs the first input and at least one other to be readable");
         return ExitCode::from(EXIT_BAD_INPUT);
     }
     let comparison = crate::align::compare(

@@ -54,12 +54,24 @@ pub fn clean_text(input: &str, keep_newlines: bool) -> String {
 
 /// Cleans a message before it is printed (an error, a warning, a summary table): escape
 /// sequences and every control or invisible character go, like [`clean_text`], but lines,
-/// spaces and tabs stay as they are, so a table keeps its columns. `\r` goes too: it could
+/// spaces, tabs and emoji ZWJs stay as they are, so a table keeps its columns. `\r` goes too: it could
 /// overwrite what the line said.
 pub fn clean_message(input: &str) -> String {
-    strip_escape_sequences(input)
-        .chars()
-        .filter(|&c| c == '\n' || c == '\t' || !(c == '\r' || is_invisible(c)))
+    let chars: Vec<char> = strip_escape_sequences(input).chars().collect();
+    let keep = |i: usize, c: char| match c {
+        '\n' | '\t' => true,
+        '\r' => false,
+        '\u{200D}' => joins_emoji(
+            i.checked_sub(1).map(|j| chars[j]),
+            chars.get(i + 1).copied(),
+        ),
+        _ => !is_invisible(c),
+    };
+    chars
+        .iter()
+        .enumerate()
+        .filter(|&(i, &c)| keep(i, c))
+        .map(|(_, &c)| c)
         .collect()
 }
 
@@ -221,8 +233,14 @@ mod tests {
             clean_text(mojibake, true),
             "He said â€no.â€\n\nSecond paragraph.\n\nThird."
         );
-        for introducer in ["\u{1b}]", "\u{1b}P", "\u{1b}X", "\u{1b}^", "\u{1b}_", "\u{90}", "\u{98}"] {
-            assert_eq!(clean_line(&format!("a{introducer}b c")), "ab c", "{introducer:?}");
+        for introducer in [
+            "\u{1b}]", "\u{1b}P", "\u{1b}X", "\u{1b}^", "\u{1b}_", "\u{90}", "\u{98}",
+        ] {
+            assert_eq!(
+                clean_line(&format!("a{introducer}b c")),
+                "ab c",
+                "{introducer:?}"
+            );
         }
         let long = format!("x\u{1b}]0;{}\u{7}y", "z".repeat(600));
         assert_eq!(clean_line(&long), format!("x0;{}y", "z".repeat(600)));
