@@ -30,7 +30,7 @@ use std::sync::Arc;
 
 pub use article::ExtractedArticle;
 pub use meta::{PageMeta, is_version_name, next_version_name, rfc3339, sha256_hex, version_name};
-pub use store::{FileStorage, Storage, write_atomic};
+pub use store::{FileStorage, Storage, write_atomic, write_atomic_with_permissions};
 
 use crate::config::{Settings, is_valid_id};
 use crate::local_file::{LocalFileError, read_regular_file};

@@ -7,7 +7,7 @@ use std::process::ExitCode;
 
 use clap::Args;
 
-use super::{EXIT_BAD_INPUT, EXIT_OK, EXIT_PARTIAL, GlobalArgs, find_story, write_output};
+use super::{EXIT_BAD_INPUT, EXIT_OK, EXIT_PARTIAL, GlobalArgs, find_story, write_output_with};
 use crate::config::{Config, Story};
 use crate::model::Comparison;
 use crate::pipeline::{self, LoadOptions, LoadedStory, Loader, Stage};
@@ -32,6 +32,9 @@ pub struct CompareArgs {
     /// Write to FILE (atomically) instead of stdout.
     #[arg(short = 'o', long = "output", value_name = "FILE")]
     pub output: Option<PathBuf>,
+    /// Replace FILE even when it is not a parallax report.
+    #[arg(long, requires = "output")]
+    pub force: bool,
     /// Start CSV output with a UTF-8 byte order mark, for spreadsheet programs.
     #[arg(long)]
     pub bom: bool,
@@ -82,7 +85,13 @@ pub fn run(global: &GlobalArgs, args: &CompareArgs) -> ExitCode {
     for failure in &comparison.failures {
         say!("warning: {}: {}", failure.id, failure.error);
     }
-    let written = emit(&comparison, args.format, options, args.output.as_deref());
+    let written = emit(
+        &comparison,
+        args.format,
+        options,
+        args.output.as_deref(),
+        args.force,
+    );
     if written == ExitCode::from(EXIT_OK) && !comparison.failures.is_empty() {
         return ExitCode::from(EXIT_PARTIAL);
     }
@@ -114,13 +123,15 @@ pub fn compare_story(
     Ok(pipeline::compare_loaded(config, loaded, &reference))
 }
 
-/// Renders `comparison` and writes it to `output` (atomically) or stdout; prints why on failure
-/// and returns the exit code. Binary formats are never written to a terminal.
+/// Renders `comparison` and writes it to `output` (atomically; a file that is not a parallax
+/// report is replaced only with `force`) or stdout; prints why on failure and returns the exit
+/// code. Binary formats are never written to a terminal.
 pub fn emit(
     comparison: &Comparison,
     format: Format,
     options: Options,
     output: Option<&Path>,
+    force: bool,
 ) -> ExitCode {
     if output.is_none() && format.is_binary() && std::io::stdout().is_terminal() {
         say!(
@@ -136,11 +147,11 @@ pub fn emit(
             return ExitCode::from(EXIT_BAD_INPUT);
         }
     };
-    write_bytes(output, &bytes)
+    write_bytes(output, &bytes, force)
 }
 
-fn write_bytes(output: Option<&Path>, bytes: &[u8]) -> ExitCode {
-    match write_output(output, bytes) {
+fn write_bytes(output: Option<&Path>, bytes: &[u8], force: bool) -> ExitCode {
+    match write_output_with(output, bytes, force) {
         Ok(()) => ExitCode::from(EXIT_OK),
         // A reader that stops early (`| head`) is not an error.
         Err(err) if output.is_none() && err.kind() == std::io::ErrorKind::BrokenPipe => {
@@ -236,7 +247,7 @@ fn run_all(config: &Config, args: &CompareArgs, load: &LoadOptions, options: Opt
             return ExitCode::from(EXIT_BAD_INPUT);
         }
     };
-    let written = write_bytes(args.output.as_deref(), &bytes);
+    let written = write_bytes(args.output.as_deref(), &bytes, args.force);
     if written == ExitCode::from(EXIT_OK) && failed + partial > 0 {
         return ExitCode::from(EXIT_PARTIAL);
     }

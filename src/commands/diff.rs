@@ -28,6 +28,9 @@ pub struct DiffArgs {
     /// Write to FILE (atomically) instead of stdout.
     #[arg(short = 'o', long = "output", value_name = "FILE")]
     pub output: Option<PathBuf>,
+    /// Replace FILE even when it is not a parallax report.
+    #[arg(long, requires = "output")]
+    pub force: bool,
     /// Open the comparison in the terminal interface instead of writing a report (URLs are
     /// then fetched into the cache, as story `diff`).
     #[arg(long, conflicts_with_all = ["format", "output"])]
@@ -175,6 +178,7 @@ pub fn run(global: &GlobalArgs, args: &DiffArgs) -> ExitCode {
         args.format,
         Options::default(),
         args.output.as_deref(),
+        args.force,
     )
 }
 

@@ -16,8 +16,11 @@ pub mod diff;
 pub mod extract;
 pub mod fetch;
 pub mod open;
+mod output;
 
-use std::path::{Path, PathBuf};
+pub use output::{write_output, write_output_with};
+
+use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Args, ValueEnum};
@@ -111,18 +114,4 @@ pub fn find_story<'a>(config: &'a Config, id: Option<&str>) -> Result<&'a Story,
         }
         ExitCode::from(EXIT_BAD_INPUT)
     })
-}
-
-/// Writes `bytes` to `path` atomically (temp file in the same folder, sync, rename), or to
-/// stdout when `path` is None.
-pub fn write_output(path: Option<&Path>, bytes: &[u8]) -> std::io::Result<()> {
-    use std::io::Write;
-    match path {
-        None => {
-            let mut stdout = std::io::stdout().lock();
-            stdout.write_all(bytes)?;
-            stdout.flush()
-        }
-        Some(path) => crate::cache::write_atomic(path, bytes),
-    }
 }

@@ -139,5 +139,6 @@ pub fn run(global: &GlobalArgs, story: Option<&str>, args: &OpenArgs) -> ExitCod
         report::Format::Md,
         report::Options::default(),
         None,
+        false,
     )
 }
