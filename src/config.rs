@@ -27,6 +27,8 @@ pub struct Settings {
     pub read_timeout_secs: u64,
     /// Seconds allowed for a whole request, body included.
     pub timeout_secs: u64,
+    /// Seconds allowed for one article over all its attempts and the waits between them.
+    pub outlet_timeout_secs: u64,
     /// Cap on a decompressed response body, in bytes.
     pub max_body_bytes: u64,
     /// Requests in flight at once, over all hosts.
@@ -46,6 +48,7 @@ impl Default for Settings {
             connect_timeout_secs: 10,
             read_timeout_secs: 15,
             timeout_secs: 30,
+            outlet_timeout_secs: 60,
             max_body_bytes: 10 * 1024 * 1024,
             max_concurrency: 8,
             per_host_concurrency: 2,
@@ -424,6 +427,7 @@ impl Validator<'_> {
             ("connect_timeout_secs", s.connect_timeout_secs == 0),
             ("read_timeout_secs", s.read_timeout_secs == 0),
             ("timeout_secs", s.timeout_secs == 0),
+            ("outlet_timeout_secs", s.outlet_timeout_secs == 0),
             ("max_body_bytes", s.max_body_bytes == 0),
             ("max_concurrency", s.max_concurrency == 0),
             ("per_host_concurrency", s.per_host_concurrency == 0),
