@@ -77,7 +77,11 @@ async fn one_outlet_s_attempts_together_are_stopped_by_the_outlet_timeout() {
     };
     let error = fetch(limits, &server.url("/drip")).await.unwrap_err();
     assert!(error.to_string().contains("outlet_timeout_secs"), "{error}");
-    assert_eq!(server.hits("/drip"), 1, "no attempt after the outlet's time is up");
+    assert_eq!(
+        server.hits("/drip"),
+        1,
+        "no attempt after the outlet's time is up"
+    );
 }
 
 fn gzip(bytes: &[u8]) -> Vec<u8> {

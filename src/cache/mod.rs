@@ -389,10 +389,11 @@ fn read_meta(path: &Path, bytes: &[u8]) -> Result<PageMeta, CacheError> {
         &mut meta.charset,
         &mut meta.sha256,
         &mut meta.parallax_version,
-    ] {
-        if let Some(value) = field {
-            *value = clean_line(value);
-        }
+    ]
+    .into_iter()
+    .flatten()
+    {
+        *field = clean_line(field);
     }
     Ok(meta)
 }
