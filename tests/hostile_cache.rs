@@ -29,18 +29,15 @@ fn config(url: &str) -> Config {
     Config::parse(&story_toml(url), Path::new("sources.toml")).unwrap()
 }
 
-/// Writes a version by hand; `sha256` None writes `"sha256": null`.
+/// Writes a version of outlet `wire` by hand; `sha256` None writes `"sha256": null`.
 fn write_version(root: &Path, version: &str, url: &str, body: &str, sha256: Option<String>) {
-    let dir = root.join("quake").join("wire");
-    std::fs::create_dir_all(&dir).unwrap();
-    std::fs::write(dir.join(format!("{version}.html")), body).unwrap();
-    let meta = serde_json::json!({
-        "requested_url": url, "final_url": url, "status": 200,
-        "fetched_at": "2026-11-28T09:00:00Z", "checked_at": "2026-11-28T09:00:00Z",
-        "etag": null, "last_modified": null, "content_type": "text/html; charset=utf-8",
-        "charset": "UTF-8", "sha256": sha256, "bytes": body.len(), "parallax_version": "0.1.0"
-    });
-    std::fs::write(dir.join(format!("{version}.json")), meta.to_string()).unwrap();
+    support::cache_versions::write_version(root, "wire", version, url, body, sha256);
+}
+
+/// Writes the version `20261128T090000Z` of [`PAGE`] from [`URL`], its sidecar intact.
+fn write_intact(root: &Path) {
+    let sha256 = Some(sha256_hex(PAGE.as_bytes()));
+    write_version(root, "20261128T090000Z", URL, PAGE, sha256);
 }
 
 fn load_offline(root: &Path, config: &Config) -> (LoadedStory, Vec<Progress>) {
@@ -152,13 +149,7 @@ fn an_edited_article_json_is_re_extracted_from_the_page() {
 #[test]
 fn escapes_in_a_sidecar_never_reach_the_article_s_evidence() {
     let dir = tempfile::tempdir().unwrap();
-    write_version(
-        dir.path(),
-        "20261128T090000Z",
-        URL,
-        PAGE,
-        Some(sha256_hex(PAGE.as_bytes())),
-    );
+    write_intact(dir.path());
     let path = dir.path().join("quake/wire/20261128T090000Z.json");
     let text = std::fs::read_to_string(&path).unwrap().replace(
         "2026-11-28T09:00:00Z",
@@ -175,13 +166,7 @@ fn escapes_in_a_sidecar_never_reach_the_article_s_evidence() {
 #[test]
 fn a_cached_copy_of_another_url_is_never_shown_under_the_new_one() {
     let dir = tempfile::tempdir().unwrap();
-    write_version(
-        dir.path(),
-        "20261128T090000Z",
-        URL,
-        PAGE,
-        Some(sha256_hex(PAGE.as_bytes())),
-    );
+    write_intact(dir.path());
     let (loaded, events) = load_offline(dir.path(), &config("https://wire.example/other"));
     assert!(loaded.outlets.is_empty(), "{:?}", loaded.outlets);
     let error = &loaded.failures[0].error;
@@ -199,13 +184,7 @@ fn a_cached_copy_of_another_url_is_never_shown_under_the_new_one() {
 #[test]
 fn a_cached_page_larger_than_max_body_bytes_is_refused() {
     let dir = tempfile::tempdir().unwrap();
-    write_version(
-        dir.path(),
-        "20261128T090000Z",
-        URL,
-        PAGE,
-        Some(sha256_hex(PAGE.as_bytes())),
-    );
+    write_intact(dir.path());
     let cache = Cache::new(dir.path()).with_max_page_bytes(64);
     let err = cache.read("quake", "wire", "20261128T090000Z").unwrap_err();
     assert!(err.to_string().contains("larger than 64 bytes"), "{err}");

@@ -20,15 +20,16 @@ fn stderr(output: &Output) -> String {
     String::from_utf8_lossy(&output.stderr).into_owned()
 }
 
+/// The run ended with `code` and said `message` on stderr.
+fn assert_fails(output: &Output, code: i32, message: &str) {
+    assert_eq!(output.status.code(), Some(code), "{}", stderr(output));
+    assert!(stderr(output).contains(message), "{}", stderr(output));
+}
+
 #[test]
 fn devices_and_fifos_are_refused_at_once() {
     let output = parallax(Path::new("."), &["extract", "/dev/zero"]);
-    assert_eq!(output.status.code(), Some(2));
-    assert!(
-        stderr(&output).contains("/dev/zero: is a device"),
-        "{}",
-        stderr(&output)
-    );
+    assert_fails(&output, 2, "/dev/zero: is a device");
     let dir = tempfile::tempdir().unwrap();
     let fifo = dir.path().join("article.txt");
     if !Command::new("mkfifo")
@@ -41,12 +42,7 @@ fn devices_and_fifos_are_refused_at_once() {
     }
     // No writer ever comes: reading would hang for ever.
     let output = parallax(dir.path(), &["extract", "article.txt"]);
-    assert_eq!(output.status.code(), Some(2));
-    assert!(
-        stderr(&output).contains("article.txt: is a FIFO"),
-        "{}",
-        stderr(&output)
-    );
+    assert_fails(&output, 2, "article.txt: is a FIFO");
 }
 
 #[test]
@@ -62,12 +58,7 @@ fn a_story_path_linked_to_a_device_fails_that_outlet_only() {
     )
     .unwrap();
     let output = parallax(dir.path(), &["--offline", "compare", "s", "--format", "md"]);
-    assert_eq!(output.status.code(), Some(1), "{}", stderr(&output));
-    assert!(
-        stderr(&output).contains("b.txt: is a device"),
-        "{}",
-        stderr(&output)
-    );
+    assert_fails(&output, 1, "b.txt: is a device");
 }
 
 #[test]
@@ -79,12 +70,7 @@ fn a_file_over_max_body_bytes_is_refused_before_it_is_read() {
         .set_len(2 << 30)
         .unwrap();
     let output = parallax(dir.path(), &["extract", "huge.txt"]);
-    assert_eq!(output.status.code(), Some(2));
-    assert!(
-        stderr(&output).contains("huge.txt: larger than 10485760 bytes"),
-        "{}",
-        stderr(&output)
-    );
+    assert_fails(&output, 2, "huge.txt: larger than 10485760 bytes");
 }
 
 #[test]
@@ -113,19 +99,9 @@ fn binary_input_is_refused_naming_the_file() {
     std::fs::write(dir.path().join("photo.txt"), &png).unwrap();
     std::fs::write(dir.path().join("a.txt"), "The river rose by 2 metres.").unwrap();
     let output = parallax(dir.path(), &["extract", "photo.txt"]);
-    assert_eq!(output.status.code(), Some(2));
-    assert!(
-        stderr(&output).contains("photo.txt: binary data"),
-        "{}",
-        stderr(&output)
-    );
+    assert_fails(&output, 2, "photo.txt: binary data");
     let output = parallax(dir.path(), &["diff", "a.txt", "photo.txt"]);
-    assert_eq!(output.status.code(), Some(2));
-    assert!(
-        stderr(&output).contains("photo.txt: binary data"),
-        "{}",
-        stderr(&output)
-    );
+    assert_fails(&output, 2, "photo.txt: binary data");
     assert!(output.stdout.is_empty());
 }
 
@@ -138,10 +114,5 @@ fn an_empty_article_is_a_warning_naming_it() {
     )
     .unwrap();
     let output = parallax(dir.path(), &["extract", "blank.html"]);
-    assert_eq!(output.status.code(), Some(0));
-    assert!(
-        stderr(&output).contains("warning: blank.html: no article text found"),
-        "{}",
-        stderr(&output)
-    );
+    assert_fails(&output, 0, "warning: blank.html: no article text found");
 }

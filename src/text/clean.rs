@@ -157,26 +157,26 @@ fn strip_escape_sequences(input: &str) -> String {
 /// How many characters after `ESC` a two-character escape takes: intermediates (0x20–0x2F)
 /// and one final byte (0x30–0x7E); none when the next character is not part of an escape.
 fn escape_len(rest: &[char]) -> usize {
-    let intermediates = rest
-        .iter()
-        .take_while(|c| ('\u{20}'..='\u{2F}').contains(*c))
-        .count();
-    match rest.get(intermediates) {
-        Some(c) if ('\u{30}'..='\u{7E}').contains(c) => intermediates + 1,
-        _ => intermediates,
-    }
+    sequence_len(rest, '\u{20}'..='\u{2F}', '\u{30}'..='\u{7E}')
 }
 
 /// How many characters a CSI's parameters, intermediates and final byte take (anything else
 /// ends it and stays).
 fn csi_len(rest: &[char]) -> usize {
-    let body = rest
-        .iter()
-        .take_while(|c| ('\u{20}'..='\u{3F}').contains(*c))
-        .count();
-    match rest.get(body) {
-        Some(c) if ('\u{40}'..='\u{7E}').contains(c) => body + 1,
-        _ => body,
+    sequence_len(rest, '\u{20}'..='\u{3F}', '\u{40}'..='\u{7E}')
+}
+
+/// The length of a run of `body` characters and the one `last` character that ends it (the
+/// run alone when something else follows).
+fn sequence_len(
+    rest: &[char],
+    body: std::ops::RangeInclusive<char>,
+    last: std::ops::RangeInclusive<char>,
+) -> usize {
+    let run = rest.iter().take_while(|c| body.contains(*c)).count();
+    match rest.get(run) {
+        Some(c) if last.contains(c) => run + 1,
+        _ => run,
     }
 }
 
