@@ -7,12 +7,13 @@
 use std::collections::{BTreeMap, HashSet};
 use std::fmt;
 use std::ops::Range;
-use std::path::{Path, PathBuf};
+use std::path::{Component, Path, PathBuf};
 
 use serde::Deserialize;
 use toml::Spanned;
 
 use crate::model::EngineSettings;
+use crate::text::clean::{clean_line, is_invisible};
 
 /// Fetch settings from `[settings]`; every key is optional.
 #[derive(Debug, Clone, PartialEq, Deserialize)]
@@ -26,6 +27,8 @@ pub struct Settings {
     pub read_timeout_secs: u64,
     /// Seconds allowed for a whole request, body included.
     pub timeout_secs: u64,
+    /// Seconds allowed for one article over all its attempts and the waits between them.
+    pub outlet_timeout_secs: u64,
     /// Cap on a decompressed response body, in bytes.
     pub max_body_bytes: u64,
     /// Requests in flight at once, over all hosts.
@@ -45,6 +48,7 @@ impl Default for Settings {
             connect_timeout_secs: 10,
             read_timeout_secs: 15,
             timeout_secs: 30,
+            outlet_timeout_secs: 60,
             max_body_bytes: 10 * 1024 * 1024,
             max_concurrency: 8,
             per_host_concurrency: 2,
@@ -346,7 +350,48 @@ impl Validator<'_> {
         }
     }
 
+    /// Reports a value that holds a control or invisible character (an escape sequence in a
+    /// URL or a path would otherwise reach the terminal in every message that names it);
+    /// `true` when the value is clean.
+    fn printable(&mut self, value: &Spanned<String>, what: &str) -> bool {
+        let clean = !value
+            .get_ref()
+            .chars()
+            .any(|c| c.is_control() || is_invisible(c));
+        if !clean {
+            self.report(
+                value.span(),
+                format!(
+                    "{what} {:?} holds a control or invisible character: expected plain text",
+                    value.get_ref()
+                ),
+            );
+        }
+        clean
+    }
+
+    /// Reports an article `path` that could leave the config's folder (absolute, or with
+    /// `..`): a shared `sources.toml` must not pull any local file into a report. Files
+    /// elsewhere can be named on the command line (`diff`, `extract`).
+    fn local_path(&mut self, file: &Spanned<String>) {
+        let escapes = Path::new(file.get_ref())
+            .components()
+            .any(|part| !matches!(part, Component::Normal(_) | Component::CurDir));
+        if escapes {
+            self.report(
+                file.span(),
+                format!(
+                    "path {:?} leaves the folder of sources.toml: expected a path relative to it, without `..`",
+                    file.get_ref()
+                ),
+            );
+        }
+    }
+
     fn url(&mut self, url: &Spanned<String>) {
+        if !self.printable(url, "URL") {
+            return;
+        }
         match url::Url::parse(url.get_ref()) {
             Ok(parsed) if matches!(parsed.scheme(), "http" | "https") && parsed.has_host() => {}
             Ok(parsed) => self.report(
@@ -382,6 +427,7 @@ impl Validator<'_> {
             ("connect_timeout_secs", s.connect_timeout_secs == 0),
             ("read_timeout_secs", s.read_timeout_secs == 0),
             ("timeout_secs", s.timeout_secs == 0),
+            ("outlet_timeout_secs", s.outlet_timeout_secs == 0),
             ("max_body_bytes", s.max_body_bytes == 0),
             ("max_concurrency", s.max_concurrency == 0),
             ("per_host_concurrency", s.per_host_concurrency == 0),
@@ -437,9 +483,13 @@ impl Validator<'_> {
             }
             outlets.push(Outlet {
                 id: outlet.id.into_inner(),
-                name: outlet.name,
+                name: clean_line(&outlet.name),
                 homepage: outlet.homepage.map(Spanned::into_inner),
-                tags: outlet.tags,
+                tags: outlet
+                    .tags
+                    .iter()
+                    .map(|(key, value)| (clean_line(key), clean_line(value)))
+                    .collect(),
                 body: outlet.body.map(Spanned::into_inner),
                 drop: outlet.drop.into_iter().map(Spanned::into_inner).collect(),
                 sample: outlet.sample,
@@ -483,7 +533,12 @@ impl Validator<'_> {
                         self.url(url);
                         Some(ArticleSource::Url(url.get_ref().clone()))
                     }
-                    (None, Some(file)) => Some(ArticleSource::Path(base.join(file.get_ref()))),
+                    (None, Some(file)) => {
+                        if self.printable(file, "path") {
+                            self.local_path(file);
+                        }
+                        Some(ArticleSource::Path(base.join(file.get_ref())))
+                    }
                     _ => {
                         self.report(
                             span,
@@ -513,7 +568,7 @@ impl Validator<'_> {
             }
             stories.push(Story {
                 id: story.id.into_inner(),
-                title: story.title,
+                title: clean_line(&story.title),
                 reference: story.reference.map(Spanned::into_inner),
                 articles,
                 sample: story.sample,
@@ -591,6 +646,35 @@ path = "b.txt"
         assert!(!is_valid_id("Upper"));
         assert!(!is_valid_id(""));
         assert!(!is_valid_id(&"a".repeat(65)));
+    }
+
+    #[test]
+    fn escapes_in_urls_and_paths_are_problems_and_names_are_cleaned() {
+        let text = GOOD
+            .replace(
+                "https://a.example/x",
+                r"http://a.example/x\u001b]52;c;VVJM\u0007",
+            )
+            .replace(r#""b.txt""#, r#""b\u009b2J.txt""#);
+        let found = problems(&text);
+        assert_eq!(found.len(), 2, "{found:?}");
+        assert!(found.iter().all(|p| p.2.contains("control or invisible")));
+        let named = GOOD.replace(
+            r#"name = "A""#,
+            r#"name = "A\u001bk title \u001b\\ \u202eB""#,
+        );
+        let config = Config::parse(&named, Path::new("sources.toml")).unwrap();
+        assert_eq!(config.outlets[0].name, "A B");
+    }
+
+    #[test]
+    fn article_paths_stay_inside_the_config_folder() {
+        for bad in ["../../../../etc/passwd", "/etc/passwd", "sub/../../x.txt"] {
+            let found = problems(&GOOD.replace("b.txt", bad));
+            assert_eq!(found.len(), 1, "{bad}: {found:?}");
+            assert!(found[0].2.contains("leaves the folder"), "{found:?}");
+        }
+        assert!(problems(&GOOD.replace("b.txt", "./sub/b.txt")).is_empty());
     }
 
     #[test]

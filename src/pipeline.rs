@@ -43,7 +43,9 @@ use crate::cache::Cache;
 use crate::config::{Config, Settings, Story, StoryArticle};
 use crate::extract::{self, ExtractHints};
 use crate::fetch::{FetchError, FetchLimits, Fetcher};
+use crate::local_file::read_regular_file;
 use crate::model::{Article, Comparison, OutletEntry, OutletFailure};
+use crate::text::clean::clean_line;
 use article::ArticleJob;
 
 /// How to load stories.
@@ -103,7 +105,7 @@ impl Loader {
             ))?))
         };
         Ok(Loader {
-            cache: Cache::new(&options.cache_dir),
+            cache: Cache::new(&options.cache_dir).with_max_page_bytes(settings.max_body_bytes),
             fetcher,
             options,
         })
@@ -196,6 +198,7 @@ impl Loader {
             cache: self.cache.clone(),
             fetcher: self.fetcher.clone(),
             refresh: self.options.refresh,
+            max_bytes: config.settings.max_body_bytes,
             at: self.options.at.clone(),
             progress: progress.clone(),
         }
@@ -269,32 +272,60 @@ pub fn read_input(input: &str, offline: bool) -> Result<Article, String> {
     block_on(article::read_input(input, fetcher.as_ref()))
 }
 
+/// Whether an input named on the command line is a URL to fetch (else a local file).
+pub fn is_url(input: &str) -> bool {
+    input.starts_with("http://") || input.starts_with("https://")
+}
+
 /// Decodes a raw page to text, returning the charset used.
 pub fn decode_page(bytes: &[u8], content_type: Option<&str>) -> (String, &'static str) {
     let decoded = extract::decode::decode_html(bytes, content_type);
     (decoded.text, decoded.charset)
 }
 
-/// Reads a local article: `.html`/`.htm` files are extracted, anything else is plain text.
-pub fn read_local_article(path: &Path, hints: &ExtractHints) -> Result<Article, String> {
-    let bytes = std::fs::read(path).map_err(|err| format!("{}: {err}", path.display()))?;
+/// Reads a local article of at most `max_bytes` (`max_body_bytes`): `.html`/`.htm` files are
+/// decoded as pages and extracted, anything else is decoded as plain text (BOM, UTF-16,
+/// detection). A file that is not regular, too large, or binary data is refused, naming it.
+pub fn read_local_article(
+    path: &Path,
+    hints: &ExtractHints,
+    max_bytes: u64,
+) -> Result<Article, String> {
+    let bytes = read_regular_file(path, max_bytes).map_err(|err| err.to_string())?;
     let is_html = path
         .extension()
         .and_then(|e| e.to_str())
         .is_some_and(|e| e.eq_ignore_ascii_case("html") || e.eq_ignore_ascii_case("htm"));
-    Ok(if is_html {
-        extract::extract_article(&decode_page(&bytes, None).0, hints)
+    let decoded = if is_html {
+        extract::decode::decode_html(&bytes, None)
     } else {
-        extract::article_from_text(&String::from_utf8_lossy(&bytes))
+        extract::decode::decode_text(&bytes)
+    };
+    if extract::decode::looks_binary(&decoded.text) {
+        return Err(format!(
+            "{}: binary data, not text: expected an .html or a text file",
+            path.display()
+        ));
+    }
+    Ok(if is_html {
+        extract::extract_article(&decoded.text, hints)
+    } else {
+        extract::article_from_text(&decoded.text)
     })
+}
+
+/// The warning for an article that extracted to nothing, naming where it came from.
+pub fn empty_article_warning(source: &str) -> String {
+    format!("{source}: no article text found")
 }
 
 /// Builds the comparison entry of one outlet's article.
 pub fn outlet_entry(id: &str, name: &str, url: &str, article: Article) -> OutletEntry {
     OutletEntry {
         id: id.to_string(),
-        name: name.to_string(),
-        url: url.to_string(),
+        name: clean_line(name),
+        // A file name from the command line may hold anything.
+        url: clean_line(url),
         title: article.title,
         published: article.published,
         byline: article.byline,

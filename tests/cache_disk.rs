@@ -81,17 +81,8 @@ fn warnings(events: &[Progress]) -> Vec<String> {
 
 /// Writes a version by hand, exactly as the demo story's cache is laid out.
 fn write_version(root: &Path, outlet: &str, version: &str, url: &str, body: &str) {
-    let dir = root.join("quake").join(outlet);
-    std::fs::create_dir_all(&dir).unwrap();
-    std::fs::write(dir.join(format!("{version}.html")), body).unwrap();
-    let meta = serde_json::json!({
-        "requested_url": url, "final_url": url, "status": 200,
-        "fetched_at": "2026-11-28T09:00:00Z", "checked_at": "2026-11-28T09:00:00Z",
-        "etag": null, "last_modified": null, "content_type": "text/html; charset=utf-8",
-        "charset": "UTF-8", "sha256": sha256_hex(body.as_bytes()), "bytes": body.len(),
-        "parallax_version": "0.1.0"
-    });
-    std::fs::write(dir.join(format!("{version}.json")), meta.to_string()).unwrap();
+    let sha256 = Some(sha256_hex(body.as_bytes()));
+    support::cache_versions::write_version(root, outlet, version, url, body, sha256);
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -365,7 +356,11 @@ fn a_version_without_its_sidecar_does_not_count() {
         cache.newest("quake", "wire").unwrap().unwrap().body,
         PAGE_A.as_bytes()
     );
-    // The next store of the same second does not clobber the orphan page.
+    // A failed sidecar write takes its page away: no orphan is left behind.
+    let folder = dir.path().join("quake").join("wire");
+    assert!(!folder.join("20261128T100000Z.html").exists());
+    // A page a crash left without its sidecar is never clobbered by the next store.
+    std::fs::write(folder.join("20261128T100000Z.html"), "orphan").unwrap();
     let stored = cache
         .store("quake", "wire", PAGE_B.as_bytes(), PageMeta::default(), at)
         .unwrap();

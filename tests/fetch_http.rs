@@ -61,6 +61,29 @@ async fn a_dripping_server_is_stopped_by_the_total_timeout() {
     assert!(*received.lock().unwrap() > 0, "bytes were arriving");
 }
 
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn one_outlet_s_attempts_together_are_stopped_by_the_outlet_timeout() {
+    let server = TestServer::start(|_, _| Reply::Drip {
+        every: Duration::from_millis(20),
+    })
+    .await;
+    // Without the outlet's cap: four attempts of 5 s each.
+    let limits = FetchLimits {
+        read_timeout: Duration::from_secs(2),
+        total_timeout: Duration::from_secs(5),
+        outlet_timeout: Duration::from_millis(500),
+        max_retries: 3,
+        ..limits()
+    };
+    let error = fetch(limits, &server.url("/drip")).await.unwrap_err();
+    assert!(error.to_string().contains("outlet_timeout_secs"), "{error}");
+    assert_eq!(
+        server.hits("/drip"),
+        1,
+        "no attempt after the outlet's time is up"
+    );
+}
+
 fn gzip(bytes: &[u8]) -> Vec<u8> {
     let mut encoder = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
     encoder.write_all(bytes).unwrap();

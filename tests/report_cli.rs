@@ -129,19 +129,23 @@ fn each_format_writes_its_file() {
 fn a_crash_while_writing_leaves_the_old_report_whole() {
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("report.json");
-    std::fs::write(&out, b"the old report").unwrap();
+    let args = ["compare", "factory-fire", "--format", "json", "-o"];
+    // An earlier report (only a report is replaced without --force).
+    let output = parallax(&[&args[..], &[out.to_str().unwrap()]].concat());
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let old = std::fs::read(&out).unwrap();
     // The file size limit kills parallax (SIGXFSZ) in the middle of writing the ~18 kB report.
     let output = std::process::Command::new("sh")
         .arg("-c")
         .arg("ulimit -f 4 && exec \"$0\" \"$@\"")
         .arg(env!("CARGO_BIN_EXE_parallax"))
-        .args(["compare", "factory-fire", "--format", "json", "-o"])
+        .args(args)
         .arg(&out)
         .current_dir(report_support::fixtures())
         .output()
         .unwrap();
     assert!(!output.status.success(), "the write was meant to fail");
-    assert_eq!(std::fs::read(&out).unwrap(), b"the old report");
+    assert_eq!(std::fs::read(&out).unwrap(), old);
     let partial = std::fs::read_dir(dir.path())
         .unwrap()
         .filter_map(Result::ok)
@@ -155,14 +159,7 @@ fn a_crash_while_writing_leaves_the_old_report_whole() {
         "the crash came in the middle of writing the temp file"
     );
     // Without the limit the report replaces the old file whole.
-    let output = parallax(&[
-        "compare",
-        "factory-fire",
-        "--format",
-        "json",
-        "-o",
-        out.to_str().unwrap(),
-    ]);
+    let output = parallax(&[&args[..], &[out.to_str().unwrap()]].concat());
     assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
     let json: serde_json::Value = serde_json::from_slice(&std::fs::read(&out).unwrap()).unwrap();
     assert_eq!(json["story"], "factory-fire");

@@ -323,13 +323,14 @@ fn sqlite_keys_hold_across_a_collection() {
 fn writing_is_atomic_when_it_fails() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("report.sqlite");
-    std::fs::write(&path, b"the old report").unwrap();
+    report::write_file(&frozen_comparison(), Format::Sqlite, &path).unwrap();
+    let old = std::fs::read(&path).unwrap();
 
     // The writer fails (two claims with one id cannot be keys): the old file stays.
     let mut broken = frozen_comparison();
     broken.claims[1].id = broken.claims[0].id.clone();
     assert!(report::write_file(&broken, Format::Sqlite, &path).is_err());
-    assert_eq!(std::fs::read(&path).unwrap(), b"the old report");
+    assert_eq!(std::fs::read(&path).unwrap(), old);
 
     // Writing works again, replaces the file whole and leaves nothing beside it.
     report::write_file(&frozen_comparison(), Format::Sqlite, &path).unwrap();

@@ -87,7 +87,8 @@ pub fn read_story(dir: &Path, story: &str) -> Result<Vec<OutletEntry>, String> {
         .iter()
         .map(|id| {
             let path = data::story_dir(dir, story).join(format!("{id}.txt"));
-            let article = read_local_article(&path, &ExtractHints::default())?;
+            let max_bytes = parallax::config::Settings::default().max_body_bytes;
+            let article = read_local_article(&path, &ExtractHints::default(), max_bytes)?;
             Ok(outlet_entry(id, id, &path.display().to_string(), article))
         })
         .collect()

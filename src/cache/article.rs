@@ -6,7 +6,9 @@
 use serde::{Deserialize, Serialize};
 
 use super::{Cache, CacheError};
+use crate::local_file::read_regular_file;
 use crate::model::Article;
+use crate::text::clean::clean_line;
 
 /// The extracted article and what it was extracted from.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -34,12 +36,33 @@ impl ExtractedArticle {
     }
 }
 
+/// Whether an article is as extraction leaves it: every string clean (see [`clean_line`]), no
+/// empty paragraph, every heading position within the paragraphs.
+fn is_clean(article: &Article) -> bool {
+    let strings = [&article.title]
+        .into_iter()
+        .chain(&article.byline)
+        .chain(&article.published)
+        .chain(&article.headings);
+    let clean = |text: &String| clean_line(text) == *text;
+    strings.into_iter().all(clean)
+        && article.paragraphs.iter().all(|p| !p.is_empty() && clean(p))
+        && article.heading_positions.len() == article.headings.len()
+        && article
+            .heading_positions
+            .iter()
+            .all(|&at| at <= article.paragraphs.len())
+}
+
 impl Cache {
-    /// The outlet's `article.json`, or None when absent or unreadable (it is re-made then).
+    /// The outlet's `article.json`, or None when absent, unreadable, too large, or holding
+    /// what extraction never writes (a control character, a heading past the end): it is
+    /// re-made from the page then, since anyone could have edited it.
     pub fn read_article(&self, story: &str, outlet: &str) -> Option<ExtractedArticle> {
         let path = self.outlet_dir(story, outlet).ok()?.join("article.json");
-        let bytes = std::fs::read(path).ok()?;
-        serde_json::from_slice(&bytes).ok()
+        let bytes = read_regular_file(&path, self.max_page_bytes).ok()?;
+        let extracted: ExtractedArticle = serde_json::from_slice(&bytes).ok()?;
+        is_clean(&extracted.article).then_some(extracted)
     }
 
     /// Writes the outlet's `article.json` atomically.

@@ -30,9 +30,18 @@ use std::sync::Arc;
 
 pub use article::ExtractedArticle;
 pub use meta::{PageMeta, is_version_name, next_version_name, rfc3339, sha256_hex, version_name};
-pub use store::{FileStorage, Storage, write_atomic};
+pub use store::{FileStorage, Storage, write_atomic, write_atomic_with_permissions};
 
-use crate::config::is_valid_id;
+use crate::config::{Settings, is_valid_id};
+use crate::local_file::{LocalFileError, read_regular_file};
+use crate::text::clean::clean_line;
+
+/// Cap on a sidecar (`<version>.json`): a few URLs and headers.
+const MAX_SIDECAR_BYTES: u64 = 1024 * 1024;
+
+/// How far in the future a version may be dated (clocks differ) before it is ignored: a
+/// version dated later would stay the newest and hide every later fetch.
+const FUTURE_VERSION_SLACK_SECS: i64 = 24 * 60 * 60;
 
 /// Why the cache could not read or write something.
 #[derive(Debug, thiserror::Error)]
@@ -68,6 +77,13 @@ pub enum CacheError {
         /// What the JSON parser said.
         message: String,
     },
+    /// A cache file that could not be read safely (not a regular file, too large).
+    #[error(transparent)]
+    File(LocalFileError),
+    /// A story or outlet folder that is a symbolic link: the cache never reads or writes
+    /// through one, so nothing it keeps can land outside it.
+    #[error("{}: is a symbolic link; the cache does not follow links in its folders", .0.display())]
+    Symlink(PathBuf),
     /// No kept version of that name.
     #[error("{}: no version {version} is kept", dir.display())]
     NoSuchVersion {
@@ -103,6 +119,7 @@ pub enum Stored {
 pub struct Cache {
     root: PathBuf,
     storage: Arc<dyn Storage>,
+    max_page_bytes: u64,
 }
 
 impl std::fmt::Debug for Cache {
@@ -122,7 +139,15 @@ impl Cache {
         Cache {
             root: root.into(),
             storage,
+            max_page_bytes: Settings::default().max_body_bytes,
         }
+    }
+
+    /// The same cache, reading no page (nor `article.json`) larger than `max` bytes
+    /// (`max_body_bytes`; the default's otherwise).
+    pub fn with_max_page_bytes(mut self, max: u64) -> Cache {
+        self.max_page_bytes = max;
+        self
     }
 
     /// The folder of one outlet's article in one story.
@@ -132,11 +157,23 @@ impl Cache {
                 return Err(CacheError::InvalidName(id.to_string()));
             }
         }
-        Ok(self.root.join(story).join(outlet))
+        let story_dir = self.root.join(story);
+        let dir = story_dir.join(outlet);
+        for folder in [&story_dir, &dir] {
+            if std::fs::symlink_metadata(folder).is_ok_and(|m| m.file_type().is_symlink()) {
+                return Err(CacheError::Symlink(folder.clone()));
+            }
+        }
+        Ok(dir)
     }
 
-    /// The kept versions of one article, oldest first (only those whose sidecar exists).
+    /// The kept versions of one article, oldest first (only those whose sidecar exists, and
+    /// none dated more than a day ahead of the clock).
     pub fn versions(&self, story: &str, outlet: &str) -> Result<Vec<String>, CacheError> {
+        let latest = jiff::Timestamp::now()
+            .checked_add(jiff::SignedDuration::from_secs(FUTURE_VERSION_SLACK_SECS))
+            .map(version_name)
+            .unwrap_or_default();
         let dir = self.outlet_dir(story, outlet)?;
         let entries = match std::fs::read_dir(&dir) {
             Ok(entries) => entries,
@@ -148,7 +185,8 @@ impl Cache {
             .filter_map(|entry| {
                 let name = entry.file_name().into_string().ok()?;
                 let version = name.strip_suffix(".json")?;
-                is_version_name(version).then(|| version.to_string())
+                (is_version_name(version) && version <= latest.as_str())
+                    .then(|| version.to_string())
             })
             .collect();
         versions.sort();
@@ -162,35 +200,32 @@ impl Cache {
             return Err(CacheError::InvalidName(version.to_string()));
         }
         let meta_path = dir.join(format!("{version}.json"));
-        let meta = match std::fs::read(&meta_path) {
+        let meta = match read_regular_file(&meta_path, MAX_SIDECAR_BYTES) {
             Ok(bytes) => read_meta(&meta_path, &bytes)?,
-            Err(err) if err.kind() == io::ErrorKind::NotFound => {
+            Err(LocalFileError::Io { source, .. }) if source.kind() == io::ErrorKind::NotFound => {
                 return Err(CacheError::NoSuchVersion {
                     dir,
                     version: version.to_string(),
                 });
             }
-            Err(source) => {
-                return Err(CacheError::Io {
-                    path: meta_path,
-                    source,
-                });
-            }
+            Err(err) => return Err(CacheError::File(err)),
         };
         let page_path = dir.join(format!("{version}.html"));
-        let body = std::fs::read(&page_path).map_err(|source| CacheError::Io {
-            path: page_path.clone(),
-            source,
-        })?;
-        if let Some(expected) = &meta.sha256 {
-            let actual = sha256_hex(&body);
-            if !actual.eq_ignore_ascii_case(expected) {
-                return Err(CacheError::Corrupted {
-                    path: page_path,
-                    expected: expected.clone(),
-                    actual,
-                });
-            }
+        let body = read_regular_file(&page_path, self.max_page_bytes).map_err(CacheError::File)?;
+        // A sidecar without a sha256 cannot vouch for its page: it is not trusted.
+        let Some(expected) = &meta.sha256 else {
+            return Err(CacheError::BadSidecar {
+                path: meta_path,
+                message: "no sha256 is recorded, so the page cannot be checked".into(),
+            });
+        };
+        let actual = sha256_hex(&body);
+        if !actual.eq_ignore_ascii_case(expected) {
+            return Err(CacheError::Corrupted {
+                path: page_path,
+                expected: expected.clone(),
+                actual,
+            });
         }
         Ok(CachedPage {
             version: version.to_string(),
@@ -267,7 +302,11 @@ impl Cache {
                 path: page_path,
                 source,
             })?;
-        self.write_meta(&dir, &version, &meta)?;
+        if let Err(err) = self.write_meta(&dir, &version, &meta) {
+            // A page without its sidecar is no version: leave no orphan behind.
+            let _ = std::fs::remove_file(dir.join(format!("{version}.html")));
+            return Err(err);
+        }
         Ok(Stored::New(version))
     }
 
@@ -331,9 +370,30 @@ impl Cache {
     }
 }
 
+/// Parses a sidecar and cleans every string in it: it is a file anyone could have edited, and
+/// its URLs and times reach messages and exports.
 fn read_meta(path: &Path, bytes: &[u8]) -> Result<PageMeta, CacheError> {
-    serde_json::from_slice(bytes).map_err(|err| CacheError::BadSidecar {
-        path: path.to_path_buf(),
-        message: err.to_string(),
-    })
+    let mut meta: PageMeta =
+        serde_json::from_slice(bytes).map_err(|err| CacheError::BadSidecar {
+            path: path.to_path_buf(),
+            message: err.to_string(),
+        })?;
+    for field in [
+        &mut meta.requested_url,
+        &mut meta.final_url,
+        &mut meta.fetched_at,
+        &mut meta.checked_at,
+        &mut meta.etag,
+        &mut meta.last_modified,
+        &mut meta.content_type,
+        &mut meta.charset,
+        &mut meta.sha256,
+        &mut meta.parallax_version,
+    ]
+    .into_iter()
+    .flatten()
+    {
+        *field = clean_line(field);
+    }
+    Ok(meta)
 }

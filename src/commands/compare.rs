@@ -7,7 +7,7 @@ use std::process::ExitCode;
 
 use clap::Args;
 
-use super::{EXIT_BAD_INPUT, EXIT_OK, EXIT_PARTIAL, GlobalArgs, find_story, write_output};
+use super::{EXIT_BAD_INPUT, EXIT_OK, EXIT_PARTIAL, GlobalArgs, find_story, write_output_with};
 use crate::config::{Config, Story};
 use crate::model::Comparison;
 use crate::pipeline::{self, LoadOptions, LoadedStory, Loader, Stage};
@@ -32,6 +32,9 @@ pub struct CompareArgs {
     /// Write to FILE (atomically) instead of stdout.
     #[arg(short = 'o', long = "output", value_name = "FILE")]
     pub output: Option<PathBuf>,
+    /// Replace FILE even when it is not a parallax report.
+    #[arg(long, requires = "output")]
+    pub force: bool,
     /// Start CSV output with a UTF-8 byte order mark, for spreadsheet programs.
     #[arg(long)]
     pub bom: bool,
@@ -52,7 +55,7 @@ fn parse_version(value: &str) -> Result<String, String> {
 /// Runs `compare`.
 pub fn run(global: &GlobalArgs, args: &CompareArgs) -> ExitCode {
     if args.bom && args.format != Format::Csv {
-        eprintln!("--bom applies to --format csv only");
+        say!("--bom applies to --format csv only");
         return ExitCode::from(EXIT_BAD_INPUT);
     }
     let config = match global.load_config() {
@@ -75,14 +78,20 @@ pub fn run(global: &GlobalArgs, args: &CompareArgs) -> ExitCode {
     let comparison = match compare_story(&config, story, loaded, args.reference.as_deref()) {
         Ok(comparison) => comparison,
         Err(error) => {
-            eprintln!("{error}");
+            say!("{error}");
             return ExitCode::from(EXIT_BAD_INPUT);
         }
     };
     for failure in &comparison.failures {
-        eprintln!("warning: {}: {}", failure.id, failure.error);
+        say!("warning: {}: {}", failure.id, failure.error);
     }
-    let written = emit(&comparison, args.format, options, args.output.as_deref());
+    let written = emit(
+        &comparison,
+        args.format,
+        options,
+        args.output.as_deref(),
+        args.force,
+    );
     if written == ExitCode::from(EXIT_OK) && !comparison.failures.is_empty() {
         return ExitCode::from(EXIT_PARTIAL);
     }
@@ -114,16 +123,18 @@ pub fn compare_story(
     Ok(pipeline::compare_loaded(config, loaded, &reference))
 }
 
-/// Renders `comparison` and writes it to `output` (atomically) or stdout; prints why on failure
-/// and returns the exit code. Binary formats are never written to a terminal.
+/// Renders `comparison` and writes it to `output` (atomically; a file that is not a parallax
+/// report is replaced only with `force`) or stdout; prints why on failure and returns the exit
+/// code. Binary formats are never written to a terminal.
 pub fn emit(
     comparison: &Comparison,
     format: Format,
     options: Options,
     output: Option<&Path>,
+    force: bool,
 ) -> ExitCode {
     if output.is_none() && format.is_binary() && std::io::stdout().is_terminal() {
-        eprintln!(
+        say!(
             "--format {} is binary: give -o FILE or redirect stdout",
             format.extension()
         );
@@ -132,15 +143,15 @@ pub fn emit(
     let bytes = match report::render_with(comparison, format, options) {
         Ok(bytes) => bytes,
         Err(err) => {
-            eprintln!("cannot write the {} report: {err}", format.extension());
+            say!("cannot write the {} report: {err}", format.extension());
             return ExitCode::from(EXIT_BAD_INPUT);
         }
     };
-    write_bytes(output, &bytes)
+    write_bytes(output, &bytes, force)
 }
 
-fn write_bytes(output: Option<&Path>, bytes: &[u8]) -> ExitCode {
-    match write_output(output, bytes) {
+fn write_bytes(output: Option<&Path>, bytes: &[u8], force: bool) -> ExitCode {
+    match write_output_with(output, bytes, force) {
         Ok(()) => ExitCode::from(EXIT_OK),
         // A reader that stops early (`| head`) is not an error.
         Err(err) if output.is_none() && err.kind() == std::io::ErrorKind::BrokenPipe => {
@@ -148,7 +159,7 @@ fn write_bytes(output: Option<&Path>, bytes: &[u8]) -> ExitCode {
         }
         Err(err) => {
             let target = output.map_or("stdout".into(), |p| p.display().to_string());
-            eprintln!("cannot write {target}: {err}");
+            say!("cannot write {target}: {err}");
             ExitCode::from(EXIT_BAD_INPUT)
         }
     }
@@ -161,22 +172,22 @@ fn run_all(config: &Config, args: &CompareArgs, load: &LoadOptions, options: Opt
     let mut writer = match CollectionWriter::new(args.format, options) {
         Ok(writer) => writer,
         Err(err) => {
-            eprintln!("--all: {err}");
+            say!("--all: {err}");
             return ExitCode::from(EXIT_BAD_INPUT);
         }
     };
     if args.output.is_none() && args.format.is_binary() && std::io::stdout().is_terminal() {
-        eprintln!("--format sqlite is binary: give -o FILE or redirect stdout");
+        say!("--format sqlite is binary: give -o FILE or redirect stdout");
         return ExitCode::from(EXIT_BAD_INPUT);
     }
     if config.stories.is_empty() {
-        eprintln!("{}: no [[story]] defined", config.path.display());
+        say!("{}: no [[story]] defined", config.path.display());
         return ExitCode::from(EXIT_BAD_INPUT);
     }
     let loader = match Loader::new(&config.settings, load.clone()) {
         Ok(loader) => loader,
         Err(err) => {
-            eprintln!("cannot start fetching: {err}");
+            say!("cannot start fetching: {err}");
             return ExitCode::from(EXIT_BAD_INPUT);
         }
     };
@@ -225,18 +236,18 @@ fn run_all(config: &Config, args: &CompareArgs, load: &LoadOptions, options: Opt
     );
     bar.finish();
     let total = jobs.len();
-    eprintln!(
+    say!(
         "compared {} of {total} stories ({failed} failed, {partial} with outlets missing)",
         total - failed
     );
     let bytes = match writer.finish() {
         Ok(bytes) => bytes,
         Err(err) => {
-            eprintln!("cannot write the {} report: {err}", args.format.extension());
+            say!("cannot write the {} report: {err}", args.format.extension());
             return ExitCode::from(EXIT_BAD_INPUT);
         }
     };
-    let written = write_bytes(args.output.as_deref(), &bytes);
+    let written = write_bytes(args.output.as_deref(), &bytes, args.force);
     if written == ExitCode::from(EXIT_OK) && failed + partial > 0 {
         return ExitCode::from(EXIT_PARTIAL);
     }
@@ -265,12 +276,10 @@ impl ProgressBar {
 
     /// Prints a line above the bar.
     fn note(&self, line: &str) {
-        let mut stderr = std::io::stderr().lock();
         if self.draw {
-            let _ = write!(stderr, "\r\x1b[2K");
+            let _ = write!(std::io::stderr().lock(), "\r\x1b[2K");
         }
-        let _ = writeln!(stderr, "{line}");
-        drop(stderr);
+        super::print_message(line);
         self.redraw();
     }
 

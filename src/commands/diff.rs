@@ -28,6 +28,9 @@ pub struct DiffArgs {
     /// Write to FILE (atomically) instead of stdout.
     #[arg(short = 'o', long = "output", value_name = "FILE")]
     pub output: Option<PathBuf>,
+    /// Replace FILE even when it is not a parallax report.
+    #[arg(long, requires = "output")]
+    pub force: bool,
     /// Open the comparison in the terminal interface instead of writing a report (URLs are
     /// then fetched into the cache, as story `diff`).
     #[arg(long, conflicts_with_all = ["format", "output"])]
@@ -134,12 +137,19 @@ pub fn run(global: &GlobalArgs, args: &DiffArgs) -> ExitCode {
     }
     let mut outlets = Vec::new();
     let mut failures = Vec::new();
+    let mut unreadable_file = false;
     for (input, id) in args.inputs.iter().zip(&ids) {
         let result = pipeline::read_input(input, global.offline);
         match result {
-            Ok(article) => outlets.push(pipeline::outlet_entry(id, id, input, article)),
+            Ok(article) => {
+                if article.paragraphs.is_empty() {
+                    say!("warning: {}", pipeline::empty_article_warning(input));
+                }
+                outlets.push(pipeline::outlet_entry(id, id, input, article));
+            }
             Err(error) => {
-                eprintln!("error: {error}");
+                say!("error: {error}");
+                unreadable_file |= !pipeline::is_url(input);
                 failures.push(OutletFailure {
                     id: id.clone(),
                     url: input.clone(),
@@ -148,8 +158,12 @@ pub fn run(global: &GlobalArgs, args: &DiffArgs) -> ExitCode {
             }
         }
     }
+    // A file the user named that cannot be read is bad input, like a bad argument.
+    if unreadable_file {
+        return ExitCode::from(EXIT_BAD_INPUT);
+    }
     if outlets.len() < 2 || failures.iter().any(|f| f.id == ids[0]) {
-        eprintln!("diff needs the first input and at least one other to be readable");
+        say!("diff needs the first input and at least one other to be readable");
         return ExitCode::from(EXIT_BAD_INPUT);
     }
     let comparison = crate::align::compare(
@@ -164,6 +178,7 @@ pub fn run(global: &GlobalArgs, args: &DiffArgs) -> ExitCode {
         args.format,
         Options::default(),
         args.output.as_deref(),
+        args.force,
     )
 }
 

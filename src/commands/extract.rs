@@ -60,15 +60,22 @@ pub fn article_as_text(article: &Article) -> String {
 /// Runs `extract`.
 pub fn run(global: &GlobalArgs, args: &ExtractArgs) -> ExitCode {
     let article = match pipeline::read_input(&args.input, global.offline) {
-        Ok(article) => article,
+        Ok(article) => {
+            if article.paragraphs.is_empty() {
+                say!("warning: {}", pipeline::empty_article_warning(&args.input));
+            }
+            article
+        }
         Err(error) => {
-            eprintln!("error: {error}");
+            say!("error: {error}");
             return ExitCode::from(EXIT_BAD_INPUT);
         }
     };
     let text = match args.format {
         ExtractFormat::Json => {
-            serde_json::to_string_pretty(&article).expect("article serialises") + "\n"
+            let mut json = Vec::new();
+            crate::report::json::write_pretty(&article, &mut json).expect("article serialises");
+            String::from_utf8(json).expect("JSON is UTF-8")
         }
         ExtractFormat::Text => article_as_text(&article),
     };

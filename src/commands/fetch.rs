@@ -59,7 +59,7 @@ pub fn run(global: &GlobalArgs, args: &FetchArgs) -> ExitCode {
     let loader = match Loader::new(&config.settings, options) {
         Ok(loader) => loader,
         Err(err) => {
-            eprintln!("error: {err}");
+            say!("error: {err}");
             return ExitCode::from(EXIT_PARTIAL);
         }
     };
@@ -81,7 +81,7 @@ pub fn run(global: &GlobalArgs, args: &FetchArgs) -> ExitCode {
     let all_fetched = loaded
         .iter()
         .flat_map(|story| &story.reports)
-        .all(|report| report.error.is_none());
+        .all(|report| report.error.is_none() && report.cache_error.is_none());
     if all_fetched {
         ExitCode::from(EXIT_OK)
     } else {
@@ -181,7 +181,7 @@ impl ProgressBoard {
         if self.terminal {
             if let Some(message) = message {
                 self.clear();
-                eprintln!("{}", clean_line(&message));
+                say!("{message}");
                 self.draw();
             } else {
                 let due = self
@@ -193,9 +193,9 @@ impl ProgressBoard {
                 }
             }
         } else if let Some(message) = message {
-            eprintln!("{}", clean_line(&message));
+            say!("{message}");
         } else if !text.contains("receiving") {
-            eprintln!("{text}");
+            say!("{text}");
         }
     }
 
@@ -286,6 +286,12 @@ fn summary(stories: &[LoadedStory]) -> String {
         for report in &story.reports {
             let status = report.status.map_or("-".to_string(), |s| s.to_string());
             let result = match (&report.origin, &report.error) {
+                // Fetching is for the cache: a page that could not be kept is a failure.
+                (Some(origin), None) if report.cache_error.is_some() => format!(
+                    "{} but not kept: {}",
+                    origin.as_str(),
+                    clean_line(report.cache_error.as_deref().unwrap_or_default())
+                ),
                 (Some(origin), Some(error)) => {
                     format!(
                         "{} (refresh failed: {})",
@@ -335,6 +341,7 @@ mod tests {
             version: None,
             elapsed: Duration::from_millis(1500),
             error: error.map(String::from),
+            cache_error: None,
         };
         let story = LoadedStory {
             story: "quake".into(),

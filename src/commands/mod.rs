@@ -1,19 +1,32 @@
 //! The subcommands of the `parallax` binary, one file each. `main.rs` only parses the command
 //! line and calls [`run`]; each command returns its exit code.
 
+/// `eprintln!` for every message parallax prints: the text passes [`print_message`], since
+/// messages carry file names, URLs, config values and cache contents that may hold escape
+/// sequences.
+macro_rules! say {
+    ($($arg:tt)*) => {
+        $crate::commands::print_message(&format!($($arg)*))
+    };
+}
+
 pub mod check;
 pub mod compare;
 pub mod diff;
 pub mod extract;
 pub mod fetch;
 pub mod open;
+mod output;
 
-use std::path::{Path, PathBuf};
+pub use output::{write_output, write_output_with};
+
+use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Args, ValueEnum};
 
 use crate::config::{Config, Story};
+use crate::text::clean::clean_message;
 
 /// Exit code for success.
 pub const EXIT_OK: u8 = 0;
@@ -69,10 +82,18 @@ impl GlobalArgs {
     /// Loads and validates the config, printing every problem to stderr on failure.
     pub fn load_config(&self) -> Result<Config, ExitCode> {
         Config::load(&self.config).map_err(|err| {
-            eprintln!("{err}");
+            say!("{err}");
             ExitCode::from(EXIT_BAD_INPUT)
         })
     }
+}
+
+/// Prints one message (and a newline) on stderr, cleaned first by [`clean_message`]: no escape
+/// sequence or control character but newlines and tabs reaches the terminal. Failing to write
+/// to stderr is ignored, as `eprintln!` would panic.
+pub fn print_message(message: &str) {
+    use std::io::Write;
+    let _ = writeln!(std::io::stderr().lock(), "{}", clean_message(message));
 }
 
 /// Finds a story by id, or the first story when `id` is None; prints why on failure.
@@ -84,27 +105,13 @@ pub fn find_story<'a>(config: &'a Config, id: Option<&str>) -> Result<&'a Story,
     found.ok_or_else(|| {
         let known: Vec<&str> = config.stories.iter().map(|s| s.id.as_str()).collect();
         match id {
-            Some(id) => eprintln!(
+            Some(id) => say!(
                 "{}: no story {id:?}; known stories: {}",
                 config.path.display(),
                 known.join(", ")
             ),
-            None => eprintln!("{}: no [[story]] defined", config.path.display()),
+            None => say!("{}: no [[story]] defined", config.path.display()),
         }
         ExitCode::from(EXIT_BAD_INPUT)
     })
-}
-
-/// Writes `bytes` to `path` atomically (temp file in the same folder, sync, rename), or to
-/// stdout when `path` is None.
-pub fn write_output(path: Option<&Path>, bytes: &[u8]) -> std::io::Result<()> {
-    use std::io::Write;
-    match path {
-        None => {
-            let mut stdout = std::io::stdout().lock();
-            stdout.write_all(bytes)?;
-            stdout.flush()
-        }
-        Some(path) => crate::cache::write_atomic(path, bytes),
-    }
 }

@@ -77,7 +77,7 @@ fn log_to_file(cache_dir: &Path) {
 pub fn load_keymap(args: &OpenArgs) -> Result<Keymap, ExitCode> {
     match keymap_path(args.keymap.as_deref()) {
         Some(path) => Keymap::load(&path).map_err(|err| {
-            eprintln!("{err}");
+            say!("{err}");
             ExitCode::from(EXIT_BAD_INPUT)
         }),
         None => Ok(Keymap::default()),
@@ -102,7 +102,7 @@ pub fn run_interface(
     match event_loop::run(config, story, global.load_options(), options) {
         Ok(()) => ExitCode::from(EXIT_OK),
         Err(err) => {
-            eprintln!("terminal error: {err}");
+            say!("terminal error: {err}");
             ExitCode::from(EXIT_PARTIAL)
         }
     }
@@ -130,7 +130,7 @@ pub fn run(global: &GlobalArgs, story: Option<&str>, args: &OpenArgs) -> ExitCod
     let Some(reference) =
         pipeline::choose_reference(None, story.reference.as_deref(), &loaded.outlets)
     else {
-        eprintln!("story {:?}: no article could be read", story.id);
+        say!("story {:?}: no article could be read", story.id);
         return ExitCode::from(EXIT_BAD_INPUT);
     };
     let comparison = pipeline::compare_loaded(&config, loaded, &reference);
@@ -139,5 +139,6 @@ pub fn run(global: &GlobalArgs, story: Option<&str>, args: &OpenArgs) -> ExitCod
         report::Format::Md,
         report::Options::default(),
         None,
+        false,
     )
 }

@@ -59,6 +59,49 @@ fn choose_encoding(bytes: &[u8], content_type: Option<&str>) -> &'static Encodin
     if let Some(encoding) = meta_charset(prescan) {
         return encoding;
     }
+    detect_encoding(bytes)
+}
+
+/// Decodes a text file's bytes: a byte order mark, else UTF-16 told by its zero bytes, valid
+/// UTF-8 or `chardetng`'s guess, as for a page that declares nothing.
+///
+/// ```
+/// use parallax::extract::decode::decode_text;
+/// let utf16: Vec<u8> = "Beijing é".encode_utf16().flat_map(u16::to_le_bytes).collect();
+/// assert_eq!(decode_text(&utf16).text, "Beijing é");
+/// ```
+pub fn decode_text(bytes: &[u8]) -> Decoded {
+    let (encoding, skip) = Encoding::for_bom(bytes).unwrap_or((detect_encoding(bytes), 0));
+    let (text, _had_errors) = encoding.decode_without_bom_handling(&bytes[skip..]);
+    Decoded {
+        text: text.into_owned(),
+        charset: encoding.name(),
+    }
+}
+
+/// Whether decoded text is binary data rather than text: it holds NUL, or more than one
+/// character in twenty of its start is a control character (but line breaks and tabs) or a
+/// replacement character.
+pub fn looks_binary(text: &str) -> bool {
+    let mut total = 0usize;
+    let mut odd = 0usize;
+    for c in text.chars().take(DETECTION_BYTES) {
+        if c == '\0' {
+            return true;
+        }
+        total += 1;
+        let control = c.is_control() && !matches!(c, '\n' | '\r' | '\t' | '\u{C}');
+        odd += usize::from(control || c == '\u{FFFD}');
+    }
+    odd * 20 > total
+}
+
+/// The encoding of bytes that declare none: UTF-16 when every other byte of the start is zero
+/// (ASCII-range text in UTF-16 without a BOM), valid UTF-8, else `chardetng`'s guess.
+fn detect_encoding(bytes: &[u8]) -> &'static Encoding {
+    if let Some(encoding) = utf16_by_zero_bytes(bytes) {
+        return encoding;
+    }
     if std::str::from_utf8(bytes).is_ok() {
         return UTF_8;
     }
@@ -66,6 +109,32 @@ fn choose_encoding(bytes: &[u8], content_type: Option<&str>) -> &'static Encodin
     let sample = &bytes[..bytes.len().min(DETECTION_BYTES)];
     detector.feed(sample, sample.len() == bytes.len());
     detector.guess(None, Utf8Detection::Allow)
+}
+
+/// UTF-16LE when most odd bytes of the start are zero and hardly any even one is (UTF-16BE the
+/// other way round): how UTF-16 without a BOM looks when it holds markup or Latin text.
+fn utf16_by_zero_bytes(bytes: &[u8]) -> Option<&'static Encoding> {
+    let sample = &bytes[..bytes.len().min(META_PRESCAN_BYTES) & !1];
+    let pairs = sample.len() / 2;
+    if pairs < 2 {
+        return None;
+    }
+    let zeros_at = |parity: usize| {
+        sample
+            .iter()
+            .skip(parity)
+            .step_by(2)
+            .filter(|&&b| b == 0)
+            .count()
+    };
+    let (even, odd) = (zeros_at(0), zeros_at(1));
+    if odd * 2 > pairs && even * 10 < pairs {
+        Some(UTF_16LE)
+    } else if even * 2 > pairs && odd * 10 < pairs {
+        Some(UTF_16BE)
+    } else {
+        None
+    }
 }
 
 /// The encoding declared by the first `<meta>` tag that declares one, as the HTML standard maps
@@ -135,6 +204,41 @@ fn find_ignore_ascii_case(haystack: &[u8], needle: &[u8]) -> Option<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn utf16_without_a_bom_is_told_by_its_zero_bytes() {
+        let page = "<html><body><p>Beijing é 北京</p></body></html>";
+        let le: Vec<u8> = page.encode_utf16().flat_map(u16::to_le_bytes).collect();
+        let be: Vec<u8> = page.encode_utf16().flat_map(u16::to_be_bytes).collect();
+        assert_eq!(decode_html(&le, None).text, page);
+        assert_eq!(decode_html(&be, None).charset, "UTF-16BE");
+        assert_eq!(decode_text(&be).text, page);
+    }
+
+    #[test]
+    fn text_files_are_decoded_by_bom_or_detection() {
+        let mut with_bom = vec![0xFF, 0xFE];
+        with_bom.extend("naïve 中文".encode_utf16().flat_map(u16::to_le_bytes));
+        assert_eq!(decode_text(&with_bom).text, "naïve 中文");
+        let (latin, _, _) = WINDOWS_1252.encode("Le café était fermé à Zürich, déjà.");
+        assert_eq!(
+            decode_text(&latin).text,
+            "Le café était fermé à Zürich, déjà."
+        );
+        let (gbk, _, _) =
+            encoding_rs::GBK.encode("北京市政府今天宣布了新的技术转让计划，涉及五十个外国项目。");
+        assert_eq!(
+            decode_text(&gbk).text,
+            "北京市政府今天宣布了新的技术转让计划，涉及五十个外国项目。"
+        );
+    }
+
+    #[test]
+    fn binary_data_is_told_from_text() {
+        assert!(looks_binary("\u{89}PNG\r\n\u{1a}\n\0\0\0\rIHDR"));
+        assert!(looks_binary(&"\u{FFFD}\u{1}ab".repeat(10)));
+        assert!(!looks_binary("Plain text,\n\twith a tab and é."));
+    }
 
     #[test]
     fn charset_parameter_reads_quoted_and_bare_values() {

@@ -21,6 +21,8 @@ pub struct FetchLimits {
     pub read_timeout: Duration,
     /// Time allowed for a whole request, body included (a server that drips).
     pub total_timeout: Duration,
+    /// Time allowed for one page over all its attempts and the waits between them.
+    pub outlet_timeout: Duration,
     /// Cap on the decompressed body, counted while streaming.
     pub max_body_bytes: u64,
     /// Requests in flight at once over all hosts.
@@ -50,6 +52,7 @@ impl FetchLimits {
             connect_timeout: Duration::from_secs(settings.connect_timeout_secs),
             read_timeout: Duration::from_secs(settings.read_timeout_secs),
             total_timeout: Duration::from_secs(settings.timeout_secs),
+            outlet_timeout: Duration::from_secs(settings.outlet_timeout_secs),
             max_body_bytes: settings.max_body_bytes,
             max_concurrency: settings.max_concurrency.max(1),
             per_host_concurrency: settings.per_host_concurrency.max(1),

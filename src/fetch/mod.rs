@@ -151,10 +151,23 @@ impl Fetcher {
             events(FetchEvent::Waiting);
             self.check_robots(&parsed).await?;
         }
+        // One page's whole time is capped too: without it a server that drips costs every
+        // attempt's total timeout plus the waits between them.
+        let deadline = tokio::time::Instant::now() + self.limits.outlet_timeout;
+        let out_of_time = || FetchError::Timeout {
+            url: url.to_string(),
+            detail: format!(
+                "outlet_timeout_secs: {} s spent over all attempts",
+                self.limits.outlet_timeout.as_secs_f64()
+            ),
+        };
         let mut retry = 0;
         loop {
             events(FetchEvent::Waiting);
-            let attempt = self.attempt(&parsed, validators, retry + 1, events).await;
+            let attempt = self.attempt(&parsed, validators, retry + 1, events);
+            let Ok(attempt) = tokio::time::timeout_at(deadline, attempt).await else {
+                return Err(out_of_time());
+            };
             let error = match attempt {
                 Ok(outcome) => return Ok(outcome),
                 Err(failure) => failure,
@@ -166,6 +179,9 @@ impl Fetcher {
                 Some(wait) => wait.min(self.limits.retry_after_cap),
                 None => self.limits.backoff(retry),
             };
+            if tokio::time::Instant::now() + wait >= deadline {
+                return Err(error.error);
+            }
             retry += 1;
             events(FetchEvent::Retrying {
                 retry,

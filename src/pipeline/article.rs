@@ -26,6 +26,8 @@ pub(super) struct ArticleJob {
     /// None when offline.
     pub fetcher: Option<Arc<Fetcher>>,
     pub refresh: bool,
+    /// Cap on a local file (`max_body_bytes`).
+    pub max_bytes: u64,
     /// Read the newest cached version at or before this one (never the network).
     pub at: Option<String>,
     pub progress: UnboundedSender<Progress>,
@@ -42,6 +44,8 @@ struct Page {
     version: Option<String>,
     /// Why a refresh failed when the cached copy stands in for the page.
     refresh_error: Option<String>,
+    /// Why a fetched page could not be kept in the cache.
+    cache_error: Option<String>,
 }
 
 impl ArticleJob {
@@ -71,6 +75,7 @@ impl ArticleJob {
             version: None,
             elapsed: Default::default(),
             error: None,
+            cache_error: None,
         };
         let result = match &self.source {
             ArticleSource::Path(path) => self.local(path.clone(), &mut report).await,
@@ -97,8 +102,12 @@ impl ArticleJob {
         self.send(Stage::Extracting);
         report.bytes = std::fs::metadata(&path).map(|m| m.len()).unwrap_or(0);
         report.origin = Some(Origin::Local);
-        let hints = self.hints.clone();
-        let article = run_blocking(move || super::read_local_article(&path, &hints)).await??;
+        let (hints, max_bytes) = (self.hints.clone(), self.max_bytes);
+        let article =
+            run_blocking(move || super::read_local_article(&path, &hints, max_bytes)).await??;
+        if article.paragraphs.is_empty() {
+            self.warn(super::empty_article_warning(&self.source.display()));
+        }
         Ok(super::outlet_entry(
             &self.outlet,
             &self.name,
@@ -114,8 +123,12 @@ impl ArticleJob {
         report.bytes = page.body.len() as u64;
         report.version = page.version.clone();
         report.error = page.refresh_error.clone();
+        report.cache_error = page.cache_error.clone();
         self.send(Stage::Extracting);
         let article = self.extract(&page).await?;
+        if article.paragraphs.is_empty() {
+            return Err(super::empty_article_warning(url));
+        }
         let Page {
             fetched_at, sha256, ..
         } = page;
@@ -168,6 +181,8 @@ impl ArticleJob {
                 .map(|cached| cached_page(cached, Origin::Cached))
                 .map_err(|err| err.to_string());
         }
+        // Why the cache could not help, for the message when the page cannot be had at all.
+        let mut cache_problem = None;
         let cached = match self.cache.newest(&self.story, &self.outlet) {
             Ok(cached) => cached,
             Err(err) if self.fetcher.is_some() => {
@@ -181,27 +196,35 @@ impl ArticleJob {
                     None => "no intact version is kept".to_string(),
                 };
                 self.warn(format!("{err}; {fallback}"));
+                cache_problem = Some(format!("{err}; {fallback}"));
                 older
             }
         };
+        // A cached version belongs to the URL it was fetched from: after the story's `url`
+        // changed, the old page is never shown (nor exported) as the new one.
         let cached = cached.filter(|page| {
             let same = same_url(page.meta.requested_url.as_deref(), url);
             if !same {
-                self.warn(format!(
+                let problem = format!(
                     "the cached copy {} was fetched from {}, not {url}",
                     page.version,
                     page.meta
                         .requested_url
                         .as_deref()
                         .unwrap_or("an unknown URL")
-                ));
+                );
+                self.warn(problem.clone());
+                cache_problem = Some(problem);
             }
-            same || self.fetcher.is_none()
+            same
         });
         let Some(fetcher) = &self.fetcher else {
             return cached
                 .map(|page| cached_page(page, Origin::Cached))
-                .ok_or_else(|| format!("{url}: not in the cache (offline)"));
+                .ok_or_else(|| match cache_problem {
+                    Some(problem) => format!("{url}: {problem} (offline)"),
+                    None => format!("{url}: not in the cache (offline)"),
+                });
         };
         if let Some(page) = cached.as_ref().filter(|_| !self.refresh) {
             return Ok(cached_page(page.clone(), Origin::Cached));
@@ -261,14 +284,14 @@ impl ArticleJob {
                     meta,
                     fetched.fetched_at,
                 );
-                let (origin, version) = match stored {
-                    Ok(Stored::New(version)) => (Origin::New, Some(version)),
-                    Ok(Stored::Unchanged(version)) => (Origin::Unchanged, Some(version)),
+                let (origin, version, cache_error) = match stored {
+                    Ok(Stored::New(version)) => (Origin::New, Some(version), None),
+                    Ok(Stored::Unchanged(version)) => (Origin::Unchanged, Some(version), None),
                     Err(err) => {
                         self.warn(format!(
                             "cannot write to the cache ({err}); keeping the page in memory"
                         ));
-                        (Origin::New, None)
+                        (Origin::New, None, Some(err.to_string()))
                     }
                 };
                 Ok(Page {
@@ -280,6 +303,7 @@ impl ArticleJob {
                     status: Some(fetched.status),
                     version,
                     refresh_error: None,
+                    cache_error,
                 })
             }
         }
@@ -307,6 +331,7 @@ fn cached_page(cached: CachedPage, origin: Origin) -> Page {
         status: cached.meta.status,
         version: Some(cached.version),
         refresh_error: None,
+        cache_error: None,
     }
 }
 
@@ -332,10 +357,13 @@ async fn run_blocking<T: Send + 'static>(
 /// Reads an article the user named directly (`diff`, `extract`): a URL is fetched (never
 /// cached), anything else is a local file.
 pub(super) async fn read_input(input: &str, fetcher: Option<&Fetcher>) -> Result<Article, String> {
-    if !(input.starts_with("http://") || input.starts_with("https://")) {
+    if !super::is_url(input) {
         let path = PathBuf::from(input);
-        return run_blocking(move || super::read_local_article(&path, &ExtractHints::default()))
-            .await?;
+        let max_bytes = crate::config::Settings::default().max_body_bytes;
+        return run_blocking(move || {
+            super::read_local_article(&path, &ExtractHints::default(), max_bytes)
+        })
+        .await?;
     }
     let Some(fetcher) = fetcher else {
         return Err(format!("{input}: cannot fetch a URL with --offline"));

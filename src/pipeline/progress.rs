@@ -90,4 +90,6 @@ pub struct OutletReport {
     /// Why it failed, or why a refresh failed when the cached copy stood in (then `origin`
     /// is [`Origin::Cached`]).
     pub error: Option<String>,
+    /// Why the fetched page could not be kept in the cache (it was used from memory).
+    pub cache_error: Option<String>,
 }

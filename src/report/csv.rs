@@ -101,9 +101,11 @@ impl<W: Write> CsvWriter<W> {
     }
 }
 
-/// Prefixes `'` to a cell a spreadsheet would read as a formula.
+/// Prefixes `'` to a cell a spreadsheet would read as a formula: one starting with `= + - @`,
+/// a tab or a carriage return, also after leading spaces (spreadsheets skip them, NBSP too).
 pub fn neutralise_formula(cell: &str) -> std::borrow::Cow<'_, str> {
-    if cell.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+    let start = cell.trim_start_matches([' ', '\u{A0}']);
+    if start.starts_with(['=', '+', '-', '@', '\t', '\r']) {
         format!("'{cell}").into()
     } else {
         cell.into()
@@ -113,6 +115,16 @@ pub fn neutralise_formula(cell: &str) -> std::borrow::Cow<'_, str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn formulas_after_spaces_are_neutralised() {
+        assert_eq!(neutralise_formula(" =1+1"), "' =1+1");
+        assert_eq!(
+            neutralise_formula("\u{A0}\u{A0}@SUM(A1)"),
+            "'\u{A0}\u{A0}@SUM(A1)"
+        );
+        assert_eq!(neutralise_formula("  plain"), "  plain");
+    }
 
     #[test]
     fn formula_prefixes_are_neutralised() {

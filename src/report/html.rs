@@ -10,13 +10,15 @@ use std::io::Write;
 use super::evidence::Evidence;
 use super::summary::{OutletTally, difference_lines, is_difference, outlet_name, status_symbol};
 use crate::model::{Block, ClaimStatus, Comparison, DiffOp, OutletEntry, Status};
+use crate::text::clean::clean_message;
 
 const STYLE: &str = include_str!("html.css");
 
-/// Escapes text for HTML element content and quoted attribute values.
+/// Escapes text for HTML element content and quoted attribute values; escape sequences,
+/// controls, bidi and invisible characters are removed first ([`clean_message`]).
 pub fn escape_html(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + 8);
-    for c in text.chars() {
+    for c in clean_message(text).chars() {
         match c {
             '&' => out.push_str("&amp;"),
             '<' => out.push_str("&lt;"),

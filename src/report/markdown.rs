@@ -8,16 +8,19 @@ use std::io::Write;
 use super::evidence::Evidence;
 use super::summary::{OutletTally, difference_lines, is_difference, outlet_name, status_symbol};
 use crate::model::{Comparison, Status};
+use crate::text::clean::clean_message;
 
 /// Escapes text for use inside a Markdown line (a table cell, after a list marker): every
 /// character Markdown (CommonMark and GitHub tables) could read as syntax gets a backslash, and
 /// line breaks become spaces. (`>` alone is harmless inside a line once every `<` is escaped,
-/// so reasons such as `60 to 80 -> 70` stay readable.)
+/// so reasons such as `60 to 80 -> 70` stay readable.) Escape sequences, controls, bidi and
+/// invisible characters are removed first ([`clean_message`]): a report is often read in a
+/// terminal (`parallax STORY | head`), and backslashes do not stop a terminal.
 pub fn escape_markdown(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + 8);
-    for c in text.chars() {
+    for c in clean_message(text).chars() {
         match c {
-            '\r' | '\n' => out.push(' '),
+            '\n' | '\t' => out.push(' '),
             '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '|' | '#' | '!' | '~' | '&' | '$' => {
                 out.push('\\');
                 out.push(c);
@@ -236,6 +239,14 @@ fn write_evidence(comparison: &Comparison, out: &mut dyn Write) -> std::io::Resu
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn terminal_controls_are_removed_not_escaped() {
+        assert_eq!(
+            escape_markdown("Wire\u{1b}ktitle\u{1b}\\ \u{1b}(0x\u{9b}2J\u{202e}y\r\nz"),
+            "Wire xy z"
+        );
+    }
 
     #[test]
     fn escapes_syntax() {

@@ -15,6 +15,7 @@ pub mod evidence;
 pub mod html;
 pub mod json;
 pub mod markdown;
+pub mod recognise;
 pub mod sqlite;
 pub mod summary;
 
@@ -115,7 +116,8 @@ pub fn render_with(
 }
 
 /// Writes a comparison to `path` atomically (temp file and rename, via
-/// [`crate::commands::write_output`]): an existing file stays whole when writing fails.
+/// [`crate::commands::write_output`]): an existing file stays whole when writing fails, and
+/// only a previous report is replaced.
 pub fn write_file(comparison: &Comparison, format: Format, path: &Path) -> Result<(), ReportError> {
     let bytes = render(comparison, format)?;
     crate::commands::write_output(Some(path), &bytes)?;

@@ -1,4 +1,5 @@
 //! Shared helpers of the integration tests.
 
+pub mod cache_versions;
 pub mod fetch_limits;
 pub mod http_server;
