@@ -442,15 +442,9 @@ pub(crate) fn in_same_place(origin: &Facts, other: &Facts, from: &Name, to: &Nam
     }
     similar::capture_diff_slices(similar::Algorithm::Myers, &old, &new)
         .iter()
-        .any(|op| match *op {
-            similar::DiffOp::Replace {
-                old_index,
-                old_len,
-                new_index,
-                new_len,
-            } => {
-                holds(&old[old_index..old_index + old_len], &from_words)
-                    && holds(&new[new_index..new_index + new_len], &to_words)
+        .any(|op| match op {
+            similar::DiffOp::Replace { .. } => {
+                holds(&old[op.old_range()], &from_words) && holds(&new[op.new_range()], &to_words)
             }
             _ => false,
         })

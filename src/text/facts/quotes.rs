@@ -112,26 +112,12 @@ impl Quote {
             return false;
         };
         let only_function_words = |words: &[(String, bool)]| words.iter().all(|(_, stop)| *stop);
+        // Outside the equal runs, the shorter quote may lose only function words; inside them,
+        // the longer may add only function words (before and after, it runs on).
         ops.iter().enumerate().all(|(i, op)| {
-            let inside = (first..=last).contains(&i);
-            match *op {
-                similar::DiffOp::Equal { .. } => true,
-                similar::DiffOp::Insert {
-                    new_index, new_len, ..
-                } => !inside || only_function_words(&long[new_index..new_index + new_len]),
-                similar::DiffOp::Delete {
-                    old_index, old_len, ..
-                } => only_function_words(&short[old_index..old_index + old_len]),
-                similar::DiffOp::Replace {
-                    old_index,
-                    old_len,
-                    new_index,
-                    new_len,
-                } => {
-                    only_function_words(&short[old_index..old_index + old_len])
-                        && (!inside || only_function_words(&long[new_index..new_index + new_len]))
-                }
-            }
+            matches!(op, similar::DiffOp::Equal { .. })
+                || (only_function_words(&short[op.old_range()])
+                    && (!(first..=last).contains(&i) || only_function_words(&long[op.new_range()])))
         })
     }
 
