@@ -401,7 +401,60 @@ impl Comparison {
     pub fn outlet(&self, id: &str) -> Option<&OutletEntry> {
         self.outlets.iter().find(|o| o.id == id)
     }
+
+    /// The paragraphs of outlet `id` that carry (appears or differs) a claim of the reference
+    /// paragraphs in `group`, sorted: where to look when the outlet has nothing in that row.
+    pub fn carriers_of(&self, group: &ParagraphGroup, id: &str) -> Vec<usize> {
+        let here = group
+            .cells
+            .get(&self.reference)
+            .map_or(&[][..], Vec::as_slice);
+        let mut paragraphs: Vec<usize> = self
+            .claims
+            .iter()
+            .filter(|c| c.origin == self.reference)
+            .filter(|c| {
+                c.statuses
+                    .get(&self.reference)
+                    .and_then(|s| s.spans.first())
+                    .is_some_and(|span| here.contains(&span.paragraph))
+            })
+            .filter_map(|c| c.statuses.get(id))
+            .filter(|s| matches!(s.status, Status::Appears | Status::Differs))
+            .flat_map(|s| s.spans.iter().map(|span| span.paragraph))
+            .collect();
+        paragraphs.sort_unstable();
+        paragraphs.dedup();
+        paragraphs
+    }
+
+    /// What a view shows for outlet `id` where it has nothing in row `row` of `paragraphs`:
+    /// "not carried", or, when it carries the row's claims in passages standing in other rows,
+    /// where those are (its own paragraph numbers, from 1, and whether above or below).
+    pub fn empty_cell_note(&self, row: usize, id: &str) -> String {
+        let Some(group) = self.paragraphs.get(row) else {
+            return NOT_CARRIED.to_string();
+        };
+        let carriers = self.carriers_of(group, id);
+        let Some(&first) = carriers.first() else {
+            return NOT_CARRIED.to_string();
+        };
+        let stands_at = self
+            .paragraphs
+            .iter()
+            .position(|g| g.cells.get(id).is_some_and(|c| c.contains(&first)));
+        let places: Vec<String> = carriers.iter().map(|p| format!("¶{}", p + 1)).collect();
+        let side = if stands_at.is_some_and(|at| at < row) {
+            "above"
+        } else {
+            "below"
+        };
+        format!("· carried in its {}, {side} ·", places.join(", "))
+    }
 }
+
+/// The placeholder of an outlet with nothing for a side-by-side row.
+pub const NOT_CARRIED: &str = "· not carried ·";
 
 #[cfg(test)]
 mod tests {

@@ -203,12 +203,13 @@ fn side_by_side_section(comparison: &Comparison, page: &mut String) {
         let _ = write!(page, "<th>{}</th>", escape_html(&outlet.name));
     }
     page.push_str("</tr></thead>\n<tbody>\n");
-    for group in &comparison.paragraphs {
+    for (row, group) in comparison.paragraphs.iter().enumerate() {
         page.push_str("<tr>");
         for outlet in &comparison.outlets {
             let indexes = group.cells.get(&outlet.id).map_or(&[][..], Vec::as_slice);
             if indexes.is_empty() {
-                page.push_str("<td class=\"empty\"></td>");
+                let note = comparison.empty_cell_note(row, &outlet.id);
+                let _ = write!(page, "<td class=\"empty\">{}</td>", escape_html(&note));
                 continue;
             }
             let moved = group.moved.contains(&outlet.id);

@@ -86,7 +86,14 @@ impl SideLayout {
         let mut top = 0;
         for (g, group) in comparison.paragraphs.iter().enumerate() {
             let flags = app.index.group_flags.get(g).cloned().unwrap_or_default();
-            if !passes(&flags, key.filter, key.kind_filter) {
+            let shown = |slot: &ColumnSlot| {
+                group
+                    .cells
+                    .get(&comparison.outlets[slot.outlet].id)
+                    .is_some_and(|p| !p.is_empty())
+            };
+            // A row of only hidden outlets' paragraphs would read "not carried" everywhere.
+            if !passes(&flags, key.filter, key.kind_filter) || !columns.iter().any(shown) {
                 continue;
             }
             let mut matches = false;
@@ -120,7 +127,7 @@ impl SideLayout {
                     }
                     if lines.is_empty() {
                         lines.push(Line::styled(
-                            fit("· not carried ·", width),
+                            fit(&comparison.empty_cell_note(g, &outlet.id), width),
                             app.theme.quiet(),
                         ));
                     }
