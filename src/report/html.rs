@@ -86,7 +86,7 @@ fn legend() -> String {
 fn summary_section(comparison: &Comparison, page: &mut String) {
     page.push_str(
         "<section id=\"summary\">\n<h2>Summary</h2>\n<table>\n<thead><tr><th>outlet</th>\
-         <th>title</th><th>published</th><th>carries the reference's claims</th><th>=</th>\
+         <th>title</th><th>published</th><th>carried (= + ~) of the reference's claims</th><th>=</th>\
          <th>~</th><th>∅</th><th>+</th><th>↕</th></tr></thead>\n<tbody>\n",
     );
     for outlet in &comparison.outlets {
@@ -101,7 +101,7 @@ fn summary_section(comparison: &Comparison, page: &mut String) {
         let _ = writeln!(
             page,
             "<tr><td><strong>{}</strong><br>{}</td><td>{}</td><td>{}</td>\
-             <td><div class=\"bar\" title=\"{:.0}% carried\">\
+             <td><div class=\"bar\" title=\"{}\">\
              <div class=\"s-appears\" style=\"width:{:.1}%\"></div>\
              <div class=\"s-differs\" style=\"width:{:.1}%\"></div>\
              <div class=\"s-missing\" style=\"width:{:.1}%\"></div></div>{:.0}%</td>\
@@ -111,7 +111,7 @@ fn summary_section(comparison: &Comparison, page: &mut String) {
             escape_html(&outlet.id),
             escape_html(&outlet.title),
             escape_html(outlet.published.as_deref().unwrap_or("not stated")),
-            tally.coverage() * 100.0,
+            escape_html(&tally.carried_text()),
             share(tally.appears),
             share(tally.differs),
             share(tally.missing),
