@@ -7,6 +7,7 @@ pub mod diff;
 pub mod extract;
 pub mod fetch;
 pub mod open;
+pub mod reference;
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
