@@ -2,7 +2,8 @@
 //!
 //! Parsing is two-stage (as ripgrep does for flags): the raw TOML document is deserialised with
 //! spans kept ([`toml::Spanned`]), then validated into a ready [`Config`]. Every problem is
-//! reported with file, line and column, so that `parallax check` can list them all.
+//! reported with file, line and column, so that `parallax check` can list them all: unknown
+//! keys first ([`keys`]), each with the nearest valid key, then every other problem.
 
 use std::collections::{BTreeMap, HashSet};
 use std::fmt;
@@ -13,6 +14,10 @@ use serde::Deserialize;
 use toml::Spanned;
 
 use crate::model::EngineSettings;
+
+mod keys;
+
+pub use keys::nearest;
 
 /// Fetch settings from `[settings]`; every key is optional.
 #[derive(Debug, Clone, PartialEq, Deserialize)]
@@ -160,20 +165,33 @@ impl Config {
             file: path.to_path_buf(),
             problems,
         };
-        let raw: RawConfig = toml::from_str(text).map_err(|err| {
+        let toml_problem = |err: toml::de::Error| {
             let (line, column) = err
                 .span()
                 .map(|span| line_column(text, span.start))
                 .unwrap_or((0, 0));
-            fail(vec![Problem {
+            Problem {
                 line,
                 column,
                 message: err.message().trim().to_string(),
-            }])
-        })?;
+            }
+        };
+        let mut document =
+            toml::de::DeTable::parse(text).map_err(|e| fail(vec![toml_problem(e)]))?;
         let mut check = Validator {
             text,
             problems: Vec::new(),
+        };
+        for (span, message) in keys::remove_unknown_keys(document.get_mut(), "", table_keys) {
+            check.report(span, message);
+        }
+        let raw = match RawConfig::deserialize(toml::de::Deserializer::from(document)) {
+            Ok(raw) => raw,
+            Err(err) => {
+                check.problems.push(toml_problem(err));
+                check.problems.sort_by_key(|p| (p.line, p.column));
+                return Err(fail(check.problems));
+            }
         };
         let base = path.parent().unwrap_or(Path::new("."));
         let config = check.config(raw, path, base);
@@ -248,8 +266,21 @@ pub fn is_valid_id(id: &str) -> bool {
             .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_' || b == b'-')
 }
 
+/// The keys each table of `sources.toml` takes, by its path (see [`keys::Shape`]).
+fn table_keys(path: &str) -> Option<&'static [&'static str]> {
+    Some(match path {
+        "" => keys::field_names::<RawConfig>(),
+        "settings" => keys::field_names::<Settings>(),
+        "compare" => keys::field_names::<EngineSettings>(),
+        "outlet" => keys::field_names::<RawOutlet>(),
+        "story" => keys::field_names::<RawStory>(),
+        "story.article" => keys::field_names::<RawArticle>(),
+        _ => return None,
+    })
+}
+
 /// 1-based line and character column of a byte offset.
-fn line_column(text: &str, offset: usize) -> (usize, usize) {
+pub fn line_column(text: &str, offset: usize) -> (usize, usize) {
     let offset = offset.min(text.len());
     let before = &text[..floor_char_boundary(text, offset)];
     let line = before.matches('\n').count() + 1;
