@@ -182,3 +182,26 @@ fn a_missing_config_file_is_a_clear_error() {
         "{stderr}"
     );
 }
+
+#[test]
+fn check_help_lists_only_the_options_it_uses() {
+    let help = |args: &[&str]| {
+        let output = Command::new(env!("CARGO_BIN_EXE_parallax"))
+            .args(args)
+            .output()
+            .unwrap();
+        assert_eq!(output.status.code(), Some(0), "{args:?}: {output:?}");
+        String::from_utf8(output.stdout).unwrap()
+    };
+    for flag in ["-h", "--help"] {
+        let check = help(&["check", flag]);
+        assert!(check.contains("--config"), "{check}");
+        for ignored in ["--cache-dir", "--offline", "--color"] {
+            assert!(!check.contains(ignored), "{ignored} in {check}");
+        }
+    }
+    let compare = help(&["compare", "--help"]);
+    for used in ["--config", "--cache-dir", "--offline", "--color"] {
+        assert!(compare.contains(used), "{used} in {compare}");
+    }
+}
