@@ -223,6 +223,45 @@ fn search_highlights_and_jumps_to_matches() {
 }
 
 #[test]
+fn search_wraps_around_the_ends_and_says_so() {
+    for view in ["1", "2"] {
+        let mut app = fixture_app(120, 40, true);
+        type_keys(&mut app, view);
+        type_keys(&mut app, "/said");
+        update(&mut app, key(KeyCode::Enter));
+        let place = |app: &parallax::tui::app::App| (app.side.cursor, app.claims.selected);
+        let first = place(&app);
+        let mut seen = vec![first];
+        for _ in 0..20 {
+            type_keys(&mut app, "n");
+            if app.notice.as_deref() == Some("search hit BOTTOM, continuing at TOP") {
+                break;
+            }
+            assert_eq!(app.notice, None, "view {view}");
+            seen.push(place(&app));
+        }
+        assert_eq!(
+            app.notice.as_deref(),
+            Some("search hit BOTTOM, continuing at TOP"),
+            "view {view}"
+        );
+        assert_eq!(place(&app), first, "view {view}: back at the first match");
+        assert!(seen.len() > 1, "view {view}: more than one match");
+        type_keys(&mut app, "N");
+        assert_eq!(
+            app.notice.as_deref(),
+            Some("search hit TOP, continuing at BOTTOM"),
+            "view {view}"
+        );
+        assert_eq!(
+            place(&app),
+            *seen.last().unwrap(),
+            "view {view}: the last match"
+        );
+    }
+}
+
+#[test]
 fn q_goes_back_to_side_by_side_before_quitting_and_help_closes_first() {
     let mut app = fixture_app(120, 40, true);
     type_keys(&mut app, "3");

@@ -165,7 +165,7 @@ pub const DEFAULT_BINDINGS: &[(Action, &[&str], &str)] = &[
     (
         Action::Export,
         &["e"],
-        "export the current view (Markdown, JSON)",
+        "export the current view (Markdown, JSON, HTML)",
     ),
     (Action::Refetch, &["R"], "fetch the story again"),
     (Action::Help, &["?"], "this help"),

@@ -237,16 +237,43 @@ fn changed_facts(
             .map_or("origin", |o| o.name.as_str());
         lines.extend(wrap(
             &[Span::styled(
-                format!("    {origin}: “{}”", claim.text),
+                format!("    {origin}: {}", quoted(&claim.text)),
                 theme.quiet(),
             )],
             width,
         ));
         if let Some(text) = &status.text {
             lines.extend(wrap(
-                &[Span::raw(format!("    {}: “{text}”", outlet.name))],
+                &[Span::raw(format!("    {}: {}", outlet.name, quoted(text)))],
                 width,
             ));
         }
+    }
+}
+
+/// `text` between quotation marks, unless it is a quotation already (a quote claim keeps its
+/// own marks rather than doubling them).
+fn quoted(text: &str) -> String {
+    let opens = ['“', '"', '‘', '«', '„'];
+    let closes = ['”', '"', '’', '»', '“'];
+    if text.starts_with(opens) && text.trim_end().ends_with(closes) {
+        text.to_string()
+    } else {
+        format!("“{text}”")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::quoted;
+
+    #[test]
+    fn a_quotation_keeps_its_own_marks() {
+        assert_eq!(quoted("It rose."), "“It rose.”");
+        assert_eq!(
+            quoted("“The association’s central task is it.”"),
+            "“The association’s central task is it.”"
+        );
+        assert_eq!(quoted("“Yes,” she said."), "““Yes,” she said.”");
     }
 }
