@@ -465,3 +465,30 @@ fn a_failed_outlet_shows_its_error_and_the_rest_work() {
         "{screen}"
     );
 }
+
+#[test]
+fn export_writes_into_the_export_directory_and_names_every_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = fixture_app(80, 24, true);
+    app.export_dir = dir.path().join("exports");
+    let commands = type_keys(&mut app, "e");
+    let [Command::Export(view)] = commands.as_slice() else {
+        panic!("{commands:?}");
+    };
+    let files = parallax::tui::export::export_files(&app, *view);
+    let message = parallax::tui::effects::write_exports(&files);
+    let shown = std::fs::canonicalize(dir.path().join("exports")).unwrap();
+    assert!(
+        message.ends_with(&format!(" in {}", shown.display())),
+        "{message}"
+    );
+    let stem = format!("parallax-{}-side-by-side", app.story);
+    assert!(
+        message.starts_with(&format!("wrote {stem}.{{md,json,html}} in ")),
+        "{message}"
+    );
+    for extension in ["md", "json", "html"] {
+        let name = format!("{stem}.{extension}");
+        assert!(shown.join(&name).is_file(), "{name} written");
+    }
+}

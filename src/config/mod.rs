@@ -41,6 +41,9 @@ pub struct Settings {
     pub per_host_delay_ms: u64,
     /// Honour robots.txt.
     pub respect_robots: bool,
+    /// Where `e` in the interface writes its files (relative to the folder of sources.toml);
+    /// None: the current directory.
+    pub export_dir: Option<PathBuf>,
 }
 
 impl Default for Settings {
@@ -55,6 +58,7 @@ impl Default for Settings {
             per_host_concurrency: 2,
             per_host_delay_ms: 1000,
             respect_robots: true,
+            export_dir: None,
         }
     }
 }
@@ -206,6 +210,12 @@ impl Config {
     /// The story with this id.
     pub fn story(&self, id: &str) -> Option<&Story> {
         self.stories.iter().find(|s| s.id == id)
+    }
+
+    /// `export_dir` of `[settings]`, relative to the folder of this file.
+    pub fn export_dir(&self) -> Option<PathBuf> {
+        let dir = self.settings.export_dir.as_ref()?;
+        Some(self.path.parent().unwrap_or(Path::new(".")).join(dir))
     }
 
     /// The outlet with this id.
@@ -607,6 +617,15 @@ path = "b.txt"
             config.stories[0].articles[1].source,
             ArticleSource::Path(PathBuf::from("dir/b.txt"))
         );
+    }
+
+    #[test]
+    fn the_export_directory_is_relative_to_the_config_file() {
+        let text = format!("[settings]\nexport_dir = \"out\"\n{GOOD}");
+        let config = Config::parse(&text, Path::new("dir/sources.toml")).unwrap();
+        assert_eq!(config.export_dir(), Some(PathBuf::from("dir/out")));
+        let config = Config::parse(GOOD, Path::new("dir/sources.toml")).unwrap();
+        assert_eq!(config.export_dir(), None);
     }
 
     #[test]

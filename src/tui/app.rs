@@ -2,6 +2,7 @@
 //! nothing that touches the terminal. Derived state (the side-by-side layout) is rebuilt here
 //! whenever what it depends on changes, so drawing is only copying.
 
+use std::path::PathBuf;
 use std::sync::Arc;
 
 use ratatui::layout::Rect;
@@ -223,6 +224,8 @@ pub struct App {
     pub pending_keys: Vec<KeyChord>,
     /// Quit after this update.
     pub quit: bool,
+    /// Where `e` writes its files.
+    pub export_dir: PathBuf,
 }
 
 impl App {
@@ -261,6 +264,7 @@ impl App {
             keymap,
             pending_keys: Vec::new(),
             quit: false,
+            export_dir: PathBuf::from("."),
         }
     }
 
