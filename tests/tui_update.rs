@@ -492,3 +492,81 @@ fn export_writes_into_the_export_directory_and_names_every_file() {
         assert!(shown.join(&name).is_file(), "{name} written");
     }
 }
+
+#[test]
+fn fetch_again_shows_each_outlet_going_and_then_the_outcome() {
+    use parallax::pipeline::{Origin, Progress, Stage};
+    let mut app = fixture_app(120, 40, true);
+    let mut loaded = (**app.loaded.as_ref().unwrap()).clone();
+    let commands = type_keys(&mut app, "R");
+    let [
+        Command::Load {
+            generation,
+            refresh: true,
+            ..
+        },
+    ] = commands.as_slice()
+    else {
+        panic!("{commands:?}");
+    };
+    let generation = *generation;
+    let first = loaded.outlets[0].id.clone();
+    // A local file is read, not waited for.
+    app.local_outlets = vec![loaded.outlets[1].id.clone()];
+    let buffer = draw(&app);
+    let second = &loaded.outlets[1].id;
+    assert!(
+        find(&buffer, &format!("{second}: reading the file…")).is_some(),
+        "{:#?}",
+        rows(&buffer)
+    );
+    update(
+        &mut app,
+        Message::Progress {
+            generation,
+            event: Progress {
+                story: loaded.story.clone(),
+                outlet: first.clone(),
+                stage: Stage::Extracting,
+            },
+        },
+    );
+    let buffer = draw(&app);
+    assert!(
+        find(&buffer, &format!("{first}: extracting")).is_some(),
+        "{:#?}",
+        rows(&buffer)
+    );
+    let origins = [Origin::New, Origin::Unchanged];
+    for (report, origin) in loaded.reports.iter_mut().zip(origins.iter().cycle()) {
+        report.origin = Some(*origin);
+    }
+    let failed = loaded.outlets.pop().unwrap();
+    loaded.reports.retain(|r| r.outlet != failed.id);
+    loaded.failures.push(parallax::model::OutletFailure {
+        id: failed.id.clone(),
+        url: String::new(),
+        error: "HTTP 503".into(),
+    });
+    update(
+        &mut app,
+        Message::Compared {
+            generation,
+            loaded: Arc::new(loaded),
+            comparison: None,
+            partial: false,
+        },
+    );
+    assert_eq!(
+        app.notice.as_deref(),
+        Some(
+            format!(
+                "fetched again: 1 new version, 1 unchanged, 1 failed ({})",
+                failed.id
+            )
+            .as_str()
+        ),
+        "{:?}",
+        app.progress
+    );
+}

@@ -226,6 +226,10 @@ pub struct App {
     pub quit: bool,
     /// Where `e` writes its files.
     pub export_dir: PathBuf,
+    /// A fetch again (`R`) is under way: its outcome goes to the status line when done.
+    pub refetching: bool,
+    /// Outlets whose article is a local file (read, never fetched or waited for).
+    pub local_outlets: Vec<String>,
 }
 
 impl App {
@@ -265,6 +269,8 @@ impl App {
             pending_keys: Vec::new(),
             quit: false,
             export_dir: PathBuf::from("."),
+            refetching: false,
+            local_outlets: Vec::new(),
         }
     }
 

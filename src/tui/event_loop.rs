@@ -9,7 +9,7 @@ use std::sync::mpsc::{self, Receiver, Sender};
 
 use ratatui::crossterm::event::{self, Event};
 
-use crate::config::{Config, Story};
+use crate::config::{ArticleSource, Config, Story};
 use crate::pipeline::LoadOptions;
 
 use super::app::App;
@@ -47,6 +47,12 @@ pub fn run(config: Config, story: Story, load: LoadOptions, options: Options) ->
         options.keymap,
     );
     app.export_dir = options.export_dir;
+    app.local_outlets = story
+        .articles
+        .iter()
+        .filter(|a| matches!(a.source, ArticleSource::Path(_)))
+        .map(|a| a.outlet.clone())
+        .collect();
     let background = Background {
         config: Arc::new(config),
         story: Arc::new(story),

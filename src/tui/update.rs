@@ -138,6 +138,10 @@ fn finish_load(
             .map_or("read", |o| o.as_str());
         set_progress(app, &outlet.id, OutletProgress::Loaded(origin.into()));
     }
+    if app.refetching && !partial {
+        app.refetching = false;
+        app.notice = Some(refetch_outcome(&app.progress));
+    }
     app.loaded = Some(loaded);
     match comparison {
         Some(comparison) => app.set_comparison(comparison),
@@ -149,7 +153,35 @@ fn finish_load(
     }
 }
 
+/// What a fetch again came to, per outlet outcome: `fetched again: 3 unchanged, 1 new
+/// version, 1 failed (globewire)`.
+fn refetch_outcome(progress: &[(String, OutletProgress)]) -> String {
+    let mut counts: Vec<(String, usize)> = Vec::new();
+    let mut failed = Vec::new();
+    for (outlet, state) in progress {
+        let word = match state {
+            OutletProgress::Loaded(origin) if origin == "new" => "new version",
+            OutletProgress::Loaded(origin) => origin.as_str(),
+            OutletProgress::Failed(_) => {
+                failed.push(outlet.as_str());
+                continue;
+            }
+            OutletProgress::Waiting | OutletProgress::Loading(_) => "not done",
+        };
+        match counts.iter_mut().find(|(w, _)| w == word) {
+            Some(entry) => entry.1 += 1,
+            None => counts.push((word.to_string(), 1)),
+        }
+    }
+    let mut parts: Vec<String> = counts.iter().map(|(w, n)| format!("{n} {w}")).collect();
+    if !failed.is_empty() {
+        parts.push(format!("{} failed ({})", failed.len(), failed.join(", ")));
+    }
+    format!("fetched again: {}", parts.join(", "))
+}
+
 fn load(app: &mut App, refresh: bool) -> Vec<Command> {
+    app.refetching = refresh;
     app.generation += 1;
     app.busy = Some("loading".into());
     for entry in &mut app.progress {
