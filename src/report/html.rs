@@ -9,7 +9,7 @@ use std::io::Write;
 
 use super::evidence::Evidence;
 use super::summary::{OutletTally, difference_lines, is_difference, outlet_name, status_symbol};
-use crate::model::{Block, ClaimStatus, Comparison, DiffOp, OutletEntry, Status};
+use crate::model::{Block, ClaimStatus, Comparison, DiffOp, OutletEntry, RowCarriers, Status};
 
 const STYLE: &str = include_str!("html.css");
 
@@ -203,12 +203,17 @@ fn side_by_side_section(comparison: &Comparison, page: &mut String) {
         let _ = write!(page, "<th>{}</th>", escape_html(&outlet.name));
     }
     page.push_str("</tr></thead>\n<tbody>\n");
+    let carriers: Vec<RowCarriers> = comparison
+        .outlets
+        .iter()
+        .map(|o| comparison.row_carriers(&o.id))
+        .collect();
     for (row, group) in comparison.paragraphs.iter().enumerate() {
         page.push_str("<tr>");
-        for outlet in &comparison.outlets {
+        for (outlet, carriers) in comparison.outlets.iter().zip(&carriers) {
             let indexes = group.cells.get(&outlet.id).map_or(&[][..], Vec::as_slice);
             if indexes.is_empty() {
-                let note = comparison.empty_cell_note(row, &outlet.id);
+                let note = carriers.empty_cell_note(row);
                 let _ = write!(page, "<td class=\"empty\">{}</td>", escape_html(&note));
                 continue;
             }

@@ -40,14 +40,13 @@ pub fn assert_reading_order(comparison: &Comparison) {
     // Where an outlet carries a row's claims, it has something in that row, or each passage
     // that carries them stands in a row that flags it moved or whose claims it carries too (a
     // paragraph stands in one row only).
-    for (g, group) in groups.iter().enumerate() {
-        for outlet in &comparison.outlets {
-            let carriers = comparison.carriers_of(group, &outlet.id);
+    for outlet in &comparison.outlets {
+        let rows = comparison.row_carriers(&outlet.id);
+        for (g, group) in groups.iter().enumerate() {
+            let carriers = rows.carriers(g);
             let accounted = carriers.iter().all(|&p| {
-                groups.iter().any(|h| {
-                    h.cells[&outlet.id].contains(&p)
-                        && (h.moved.contains(&outlet.id)
-                            || comparison.carriers_of(h, &outlet.id).contains(&p))
+                rows.row_of(p).is_some_and(|h| {
+                    groups[h].moved.contains(&outlet.id) || rows.carriers(h).contains(&p)
                 })
             });
             assert!(

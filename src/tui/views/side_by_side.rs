@@ -9,7 +9,7 @@ use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 
-use crate::model::{Block, ChangeKind, Status};
+use crate::model::{Block, ChangeKind, RowCarriers, Status};
 use crate::tui::app::{App, StatusFilter, passes};
 use crate::tui::index::DifferenceFlags;
 use crate::tui::layout::{ColumnSlot, GUTTER_WIDTH, fit, side_by_side_columns, wrap};
@@ -82,6 +82,10 @@ impl SideLayout {
             focus: key.focus,
             query: &key.query,
         };
+        let carriers: Vec<RowCarriers> = columns
+            .iter()
+            .map(|slot| comparison.row_carriers(&comparison.outlets[slot.outlet].id))
+            .collect();
         let mut rows = Vec::new();
         let mut top = 0;
         for (g, group) in comparison.paragraphs.iter().enumerate() {
@@ -99,7 +103,8 @@ impl SideLayout {
             let mut matches = false;
             let cells: Vec<Vec<Line<'static>>> = columns
                 .iter()
-                .map(|slot| {
+                .zip(&carriers)
+                .map(|(slot, carriers)| {
                     let outlet = &comparison.outlets[slot.outlet];
                     let paragraphs = group.cells.get(&outlet.id).map_or(&[][..], Vec::as_slice);
                     let width = (slot.width as usize).saturating_sub(1).max(1);
@@ -127,7 +132,7 @@ impl SideLayout {
                     }
                     if lines.is_empty() {
                         lines.push(Line::styled(
-                            fit(&comparison.empty_cell_note(g, &outlet.id), width),
+                            fit(&carriers.empty_cell_note(g), width),
                             app.theme.quiet(),
                         ));
                     }
