@@ -52,12 +52,12 @@ pub fn help_lines(app: &App) -> Vec<Line<'static>> {
             Span::raw("  "),
             Span::styled("reworded", theme.reworded_words()),
             Span::raw("  "),
+            Span::styled("left out", theme.missing_sentence()),
+            Span::raw("  "),
             Span::styled(
                 "reference words the focused outlet changed",
                 theme.deleted_words(),
             ),
-            Span::raw("  "),
-            Span::styled("left out", theme.missing_sentence()),
         ],
     ];
     for spans in legend {
