@@ -50,9 +50,13 @@ fn the_opening_paragraphs_stand_level() {
     assert_eq!(cell("clearsky"), [0]);
     // GlobeWire splits the opening around an aside of its own: all three stand beside it.
     assert_eq!(cell("globewire"), [0, 1, 2]);
+    // The Daily Blaze tells the opening in its first and third paragraphs; between them stands
+    // a passage of the reference's eleventh paragraph (moved), so all three stand here.
+    assert_eq!(cell("dailyblaze"), [0, 1, 2]);
+    assert_eq!(comparison.paragraphs[0].moved, ["dailyblaze"]);
     assert!(
-        comparison.paragraphs[0].moved.is_empty(),
-        "nobody moved the opening"
+        comparison.paragraphs[0].cells["meridian"].contains(&0),
+        "the first row is the reference's opening"
     );
 
     let comparison = demo_against("globewire");

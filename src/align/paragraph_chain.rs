@@ -34,6 +34,9 @@ pub struct OutletAlignment {
     /// For each outlet paragraph that stands out of the reference's order, the reference
     /// paragraph it belongs beside.
     pub moved: Vec<Option<usize>>,
+    /// For each matched outlet paragraph left out of the chain but in order, the reference
+    /// paragraph of a match between the chain's pairs around it.
+    pub in_place: Vec<Option<usize>>,
 }
 
 /// Scores paragraph pairs by the claims they share: the matched claims' similarities, counted
@@ -151,27 +154,30 @@ pub fn align_outlet(
         .iter()
         .map(|&(k, _)| (pairs[k].0, pairs[k].1))
         .collect();
+    let (moved, in_place) = left_out(&pairs, &chained, width, paragraph_match);
     OutletAlignment {
         runs,
-        moved: out_of_order(&pairs, &chained, width, paragraph_match),
+        moved,
+        in_place,
     }
 }
 
-/// The matched outlet paragraphs outside the chain that stand out of order, each with its
-/// best-scoring reference paragraph: those none of whose matches lies between the reference
-/// paragraphs of the chain's pairs before and after it, and one of whose matches scores at
-/// least `paragraph_match` (a weak match says too little to move a paragraph).
-fn out_of_order(
+/// The matched outlet paragraphs outside the chain: those that stand out of order, each with
+/// its best-scoring reference paragraph (none of their matches lies between the reference
+/// paragraphs of the chain's pairs before and after them, and one of their matches scores at
+/// least `paragraph_match`: a weak match says too little to move a paragraph); and those in
+/// order, each with the reference paragraph of its match in order.
+fn left_out(
     pairs: &[Pair],
     chain: &[(usize, usize)],
     width: usize,
     paragraph_match: f64,
-) -> Vec<Option<usize>> {
+) -> (Vec<Option<usize>>, Vec<Option<usize>>) {
     let mut in_chain = vec![false; width];
     for &(_, q) in chain {
         in_chain[q] = true;
     }
-    let mut in_order = vec![false; width];
+    let mut in_order: Vec<Option<usize>> = vec![None; width];
     let mut best: Vec<Option<(usize, f64)>> = vec![None; width];
     for &(p, q, s) in pairs {
         if in_chain[q] {
@@ -181,15 +187,19 @@ fn out_of_order(
         let after = chain.partition_point(|&(_, cq)| cq < q);
         let low = after.checked_sub(1).map_or(0, |i| chain[i].0);
         let high = chain.get(after).map_or(usize::MAX, |c| c.0);
-        in_order[q] |= (low..=high).contains(&p);
+        if (low..=high).contains(&p) && in_order[q].is_none() {
+            in_order[q] = Some(p);
+        }
         if s >= paragraph_match && best[q].is_none_or(|(_, b)| s > b) {
             best[q] = Some((p, s));
         }
     }
-    best.iter()
+    let moved = best
+        .iter()
         .zip(&in_order)
-        .map(|(best, &in_order)| best.filter(|_| !in_order).map(|(p, _)| p))
-        .collect()
+        .map(|(best, in_order)| best.filter(|_| in_order.is_none()).map(|(p, _)| p))
+        .collect();
+    (moved, in_order)
 }
 
 /// Prefix maximum over outlet paragraph positions (a Fenwick tree): the best chain score ending

@@ -123,6 +123,7 @@ fn place_outlet(alignment: &OutletAlignment, block_of: &[usize], count: usize) -
             *slot = Some(block_of[a]);
         }
     }
+    extend_to_matches(&mut anchor, &alignment.in_place, block_of);
     let mut next_anchor: Vec<Option<usize>> = vec![None; count + 1];
     for q in (0..count).rev() {
         next_anchor[q] = anchor[q].or(next_anchor[q + 1]);
@@ -134,7 +135,7 @@ fn place_outlet(alignment: &OutletAlignment, block_of: &[usize], count: usize) -
     for q in 0..count {
         let moved = alignment.moved.get(q).copied().flatten();
         if let Some(block) = anchor[q] {
-            placement.push((q, (block, Part::Block, 0), false));
+            placement.push((q, (block, Part::Block, 0), moved.is_some()));
             previous = Some(block);
         } else if previous.is_some() && previous == next_anchor[q + 1] {
             let block = previous.unwrap_or_default();
@@ -164,6 +165,33 @@ fn place_outlet(alignment: &OutletAlignment, block_of: &[usize], count: usize) -
         }
     }
     placement
+}
+
+/// Takes into a neighbouring block each paragraph left out of the chain in order whose match
+/// stands in that block, with the paragraphs between (a passage out of order among them stays
+/// there, flagged moved, so that the block's paragraphs stay adjacent): the opening an outlet
+/// tells in two paragraphs, around a passage of its own, stands beside the reference's.
+fn extend_to_matches(anchor: &mut [Option<usize>], in_place: &[Option<usize>], block_of: &[usize]) {
+    let anchored: Vec<usize> = (0..anchor.len()).filter(|&q| anchor[q].is_some()).collect();
+    for (q, p) in in_place.iter().enumerate() {
+        let Some(block) = p.map(|p| block_of[p]) else {
+            continue;
+        };
+        if anchor[q].is_some() {
+            continue;
+        }
+        let after = anchored.partition_point(|&a| a < q);
+        let next = anchored.get(after).copied();
+        let before = after.checked_sub(1).map(|i| anchored[i]);
+        let span = match (before, next) {
+            (Some(b), _) if anchor[b] == Some(block) => b + 1..q + 1,
+            (_, Some(n)) if anchor[n] == Some(block) => q..n,
+            _ => continue,
+        };
+        for slot in &mut anchor[span] {
+            *slot = Some(block);
+        }
+    }
 }
 
 /// Numbers the stretches of adjacent paragraphs placed in one part of the reading order.
