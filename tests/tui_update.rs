@@ -570,3 +570,32 @@ fn fetch_again_shows_each_outlet_going_and_then_the_outcome() {
         app.progress
     );
 }
+
+#[test]
+fn copy_in_side_by_side_takes_the_claim_under_the_cursor() {
+    let mut app = demo_app(80, 24, true);
+    while app.comparison.as_ref().unwrap().outlets[app.focus].id != "clearsky" {
+        type_keys(&mut app, "l");
+    }
+    let copied = |app: &mut parallax::tui::app::App| {
+        let commands = type_keys(app, "y");
+        let [Command::Copy(text)] = commands.as_slice() else {
+            panic!("{commands:?}");
+        };
+        text.clone()
+    };
+    assert!(
+        copied(&mut app).starts_with("“Leaked documents"),
+        "the first claim"
+    );
+    // Clear Sky's first paragraph is two claims; the second starts on the row's eighth line.
+    type_keys(&mut app, "jjjjjj");
+    assert!(
+        copied(&mut app).starts_with("“Leaked documents"),
+        "still the first"
+    );
+    type_keys(&mut app, "j");
+    let text = copied(&mut app);
+    assert!(text.starts_with("“The projects were drawn up"), "{text}");
+    assert!(text.contains("Clear Sky Daily"), "{text}");
+}

@@ -403,13 +403,16 @@ impl App {
             .collect()
     }
 
-    /// The selected claim: in the claims matrix the selected row; elsewhere the first claim of
-    /// the focused outlet in the selected side-by-side row.
+    /// The selected claim: in the claims matrix the selected row; elsewhere the focused
+    /// outlet's claim under the side-by-side cursor (else its row's first claim).
     pub fn selected_claim(&self) -> Option<usize> {
         let comparison = self.comparison.as_ref()?;
         match self.view {
             View::Claims => self.shown_claims().get(self.claims.selected).copied(),
             _ => {
+                if let Some(claim) = self.side.layout.claim_at(self, self.side.cursor) {
+                    return Some(claim);
+                }
                 let row = self.side.layout.row_at(self.side.cursor)?;
                 let group = comparison
                     .paragraphs
