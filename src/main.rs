@@ -2,7 +2,7 @@
 
 use std::process::ExitCode;
 
-use clap::{Parser, Subcommand};
+use clap::{CommandFactory, FromArgMatches, Parser, Subcommand};
 use parallax::commands::{self, GlobalArgs};
 
 /// Read several news outlets' coverage of one story side by side.
@@ -33,8 +33,26 @@ enum Command {
     Check,
 }
 
+/// The command line, with the global options a subcommand ignores left out of its help.
+fn command_line() -> clap::Command {
+    let mut command = Cli::command();
+    command.build();
+    command.mut_subcommand("check", |check| {
+        check.mut_args(|arg| {
+            if ["cache_dir", "offline", "color"].contains(&arg.get_id().as_str()) {
+                arg.hide(true)
+            } else {
+                arg
+            }
+        })
+    })
+}
+
 fn main() -> ExitCode {
-    let cli = match Cli::try_parse() {
+    let parsed = command_line()
+        .try_get_matches()
+        .and_then(|matches| Cli::from_arg_matches(&matches));
+    let cli = match parsed {
         Ok(cli) => cli,
         Err(err) => {
             let _ = err.print();

@@ -479,7 +479,91 @@ impl Comparison {
     pub fn outlet(&self, id: &str) -> Option<&OutletEntry> {
         self.outlets.iter().find(|o| o.id == id)
     }
+
+    /// Where outlet `id`'s passages carrying the reference's claims stand among the
+    /// side-by-side rows (`paragraphs`), for what a view shows where the outlet has nothing.
+    pub fn row_carriers(&self, id: &str) -> RowCarriers {
+        let rows = self.paragraphs.len();
+        let row_of = |outlet: &str| {
+            let count = self.outlet(outlet).map_or(0, |o| o.paragraphs.len());
+            let mut row_of = vec![None; count];
+            for (row, group) in self.paragraphs.iter().enumerate() {
+                for &p in group.cells.get(outlet).into_iter().flatten() {
+                    if let Some(slot) = row_of.get_mut(p) {
+                        *slot = Some(row);
+                    }
+                }
+            }
+            row_of
+        };
+        let reference_row = row_of(&self.reference);
+        let mut by_row: Vec<Vec<usize>> = vec![Vec::new(); rows];
+        for claim in self.claims.iter().filter(|c| c.origin == self.reference) {
+            let row = claim
+                .statuses
+                .get(&self.reference)
+                .and_then(|s| s.spans.first())
+                .and_then(|span| reference_row.get(span.paragraph).copied().flatten());
+            let (Some(row), Some(status)) = (row, claim.statuses.get(id)) else {
+                continue;
+            };
+            if matches!(status.status, Status::Appears | Status::Differs) {
+                by_row[row].extend(status.spans.iter().map(|span| span.paragraph));
+            }
+        }
+        for paragraphs in &mut by_row {
+            paragraphs.sort_unstable();
+            paragraphs.dedup();
+        }
+        RowCarriers {
+            by_row,
+            row_of: row_of(id),
+        }
+    }
 }
+
+/// One outlet's passages that carry the reference's claims, by side-by-side row (see
+/// [`Comparison::row_carriers`]).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct RowCarriers {
+    /// For each row, the outlet's paragraphs (sorted) carrying a claim of the row's reference
+    /// paragraphs.
+    by_row: Vec<Vec<usize>>,
+    /// For each of the outlet's paragraphs, the row it stands in.
+    row_of: Vec<Option<usize>>,
+}
+
+impl RowCarriers {
+    /// The outlet's paragraphs carrying a claim of row `row`'s reference paragraphs.
+    pub fn carriers(&self, row: usize) -> &[usize] {
+        self.by_row.get(row).map_or(&[], Vec::as_slice)
+    }
+
+    /// The row outlet paragraph `paragraph` stands in.
+    pub fn row_of(&self, paragraph: usize) -> Option<usize> {
+        self.row_of.get(paragraph).copied().flatten()
+    }
+
+    /// What a view shows where the outlet has nothing in row `row`: "not carried", or, when it
+    /// carries the row's claims in passages standing in other rows, where those are (its own
+    /// paragraph numbers, from 1, and whether above or below).
+    pub fn empty_cell_note(&self, row: usize) -> String {
+        let carriers = self.carriers(row);
+        let Some(&first) = carriers.first() else {
+            return NOT_CARRIED.to_string();
+        };
+        let places: Vec<String> = carriers.iter().map(|p| format!("¶{}", p + 1)).collect();
+        let side = if self.row_of(first).is_some_and(|at| at < row) {
+            "above"
+        } else {
+            "below"
+        };
+        format!("· carried in its {}, {side} ·", places.join(", "))
+    }
+}
+
+/// The placeholder of an outlet with nothing for a side-by-side row.
+pub const NOT_CARRIED: &str = "· not carried ·";
 
 #[cfg(test)]
 mod tests {

@@ -1,11 +1,18 @@
 //! Properties of the comparison engine on articles built from a pool of realistic, distinct
 //! sentences about one story (so they share the story's vocabulary, as real claims do): an
 //! article against itself, with shuffled paragraphs, with a paragraph deleted, with one figure
-//! changed, and with a sentence added.
+//! changed, with a sentence added, with a paragraph split around an aside of the outlet's own,
+//! and several outlets at once. Every comparison's side-by-side rows are checked for reading
+//! order: the reference's paragraphs in order, each outlet's in its own order unless moved, no
+//! row joining paragraphs that are not adjacent, and no outlet empty beside a reference
+//! paragraph whose claims it carries.
 
 use parallax::align::compare;
 use parallax::model::{ChangeKind, Comparison, DiffOp, EngineSettings, OutletEntry, Status};
 use proptest::prelude::*;
+
+mod reading_order;
+use reading_order::assert_reading_order;
 
 /// Distinct sentences about one story (a port strike), most with a checkable figure.
 const POOL: &[&str] = &[
@@ -129,6 +136,27 @@ fn assert_well_formed(comparison: &Comparison) {
             outlet.id
         );
     }
+    assert_reading_order(comparison);
+}
+
+/// The paragraphs of `a` with paragraph `at` cut after its first sentence and `aside` put
+/// between the two parts (the rest of the article unchanged).
+fn split_around(a: &[Vec<String>], at: usize, aside: &str) -> Vec<Vec<String>> {
+    let mut split = a[..at].to_vec();
+    split.push(a[at][..1].to_vec());
+    split.push(vec![aside.to_string()]);
+    split.push(a[at][1..].to_vec());
+    split.extend(a[at + 1..].iter().cloned());
+    split
+}
+
+/// A pool sentence `a` does not use.
+fn unused_sentence(a: &[Vec<String>]) -> String {
+    let used: Vec<&String> = a.iter().flatten().collect();
+    POOL.iter()
+        .find(|s| !used.iter().any(|u| u == s))
+        .unwrap()
+        .to_string()
 }
 
 proptest! {
@@ -209,8 +237,7 @@ proptest! {
     #[test]
     fn an_added_sentence_is_added_for_that_outlet(seed in any::<u64>(), at in any::<prop::sample::Index>()) {
         let a = article(seed);
-        let used: Vec<&String> = a.iter().flatten().collect();
-        let extra = POOL.iter().find(|s| !used.iter().any(|u| u == s)).unwrap().to_string();
+        let extra = unused_sentence(&a);
         let mut longer = a.clone();
         let p = at.index(a.len());
         longer[p].push(extra.clone());
@@ -223,6 +250,52 @@ proptest! {
         prop_assert_eq!(&added.origin, "other");
         prop_assert_eq!(added.statuses["other"].status, Status::Added);
         prop_assert_eq!(added.statuses["ref"].status, Status::Missing);
+        assert_well_formed(&comparison);
+    }
+
+    #[test]
+    fn a_paragraph_split_around_an_aside_stays_in_place(seed in any::<u64>(), pick in any::<prop::sample::Index>()) {
+        let a = article(seed);
+        let long: Vec<usize> = (0..a.len()).filter(|&p| a[p].len() > 1).collect();
+        prop_assume!(!long.is_empty());
+        let at = long[pick.index(long.len())];
+        let split = split_around(&a, at, &unused_sentence(&a));
+        for (reference, other) in [(&a, &split), (&split, &a)] {
+            let comparison = run(reference, other);
+            prop_assert!(comparison.paragraphs.iter().all(|g| g.moved.is_empty()), "nothing moved");
+            let row = comparison.paragraphs.iter().find(|g| g.cells["ref"].contains(&at)).unwrap();
+            let beside = if reference == &a { vec![at, at + 1, at + 2] } else { vec![at] };
+            let (reference_side, outlet_side) = if reference == &a { (vec![at], beside) } else { (vec![at, at + 1, at + 2], beside) };
+            prop_assert_eq!(&row.cells["ref"], &reference_side);
+            prop_assert_eq!(&row.cells["other"], &outlet_side);
+            assert_well_formed(&comparison);
+        }
+    }
+
+    #[test]
+    fn several_outlets_read_in_order(seed in any::<u64>(), pick in any::<prop::sample::Index>()) {
+        let a = article(seed);
+        let mut order: Vec<usize> = (0..a.len()).collect();
+        fastrand::Rng::with_seed(seed ^ 0xface).shuffle(&mut order);
+        let shuffled: Vec<Vec<String>> = order.iter().map(|&i| a[i].clone()).collect();
+        let long: Vec<usize> = (0..a.len()).filter(|&p| a[p].len() > 1).collect();
+        let split = long.first().map_or_else(|| a.clone(), |_| split_around(&a, long[pick.index(long.len())], &unused_sentence(&a)));
+        let mut merged = a.clone();
+        let m = pick.index(a.len() - 1);
+        let next = merged.remove(m + 1);
+        merged[m].extend(next);
+        let comparison = compare(
+            "story",
+            vec![
+                outlet("ref", &a),
+                outlet("shuffled", &shuffled),
+                outlet("split", &split),
+                outlet("merged", &merged),
+            ],
+            "ref",
+            Vec::new(),
+            &EngineSettings::default(),
+        );
         assert_well_formed(&comparison);
     }
 }

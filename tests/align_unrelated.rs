@@ -18,6 +18,9 @@ use parallax::extract::{ExtractHints, extract_article};
 use parallax::model::{EngineSettings, OutletEntry, Status};
 use parallax::pipeline::outlet_entry;
 
+mod skip;
+use skip::skip;
+
 const BENCH: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/bench/extraction");
 
 /// The benchmark pages, sorted by name, or None where the shared folder is absent.
@@ -80,7 +83,7 @@ fn outlet(id: &str, page: &Path) -> OutletEntry {
 #[test]
 fn articles_of_different_stories_share_almost_no_claims() {
     let Some(pages) = bench_pages() else {
-        println!("skipping: ../shared/bench/extraction/html not found");
+        skip("../shared/bench/extraction/html not found");
         return;
     };
     let bodies = true_bodies();

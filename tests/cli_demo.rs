@@ -71,3 +71,61 @@ fn an_unknown_story_is_a_clear_error_with_exit_code_2() {
     assert!(stderr.contains("no story \"no-such-story\""), "{stderr}");
     assert!(stderr.contains("hebei-tech-transfer"), "{stderr}");
 }
+
+#[test]
+fn an_unknown_reference_is_exit_code_2_naming_the_known_outlets() {
+    for args in [
+        &[
+            "--offline",
+            "compare",
+            "hebei-tech-transfer",
+            "--reference",
+            "nosuch",
+        ][..],
+        &[
+            "--offline",
+            "compare",
+            "--all",
+            "--format",
+            "csv",
+            "--reference",
+            "nosuch",
+        ][..],
+    ] {
+        let output = parallax(args);
+        assert_eq!(output.status.code(), Some(2), "{args:?}: {output:?}");
+        assert!(output.stdout.is_empty(), "nothing written");
+        let stderr = String::from_utf8(output.stderr).unwrap();
+        assert!(stderr.contains("--reference \"nosuch\""), "{stderr}");
+        for id in [
+            "meridian",
+            "clearsky",
+            "globewire",
+            "dailyblaze",
+            "harbourcourier",
+        ] {
+            assert!(stderr.contains(id), "{id} in {stderr}");
+        }
+    }
+}
+
+#[test]
+fn the_reference_may_be_named_by_its_name_in_any_case() {
+    for asked in ["globewire", "GlobeWire", "the daily blaze"] {
+        let output = parallax(&[
+            "--offline",
+            "compare",
+            "hebei-tech-transfer",
+            "--reference",
+            asked,
+        ]);
+        assert_eq!(output.status.code(), Some(0), "{asked}: {output:?}");
+        let doc: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+        let expected = if asked == "the daily blaze" {
+            "dailyblaze"
+        } else {
+            "globewire"
+        };
+        assert_eq!(doc["reference"], expected, "{asked}");
+    }
+}

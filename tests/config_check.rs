@@ -74,6 +74,36 @@ fn unknown_key_names_line_and_column() {
 }
 
 #[test]
+fn every_unknown_key_and_every_other_problem_is_listed_with_the_nearest_key() {
+    let broken = GOOD
+        .replace("timeout_secs = 20", "timeout = 20")
+        .replace(
+            "name = \"The Ledger\"",
+            "nmae = \"The Ledger\"\nname = \"L\"",
+        )
+        .replace("id = \"courier\"", "id = \"ledger\"")
+        .replace(
+            "url = \"https://courier.example/one\"",
+            "ur = \"https://courier.example/one\"\nurl = \"ftp://x\"",
+        );
+    let stderr = check_fails(&broken);
+    let lines: Vec<&str> = stderr.lines().collect();
+    assert_eq!(
+        lines,
+        [
+            "sources.toml:2:1: unknown key `timeout` in [settings]; did you mean `timeout_secs`?",
+            "sources.toml:6:1: unknown key `nmae` in a [[outlet]]; did you mean `name`?",
+            "sources.toml:10:6: duplicate outlet id \"ledger\"",
+            "sources.toml:22:10: story \"story-one\" names unknown outlet \"courier\": declare it with [[outlet]] first",
+            "sources.toml:23:1: unknown key `ur` in a [[story.article]]; did you mean `url`?",
+            "sources.toml:24:7: invalid URL \"ftp://x\": expected an http:// or https:// URL, found scheme \"ftp\"",
+        ]
+        .map(|l| format!("{}{}", stderr.split("sources.toml").next().unwrap(), l)),
+        "{stderr}"
+    );
+}
+
+#[test]
 fn unknown_setting_is_rejected() {
     let stderr = check_fails(&GOOD.replace("timeout_secs = 20", "timeout = 20"));
     assert!(stderr.contains("sources.toml:2:1:"), "{stderr}");
@@ -151,4 +181,27 @@ fn a_missing_config_file_is_a_clear_error() {
         stderr.contains("/nonexistent/sources.toml: cannot read the file"),
         "{stderr}"
     );
+}
+
+#[test]
+fn check_help_lists_only_the_options_it_uses() {
+    let help = |args: &[&str]| {
+        let output = Command::new(env!("CARGO_BIN_EXE_parallax"))
+            .args(args)
+            .output()
+            .unwrap();
+        assert_eq!(output.status.code(), Some(0), "{args:?}: {output:?}");
+        String::from_utf8(output.stdout).unwrap()
+    };
+    for flag in ["-h", "--help"] {
+        let check = help(&["check", flag]);
+        assert!(check.contains("--config"), "{check}");
+        for ignored in ["--cache-dir", "--offline", "--color"] {
+            assert!(!check.contains(ignored), "{ignored} in {check}");
+        }
+    }
+    let compare = help(&["compare", "--help"]);
+    for used in ["--config", "--cache-dir", "--offline", "--color"] {
+        assert!(compare.contains(used), "{used} in {compare}");
+    }
 }

@@ -15,6 +15,9 @@ use sha2::{Digest, Sha256};
 mod demo_fixture;
 use demo_fixture::{STORY, fixture_path, meta, read, root};
 
+mod skip;
+use skip::skip;
+
 const SIDECAR_KEYS: [&str; 12] = [
     "requested_url",
     "final_url",
@@ -515,7 +518,7 @@ fn the_demo_carries_the_seeds_key_figures_in_its_own_words() {
         "/../shared/seed/visiontimes-hebei.txt"
     );
     let Ok(seed) = fs::read_to_string(seed_path) else {
-        println!("skipping: ../shared/seed/visiontimes-hebei.txt not found");
+        skip("../shared/seed/visiontimes-hebei.txt not found");
         return;
     };
     let demo: String = demo_outlets().iter().map(|o| true_text(o)).collect();

@@ -10,6 +10,9 @@ use parallax::fetch::Fetcher;
 use support::fetch_limits::no_retries;
 use support::http_server::{Reply, TestServer};
 
+mod skip;
+use skip::skip;
+
 /// This machine's host name, when it resolves to a loopback or private IPv4 address.
 fn private_host_name() -> Option<String> {
     let name = std::fs::read_to_string("/proc/sys/kernel/hostname").ok()?;
@@ -27,7 +30,7 @@ fn private_host_name() -> Option<String> {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_redirect_cannot_reach_a_private_address_through_a_host_name() {
     let Some(name) = private_host_name() else {
-        println!("skipping: this machine's host name does not resolve to a private address");
+        skip("this machine's host name does not resolve to a private address");
         return;
     };
     let server = TestServer::start(|_, _| Reply::html("<p>secret</p>")).await;

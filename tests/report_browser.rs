@@ -10,6 +10,9 @@ use std::time::{Duration, Instant};
 
 use parallax::report::{self, Format};
 
+mod skip;
+use skip::skip;
+
 const BROWSERS: [&str; 3] = ["chromium", "chromium-browser", "google-chrome"];
 
 fn find_browser() -> Option<String> {
@@ -59,7 +62,7 @@ fn screenshot(browser: &str, page: &Path, png: &Path, profile: &Path) {
 #[test]
 fn html_report_renders_the_comparison_in_chromium() {
     let Some(browser) = find_browser() else {
-        println!("skipping: chromium not found");
+        skip("chromium not found");
         return;
     };
     let dir = tempfile::tempdir().unwrap();

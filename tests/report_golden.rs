@@ -6,6 +6,9 @@ mod report_support;
 use parallax::report::{self, Format, Options};
 use report_support::{assert_golden, dump_sqlite, frozen_comparison};
 
+mod skip;
+use skip::skip;
+
 #[test]
 fn text_formats_match_their_goldens() {
     let comparison = frozen_comparison();
@@ -38,7 +41,7 @@ fn sqlite_tables_match_their_golden() {
 #[test]
 fn demo_story_matches_its_goldens() {
     let Some(mut config) = report_support::demo_config() else {
-        println!("skipping: sources.toml has no story");
+        skip("sources.toml has no story");
         return;
     };
     // A generous diff budget, so that a loaded machine cannot cut a word diff short.

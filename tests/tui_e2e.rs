@@ -8,6 +8,9 @@ use std::process::{Command, Output};
 use std::thread::sleep;
 use std::time::{Duration, Instant};
 
+mod skip;
+use skip::skip;
+
 /// How long any one screen may take to appear.
 const WAIT: Duration = Duration::from_secs(20);
 
@@ -160,11 +163,11 @@ impl Drop for Tmux {
 
 fn ready() -> bool {
     if !Tmux::available() {
-        println!("skipping: tmux is not installed");
+        skip("tmux is not installed");
         return false;
     }
     if !Path::new(env!("CARGO_MANIFEST_DIR")).join("cache").is_dir() {
-        println!("skipping: the demo story's cache/ is not in the repository");
+        skip("the demo story's cache/ is not in the repository");
         return false;
     }
     true
@@ -240,7 +243,7 @@ fn sigterm_restores_the_terminal() {
     let tmux = Tmux::start("term");
     tmux.wait_for("The Meridian Ledger (reference)");
     let Some(pid) = tmux.app_pid() else {
-        println!("skipping: cannot find the process (no /proc)");
+        skip("cannot find the process (no /proc)");
         return;
     };
     let killed = Command::new("kill")
@@ -260,7 +263,7 @@ fn ctrl_z_suspends_and_fg_redraws() {
     let tmux = Tmux::start("suspend");
     tmux.wait_for("The Meridian Ledger (reference)");
     let Some(pid) = tmux.app_pid() else {
-        println!("skipping: cannot find the process (no /proc)");
+        skip("cannot find the process (no /proc)");
         return;
     };
     tmux.keys(&["C-z"]);

@@ -234,6 +234,45 @@ fn search_highlights_and_jumps_to_matches() {
 }
 
 #[test]
+fn search_wraps_around_the_ends_and_says_so() {
+    for view in ["1", "2"] {
+        let mut app = fixture_app(120, 40, true);
+        type_keys(&mut app, view);
+        type_keys(&mut app, "/said");
+        update(&mut app, key(KeyCode::Enter));
+        let place = |app: &parallax::tui::app::App| (app.side.cursor, app.claims.selected);
+        let first = place(&app);
+        let mut seen = vec![first];
+        for _ in 0..20 {
+            type_keys(&mut app, "n");
+            if app.notice.as_deref() == Some("search hit BOTTOM, continuing at TOP") {
+                break;
+            }
+            assert_eq!(app.notice, None, "view {view}");
+            seen.push(place(&app));
+        }
+        assert_eq!(
+            app.notice.as_deref(),
+            Some("search hit BOTTOM, continuing at TOP"),
+            "view {view}"
+        );
+        assert_eq!(place(&app), first, "view {view}: back at the first match");
+        assert!(seen.len() > 1, "view {view}: more than one match");
+        type_keys(&mut app, "N");
+        assert_eq!(
+            app.notice.as_deref(),
+            Some("search hit TOP, continuing at BOTTOM"),
+            "view {view}"
+        );
+        assert_eq!(
+            place(&app),
+            *seen.last().unwrap(),
+            "view {view}: the last match"
+        );
+    }
+}
+
+#[test]
 fn q_goes_back_to_side_by_side_before_quitting_and_help_closes_first() {
     let mut app = fixture_app(120, 40, true);
     type_keys(&mut app, "3");
@@ -436,4 +475,138 @@ fn a_failed_outlet_shows_its_error_and_the_rest_work() {
         screen.contains("✗ coastdaily (https://coast.example/a): HTTP 404 Not Found"),
         "{screen}"
     );
+}
+
+#[test]
+fn export_writes_into_the_export_directory_and_names_every_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = fixture_app(80, 24, true);
+    app.export_dir = dir.path().join("exports");
+    let commands = type_keys(&mut app, "e");
+    let [Command::Export(view)] = commands.as_slice() else {
+        panic!("{commands:?}");
+    };
+    let files = parallax::tui::export::export_files(&app, *view);
+    let message = parallax::tui::effects::write_exports(&files);
+    let shown = std::fs::canonicalize(dir.path().join("exports")).unwrap();
+    assert!(
+        message.ends_with(&format!(" in {}", shown.display())),
+        "{message}"
+    );
+    let stem = format!("parallax-{}-side-by-side", app.story);
+    assert!(
+        message.starts_with(&format!("wrote {stem}.{{md,json,html}} in ")),
+        "{message}"
+    );
+    for extension in ["md", "json", "html"] {
+        let name = format!("{stem}.{extension}");
+        assert!(shown.join(&name).is_file(), "{name} written");
+    }
+}
+
+#[test]
+fn fetch_again_shows_each_outlet_going_and_then_the_outcome() {
+    use parallax::pipeline::{Origin, Progress, Stage};
+    let mut app = fixture_app(120, 40, true);
+    let mut loaded = (**app.loaded.as_ref().unwrap()).clone();
+    let commands = type_keys(&mut app, "R");
+    let [
+        Command::Load {
+            generation,
+            refresh: true,
+            ..
+        },
+    ] = commands.as_slice()
+    else {
+        panic!("{commands:?}");
+    };
+    let generation = *generation;
+    let first = loaded.outlets[0].id.clone();
+    // A local file is read, not waited for.
+    app.local_outlets = vec![loaded.outlets[1].id.clone()];
+    let buffer = draw(&app);
+    let second = &loaded.outlets[1].id;
+    assert!(
+        find(&buffer, &format!("{second}: reading the file…")).is_some(),
+        "{:#?}",
+        rows(&buffer)
+    );
+    update(
+        &mut app,
+        Message::Progress {
+            generation,
+            event: Progress {
+                story: loaded.story.clone(),
+                outlet: first.clone(),
+                stage: Stage::Extracting,
+            },
+        },
+    );
+    let buffer = draw(&app);
+    assert!(
+        find(&buffer, &format!("{first}: extracting")).is_some(),
+        "{:#?}",
+        rows(&buffer)
+    );
+    let origins = [Origin::New, Origin::Unchanged];
+    for (report, origin) in loaded.reports.iter_mut().zip(origins.iter().cycle()) {
+        report.origin = Some(*origin);
+    }
+    let failed = loaded.outlets.pop().unwrap();
+    loaded.reports.retain(|r| r.outlet != failed.id);
+    loaded.failures.push(parallax::model::OutletFailure {
+        id: failed.id.clone(),
+        url: String::new(),
+        error: "HTTP 503".into(),
+    });
+    update(
+        &mut app,
+        Message::Compared {
+            generation,
+            loaded: Arc::new(loaded),
+            comparison: None,
+            partial: false,
+        },
+    );
+    assert_eq!(
+        app.notice.as_deref(),
+        Some(
+            format!(
+                "fetched again: 1 new version, 1 unchanged, 1 failed ({})",
+                failed.id
+            )
+            .as_str()
+        ),
+        "{:?}",
+        app.progress
+    );
+}
+
+#[test]
+fn copy_in_side_by_side_takes_the_claim_under_the_cursor() {
+    let mut app = demo_app(80, 24, true);
+    while app.comparison.as_ref().unwrap().outlets[app.focus].id != "clearsky" {
+        type_keys(&mut app, "l");
+    }
+    let copied = |app: &mut parallax::tui::app::App| {
+        let commands = type_keys(app, "y");
+        let [Command::Copy(text)] = commands.as_slice() else {
+            panic!("{commands:?}");
+        };
+        text.clone()
+    };
+    assert!(
+        copied(&mut app).starts_with("“Leaked documents"),
+        "the first claim"
+    );
+    // Clear Sky's first paragraph is two claims; the second starts on the row's eighth line.
+    type_keys(&mut app, "jjjjjj");
+    assert!(
+        copied(&mut app).starts_with("“Leaked documents"),
+        "still the first"
+    );
+    type_keys(&mut app, "j");
+    let text = copied(&mut app);
+    assert!(text.starts_with("“The projects were drawn up"), "{text}");
+    assert!(text.contains("Clear Sky Daily"), "{text}");
 }

@@ -12,7 +12,8 @@
 //! 3. matches through other outlets' wordings complete the clusters, and claims no reference
 //!    claim explains become added clusters ([`clusters`]);
 //! 4. each match gets its status, reasons, `moved` flag ([`status`]) and word diff ([`diff`]);
-//! 5. the paragraphs are grouped for side-by-side reading ([`paragraphs`]).
+//! 5. the paragraphs are aligned outlet by outlet ([`paragraph_chain`]) and grouped into rows for
+//!    side-by-side reading ([`paragraphs`]).
 
 mod acronyms;
 mod claims;
@@ -21,6 +22,7 @@ pub mod diff;
 mod index;
 pub mod inspect;
 mod matching;
+mod paragraph_chain;
 mod paragraphs;
 pub mod scorer;
 pub mod similarity;
@@ -37,7 +39,7 @@ use claims::{Claim, Vocabulary, claims_of};
 use diff::DiffBudget;
 use index::CandidateIndex;
 use matching::{Match, OutletMatches, match_outlet};
-use paragraphs::ParagraphLinks;
+use paragraph_chain::ParagraphLinks;
 use similarity::{Features, StoryModel};
 
 /// Compares the articles of one story; `reference` is the id of one of `outlets` (when it is

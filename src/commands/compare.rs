@@ -7,6 +7,7 @@ use std::process::ExitCode;
 
 use clap::Args;
 
+use super::reference::resolve_reference;
 use super::{EXIT_BAD_INPUT, EXIT_OK, EXIT_PARTIAL, GlobalArgs, find_story, write_output_with};
 use crate::config::{Config, Story};
 use crate::model::Comparison;
@@ -68,14 +69,25 @@ pub fn run(global: &GlobalArgs, args: &CompareArgs) -> ExitCode {
         ..global.load_options()
     };
     if args.all {
-        return run_all(&config, args, &load, options);
+        let ids: Vec<&str> = config.outlets.iter().map(|o| o.id.as_str()).collect();
+        let place = config.path.display().to_string();
+        let reference = match asked_reference(&config, args, &ids, &place) {
+            Ok(reference) => reference,
+            Err(code) => return code,
+        };
+        return run_all(&config, args, reference.as_deref(), &load, options);
     }
     let story = match find_story(&config, args.story.as_deref()) {
         Ok(story) => story,
         Err(code) => return code,
     };
+    let ids: Vec<&str> = story.articles.iter().map(|a| a.outlet.as_str()).collect();
+    let reference = match asked_reference(&config, args, &ids, &format!("story {:?}", story.id)) {
+        Ok(reference) => reference,
+        Err(code) => return code,
+    };
     let loaded = pipeline::load_story(&config, story, &load, &mut |_| {});
-    let comparison = match compare_story(&config, story, loaded, args.reference.as_deref()) {
+    let comparison = match compare_story(&config, story, loaded, reference.as_deref()) {
         Ok(comparison) => comparison,
         Err(error) => {
             say!("{error}");
@@ -96,6 +108,25 @@ pub fn run(global: &GlobalArgs, args: &CompareArgs) -> ExitCode {
         return ExitCode::from(EXIT_PARTIAL);
     }
     written
+}
+
+/// The outlet id `--reference` names among `ids` (None when not given); prints why and
+/// returns the exit code when it names none of them.
+fn asked_reference(
+    config: &Config,
+    args: &CompareArgs,
+    ids: &[&str],
+    place: &str,
+) -> Result<Option<String>, ExitCode> {
+    let Some(asked) = &args.reference else {
+        return Ok(None);
+    };
+    resolve_reference(config, ids, asked, place)
+        .map(Some)
+        .map_err(|error| {
+            eprintln!("{error}");
+            ExitCode::from(EXIT_BAD_INPUT)
+        })
 }
 
 /// Compares a story's loaded articles against `reference` (else the story's own, see
@@ -168,7 +199,13 @@ fn write_bytes(output: Option<&Path>, bytes: &[u8], force: bool) -> ExitCode {
 /// `compare --all`: every story's articles loaded at once (under the fetcher's limits), then
 /// compared in parallel across cores into one report; a failing story is reported and the rest
 /// go on. Exit 1 when some story (or some outlet of a story) failed.
-fn run_all(config: &Config, args: &CompareArgs, load: &LoadOptions, options: Options) -> ExitCode {
+fn run_all(
+    config: &Config,
+    args: &CompareArgs,
+    reference: Option<&str>,
+    load: &LoadOptions,
+    options: Options,
+) -> ExitCode {
     let mut writer = match CollectionWriter::new(args.format, options) {
         Ok(writer) => writer,
         Err(err) => {
@@ -207,7 +244,7 @@ fn run_all(config: &Config, args: &CompareArgs, load: &LoadOptions, options: Opt
     map_in_order(
         &jobs,
         default_threads(),
-        |(story, loaded)| compare_story(config, story, loaded.clone(), args.reference.as_deref()),
+        |(story, loaded)| compare_story(config, story, loaded.clone(), reference),
         |index, result| {
             let story = &jobs[index].0.id;
             let outcome = result.and_then(|compared| compared).and_then(|comparison| {

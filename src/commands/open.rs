@@ -26,6 +26,10 @@ pub struct OpenArgs {
     /// or ~/.config/parallax/keymap.toml when present).
     #[arg(long, value_name = "PATH")]
     pub keymap: Option<PathBuf>,
+    /// Where `e` writes its files (default: `export_dir` of [settings], else the current
+    /// directory).
+    #[arg(long, value_name = "DIR")]
+    pub export_dir: Option<PathBuf>,
 }
 
 /// The keymap file to read: the one asked for, else the user's config file if it exists.
@@ -93,8 +97,14 @@ pub fn run_interface(
     keymap: Keymap,
 ) -> ExitCode {
     let no_color = std::env::var("NO_COLOR").ok();
+    let export_dir = args
+        .export_dir
+        .clone()
+        .or_else(|| config.export_dir())
+        .unwrap_or_else(|| PathBuf::from("."));
     let options = Options {
         mouse: args.mouse,
+        export_dir,
         keymap,
         theme: Theme::new(use_color(global.color, no_color.as_deref())),
     };

@@ -9,7 +9,7 @@ use std::io::Write;
 
 use super::evidence::Evidence;
 use super::summary::{OutletTally, difference_lines, is_difference, outlet_name, status_symbol};
-use crate::model::{Block, ClaimStatus, Comparison, DiffOp, OutletEntry, Status};
+use crate::model::{Block, ClaimStatus, Comparison, DiffOp, OutletEntry, RowCarriers, Status};
 use crate::text::clean::clean_message;
 
 const STYLE: &str = include_str!("html.css");
@@ -88,7 +88,7 @@ fn legend() -> String {
 fn summary_section(comparison: &Comparison, page: &mut String) {
     page.push_str(
         "<section id=\"summary\">\n<h2>Summary</h2>\n<table>\n<thead><tr><th>outlet</th>\
-         <th>title</th><th>published</th><th>carries the reference's claims</th><th>=</th>\
+         <th>title</th><th>published</th><th>carried (= + ~) of the reference's claims</th><th>=</th>\
          <th>~</th><th>∅</th><th>+</th><th>↕</th></tr></thead>\n<tbody>\n",
     );
     for outlet in &comparison.outlets {
@@ -103,7 +103,7 @@ fn summary_section(comparison: &Comparison, page: &mut String) {
         let _ = writeln!(
             page,
             "<tr><td><strong>{}</strong><br>{}</td><td>{}</td><td>{}</td>\
-             <td><div class=\"bar\" title=\"{:.0}% carried\">\
+             <td><div class=\"bar\" title=\"{}\">\
              <div class=\"s-appears\" style=\"width:{:.1}%\"></div>\
              <div class=\"s-differs\" style=\"width:{:.1}%\"></div>\
              <div class=\"s-missing\" style=\"width:{:.1}%\"></div></div>{:.0}%</td>\
@@ -113,7 +113,7 @@ fn summary_section(comparison: &Comparison, page: &mut String) {
             escape_html(&outlet.id),
             escape_html(&outlet.title),
             escape_html(outlet.published.as_deref().unwrap_or("not stated")),
-            tally.coverage() * 100.0,
+            escape_html(&tally.carried_text()),
             share(tally.appears),
             share(tally.differs),
             share(tally.missing),
@@ -205,12 +205,18 @@ fn side_by_side_section(comparison: &Comparison, page: &mut String) {
         let _ = write!(page, "<th>{}</th>", escape_html(&outlet.name));
     }
     page.push_str("</tr></thead>\n<tbody>\n");
-    for group in &comparison.paragraphs {
+    let carriers: Vec<RowCarriers> = comparison
+        .outlets
+        .iter()
+        .map(|o| comparison.row_carriers(&o.id))
+        .collect();
+    for (row, group) in comparison.paragraphs.iter().enumerate() {
         page.push_str("<tr>");
-        for outlet in &comparison.outlets {
+        for (outlet, carriers) in comparison.outlets.iter().zip(&carriers) {
             let indexes = group.cells.get(&outlet.id).map_or(&[][..], Vec::as_slice);
             if indexes.is_empty() {
-                page.push_str("<td class=\"empty\"></td>");
+                let note = carriers.empty_cell_note(row);
+                let _ = write!(page, "<td class=\"empty\">{}</td>", escape_html(&note));
                 continue;
             }
             let moved = group.moved.contains(&outlet.id);

@@ -61,7 +61,7 @@ pub fn write_markdown(comparison: &Comparison, out: &mut dyn Write) -> std::io::
     writeln!(out, "## Outlets\n")?;
     writeln!(
         out,
-        "| outlet | name | title | published | URL | carries | {} | {} | {} | {} | ↕ moved |",
+        "| outlet | name | title | published | URL | carried (= + ~) | {} | {} | {} | {} | ↕ moved |",
         legend_entry(Status::Appears),
         legend_entry(Status::Differs),
         legend_entry(Status::Missing),

@@ -47,12 +47,30 @@ impl OutletTally {
         tally
     }
 
-    /// Share of the reference's claims this outlet carries (appears or differs), 0.0 to 1.0.
+    /// Reference claims this outlet carries: unchanged (appears) or changed (differs). This is
+    /// what "carried" means wherever parallax says it.
+    pub fn carried(&self) -> usize {
+        self.appears + self.differs
+    }
+
+    /// Share of the reference's claims this outlet carries ([`Self::carried`]), 0.0 to 1.0.
     pub fn coverage(&self) -> f64 {
         if self.reference_claims == 0 {
             return 0.0;
         }
-        (self.appears + self.differs) as f64 / self.reference_claims as f64
+        self.carried() as f64 / self.reference_claims as f64
+    }
+
+    /// The carried share with its parts, as every view writes it:
+    /// `81% carried (23 = + 2 ~ of 31)`.
+    pub fn carried_text(&self) -> String {
+        format!(
+            "{:.0}% carried ({} = + {} ~ of {})",
+            self.coverage() * 100.0,
+            self.appears,
+            self.differs,
+            self.reference_claims
+        )
     }
 }
 

@@ -2,6 +2,7 @@
 //! nothing that touches the terminal. Derived state (the side-by-side layout) is rebuilt here
 //! whenever what it depends on changes, so drawing is only copying.
 
+use std::path::PathBuf;
 use std::sync::Arc;
 
 use ratatui::layout::Rect;
@@ -258,6 +259,12 @@ pub struct App {
     pub pending_keys: Vec<KeyChord>,
     /// Quit after this update.
     pub quit: bool,
+    /// Where `e` writes its files.
+    pub export_dir: PathBuf,
+    /// A fetch again (`R`) is under way: its outcome goes to the status line when done.
+    pub refetching: bool,
+    /// Outlets whose article is a local file (read, never fetched or waited for).
+    pub local_outlets: Vec<String>,
 }
 
 impl App {
@@ -296,6 +303,9 @@ impl App {
             keymap,
             pending_keys: Vec::new(),
             quit: false,
+            export_dir: PathBuf::from("."),
+            refetching: false,
+            local_outlets: Vec::new(),
         }
     }
 
@@ -428,13 +438,16 @@ impl App {
             .collect()
     }
 
-    /// The selected claim: in the claims matrix the selected row; elsewhere the first claim of
-    /// the focused outlet in the selected side-by-side row.
+    /// The selected claim: in the claims matrix the selected row; elsewhere the focused
+    /// outlet's claim under the side-by-side cursor (else its row's first claim).
     pub fn selected_claim(&self) -> Option<usize> {
         let comparison = self.comparison.as_ref()?;
         match self.view {
             View::Claims => self.shown_claims().get(self.claims.selected).copied(),
             _ => {
+                if let Some(claim) = self.side.layout.claim_at(self, self.side.cursor) {
+                    return Some(claim);
+                }
                 let row = self.side.layout.row_at(self.side.cursor)?;
                 let group = comparison
                     .paragraphs

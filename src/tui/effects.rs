@@ -144,19 +144,63 @@ pub fn osc52(text: &str) -> Vec<u8> {
     format!("\u{1b}]52;c;{encoded}\u{7}").into_bytes()
 }
 
-/// Writes export files (atomically); returns the message for the status line.
+/// The status line after writing `paths` (all in one folder): the folder, absolute, then the
+/// file names.
+fn export_message(paths: &[&PathBuf]) -> String {
+    let dir = paths
+        .first()
+        .and_then(|p| p.parent())
+        .map(|d| {
+            if d.as_os_str().is_empty() {
+                Path::new(".")
+            } else {
+                d
+            }
+        })
+        .map(|d| std::fs::canonicalize(d).unwrap_or_else(|_| d.to_path_buf()));
+    let stems: Vec<_> = paths.iter().map(|p| p.file_stem()).collect();
+    let extensions: Vec<String> = paths
+        .iter()
+        .filter_map(|p| p.extension())
+        .map(|e| e.to_string_lossy().into_owned())
+        .collect();
+    // One stem in several formats reads as `name.{md,json,html}`.
+    let names = match stems.first() {
+        Some(Some(stem)) if paths.len() > 1 && stems.iter().all(|s| s == &stems[0]) => {
+            format!("{}.{{{}}}", stem.to_string_lossy(), extensions.join(","))
+        }
+        _ => paths
+            .iter()
+            .filter_map(|p| p.file_name())
+            .map(|n| n.to_string_lossy().into_owned())
+            .collect::<Vec<_>>()
+            .join(", "),
+    };
+    match dir {
+        Some(dir) => format!("wrote {names} in {}", dir.display()),
+        None => format!("wrote {names}"),
+    }
+}
+
+/// Writes export files (atomically, creating their folder); returns the message for the
+/// status line.
 pub fn write_exports(files: &[(PathBuf, Vec<u8>)]) -> String {
     if files.is_empty() {
         return "nothing to export yet".into();
     }
     let mut written = Vec::new();
     for (path, bytes) in files {
+        if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty())
+            && let Err(err) = std::fs::create_dir_all(dir)
+        {
+            return format!("cannot create {}: {err}", dir.display());
+        }
         if let Err(err) = write_output(Some(Path::new(path)), bytes) {
             return format!("cannot write {}: {err}", path.display());
         }
-        written.push(path.display().to_string());
+        written.push(path);
     }
-    format!("exported to {}", written.join(" and "))
+    export_message(&written)
 }
 
 #[cfg(test)]

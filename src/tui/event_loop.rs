@@ -3,12 +3,13 @@
 //! what is queued, runs `update` on each, does the commands, and draws once.
 
 use std::io;
+use std::path::PathBuf;
 use std::sync::Arc;
 use std::sync::mpsc::{self, Receiver, Sender};
 
 use ratatui::crossterm::event::{self, Event};
 
-use crate::config::{Config, Story};
+use crate::config::{ArticleSource, Config, Story};
 use crate::pipeline::LoadOptions;
 
 use super::app::App;
@@ -26,6 +27,8 @@ use super::views;
 pub struct Options {
     /// Capture the mouse (wheel scrolling) at the cost of the terminal's own selection.
     pub mouse: bool,
+    /// Where `e` writes its files.
+    pub export_dir: PathBuf,
     /// Key bindings.
     pub keymap: Keymap,
     /// Styles.
@@ -43,6 +46,13 @@ pub fn run(config: Config, story: Story, load: LoadOptions, options: Options) ->
         options.theme,
         options.keymap,
     );
+    app.export_dir = options.export_dir;
+    app.local_outlets = story
+        .articles
+        .iter()
+        .filter(|a| matches!(a.source, ArticleSource::Path(_)))
+        .map(|a| a.outlet.clone())
+        .collect();
     let background = Background {
         config: Arc::new(config),
         story: Arc::new(story),

@@ -1,4 +1,5 @@
-//! What `e` writes: the current view as files in the current directory. The reader exports the
+//! What `e` writes: the current view as files in the export directory (`--export-dir`, else
+//! `export_dir` of `[settings]`, else the current directory). The reader exports the
 //! focused article as Markdown; the other views export the comparison as the Markdown report,
 //! the JSON contract and the HTML report, through the report writers (the same bytes `parallax compare` writes).
 
@@ -34,7 +35,7 @@ pub fn export_files(app: &App, view: View) -> Vec<ExportFile> {
                 md.push_str("\n\n");
             }
             vec![(
-                PathBuf::from(format!("{stem}-{}.md", outlet.id)),
+                app.export_dir.join(format!("{stem}-{}.md", outlet.id)),
                 md.into_bytes(),
             )]
         }
@@ -43,7 +44,8 @@ pub fn export_files(app: &App, view: View) -> Vec<ExportFile> {
             .filter_map(|format| {
                 let bytes = render(comparison, format).ok()?;
                 Some((
-                    PathBuf::from(format!("{stem}.{}", format.extension())),
+                    app.export_dir
+                        .join(format!("{stem}.{}", format.extension())),
                     bytes,
                 ))
             })

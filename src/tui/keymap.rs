@@ -15,10 +15,14 @@
 
 use std::collections::BTreeMap;
 use std::fmt;
+use std::ops::Range;
 use std::path::Path;
 
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use serde::Deserialize;
+use toml::Spanned;
+
+use crate::config::{line_column, nearest};
 
 /// Everything a key can do.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Deserialize)]
@@ -161,7 +165,7 @@ pub const DEFAULT_BINDINGS: &[(Action, &[&str], &str)] = &[
     (
         Action::Export,
         &["e"],
-        "export the current view (Markdown, JSON)",
+        "export the current view (Markdown, JSON, HTML)",
     ),
     (Action::Refetch, &["R"], "fetch the story again"),
     (Action::Help, &["?"], "this help"),
@@ -360,9 +364,9 @@ impl Default for Keymap {
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[error("{path}: {message}")]
 pub struct KeymapError {
-    /// The file.
+    /// The file, followed by `:line:column` where the problem is known to stand.
     pub path: String,
-    /// What is wrong, with line and column where known.
+    /// What is wrong.
     pub message: String,
 }
 
@@ -377,34 +381,47 @@ impl Keymap {
     /// The default bindings with the overrides of a TOML keymap text applied: each action named
     /// in the file gets exactly the keys listed there, and those keys leave any other action.
     pub fn with_overrides(toml_text: &str, path: &str) -> Result<Keymap, KeymapError> {
-        let error = |message: String| KeymapError {
-            path: path.to_string(),
-            message,
+        let error = |at: Option<Range<usize>>, message: String| {
+            let place = at.map_or_else(String::new, |span| {
+                let (line, column) = line_column(toml_text, span.start);
+                format!(":{line}:{column}")
+            });
+            KeymapError {
+                path: format!("{path}{place}"),
+                message,
+            }
         };
-        let table: BTreeMap<String, OneOrMany> =
-            toml::from_str(toml_text).map_err(|err| error(err.to_string()))?;
+        let table: BTreeMap<Spanned<String>, Spanned<OneOrMany>> = toml::from_str(toml_text)
+            .map_err(|err| error(err.span(), err.message().trim().to_string()))?;
+        let known: Vec<String> = DEFAULT_BINDINGS
+            .iter()
+            .map(|(a, _, _)| action_name(*a))
+            .collect();
         let mut overrides = Vec::new();
         for (name, keys) in table {
             let action: Action =
                 serde::Deserialize::deserialize(serde::de::value::StrDeserializer::<
                     serde::de::value::Error,
-                >::new(&name))
+                >::new(name.get_ref()))
                 .map_err(|_| {
-                    let known: Vec<String> = DEFAULT_BINDINGS
-                        .iter()
-                        .map(|(a, _, _)| action_name(*a))
-                        .collect();
-                    error(format!(
-                        "unknown action {name:?}; known actions: {}",
-                        known.join(", ")
-                    ))
+                    let names: Vec<&str> = known.iter().map(String::as_str).collect();
+                    let hint = match nearest(name.get_ref(), &names) {
+                        Some(near) => format!("did you mean `{near}`?"),
+                        None => format!("known actions: {}", known.join(", ")),
+                    };
+                    error(
+                        Some(name.span()),
+                        format!("unknown action {:?}; {hint}", name.get_ref()),
+                    )
                 })?;
-            let keys = match keys {
+            let span = keys.span();
+            let keys = match keys.into_inner() {
                 OneOrMany::One(key) => vec![key],
                 OneOrMany::Many(keys) => keys,
             };
             for key in keys {
-                let chords = parse_keys(&key).map_err(|e| error(format!("{name}: {e}")))?;
+                let chords = parse_keys(&key)
+                    .map_err(|e| error(Some(span.clone()), format!("{}: {e}", name.get_ref())))?;
                 overrides.push((chords, action));
             }
         }
@@ -516,15 +533,27 @@ mod tests {
 
     #[test]
     fn bad_keymap_files_name_the_problem() {
-        let err = Keymap::with_overrides("fly = \"x\"", "k.toml").unwrap_err();
-        assert!(err.to_string().contains("unknown action \"fly\""), "{err}");
-        let err = Keymap::with_overrides("quit = \"Ctrl-ab\"", "k.toml").unwrap_err();
+        let err = Keymap::with_overrides("quit = \"q\"\nfly = \"x\"", "k.toml").unwrap_err();
         assert!(
-            err.to_string().contains("a modifier takes one key"),
+            err.to_string()
+                .starts_with("k.toml:2:1: unknown action \"fly\"; known actions:"),
+            "{err}"
+        );
+        let err = Keymap::with_overrides("\nscrol_down = \"x\"", "k.toml").unwrap_err();
+        assert!(
+            err.to_string().ends_with(
+                "k.toml:2:1: unknown action \"scrol_down\"; did you mean `scroll_down`?"
+            ),
+            "{err}"
+        );
+        let err = Keymap::with_overrides("\n\nquit = \"Ctrl-ab\"", "k.toml").unwrap_err();
+        assert!(
+            err.to_string().starts_with("k.toml:3:8: quit:")
+                && err.to_string().contains("a modifier takes one key"),
             "{err}"
         );
         let err = Keymap::with_overrides("quit = [", "k.toml").unwrap_err();
-        assert!(err.to_string().starts_with("k.toml: "), "{err}");
+        assert!(err.to_string().starts_with("k.toml:1:9: "), "{err}");
     }
 
     #[test]

@@ -138,6 +138,10 @@ fn finish_load(
             .map_or("read", |o| o.as_str());
         set_progress(app, &outlet.id, OutletProgress::Loaded(origin.into()));
     }
+    if app.refetching && !partial {
+        app.refetching = false;
+        app.notice = Some(refetch_outcome(&app.progress));
+    }
     app.loaded = Some(loaded);
     match comparison {
         Some(comparison) => app.set_comparison(comparison),
@@ -149,7 +153,35 @@ fn finish_load(
     }
 }
 
+/// What a fetch again came to, per outlet outcome: `fetched again: 3 unchanged, 1 new
+/// version, 1 failed (globewire)`.
+fn refetch_outcome(progress: &[(String, OutletProgress)]) -> String {
+    let mut counts: Vec<(String, usize)> = Vec::new();
+    let mut failed = Vec::new();
+    for (outlet, state) in progress {
+        let word = match state {
+            OutletProgress::Loaded(origin) if origin == "new" => "new version",
+            OutletProgress::Loaded(origin) => origin.as_str(),
+            OutletProgress::Failed(_) => {
+                failed.push(outlet.as_str());
+                continue;
+            }
+            OutletProgress::Waiting | OutletProgress::Loading(_) => "not done",
+        };
+        match counts.iter_mut().find(|(w, _)| w == word) {
+            Some(entry) => entry.1 += 1,
+            None => counts.push((word.to_string(), 1)),
+        }
+    }
+    let mut parts: Vec<String> = counts.iter().map(|(w, n)| format!("{n} {w}")).collect();
+    if !failed.is_empty() {
+        parts.push(format!("{} failed ({})", failed.len(), failed.join(", ")));
+    }
+    format!("fetched again: {}", parts.join(", "))
+}
+
 fn load(app: &mut App, refresh: bool) -> Vec<Command> {
+    app.refetching = refresh;
     app.generation += 1;
     app.busy = Some("loading".into());
     for entry in &mut app.progress {
@@ -424,7 +456,7 @@ fn jump(app: &mut App, direction: isize, wanted: fn(&DifferenceFlags) -> bool, w
                 .iter()
                 .map(|r| flags.get(r.group).is_some_and(wanted))
                 .collect();
-            side_jump(app, direction, &rows)
+            side_jump(app, direction, &rows, Ends::Stop)
         }
         View::Claims => {
             let shown = app.shown_claims();
@@ -432,18 +464,18 @@ fn jump(app: &mut App, direction: isize, wanted: fn(&DifferenceFlags) -> bool, w
                 .iter()
                 .map(|&c| wanted(&app.index.claim_flags[c]))
                 .collect();
-            claims_jump(app, direction, &hits)
+            claims_jump(app, direction, &hits, Ends::Stop)
         }
         View::Reader => {
             let hits = reader_hits(app, |status| match status {
                 Status::Differs | Status::Added => true,
                 Status::Appears | Status::Missing => false,
             });
-            reader_jump(app, direction, &hits)
+            reader_jump(app, direction, &hits, Ends::Stop)
         }
-        View::Summary => true,
+        View::Summary => Some(false),
     };
-    if !found {
+    if found.is_none() {
         let dir = if direction > 0 { "after" } else { "before" };
         app.notice = Some(format!("no {what} {dir} this one"));
     }
@@ -472,9 +504,9 @@ fn jump_match(app: &mut App, direction: isize, from_here: bool) -> Vec<Command> 
                     .row_at(app.side.cursor)
                     .is_some_and(|r| hits[r])
             {
-                true
+                Some(false)
             } else {
-                side_jump(app, direction, &hits)
+                side_jump(app, direction, &hits, Ends::Wrap)
             }
         }
         View::Claims => {
@@ -490,7 +522,11 @@ fn jump_match(app: &mut App, direction: isize, from_here: bool) -> Vec<Command> 
                             .any(|s| s.text.as_deref().is_some_and(|t| contains(t, &query)))
                 })
                 .collect();
-            claims_jump(app, direction, &hits)
+            if from_here && hits.get(app.claims.selected) == Some(&true) {
+                Some(false)
+            } else {
+                claims_jump(app, direction, &hits, Ends::Wrap)
+            }
         }
         View::Reader => {
             let doc = reader::document(app, app.size.0);
@@ -508,54 +544,92 @@ fn jump_match(app: &mut App, direction: isize, from_here: bool) -> Vec<Command> 
                     )
                 })
                 .collect();
-            reader_jump(app, direction, &hits)
+            reader_jump(app, direction, &hits, Ends::Wrap)
         }
-        View::Summary => true,
+        View::Summary => Some(false),
     };
-    if !found {
-        app.notice = Some(format!("no more matches for {query:?}"));
+    match found {
+        None => app.notice = Some(format!("no match for {query:?}")),
+        Some(true) if direction > 0 => {
+            app.notice = Some("search hit BOTTOM, continuing at TOP".into());
+        }
+        Some(true) => app.notice = Some("search hit TOP, continuing at BOTTOM".into()),
+        Some(false) => {}
     }
     Vec::new()
 }
 
-/// Moves the side-by-side cursor to the top of the next/previous row marked in `hits`.
-fn side_jump(app: &mut App, direction: isize, hits: &[bool]) -> bool {
-    let current = app.side.layout.row_at(app.side.cursor);
-    let rows = &app.side.layout.rows;
-    let target = if direction > 0 {
-        let from = current.map_or(0, |r| r + 1);
-        (from..rows.len()).find(|&r| hits[r])
+/// Whether a jump goes on past the last hit to the first (and back), as vim's search does.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Ends {
+    /// Stop at the ends.
+    Stop,
+    /// Wrap around them.
+    Wrap,
+}
+
+/// The first of `hits` (ascending positions) that `ahead` accepts, going forward
+/// (`direction` 1) or back (-1); with [`Ends::Wrap`], else the first from the other end.
+/// Returns the position and whether it wrapped.
+fn next_hit(
+    hits: &[usize],
+    direction: isize,
+    ends: Ends,
+    ahead: impl Fn(usize) -> bool,
+) -> Option<(usize, bool)> {
+    let found = if direction > 0 {
+        hits.iter().copied().find(|&h| ahead(h))
     } else {
-        let at_top = current.is_some_and(|r| rows[r].top == app.side.cursor);
-        let until = current.map_or(0, |r| if at_top { r } else { r + 1 });
-        (0..until).rev().find(|&r| hits[r])
+        hits.iter().rev().copied().find(|&h| ahead(h))
     };
-    match target {
-        Some(r) => {
-            app.side.cursor = rows[r].top;
-            app.side.scroll = rows[r].top;
-            app.clamp_side();
-            true
+    match (found, ends) {
+        (Some(h), _) => Some((h, false)),
+        (None, Ends::Stop) => None,
+        (None, Ends::Wrap) => {
+            let wrapped = if direction > 0 {
+                hits.first()
+            } else {
+                hits.last()
+            };
+            wrapped.map(|&h| (h, true))
         }
-        None => false,
     }
 }
 
-fn claims_jump(app: &mut App, direction: isize, hits: &[bool]) -> bool {
+/// The positions marked in `hits`.
+fn marked(hits: &[bool]) -> Vec<usize> {
+    (0..hits.len()).filter(|&i| hits[i]).collect()
+}
+
+/// Moves the side-by-side cursor to the top of the next/previous row marked in `hits`;
+/// returns whether it wrapped, None when there is none.
+fn side_jump(app: &mut App, direction: isize, hits: &[bool], ends: Ends) -> Option<bool> {
+    let current = app.side.layout.row_at(app.side.cursor);
+    let rows = &app.side.layout.rows;
+    let at_top = current.is_some_and(|r| rows[r].top == app.side.cursor);
+    let (r, wrapped) = next_hit(&marked(hits), direction, ends, |r| match current {
+        None => true,
+        Some(c) if direction > 0 => r > c,
+        Some(c) => r < c || (r == c && !at_top),
+    })?;
+    app.side.cursor = rows[r].top;
+    app.side.scroll = rows[r].top;
+    app.clamp_side();
+    Some(wrapped)
+}
+
+fn claims_jump(app: &mut App, direction: isize, hits: &[bool], ends: Ends) -> Option<bool> {
     let current = app.claims.selected;
-    let target = if direction > 0 {
-        (current + 1..hits.len()).find(|&i| hits[i])
-    } else {
-        (0..current.min(hits.len())).rev().find(|&i| hits[i])
-    };
-    match target {
-        Some(i) => {
-            app.claims.selected = i;
-            keep_claim_visible(app);
-            true
+    let (i, wrapped) = next_hit(&marked(hits), direction, ends, |i| {
+        if direction > 0 {
+            i > current
+        } else {
+            i < current
         }
-        None => false,
-    }
+    })?;
+    app.claims.selected = i;
+    keep_claim_visible(app);
+    Some(wrapped)
 }
 
 /// For the reader: (first line, marked) of each paragraph of the focused article, marked when
@@ -582,24 +656,31 @@ fn reader_hits(app: &App, wanted: fn(Status) -> bool) -> Vec<(usize, bool)> {
         .collect()
 }
 
-fn reader_jump(app: &mut App, direction: isize, hits: &[(usize, bool)]) -> bool {
+fn reader_jump(
+    app: &mut App,
+    direction: isize,
+    hits: &[(usize, bool)],
+    ends: Ends,
+) -> Option<bool> {
     let current = app.reader_scroll;
-    let target = if direction > 0 {
-        hits.iter().find(|(top, hit)| *hit && *top > current)
-    } else {
-        hits.iter().rev().find(|(top, hit)| *hit && *top < current)
-    };
-    match target {
-        Some(&(top, _)) => {
-            let max = reader::document(app, app.size.0)
-                .lines
-                .len()
-                .saturating_sub(body_height(app));
-            app.reader_scroll = top.min(max);
-            true
+    let tops: Vec<usize> = hits
+        .iter()
+        .filter(|(_, hit)| *hit)
+        .map(|(top, _)| *top)
+        .collect();
+    let (top, wrapped) = next_hit(&tops, direction, ends, |top| {
+        if direction > 0 {
+            top > current
+        } else {
+            top < current
         }
-        None => false,
-    }
+    })?;
+    let max = reader::document(app, app.size.0)
+        .lines
+        .len()
+        .saturating_sub(body_height(app));
+    app.reader_scroll = top.min(max);
+    Some(wrapped)
 }
 
 fn make_reference(app: &mut App) -> Vec<Command> {

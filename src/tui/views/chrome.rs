@@ -68,6 +68,9 @@ pub fn render_banner(app: &App, area: Rect, buf: &mut Buffer) {
             break;
         }
         let (mark, text, style) = match progress {
+            OutletProgress::Waiting if app.local_outlets.contains(outlet) => {
+                ("⟳", "reading the file…".to_string(), theme.quiet())
+            }
             OutletProgress::Waiting => ("·", "waiting".to_string(), theme.quiet()),
             OutletProgress::Loading(step) => ("⟳", format!("{step}…"), theme.quiet()),
             OutletProgress::Loaded(origin) => ("✓", format!("ready ({origin})"), theme.quiet()),

@@ -9,62 +9,77 @@ use ratatui::widgets::{Block, Borders, Clear, Widget};
 use crate::model::{ChangeClass, Status};
 use crate::tui::app::App;
 use crate::tui::keymap::Action;
-use crate::tui::layout::{display_width, fit};
+use crate::tui::layout::{display_width, fit, wrap};
 use crate::tui::theme::MOVED_SYMBOL;
 
 /// Cells of the keys column.
 const KEYS_WIDTH: usize = 18;
 
-/// The overlay's lines.
+/// The overlay's width on a screen `screen_width` cells wide, borders included.
+fn overlay_width(screen_width: u16) -> u16 {
+    screen_width.saturating_sub(4).min(76)
+}
+
+/// The overlay's lines on the app's screen, wrapped to fit inside it.
 pub fn help_lines(app: &App) -> Vec<Line<'static>> {
+    let width = (overlay_width(app.size.0) as usize)
+        .saturating_sub(3)
+        .max(1);
     let theme = app.theme;
-    let mut lines = vec![Line::from(vec![
-        Span::styled(
-            format!("{} appears  ", Status::Appears.symbol()),
-            theme.status_symbol(Status::Appears),
-        ),
-        Span::styled(
-            format!("{} differs  ", Status::Differs.symbol()),
-            theme.status_symbol(Status::Differs),
-        ),
-        Span::styled(
-            format!("{} missing  ", Status::Missing.symbol()),
-            theme.status_symbol(Status::Missing),
-        ),
-        Span::styled(
-            format!("{} added  ", Status::Added.symbol()),
-            theme.status_symbol(Status::Added),
-        ),
-        Span::styled(format!("{MOVED_SYMBOL} moved"), theme.moved()),
-    ])];
-    let mut classes = vec![Span::raw("after ~: ")];
-    for class in ChangeClass::ALL {
-        classes.push(Span::styled(
-            format!("{} {}  ", class.symbol(), class.as_str()),
-            theme.class_mark(class),
-        ));
+    let mut lines = Vec::new();
+    let legend = [
+        vec![
+            Span::styled(
+                format!("{} appears  ", Status::Appears.symbol()),
+                theme.status_symbol(Status::Appears),
+            ),
+            Span::styled(
+                format!("{} differs  ", Status::Differs.symbol()),
+                theme.status_symbol(Status::Differs),
+            ),
+            Span::styled(
+                format!("{} missing  ", Status::Missing.symbol()),
+                theme.status_symbol(Status::Missing),
+            ),
+            Span::styled(
+                format!("{} added  ", Status::Added.symbol()),
+                theme.status_symbol(Status::Added),
+            ),
+            Span::styled(format!("{MOVED_SYMBOL} moved"), theme.moved()),
+        ],
+        std::iter::once(Span::raw("after ~: "))
+            .chain(ChangeClass::ALL.into_iter().map(|class| {
+                Span::styled(
+                    format!("{} {}  ", class.symbol(), class.as_str()),
+                    theme.class_mark(class),
+                )
+            }))
+            .collect(),
+        vec![
+            Span::styled("changed fact", theme.inserted_words()),
+            Span::raw("  "),
+            Span::styled("reworded", theme.reworded_words()),
+            Span::raw("  "),
+            Span::styled("left out", theme.missing_sentence()),
+            Span::raw("  "),
+            Span::styled(
+                "reference words the focused outlet changed",
+                theme.deleted_words(),
+            ),
+        ],
+    ];
+    for spans in legend {
+        lines.extend(wrap(&spans, width));
     }
-    lines.push(Line::from(classes));
-    lines.push(Line::from(vec![
-        Span::styled("changed fact", theme.inserted_words()),
-        Span::raw("  "),
-        Span::styled("reworded", theme.reworded_words()),
-        Span::raw("  "),
-        Span::styled(
-            "reference words the focused outlet changed",
-            theme.deleted_words(),
-        ),
-        Span::raw("  "),
-        Span::styled("left out", theme.missing_sentence()),
-    ]));
     lines.push(Line::default());
     for (keys, description) in app.keymap.help_entries() {
         let keys = fit(&keys.join(" "), KEYS_WIDTH - 1);
         let pad = " ".repeat(KEYS_WIDTH.saturating_sub(display_width(keys.as_str())));
-        lines.push(Line::from(vec![
+        let entry = [
             Span::styled(format!("{keys}{pad}"), theme.heading()),
             Span::raw(description),
-        ]));
+        ];
+        lines.extend(wrap(&entry, width));
     }
     lines
 }
@@ -72,7 +87,7 @@ pub fn help_lines(app: &App) -> Vec<Line<'static>> {
 /// Draws the overlay centred over `area`.
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let lines = help_lines(app);
-    let width = area.width.saturating_sub(4).min(76);
+    let width = overlay_width(area.width);
     let height = area.height.saturating_sub(2).min(lines.len() as u16 + 2);
     if width < 3 || height < 3 {
         return;

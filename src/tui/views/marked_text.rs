@@ -128,6 +128,17 @@ pub fn paragraph_spans(
     outlet: usize,
     paragraph: usize,
 ) -> Vec<Span<'static>> {
+    paragraph_spans_until(ctx, outlet, paragraph, usize::MAX)
+}
+
+/// [`paragraph_spans`] of the paragraph's first `end` bytes only (its marks included), which
+/// wrap into the same lines as the start of the whole paragraph: where a claim starts on screen.
+pub fn paragraph_spans_until(
+    ctx: &MarkContext<'_>,
+    outlet: usize,
+    paragraph: usize,
+    end: usize,
+) -> Vec<Span<'static>> {
     let comparison = ctx.comparison;
     let Some(entry) = comparison.outlets.get(outlet) else {
         return Vec::new();
@@ -212,7 +223,12 @@ pub fn paragraph_spans(
         decorations.push((found, theme.search_match(), 3));
     }
     decorations.sort_by_key(|d| d.2);
-    assemble(text, &decorations, &markers)
+    let mut end = end.min(text.len());
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    markers.retain(|(at, _)| *at <= end);
+    assemble(&text[..end], &decorations, &markers)
 }
 
 /// Cuts `text` at every decoration and marker boundary and styles each piece.

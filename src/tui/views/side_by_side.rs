@@ -9,14 +9,14 @@ use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 
-use crate::model::{Block, ChangeClass, Status};
+use crate::model::{Block, ChangeClass, RowCarriers, Status};
 use crate::tui::app::{App, ReasonFilter, StatusFilter, passes};
 use crate::tui::index::DifferenceFlags;
 use crate::tui::layout::{ColumnSlot, GUTTER_WIDTH, fit, side_by_side_columns, wrap};
 use crate::tui::search::contains;
 use crate::tui::theme::{MOVED_SYMBOL, Theme};
 
-use super::marked_text::{MarkContext, paragraph_spans};
+use super::marked_text::{MarkContext, paragraph_spans, paragraph_spans_until};
 
 /// Everything the side-by-side layout depends on.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -82,45 +82,37 @@ impl SideLayout {
             focus: key.focus,
             query: &key.query,
         };
+        let carriers: Vec<RowCarriers> = columns
+            .iter()
+            .map(|slot| comparison.row_carriers(&comparison.outlets[slot.outlet].id))
+            .collect();
         let mut rows = Vec::new();
         let mut top = 0;
         for (g, group) in comparison.paragraphs.iter().enumerate() {
             let flags = app.index.group_flags.get(g).cloned().unwrap_or_default();
-            if !passes(&flags, key.filter, key.kind_filter) {
+            let shown = |slot: &ColumnSlot| {
+                group
+                    .cells
+                    .get(&comparison.outlets[slot.outlet].id)
+                    .is_some_and(|p| !p.is_empty())
+            };
+            // A row of only hidden outlets' paragraphs would read "not carried" everywhere.
+            if !passes(&flags, key.filter, key.kind_filter) || !columns.iter().any(shown) {
                 continue;
             }
             let mut matches = false;
             let cells: Vec<Vec<Line<'static>>> = columns
                 .iter()
-                .map(|slot| {
+                .zip(&carriers)
+                .map(|(slot, carriers)| {
                     let outlet = &comparison.outlets[slot.outlet];
                     let paragraphs = group.cells.get(&outlet.id).map_or(&[][..], Vec::as_slice);
                     let width = (slot.width as usize).saturating_sub(1).max(1);
-                    let mut lines = Vec::new();
-                    for &p in paragraphs {
-                        let blocks = outlet.blocks_at(p);
-                        if !lines.is_empty() && !blocks.is_empty() {
-                            lines.push(Line::default());
-                        }
-                        for block in blocks {
-                            match block {
-                                Block::Heading(heading) => lines.extend(wrap(
-                                    &[Span::styled(heading, app.theme.heading())],
-                                    width,
-                                )),
-                                Block::Paragraph(text) => {
-                                    matches |= contains(text, &key.query);
-                                    lines.extend(wrap(
-                                        &paragraph_spans(&ctx, slot.outlet, p),
-                                        width,
-                                    ));
-                                }
-                            }
-                        }
-                    }
+                    let (mut lines, found) = cell_lines(&ctx, slot.outlet, paragraphs, width, None);
+                    matches |= found;
                     if lines.is_empty() {
                         lines.push(Line::styled(
-                            fit("· not carried ·", width),
+                            fit(&carriers.empty_cell_note(g), width),
                             app.theme.quiet(),
                         ));
                     }
@@ -145,6 +137,39 @@ impl SideLayout {
         }
     }
 
+    /// The claim under line `line` of the focused column, when that column is shown: the last
+    /// claim of the focused outlet starting at or above the line in its row, else the row's
+    /// first.
+    pub fn claim_at(&self, app: &App, line: usize) -> Option<usize> {
+        let comparison = app.comparison.as_ref()?;
+        let key = self.key.as_ref()?;
+        let row = &self.rows[self.row_at(line)?];
+        let slot = self.columns.iter().find(|s| s.outlet == key.focus)?;
+        let outlet = comparison.outlets.get(slot.outlet)?;
+        let paragraphs = comparison
+            .paragraphs
+            .get(row.group)?
+            .cells
+            .get(&outlet.id)?;
+        let ctx = MarkContext {
+            comparison,
+            index: &app.index,
+            theme: app.theme,
+            focus: key.focus,
+            query: &key.query,
+        };
+        let width = (slot.width as usize).saturating_sub(1).max(1);
+        let mut starts = Vec::new();
+        cell_lines(&ctx, slot.outlet, paragraphs, width, Some(&mut starts));
+        let offset = line - row.top;
+        starts
+            .iter()
+            .rev()
+            .find(|(at, _)| *at <= offset)
+            .or(starts.first())
+            .map(|&(_, claim)| claim)
+    }
+
     /// The row holding line `line`.
     pub fn row_at(&self, line: usize) -> Option<usize> {
         if line >= self.total {
@@ -152,6 +177,50 @@ impl SideLayout {
         }
         Some(self.rows.partition_point(|r| r.top + r.height <= line))
     }
+}
+
+/// The wrapped lines of `outlet`'s `paragraphs` in one cell `width` wide (headings and a blank
+/// line between paragraphs included), and whether any holds the search query. With
+/// `claim_starts`, also the line each of the outlet's claims starts on, with the claim.
+fn cell_lines(
+    ctx: &MarkContext<'_>,
+    outlet: usize,
+    paragraphs: &[usize],
+    width: usize,
+    mut claim_starts: Option<&mut Vec<(usize, usize)>>,
+) -> (Vec<Line<'static>>, bool) {
+    let entry = &ctx.comparison.outlets[outlet];
+    let mut lines = Vec::new();
+    let mut matches = false;
+    for &p in paragraphs {
+        let blocks = entry.blocks_at(p);
+        if !lines.is_empty() && !blocks.is_empty() {
+            lines.push(Line::default());
+        }
+        for block in blocks {
+            match block {
+                Block::Heading(heading) => {
+                    lines.extend(wrap(&[Span::styled(heading, ctx.theme.heading())], width));
+                }
+                Block::Paragraph(text) => {
+                    matches |= contains(text, ctx.query);
+                    if let Some(starts) = claim_starts.as_deref_mut() {
+                        for placed in ctx.index.claims_in(outlet, p) {
+                            // Up to the end of the claim's first word: the line it starts on.
+                            let rest = text.get(placed.range.start..).unwrap_or("");
+                            let word = rest.trim_start();
+                            let word_end = word.find(char::is_whitespace).unwrap_or(word.len());
+                            let end = placed.range.start + (rest.len() - word.len()) + word_end;
+                            let prefix = wrap(&paragraph_spans_until(ctx, outlet, p, end), width);
+                            starts.push((lines.len() + prefix.len() - 1, placed.claim));
+                        }
+                    }
+                    lines.extend(wrap(&paragraph_spans(ctx, outlet, p), width));
+                }
+            }
+        }
+    }
+    (lines, matches)
 }
 
 /// What a gutter symbol stands for, which gives its style.

@@ -8,32 +8,13 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 
 use crate::model::{ChangeClass, ChangeKind, Comparison, OutletEntry, Status};
+use crate::report::summary::OutletTally;
 use crate::tui::app::App;
 use crate::tui::layout::{display_width, fit, wrap};
 use crate::tui::theme::Theme;
 
 /// Cells of the outlet-name column.
 const NAME_WIDTH: usize = 18;
-
-/// Counts of one outlet's statuses over the reference's claims, and its added claims.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub struct Shares {
-    /// Carried with the same facts.
-    pub appears: usize,
-    /// Carried with a changed fact.
-    pub differs: usize,
-    /// Left out.
-    pub missing: usize,
-    /// Claims the reference lacks that this outlet carries.
-    pub added: usize,
-}
-
-impl Shares {
-    /// Claims of the reference counted.
-    pub fn reference_total(&self) -> usize {
-        self.appears + self.differs + self.missing
-    }
-}
 
 /// The reference's claims: those whose reference status is not missing.
 fn is_reference_claim(comparison: &Comparison, claim: usize) -> bool {
@@ -43,29 +24,9 @@ fn is_reference_claim(comparison: &Comparison, claim: usize) -> bool {
         .is_some_and(|s| s.status != Status::Missing)
 }
 
-/// Counts an outlet's statuses.
-pub fn shares(comparison: &Comparison, outlet: &OutletEntry) -> Shares {
-    let mut shares = Shares::default();
-    for (c, claim) in comparison.claims.iter().enumerate() {
-        let Some(status) = claim.statuses.get(&outlet.id) else {
-            continue;
-        };
-        if is_reference_claim(comparison, c) {
-            match status.status {
-                Status::Appears => shares.appears += 1,
-                Status::Differs => shares.differs += 1,
-                Status::Missing | Status::Added => shares.missing += 1,
-            }
-        } else if status.status == Status::Added {
-            shares.added += 1;
-        }
-    }
-    shares
-}
-
-/// A stacked bar of `width` cells: carried █, changed ▒, missing ░ (readable without colour).
-fn stacked_bar(shares: &Shares, width: usize, theme: Theme) -> Vec<Span<'static>> {
-    let total = shares.reference_total().max(1);
+/// A stacked bar of `width` cells: unchanged █, changed ▒, missing ░ (readable without colour).
+fn stacked_bar(shares: &OutletTally, width: usize, theme: Theme) -> Vec<Span<'static>> {
+    let total = shares.reference_claims.max(1);
     let cells = |n: usize| (n * width + total / 2) / total;
     let appears = cells(shares.appears);
     let differs = cells(shares.differs).min(width - appears.min(width));
@@ -87,10 +48,6 @@ fn name_cell(name: &str) -> Span<'static> {
     let name = fit(name, NAME_WIDTH - 1);
     let pad = NAME_WIDTH.saturating_sub(display_width(name.as_str()));
     Span::raw(format!("{name}{}", " ".repeat(pad)))
-}
-
-fn percent(n: usize, total: usize) -> usize {
-    (n * 100 + total / 2) / total.max(1)
 }
 
 /// The summary's lines, wrapped to `width`.
@@ -125,9 +82,9 @@ pub fn document(app: &App, width: u16) -> Vec<Line<'static>> {
     ));
     lines.push(Line::default());
     lines.push(heading(
-        "Share of the reference's claims: █ carried ▒ changed ░ missing",
+        "Share of the reference's claims carried: █ unchanged (=) ▒ changed (~) ░ missing",
     ));
-    let figures_width = 36;
+    let figures_width = 50;
     let bar_width = width
         .saturating_sub(NAME_WIDTH + figures_width)
         .clamp(4, 60);
@@ -136,17 +93,14 @@ pub fn document(app: &App, width: u16) -> Vec<Line<'static>> {
         .iter()
         .filter(|o| o.id != comparison.reference)
     {
-        let s = shares(comparison, outlet);
-        let total = s.reference_total();
+        let tally = OutletTally::of(comparison, &outlet.id);
         let mut spans = vec![name_cell(&outlet.name)];
-        spans.extend(stacked_bar(&s, bar_width, theme));
+        spans.extend(stacked_bar(&tally, bar_width, theme));
         spans.push(Span::raw(format!(
-            " {}% = {} · {} ~ · {} ∅ · {} + added",
-            percent(s.appears, total),
-            s.appears,
-            s.differs,
-            s.missing,
-            s.added
+            " {} · {} ∅ · {} + added",
+            tally.carried_text(),
+            tally.missing,
+            tally.added
         )));
         lines.extend(wrap(&spans, width));
     }
@@ -312,16 +266,43 @@ fn changed_facts(
             .map_or("origin", |o| o.name.as_str());
         lines.extend(wrap(
             &[Span::styled(
-                format!("    {origin}: “{}”", claim.text),
+                format!("    {origin}: {}", quoted(&claim.text)),
                 theme.quiet(),
             )],
             width,
         ));
         if let Some(text) = &status.text {
             lines.extend(wrap(
-                &[Span::raw(format!("    {}: “{text}”", outlet.name))],
+                &[Span::raw(format!("    {}: {}", outlet.name, quoted(text)))],
                 width,
             ));
         }
+    }
+}
+
+/// `text` between quotation marks, unless it is a quotation already (a quote claim keeps its
+/// own marks rather than doubling them).
+fn quoted(text: &str) -> String {
+    let opens = ['“', '"', '‘', '«', '„'];
+    let closes = ['”', '"', '’', '»', '“'];
+    if text.starts_with(opens) && text.trim_end().ends_with(closes) {
+        text.to_string()
+    } else {
+        format!("“{text}”")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::quoted;
+
+    #[test]
+    fn a_quotation_keeps_its_own_marks() {
+        assert_eq!(quoted("It rose."), "“It rose.”");
+        assert_eq!(
+            quoted("“The association’s central task is it.”"),
+            "“The association’s central task is it.”"
+        );
+        assert_eq!(quoted("“Yes,” she said."), "““Yes,” she said.”");
     }
 }

@@ -2,7 +2,8 @@
 //!
 //! Parsing is two-stage (as ripgrep does for flags): the raw TOML document is deserialised with
 //! spans kept ([`toml::Spanned`]), then validated into a ready [`Config`]. Every problem is
-//! reported with file, line and column, so that `parallax check` can list them all.
+//! reported with file, line and column, so that `parallax check` can list them all: unknown
+//! keys first ([`keys`]), each with the nearest valid key, then every other problem.
 
 use std::collections::{BTreeMap, HashSet};
 use std::fmt;
@@ -14,6 +15,10 @@ use toml::Spanned;
 
 use crate::model::EngineSettings;
 use crate::text::clean::{clean_line, is_invisible};
+
+mod keys;
+
+pub use keys::nearest;
 
 /// Fetch settings from `[settings]`; every key is optional.
 #[derive(Debug, Clone, PartialEq, Deserialize)]
@@ -39,6 +44,9 @@ pub struct Settings {
     pub per_host_delay_ms: u64,
     /// Honour robots.txt.
     pub respect_robots: bool,
+    /// Where `e` in the interface writes its files (relative to the folder of sources.toml);
+    /// None: the current directory.
+    pub export_dir: Option<PathBuf>,
 }
 
 impl Default for Settings {
@@ -54,6 +62,7 @@ impl Default for Settings {
             per_host_concurrency: 2,
             per_host_delay_ms: 1000,
             respect_robots: true,
+            export_dir: None,
         }
     }
 }
@@ -164,20 +173,33 @@ impl Config {
             file: path.to_path_buf(),
             problems,
         };
-        let raw: RawConfig = toml::from_str(text).map_err(|err| {
+        let toml_problem = |err: toml::de::Error| {
             let (line, column) = err
                 .span()
                 .map(|span| line_column(text, span.start))
                 .unwrap_or((0, 0));
-            fail(vec![Problem {
+            Problem {
                 line,
                 column,
                 message: err.message().trim().to_string(),
-            }])
-        })?;
+            }
+        };
+        let mut document =
+            toml::de::DeTable::parse(text).map_err(|e| fail(vec![toml_problem(e)]))?;
         let mut check = Validator {
             text,
             problems: Vec::new(),
+        };
+        for (span, message) in keys::remove_unknown_keys(document.get_mut(), "", table_keys) {
+            check.report(span, message);
+        }
+        let raw = match RawConfig::deserialize(toml::de::Deserializer::from(document)) {
+            Ok(raw) => raw,
+            Err(err) => {
+                check.problems.push(toml_problem(err));
+                check.problems.sort_by_key(|p| (p.line, p.column));
+                return Err(fail(check.problems));
+            }
         };
         let base = path.parent().unwrap_or(Path::new("."));
         let config = check.config(raw, path, base);
@@ -192,6 +214,12 @@ impl Config {
     /// The story with this id.
     pub fn story(&self, id: &str) -> Option<&Story> {
         self.stories.iter().find(|s| s.id == id)
+    }
+
+    /// `export_dir` of `[settings]`, relative to the folder of this file.
+    pub fn export_dir(&self) -> Option<PathBuf> {
+        let dir = self.settings.export_dir.as_ref()?;
+        Some(self.path.parent().unwrap_or(Path::new(".")).join(dir))
     }
 
     /// The outlet with this id.
@@ -252,8 +280,21 @@ pub fn is_valid_id(id: &str) -> bool {
             .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_' || b == b'-')
 }
 
+/// The keys each table of `sources.toml` takes, by its path (see [`keys::Shape`]).
+fn table_keys(path: &str) -> Option<&'static [&'static str]> {
+    Some(match path {
+        "" => keys::field_names::<RawConfig>(),
+        "settings" => keys::field_names::<Settings>(),
+        "compare" => keys::field_names::<EngineSettings>(),
+        "outlet" => keys::field_names::<RawOutlet>(),
+        "story" => keys::field_names::<RawStory>(),
+        "story.article" => keys::field_names::<RawArticle>(),
+        _ => return None,
+    })
+}
+
 /// 1-based line and character column of a byte offset.
-fn line_column(text: &str, offset: usize) -> (usize, usize) {
+pub fn line_column(text: &str, offset: usize) -> (usize, usize) {
     let offset = offset.min(text.len());
     let before = &text[..floor_char_boundary(text, offset)];
     let line = before.matches('\n').count() + 1;
@@ -631,6 +672,15 @@ path = "b.txt"
             config.stories[0].articles[1].source,
             ArticleSource::Path(PathBuf::from("dir/b.txt"))
         );
+    }
+
+    #[test]
+    fn the_export_directory_is_relative_to_the_config_file() {
+        let text = format!("[settings]\nexport_dir = \"out\"\n{GOOD}");
+        let config = Config::parse(&text, Path::new("dir/sources.toml")).unwrap();
+        assert_eq!(config.export_dir(), Some(PathBuf::from("dir/out")));
+        let config = Config::parse(GOOD, Path::new("dir/sources.toml")).unwrap();
+        assert_eq!(config.export_dir(), None);
     }
 
     #[test]
