@@ -38,7 +38,7 @@ fn check_prints_an_unknown_key_without_its_escapes() {
     let output = parallax(dir.path(), &["check"]);
     assert_eq!(output.status.code(), Some(2));
     assert_inert("stderr", &output.stderr);
-    assert!(String::from_utf8_lossy(&output.stderr).contains("unknown field"));
+    assert!(String::from_utf8_lossy(&output.stderr).contains("unknown key"));
 }
 
 #[test]

@@ -228,24 +228,27 @@ fn cell_lines(
 pub enum GutterMark {
     /// A status symbol.
     Status(Status),
-    /// The class mark after `~`.
+    /// The class mark of a conflict or framing, in place of `~`.
     Class(ChangeClass),
     /// The moved symbol.
     Moved,
 }
 
-/// The gutter symbols of a row: what differs in it, most telling first, at most three; `~` is
-/// followed by the class mark of its strongest change when that is a conflict or framing.
+/// The gutter symbols of a row: what differs in it, most telling first, at most three. A
+/// changed fact shows as the class mark of its strongest change when that is a conflict (`!`)
+/// or framing (`?`), else as `~`.
 pub fn gutter_symbols(flags: &DifferenceFlags) -> Vec<(&'static str, GutterMark)> {
     let mut symbols = Vec::new();
     if flags.differs {
-        symbols.push((
-            Status::Differs.symbol(),
-            GutterMark::Status(Status::Differs),
-        ));
-        if let Some(class) = flags.strongest_class().filter(|c| *c > ChangeClass::Detail) {
-            symbols.push((class.symbol(), GutterMark::Class(class)));
-        }
+        symbols.push(
+            match flags.strongest_class().filter(|c| *c > ChangeClass::Detail) {
+                Some(class) => (class.symbol(), GutterMark::Class(class)),
+                None => (
+                    Status::Differs.symbol(),
+                    GutterMark::Status(Status::Differs),
+                ),
+            },
+        );
     }
     if flags.missing {
         symbols.push((
