@@ -96,12 +96,18 @@ fn same_spelling(a: &str, b: &str) -> bool {
     if a == b {
         return true;
     }
-    let (a, b) = (letters_only(a), letters_only(b));
+    let plain = |w: &str| w.chars().all(char::is_alphanumeric);
+    let (a, b) = match (plain(a), plain(b)) {
+        (true, true) => (a.to_string(), b.to_string()),
+        _ => (letters_only(a), letters_only(b)),
+    };
     let plural = |x: &str, y: &str| x.strip_suffix('s') == Some(y);
+    let (len_a, len_b) = (a.chars().count(), b.chars().count());
     a == b
         || plural(&a, &b)
         || plural(&b, &a)
-        || (a.chars().count().min(b.chars().count()) >= VARIANT_SPELLING_MIN_CHARS
+        || (len_a.min(len_b) >= VARIANT_SPELLING_MIN_CHARS
+            && len_a.abs_diff(len_b) <= 1
             && strsim::osa_distance(&a, &b) <= 1)
 }
 
