@@ -9,7 +9,7 @@ use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 
-use crate::model::{Block, ChangeClass, RowCarriers, Status};
+use crate::model::{Block, ChangeClass, Comparison, RowCarriers, Status};
 use crate::tui::app::{App, ReasonFilter, StatusFilter, passes};
 use crate::tui::index::DifferenceFlags;
 use crate::tui::layout::{ColumnSlot, GUTTER_WIDTH, fit, side_by_side_columns, wrap};
@@ -35,6 +35,19 @@ pub struct SideLayoutKey {
     pub query: String,
     /// The comparison's revision.
     pub revision: u64,
+}
+
+impl SideLayoutKey {
+    /// What marking a cell's text needs for this layout: the focus and query it was built for.
+    fn mark_context<'a>(&'a self, app: &'a App, comparison: &'a Comparison) -> MarkContext<'a> {
+        MarkContext {
+            comparison,
+            index: &app.index,
+            theme: app.theme,
+            focus: self.focus,
+            query: &self.query,
+        }
+    }
 }
 
 /// One laid-out paragraph group.
@@ -75,13 +88,7 @@ impl SideLayout {
             };
         };
         let columns = side_by_side_columns(key.width, comparison.outlets.len(), key.first_other);
-        let ctx = MarkContext {
-            comparison,
-            index: &app.index,
-            theme: app.theme,
-            focus: key.focus,
-            query: &key.query,
-        };
+        let ctx = key.mark_context(app, comparison);
         let carriers: Vec<RowCarriers> = columns
             .iter()
             .map(|slot| comparison.row_carriers(&comparison.outlets[slot.outlet].id))
@@ -151,13 +158,7 @@ impl SideLayout {
             .get(row.group)?
             .cells
             .get(&outlet.id)?;
-        let ctx = MarkContext {
-            comparison,
-            index: &app.index,
-            theme: app.theme,
-            focus: key.focus,
-            query: &key.query,
-        };
+        let ctx = key.mark_context(app, comparison);
         let width = (slot.width as usize).saturating_sub(1).max(1);
         let mut starts = Vec::new();
         cell_lines(&ctx, slot.outlet, paragraphs, width, Some(&mut starts));
