@@ -190,7 +190,12 @@ fn write_bytes(output: Option<&Path>, bytes: &[u8], force: bool) -> ExitCode {
         }
         Err(err) => {
             let target = output.map_or("stdout".into(), |p| p.display().to_string());
-            say!("cannot write {target}: {err}");
+            let hint = if err.kind() == std::io::ErrorKind::AlreadyExists {
+                ": give --force to replace it"
+            } else {
+                ""
+            };
+            say!("cannot write {target}: {err}{hint}");
             ExitCode::from(EXIT_BAD_INPUT)
         }
     }

@@ -45,7 +45,7 @@ pub fn write_output_with(path: Option<&Path>, bytes: &[u8], force: bool) -> io::
     if !force && target.len() > 0 && !is_report(path) {
         return Err(io::Error::new(
             io::ErrorKind::AlreadyExists,
-            "exists and is not a parallax report: give --force to replace it",
+            "exists and is not a parallax report",
         ));
     }
     if link.file_type().is_symlink() || link_count(&target) > 1 {

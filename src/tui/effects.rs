@@ -196,7 +196,12 @@ pub fn write_exports(files: &[(PathBuf, Vec<u8>)]) -> String {
             return format!("cannot create {}: {err}", dir.display());
         }
         if let Err(err) = write_output(Some(Path::new(path)), bytes) {
-            return format!("cannot write {}: {err}", path.display());
+            let hint = if err.kind() == std::io::ErrorKind::AlreadyExists {
+                " (left as it is: export elsewhere with --export-dir or export_dir)"
+            } else {
+                ""
+            };
+            return format!("cannot write {}: {err}{hint}", path.display());
         }
         written.push(path);
     }
@@ -206,6 +211,17 @@ pub fn write_exports(files: &[(PathBuf, Vec<u8>)]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_export_over_a_users_file_says_where_else_to_write() {
+        let dir = tempfile::tempdir().unwrap();
+        let notes = dir.path().join("story.md");
+        std::fs::write(&notes, "my own notes").unwrap();
+        let message = write_exports(&[(notes.clone(), b"# report".to_vec())]);
+        assert!(message.contains("--export-dir"), "{message}");
+        assert!(!message.contains("--force"), "{message}");
+        assert_eq!(std::fs::read_to_string(&notes).unwrap(), "my own notes");
+    }
 
     #[test]
     fn osc52_is_base64_between_the_control_bytes() {
