@@ -50,15 +50,18 @@ impl DifferenceFlags {
         self.added |= other.added;
         self.moved |= other.moved;
         for kind in &other.kinds {
-            if !self.kinds.contains(kind) {
-                self.kinds.push(*kind);
-            }
+            push_new(&mut self.kinds, *kind);
         }
         for class in &other.classes {
-            if !self.classes.contains(class) {
-                self.classes.push(*class);
-            }
+            push_new(&mut self.classes, *class);
         }
+    }
+}
+
+/// Appends `item` unless `items` holds it already (a short list kept in first-seen order).
+fn push_new<T: PartialEq>(items: &mut Vec<T>, item: T) {
+    if !items.contains(&item) {
+        items.push(item);
     }
 }
 
@@ -105,12 +108,8 @@ fn claim_flags(claim: &ClaimCluster, reference: &str) -> DifferenceFlags {
         }
         flags.moved |= status.moved;
         for change in &status.changes {
-            if !flags.kinds.contains(&change.kind) {
-                flags.kinds.push(change.kind);
-            }
-            if !flags.classes.contains(&change.class) {
-                flags.classes.push(change.class);
-            }
+            push_new(&mut flags.kinds, change.kind);
+            push_new(&mut flags.classes, change.class);
         }
     }
     flags
