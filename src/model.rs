@@ -110,6 +110,8 @@ pub enum ChangeKind {
     Hedge,
     /// A negation added or removed.
     Negation,
+    /// Words on one side only: a clause, qualifier or detail left out or added.
+    Wording,
 }
 
 impl ChangeKind {
@@ -123,6 +125,7 @@ impl ChangeKind {
             ChangeKind::Attribution => "attribution",
             ChangeKind::Hedge => "hedge",
             ChangeKind::Negation => "negation",
+            ChangeKind::Wording => "wording",
         }
     }
 }

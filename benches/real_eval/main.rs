@@ -63,7 +63,7 @@ fn main() -> ExitCode {
             pairs::msrp(&dir, show)?;
         }
         if run("ists") {
-            pairs::ists_sentences(&dir)?;
+            pairs::ists_sentences(&dir, show)?;
         }
         if run("chunks") {
             pairs::ists_chunks(&dir)?;

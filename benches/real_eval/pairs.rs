@@ -75,7 +75,7 @@ pub fn msrp(dir: &Path, show: bool) -> Result<(), String> {
 }
 
 /// iSTS headlines, whole-headline view: the status of `a`'s claims against `b` as it stands.
-pub fn ists_sentences(dir: &Path) -> Result<(), String> {
+pub fn ists_sentences(dir: &Path, show: bool) -> Result<(), String> {
     let rows: Vec<IstsSentence> =
         data::read_jsonl(&dir.join("ists-headlines-sentences-train.jsonl"))?;
     let mut decisions = Vec::new();
@@ -87,7 +87,20 @@ pub fn ists_sentences(dir: &Path) -> Result<(), String> {
             .map(engine::raw_outcome)
             .collect();
         let truth = Outcome::parse(&row.label);
-        decisions.push((engine::combined(&outcomes), truth));
+        let decided = engine::combined(&outcomes);
+        if show && decided != truth {
+            let reasons: Vec<&str> = engine::reference_statuses(&comparison, "a", "b")
+                .into_iter()
+                .flat_map(|s| s.reasons.iter().map(String::as_str))
+                .collect();
+            println!(
+                "  x {truth:?} as {decided:?}: {}  |  {}  |  {}",
+                row.a,
+                row.b,
+                reasons.join("; ")
+            );
+        }
+        decisions.push((decided, truth));
         scores.push((baseline::jaccard(&row.a, &row.b), truth));
     }
     let truths: Vec<(f64, Truth)> = scores.iter().map(|&(s, t)| (s, Truth::Is(t))).collect();

@@ -28,6 +28,7 @@ pub mod scorer;
 pub mod similarity;
 mod status;
 mod synonyms;
+mod wording;
 
 use indexmap::IndexMap;
 

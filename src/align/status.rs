@@ -5,6 +5,7 @@
 
 use super::claims::Claim;
 use super::diff::DiffBudget;
+use super::wording;
 use crate::model::{ClaimStatus, Status};
 use crate::text::facts;
 
@@ -40,10 +41,12 @@ pub fn carried_status(
         [single] => facts::compare_facts(&origin.facts, &single.facts),
         _ => facts::compare_facts(&origin.facts, &facts::extract_facts(&text)),
     };
-    let changes: Vec<_> = changes
+    let mut changes: Vec<_> = changes
         .into_iter()
         .filter(|change| !merged || change.from.is_some())
         .collect();
+    let diff = budget.word_diff(&origin.text, &text);
+    changes.extend(wording::wording_changes(&diff, merged, &changes));
     ClaimStatus {
         status: if changes.is_empty() {
             Status::Appears
@@ -56,7 +59,7 @@ pub fn carried_status(
         class: changes.iter().map(|c| c.class).max(),
         changes,
         spans: passage.iter().map(|c| c.span).collect(),
-        diff: budget.word_diff(&origin.text, &text),
+        diff,
         text: Some(text),
     }
 }

@@ -124,7 +124,7 @@ impl ReasonFilter {
 }
 
 /// The reason filters `F` cycles through (None = any): the classes, then the kinds.
-pub const KIND_FILTERS: [Option<ReasonFilter>; 11] = [
+pub const KIND_FILTERS: [Option<ReasonFilter>; 12] = [
     None,
     Some(ReasonFilter::Class(ChangeClass::Conflict)),
     Some(ReasonFilter::Class(ChangeClass::Framing)),
@@ -136,6 +136,7 @@ pub const KIND_FILTERS: [Option<ReasonFilter>; 11] = [
     Some(ReasonFilter::Kind(ChangeKind::Attribution)),
     Some(ReasonFilter::Kind(ChangeKind::Hedge)),
     Some(ReasonFilter::Kind(ChangeKind::Negation)),
+    Some(ReasonFilter::Kind(ChangeKind::Wording)),
 ];
 
 /// Whether a row or claim with these differences passes the filters.

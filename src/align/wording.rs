@@ -1,0 +1,198 @@
+//! Wording one side of a match has and the other lacks: a clause, a qualifier or a detail the
+//! outlet left out of the claim, or added to it. The word diff shows where; a run of words
+//! deleted (or inserted) with nothing put in its place, holding a content word the other side
+//! has nowhere, is a detail on one side only. A run replaced by other words is a paraphrase,
+//! not a detail, and words that only moved are found on the other side and so not counted.
+
+use std::collections::HashSet;
+
+use super::synonyms;
+use crate::model::{ChangeClass, ChangeKind, DiffOp, DiffPiece, FactChange};
+use crate::text::tokens;
+
+/// A run holding at least this many content words the other side has nowhere is a detail on
+/// one side even when the other side has words of its own.
+const LONE_WORDS: usize = 2;
+
+/// At most this many characters of a run are quoted in its reason.
+const REASON_CHARS: usize = 80;
+
+/// The wording changes of a match whose word diff from the origin to the outlet is `diff`.
+/// `merged`: the outlet's sentence carries another reference claim too, so what it has beyond
+/// this claim belongs to that one and is not "added". Runs whose words a fact change already
+/// names (`already`: a number or name dropped) are left to that change.
+pub fn wording_changes(
+    diff: &[DiffPiece],
+    merged: bool,
+    already: &[FactChange],
+) -> Vec<FactChange> {
+    let side = |skip: DiffOp| -> String {
+        diff.iter()
+            .filter(|p| p.op != skip)
+            .map(|p| p.text.as_str())
+            .collect()
+    };
+    let origin = content_stems(&side(DiffOp::Insert));
+    let outlet = content_stems(&side(DiffOp::Delete));
+    let named: Vec<String> = already
+        .iter()
+        .flat_map(|c| c.from.iter().chain(&c.to))
+        .map(|t| t.to_lowercase())
+        .collect();
+    // Each run of words on one side only, with how many of its content words the other side
+    // has nowhere.
+    let mut runs: Vec<(&DiffPiece, usize)> = Vec::new();
+    for (k, piece) in diff.iter().enumerate() {
+        let (other_side, other_op) = match piece.op {
+            DiffOp::Delete => (&outlet, DiffOp::Insert),
+            DiffOp::Insert if !merged => (&origin, DiffOp::Delete),
+            _ => continue,
+        };
+        if replaced(diff, k, other_op) {
+            continue;
+        }
+        let content: Vec<tokens::Token> = tokens::tokenize(&piece.text)
+            .into_iter()
+            .filter(|t| {
+                !t.stop
+                    && t.text.chars().count() > 1
+                    && !t.text.starts_with(|c: char| c.is_ascii_digit())
+            })
+            .collect();
+        let lone = content
+            .iter()
+            .filter(|t| {
+                !other_side.contains(synonyms::canonical(&t.stem))
+                    && !named.iter().any(|n| n.contains(&t.text))
+            })
+            .count();
+        // Most of a run's words found on the other side: the words moved, the run is no detail.
+        if lone > 0 && lone * 2 >= content.len() {
+            runs.push((piece, lone));
+        }
+    }
+    // A single word on one side while the other side too has words of its own is as often a
+    // paraphrase the diff set apart (`abroad` ... `foreign`): only a run of several such words
+    // counts then.
+    let has_run = |op: DiffOp| runs.iter().any(|(p, _)| p.op == op);
+    runs.iter()
+        .filter(|(piece, lone)| {
+            let other = if piece.op == DiffOp::Delete {
+                DiffOp::Insert
+            } else {
+                DiffOp::Delete
+            };
+            *lone >= LONE_WORDS || !has_run(other)
+        })
+        .map(|(piece, _)| one_sided(piece))
+        .collect()
+}
+
+/// Whether piece `k` stands beside a piece of `other` (only punctuation and spaces between):
+/// the words were replaced, not left out or added.
+fn replaced(diff: &[DiffPiece], k: usize, other: DiffOp) -> bool {
+    let separator =
+        |p: &DiffPiece| p.op == DiffOp::Equal && p.text.chars().all(|c| !c.is_alphanumeric());
+    let before = diff[..k].iter().rev().find(|p| !separator(p));
+    let after = diff[k + 1..].iter().find(|p| !separator(p));
+    [before, after].into_iter().flatten().any(|p| p.op == other)
+}
+
+/// The canonical stems of the content words of `text`.
+fn content_stems(text: &str) -> HashSet<String> {
+    tokens::tokenize(text)
+        .into_iter()
+        .filter(|t| !t.stop)
+        .map(|t| synonyms::canonical(&t.stem).to_string())
+        .collect()
+}
+
+/// The detail a deleted (left out) or inserted (added) run of words stands for.
+fn one_sided(piece: &DiffPiece) -> FactChange {
+    let words = piece
+        .text
+        .trim_matches(|c: char| !c.is_alphanumeric())
+        .to_string();
+    let shown: String = if words.chars().count() > REASON_CHARS {
+        let cut: String = words.chars().take(REASON_CHARS).collect();
+        format!("{}…", cut.trim_end())
+    } else {
+        words.clone()
+    };
+    let (from, to, verb) = match piece.op {
+        DiffOp::Delete => (Some(words), None, "left out"),
+        _ => (None, Some(words), "added"),
+    };
+    FactChange {
+        kind: ChangeKind::Wording,
+        class: ChangeClass::Detail,
+        from,
+        to,
+        reason: format!("wording {verb}: {shown}"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::align::diff::DiffBudget;
+
+    fn reasons(origin: &str, outlet: &str) -> Vec<String> {
+        let diff = DiffBudget::new(1000).word_diff(origin, outlet);
+        wording_changes(&diff, false, &[])
+            .into_iter()
+            .map(|c| c.reason)
+            .collect()
+    }
+
+    #[test]
+    fn a_clause_the_outlet_leaves_out_is_a_detail_named_by_its_words() {
+        assert_eq!(
+            reasons(
+                "The leader was defeated on Tuesday by a professor who had hammered him for being insufficiently conservative.",
+                "The leader was defeated on Tuesday by a professor."
+            ),
+            ["wording left out: who had hammered him for being insufficiently conservative"]
+        );
+    }
+
+    #[test]
+    fn a_qualifier_the_outlet_adds_is_a_detail() {
+        assert_eq!(
+            reasons(
+                "Nazi death camp guard Demjanjuk dies at 91",
+                "Convicted Nazi death camp guard Demjanjuk dies at 91"
+            ),
+            ["wording added: Convicted"]
+        );
+    }
+
+    #[test]
+    fn a_paraphrase_or_a_moved_word_is_no_detail() {
+        assert!(reasons("The mayor resigned on Friday.", "The mayor quit on Friday.").is_empty());
+        assert!(
+            reasons(
+                "On Friday the mayor resigned.",
+                "The mayor resigned on Friday."
+            )
+            .is_empty()
+        );
+        assert!(
+            reasons(
+                "The mayor resigned on Friday.",
+                "The mayor has resigned on Friday."
+            )
+            .is_empty()
+        );
+    }
+
+    #[test]
+    fn in_a_merged_sentence_the_outlets_other_words_belong_to_the_other_claim() {
+        let diff = DiffBudget::new(1000).word_diff(
+            "The mayor resigned.",
+            "The mayor resigned and the council will elect a successor.",
+        );
+        assert!(wording_changes(&diff, true, &[]).is_empty());
+        assert_eq!(wording_changes(&diff, false, &[]).len(), 1);
+    }
+}
