@@ -94,6 +94,14 @@ pub(crate) fn lex(sentence: &str) -> Vec<Word<'_>> {
     let chars: Vec<(usize, char)> = sentence.char_indices().collect();
     let at = |k: usize| chars.get(k).map(|&(_, c)| c);
     let offset = |k: usize| chars.get(k).map_or(sentence.len(), |&(i, _)| i);
+    // `.85 cent`: a decimal point that opens a figure (nothing word-like before it).
+    let leading_point = |k: usize| {
+        at(k) == Some('.')
+            && at(k + 1).is_some_and(|d| d.is_ascii_digit())
+            && k.checked_sub(1)
+                .and_then(at)
+                .is_none_or(|p| p.is_whitespace() || matches!(p, '(' | '$' | '-'))
+    };
     let mut k = 0;
     while k < chars.len() {
         let c = chars[k].1;
@@ -101,7 +109,7 @@ pub(crate) fn lex(sentence: &str) -> Vec<Word<'_>> {
         let kind = if c.is_whitespace() {
             k += 1;
             continue;
-        } else if c.is_ascii_digit() {
+        } else if c.is_ascii_digit() || leading_point(k) {
             k += 1;
             while let Some(d) = at(k) {
                 let digit_after = at(k + 1).is_some_and(|n| n.is_ascii_digit());

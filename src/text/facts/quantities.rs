@@ -586,6 +586,17 @@ fn amount(words: &[Word<'_>], mut i: usize, taken: &[bool]) -> Option<Amount> {
     if vague.is_none() {
         while let Some(s) = word_at(end) {
             let glued = s.start == words[end - 1].end;
+            // `38-million euros`: a scale word hyphened to its figure.
+            let hyphened = (s.is_punct('-') && glued)
+                .then(|| word_at(end + 1))
+                .flatten()
+                .filter(|w| w.start == s.end && w.kind == Kind::Alpha)
+                .and_then(|w| scale_word(w.text, false));
+            if let Some(factor) = hyphened {
+                scale *= factor;
+                end += 2;
+                continue;
+            }
             match scale_word(s.text, glued).filter(|_| s.kind == Kind::Alpha) {
                 Some(factor) => {
                     scale *= factor;
@@ -776,6 +787,8 @@ mod tests {
             ("60 to 80 fell ill", "60-80 fell ill"),
             ("60 to 80 fell ill", "between 60 and 80 fell ill"),
             ("a fine of 1 million", "a fine of 1,000,000"),
+            ("valued at 38-million euros", "valued at 38 million euros"),
+            ("it fell .85 cent", "it fell 0.85 cent"),
             ("a fine of 1 million", "a fine of one million"),
             ("it cost $153,000", "it cost 153,000 dollars"),
             ("it cost $1.53 million", "it cost 1,530,000 dollars"),
