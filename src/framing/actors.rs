@@ -46,7 +46,7 @@ pub struct Label {
     pub count: usize,
     /// An epithet put in the place of the reference's name for the actor, not a name.
     pub epithet: bool,
-    /// Loaded words in it.
+    /// Loaded words in it (an epithet's only: a name's words are no choice of connotation).
     pub loaded: Vec<LoadedWord>,
     /// Where it occurs.
     pub occurrences: Vec<Occurrence>,
@@ -206,7 +206,8 @@ fn actor(comparison: &Comparison, group: Group) -> Actor {
                 text: text.clone(),
                 count: 1,
                 epithet: *epithet,
-                loaded: loaded_words(text),
+                // A name's words are no choice of connotation (`United`, `Talent`).
+                loaded: if *epithet { loaded_words(text) } else { Vec::new() },
                 occurrences: vec![at.clone()],
             }),
         }

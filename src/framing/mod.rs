@@ -15,6 +15,7 @@
 pub mod actors;
 pub mod loaded;
 pub mod substitutions;
+pub mod tables;
 pub mod voice;
 
 use serde::{Deserialize, Serialize};

@@ -12,6 +12,7 @@
 pub mod collection;
 pub mod csv;
 pub mod evidence;
+pub mod framing;
 pub mod html;
 pub mod json;
 pub mod markdown;
