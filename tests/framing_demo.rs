@@ -156,3 +156,46 @@ fn the_reference_has_no_substitutions_and_verbatim_copies_add_none() {
         }
     }
 }
+
+#[test]
+fn a_collection_database_counts_an_outlets_words_across_stories() {
+    let Some((comparison, _)) = demo() else {
+        skip::skip("sources.toml has no story");
+        return;
+    };
+    let mut writer = parallax::report::collection::CollectionWriter::new(
+        parallax::report::Format::Sqlite,
+        Default::default(),
+    )
+    .unwrap();
+    let mut retold = comparison.clone();
+    retold.story = "hebei-retold".to_string();
+    writer.add(&comparison).unwrap();
+    writer.add(&retold).unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("collection.sqlite");
+    std::fs::write(&path, writer.finish().unwrap()).unwrap();
+    let db = rusqlite::Connection::open(&path).unwrap();
+    let count = |sql: &str| -> Vec<(String, i64)> {
+        let mut query = db.prepare(sql).unwrap();
+        query
+            .query_map([], |row| Ok((row.get(0)?, row.get(1)?)))
+            .unwrap()
+            .map(Result::unwrap)
+            .collect()
+    };
+    assert_eq!(
+        count(
+            "SELECT outlet, sum(count) FROM framing_words WHERE kind = 'substitution' \
+             AND text = 'Secret' GROUP BY outlet"
+        ),
+        [("dailyblaze".to_string(), 2)]
+    );
+    assert_eq!(
+        count(
+            "SELECT outlet, count(DISTINCT story) FROM framing_words WHERE kind = 'attribution' \
+             AND text = 'claimed' GROUP BY outlet"
+        ),
+        [("harbourcourier".to_string(), 2)]
+    );
+}

@@ -18,6 +18,7 @@ pub mod json;
 pub mod markdown;
 pub mod recognise;
 pub mod sqlite;
+pub mod sqlite_framing;
 pub mod summary;
 
 use std::path::Path;
