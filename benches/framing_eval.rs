@@ -40,6 +40,7 @@ struct Span {
 /// One outlet's article: its file's text, where each compared paragraph starts in it, and
 /// its lexical spans (byte ranges of the file).
 struct Text {
+    id: &'static str,
     file: String,
     paragraph_starts: Vec<Option<usize>>,
     spans: Vec<(usize, usize)>,
@@ -50,7 +51,10 @@ fn words(text: &str, base: usize) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     let mut start = None;
     for (at, c) in text.char_indices().chain([(text.len(), ' ')]) {
-        match (c.is_alphanumeric() || c == '\'' || c == '’' || c == '-', start) {
+        match (
+            c.is_alphanumeric() || c == '\'' || c == '’' || c == '-',
+            start,
+        ) {
             (true, None) => start = Some(at),
             (false, Some(s)) => {
                 out.push((base + s, base + at));
@@ -69,7 +73,7 @@ fn inside(word: (usize, usize), spans: &[(usize, usize)]) -> Option<usize> {
 /// Where `side` stands in `outlet`'s passage of `claim`, as byte ranges of its words in the file.
 fn locate(
     comparison: &Comparison,
-    texts: &[(String, Text)],
+    texts: &[Text],
     outlet: &str,
     claim: &str,
     side: &str,
@@ -80,9 +84,9 @@ fn locate(
     let Some(status) = cluster.statuses.get(outlet) else {
         return Vec::new();
     };
-    let (Some(entry), Some((_, text))) = (
+    let (Some(entry), Some(text)) = (
         comparison.outlet(outlet),
-        texts.iter().find(|(id, _)| id == outlet),
+        texts.iter().find(|t| t.id == outlet),
     ) else {
         return Vec::new();
     };
@@ -103,10 +107,11 @@ fn locate(
     Vec::new()
 }
 
-fn read(dir: &Path, story: &str) -> Result<(Vec<OutletEntry>, Vec<(String, Text)>), String> {
+fn read(dir: &Path, story: &str) -> Result<(Vec<OutletEntry>, Vec<Text>), String> {
     let gold_path = dir.join(story).join("gold.json");
     let gold: Gold = serde_json::from_str(
-        &std::fs::read_to_string(&gold_path).map_err(|e| format!("{}: {e}", gold_path.display()))?,
+        &std::fs::read_to_string(&gold_path)
+            .map_err(|e| format!("{}: {e}", gold_path.display()))?,
     )
     .map_err(|e| format!("{}: {e}", gold_path.display()))?;
     let mut entries = Vec::new();
@@ -115,7 +120,8 @@ fn read(dir: &Path, story: &str) -> Result<(Vec<OutletEntry>, Vec<(String, Text)
         let path = dir.join(story).join(format!("{id}.txt"));
         let max = parallax::config::Settings::default().max_body_bytes;
         let article = read_local_article(&path, &ExtractHints::default(), max)?;
-        let file = std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
+        let file =
+            std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
         let mut cursor = 0;
         let paragraph_starts = article
             .paragraphs
@@ -135,14 +141,12 @@ fn read(dir: &Path, story: &str) -> Result<(Vec<OutletEntry>, Vec<(String, Text)
             .map(|s| (s.byte_start, s.byte_end))
             .collect();
         entries.push(outlet_entry(id, id, &path.display().to_string(), article));
-        texts.push((
-            id.to_string(),
-            Text {
-                file,
-                paragraph_starts,
-                spans,
-            },
-        ));
+        texts.push(Text {
+            id,
+            file,
+            paragraph_starts,
+            spans,
+        });
     }
     Ok((entries, texts))
 }
@@ -179,11 +183,14 @@ fn main() -> ExitCode {
                 return ExitCode::from(2);
             }
         };
-        for (_, text) in &texts {
+        for text in &texts {
             let title_end = text.file.find("\n\n").unwrap_or(0);
             let body = words(&text.file[title_end..], title_end);
             all_words += body.len();
-            all_inside += body.iter().filter(|w| inside(**w, &text.spans).is_some()).count();
+            all_inside += body
+                .iter()
+                .filter(|w| inside(**w, &text.spans).is_some())
+                .count();
             spans += text.spans.len();
         }
         let mut hit: HashSet<(String, usize)> = HashSet::new();
@@ -206,7 +213,7 @@ fn main() -> ExitCode {
                             (outlet.outlet.as_str(), substitution.to.as_str()),
                         ];
                         for (id, side) in sides {
-                            let text = &texts.iter().find(|(t, _)| t == id).expect("read").1;
+                            let text = texts.iter().find(|t| t.id == id).expect("read");
                             for word in locate(&comparison, &texts, id, &at.claim, side) {
                                 listed_words += 1;
                                 loaded_words += usize::from(loaded);

@@ -100,12 +100,20 @@ fn the_demo_shows_the_framing_its_authors_wrote_in() {
     }
     let voice = |outlet: &str| framing.voice.iter().find(|v| v.outlet == outlet).unwrap();
     for want in &expected.attribution {
-        if !voice(&want.outlet).attribution_verbs.iter().any(|w| w.word == want.word) {
+        if !voice(&want.outlet)
+            .attribution_verbs
+            .iter()
+            .any(|w| w.word == want.word)
+        {
             missing.push(format!("{}: attribution {}", want.outlet, want.word));
         }
     }
     for want in &expected.hedge {
-        if !voice(&want.outlet).hedges.iter().any(|w| w.word == want.word) {
+        if !voice(&want.outlet)
+            .hedges
+            .iter()
+            .any(|w| w.word == want.word)
+        {
             missing.push(format!("{}: hedge {}", want.outlet, want.word));
         }
     }
@@ -139,7 +147,12 @@ fn the_reference_has_no_substitutions_and_verbatim_copies_add_none() {
         skip::skip("sources.toml has no story");
         return;
     };
-    assert!(framing.substitutions.iter().all(|o| o.outlet != comparison.reference));
+    assert!(
+        framing
+            .substitutions
+            .iter()
+            .all(|o| o.outlet != comparison.reference)
+    );
     for outlet in &framing.substitutions {
         for substitution in &outlet.substitutions {
             for at in &substitution.occurrences {

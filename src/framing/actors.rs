@@ -5,9 +5,10 @@
 //! ([`crate::text::facts::names`]), and the lone sentence-initial words the name tables know
 //! (`Beijing has ...`). Two mentions name one actor when the tables of other names
 //! ([`crate::text::demonyms`]: `Beijing` = `China` = `Chinese`, `U.S.` = `United States`)
-//! give them one entry, or when their key words match as the engine matches names (`Li` = `Li
-//! Ming`, `WHO` = `World Health Organization`) with the same number of words, or one word that
-//! is the other's surname or initials (so `Hebei` stays apart from `Hebei University`).
+//! give them one entry, or when their key words match as the engine matches names (`Pompeo` =
+//! `Mike Pompeo`, `WHO` = `World Health Organization`) with the same number of words, or one
+//! word that is the other's last word or initials (so `Hebei` stays apart from `Hebei
+//! University`).
 //! Where an outlet's word diff puts words without a name in the place of an actor's name
 //! (`Beijing -> the regime`), those words are a label of that actor too: the epithets.
 
@@ -19,8 +20,8 @@ use super::substitutions::replaced_spans;
 use super::{Occurrence, Passage, occurrence};
 use crate::model::{Comparison, Status};
 use crate::text::demonyms::canonical_name;
-use crate::text::facts::names::{Name, keys_match};
 use crate::text::facts::extract_facts;
+use crate::text::facts::names::{Name, keys_match};
 
 /// Fewest mentions (over all outlets) of an actor listed.
 pub const MIN_MENTIONS: usize = 2;
@@ -86,7 +87,7 @@ pub(crate) fn of(comparison: &Comparison, passages: &[Passage<'_>]) -> Vec<Actor
         .filter(|g| g.mentions.len() >= MIN_MENTIONS)
         .map(|group| actor(comparison, group))
         .collect();
-    actors.sort_by(|a, b| b.mentions.cmp(&a.mentions));
+    actors.sort_by_key(|x| std::cmp::Reverse(x.mentions));
     actors
 }
 
@@ -155,12 +156,9 @@ fn add_epithets(comparison: &Comparison, groups: &mut [Group]) {
                 };
                 let to_facts = extract_facts(&to);
                 if to_facts.names.is_empty() && to_facts.maybe_names.is_empty() {
-                    group.mentions.push((
-                        outlet.clone(),
-                        to,
-                        true,
-                        occurrence(&claim.id, status),
-                    ));
+                    group
+                        .mentions
+                        .push((outlet.clone(), to, true, occurrence(&claim.id, status)));
                 }
             }
         }
@@ -207,13 +205,17 @@ fn actor(comparison: &Comparison, group: Group) -> Actor {
                 count: 1,
                 epithet: *epithet,
                 // A name's words are no choice of connotation (`United`, `Talent`).
-                loaded: if *epithet { loaded_words(text) } else { Vec::new() },
+                loaded: if *epithet {
+                    loaded_words(text)
+                } else {
+                    Vec::new()
+                },
                 occurrences: vec![at.clone()],
             }),
         }
     }
     for list in labels.values_mut() {
-        list.sort_by(|a, b| b.count.cmp(&a.count));
+        list.sort_by_key(|x| std::cmp::Reverse(x.count));
     }
     let name = labels
         .get(&comparison.reference)
@@ -225,5 +227,82 @@ fn actor(comparison: &Comparison, group: Group) -> Actor {
         name,
         mentions: group.mentions.len(),
         labels,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{EngineSettings, OutletEntry};
+
+    fn comparison(reference: &str, other: &str) -> Comparison {
+        let outlet = |id: &str, text: &str| OutletEntry {
+            id: id.to_string(),
+            name: id.to_string(),
+            paragraphs: vec![text.to_string()],
+            ..OutletEntry::default()
+        };
+        crate::align::compare(
+            "s",
+            vec![outlet("ref", reference), outlet("other", other)],
+            "ref",
+            Vec::new(),
+            &EngineSettings::default(),
+        )
+    }
+
+    #[test]
+    fn other_names_of_one_country_are_one_actor_and_an_epithet_in_its_place_a_label() {
+        let comparison = comparison(
+            "Officials in Washington say Beijing has sent thousands of spies to Chinese labs abroad.",
+            "Officials in Washington say the regime has sent thousands of spies to Chinese labs abroad.",
+        );
+        let framing = crate::framing::analyse(&comparison);
+        let china = framing
+            .actors
+            .iter()
+            .find(|a| a.name == "Beijing")
+            .expect("China is an actor");
+        let texts = |outlet: &str| -> Vec<(String, bool)> {
+            china.labels[outlet]
+                .iter()
+                .map(|l| (l.text.clone(), l.epithet))
+                .collect()
+        };
+        assert_eq!(
+            texts("ref"),
+            [
+                ("Beijing".to_string(), false),
+                ("Chinese".to_string(), false)
+            ]
+        );
+        assert_eq!(
+            texts("other"),
+            [
+                ("Chinese".to_string(), false),
+                ("the regime".to_string(), true)
+            ]
+        );
+    }
+
+    #[test]
+    fn a_place_stays_apart_from_the_bodies_named_after_it() {
+        assert!(same_actor(
+            &["pompeo".into()],
+            &["mike".into(), "pompeo".into()]
+        ));
+        assert!(!same_actor(
+            &["hebei".into()],
+            &["hebei".into(), "university".into()]
+        ));
+        let words = |s: &str| s.split(' ').map(String::from).collect::<Vec<_>>();
+        assert!(same_actor(
+            &words("who"),
+            &words("world health organization")
+        ));
+        assert!(!same_actor(
+            &words("hebei"),
+            &words("hebei international talent exchange association")
+        ));
     }
 }

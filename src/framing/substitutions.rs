@@ -87,7 +87,7 @@ pub fn of(comparison: &Comparison) -> Vec<OutletSubstitutions> {
         .into_iter()
         .map(|(outlet, table)| {
             let mut substitutions: Vec<Substitution> = table.into_values().collect();
-            substitutions.sort_by(|a, b| b.count.cmp(&a.count));
+            substitutions.sort_by_key(|x| std::cmp::Reverse(x.count));
             OutletSubstitutions {
                 outlet: outlet.to_string(),
                 substitutions,
@@ -113,7 +113,9 @@ pub fn replaced_spans(diff: &[DiffPiece]) -> Vec<(String, String)> {
         match piece.op {
             DiffOp::Delete => from.push_str(&piece.text),
             DiffOp::Insert => to.push_str(&piece.text),
-            DiffOp::Equal if piece.text.trim().is_empty() && !(from.is_empty() && to.is_empty()) => {
+            DiffOp::Equal
+                if piece.text.trim().is_empty() && !(from.is_empty() && to.is_empty()) =>
+            {
                 from.push_str(&piece.text);
                 to.push_str(&piece.text);
             }
@@ -137,7 +139,11 @@ fn tidy(text: &str) -> String {
 fn is_word_choice(from: &str, to: &str) -> bool {
     let (from_tokens, to_tokens) = (tokenize(from), tokenize(to));
     let short = |tokens: &[Token]| {
-        tokens.iter().map(|t| t.text.split(' ').count()).sum::<usize>() <= MAX_WORDS
+        tokens
+            .iter()
+            .map(|t| t.text.split(' ').count())
+            .sum::<usize>()
+            <= MAX_WORDS
     };
     fn content_stems(tokens: &[Token]) -> Vec<&str> {
         let mut stems: Vec<&str> = tokens
@@ -206,7 +212,10 @@ mod tests {
         assert!(!is_word_choice("China’s", "China's"));
         assert!(!is_word_choice("60 to 80", "70"));
         assert!(!is_word_choice("the", "a"));
-        assert!(!is_word_choice("the Commerce Department barred", "by barring"));
+        assert!(!is_word_choice(
+            "the Commerce Department barred",
+            "by barring"
+        ));
         assert!(is_word_choice("Internal", "Secret"));
         assert!(!is_word_choice(
             "a provincial body that recruits",

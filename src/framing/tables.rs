@@ -64,7 +64,14 @@ fn substitutions(framing: &Framing) -> Table {
         .collect();
     Table {
         title: "Word choices",
-        header: &["outlet", "reference says", "outlet says", "count", "loaded", "claims"],
+        header: &[
+            "outlet",
+            "reference says",
+            "outlet says",
+            "count",
+            "loaded",
+            "claims",
+        ],
         rows,
     }
 }
@@ -80,8 +87,10 @@ fn labels(framing: &Framing) -> Table {
                     format!("{}{epithet} {}", l.text, l.count)
                 })
                 .collect();
-            let loaded: Vec<LoadedWord> =
-                labels.iter().flat_map(|l| l.loaded.iter().cloned()).collect();
+            let loaded: Vec<LoadedWord> = labels
+                .iter()
+                .flat_map(|l| l.loaded.iter().cloned())
+                .collect();
             rows.push(Row {
                 cells: vec![
                     actor.name.clone(),
@@ -89,9 +98,7 @@ fn labels(framing: &Framing) -> Table {
                     or_none(expressions.join(", ")),
                     loaded_cell(&loaded),
                 ],
-                jump: labels
-                    .first()
-                    .and_then(|l| jump(outlet, &l.occurrences)),
+                jump: labels.first().and_then(|l| jump(outlet, &l.occurrences)),
             });
         }
     }
@@ -193,10 +200,17 @@ fn claims_cell(occurrences: &[Occurrence]) -> String {
 
 /// `said 2, claimed 1`, or `-`.
 fn counts_cell(words: &[WordCount]) -> String {
-    let cells: Vec<String> = words.iter().map(|w| format!("{} {}", w.word, w.count)).collect();
+    let cells: Vec<String> = words
+        .iter()
+        .map(|w| format!("{} {}", w.word, w.count))
+        .collect();
     or_none(cells.join(", "))
 }
 
 fn or_none(text: String) -> String {
-    if text.is_empty() { "-".to_string() } else { text }
+    if text.is_empty() {
+        "-".to_string()
+    } else {
+        text
+    }
 }

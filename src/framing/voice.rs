@@ -107,7 +107,10 @@ pub(crate) fn of(comparison: &Comparison, passages: &[Passage<'_>]) -> Vec<Outle
 }
 
 /// The reference's claims that one carrying outlet states as fact and another qualifies.
-pub(crate) fn stated_as_fact(comparison: &Comparison, passages: &[Passage<'_>]) -> Vec<StatedAsFact> {
+pub(crate) fn stated_as_fact(
+    comparison: &Comparison,
+    passages: &[Passage<'_>],
+) -> Vec<StatedAsFact> {
     let mut found = Vec::new();
     for (index, claim) in comparison.claims.iter().enumerate() {
         if claim.origin != comparison.reference {
@@ -170,7 +173,7 @@ impl Tally {
                 occurrences,
             })
             .collect();
-        words.sort_by(|a, b| b.count.cmp(&a.count));
+        words.sort_by_key(|x| std::cmp::Reverse(x.count));
         words
     }
 }

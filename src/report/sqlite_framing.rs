@@ -49,7 +49,8 @@ struct WordRow<'a> {
 
 /// Inserts the framing of one comparison (its outlets and story rows already written).
 pub(super) fn insert(tx: &Transaction<'_>, comparison: &Comparison) -> rusqlite::Result<()> {
-    let mut row = tx.prepare("INSERT INTO framing_words VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)")?;
+    let mut row =
+        tx.prepare("INSERT INTO framing_words VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)")?;
     for word in rows(&analyse(comparison)) {
         let loaded: Vec<String> = word
             .loaded

@@ -424,7 +424,10 @@ fn open_passage(app: &mut App) {
         return;
     };
     let paragraph = jump.occurrence.paragraph.or_else(|| {
-        let claim = comparison.claims.iter().find(|c| c.id == jump.occurrence.claim)?;
+        let claim = comparison
+            .claims
+            .iter()
+            .find(|c| c.id == jump.occurrence.claim)?;
         Some(claim.statuses.get(&jump.outlet)?.spans.first()?.paragraph)
     });
     app.notice = Some(format!("{} in {}", jump.occurrence.claim, jump.outlet));

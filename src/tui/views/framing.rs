@@ -7,8 +7,8 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 
-use crate::framing::tables::{Jump, Table, tables};
 use crate::framing::analyse;
+use crate::framing::tables::{Jump, Table, tables};
 use crate::model::Comparison;
 use crate::tui::app::App;
 use crate::tui::layout::{display_width, fit};
@@ -119,12 +119,7 @@ pub fn document(app: &App, width: u16) -> Vec<Line<'static>> {
 
 /// Draws the view.
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
-    super::render_document(
-        &document(app, area.width),
-        app.framing.scroll,
-        area,
-        buf,
-    );
+    super::render_document(&document(app, area.width), app.framing.scroll, area, buf);
 }
 
 /// Each column's width: its widest cell up to [`MAX_COLUMN`], the widest narrowed until the
@@ -133,7 +128,10 @@ fn column_widths(table: &Table, width: usize) -> Vec<usize> {
     let columns = table.header.len();
     let mut widths: Vec<usize> = (0..columns)
         .map(|c| {
-            let cells = table.rows.iter().map(|r| r.cells.get(c).map_or(0, |s| display_width(s)));
+            let cells = table
+                .rows
+                .iter()
+                .map(|r| r.cells.get(c).map_or(0, |s| display_width(s)));
             cells
                 .chain([display_width(table.header[c])])
                 .max()
