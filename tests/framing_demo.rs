@@ -7,7 +7,7 @@ mod report_support;
 mod skip;
 
 use indexmap::IndexMap;
-use parallax::framing::{Framing, analyse};
+use parallax::framing::{Framing, OutletVoice, WordCount, analyse};
 use parallax::model::Comparison;
 use serde::Deserialize;
 
@@ -99,22 +99,20 @@ fn the_demo_shows_the_framing_its_authors_wrote_in() {
         }
     }
     let voice = |outlet: &str| framing.voice.iter().find(|v| v.outlet == outlet).unwrap();
-    for want in &expected.attribution {
-        if !voice(&want.outlet)
-            .attribution_verbs
-            .iter()
-            .any(|w| w.word == want.word)
-        {
-            missing.push(format!("{}: attribution {}", want.outlet, want.word));
-        }
-    }
-    for want in &expected.hedge {
-        if !voice(&want.outlet)
-            .hedges
-            .iter()
-            .any(|w| w.word == want.word)
-        {
-            missing.push(format!("{}: hedge {}", want.outlet, want.word));
+    let kinds: [(&str, &[OutletWord], fn(&OutletVoice) -> &[WordCount]); 2] = [
+        ("attribution", &expected.attribution, |v| {
+            &v.attribution_verbs
+        }),
+        ("hedge", &expected.hedge, |v| &v.hedges),
+    ];
+    for (kind, wanted, words) in kinds {
+        for want in wanted {
+            if !words(voice(&want.outlet))
+                .iter()
+                .any(|w| w.word == want.word)
+            {
+                missing.push(format!("{}: {kind} {}", want.outlet, want.word));
+            }
         }
     }
     for want in &expected.label {
