@@ -1,7 +1,8 @@
 //! Speed of the comparison engine on generated news-like articles (deterministic, seeded):
 //!
 //! 1. a story of 8 outlets, each ~800 words in ~25 paragraphs, with about 20% of sentences
-//!    rewritten and some paragraphs moved or dropped: the whole `Comparison` (target < 20 ms);
+//!    rewritten and some paragraphs moved or dropped: the whole `Comparison` (target < 20 ms),
+//!    then the framing lens on it (`parallax::framing::analyse`, target: a few ms);
 //! 2. two articles of 500, 1,000, 2,000 and 5,000 sentences (target < 1 s at 5,000), to show
 //!    the growth is near-linear.
 //!
@@ -213,6 +214,14 @@ fn main() {
         word_count,
         outlets[0].paragraphs.len(),
         show(time)
+    );
+    let comparison = compare("bench", outlets.clone(), "outlet0", Vec::new(), &settings);
+    let lens = median_time(31, || {
+        black_box(parallax::framing::analyse(&comparison));
+    });
+    println!(
+        "the framing lens on that comparison: {} (median of 31)",
+        show(lens)
     );
 
     for sentences in [500, 1_000, 2_000, 5_000] {

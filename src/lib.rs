@@ -12,6 +12,7 @@ pub mod commands;
 pub mod config;
 pub mod extract;
 pub mod fetch;
+pub mod framing;
 pub mod local_file;
 pub mod model;
 pub mod pipeline;

@@ -28,6 +28,7 @@ fn every_view_of_the_demo_story_at_80x24_and_160x45() {
             ("2", "claims"),
             ("3", "summary"),
             ("4", "reader"),
+            ("6", "framing"),
         ] {
             type_keys(&mut app, keys);
             insta::assert_snapshot!(format!("{name}-{width}x{height}"), snapshot(&app));

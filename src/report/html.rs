@@ -60,6 +60,7 @@ pub fn write_html(comparison: &Comparison, out: &mut dyn Write) -> std::io::Resu
     matrix_section(comparison, &mut page);
     side_by_side_section(comparison, &mut page);
     differences_section(comparison, &mut page);
+    super::framing::html_section(comparison, &mut page);
     failures_section(comparison, &mut page);
     evidence_footer(comparison, &mut page);
     page.push_str("</body>\n</html>\n");

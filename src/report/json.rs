@@ -12,12 +12,31 @@ use std::io::{self, Write};
 use serde::Serialize;
 use serde_json::ser::{Formatter, PrettyFormatter};
 
+use crate::framing::Framing;
 use crate::model::Comparison;
 use crate::text::clean::is_invisible;
 
-/// Writes a comparison as pretty JSON followed by a newline.
+/// Writes a comparison as pretty JSON followed by a newline, with its framing
+/// ([`crate::framing::analyse`]) as the field `framing`.
 pub fn write_json(comparison: &Comparison, out: &mut dyn Write) -> io::Result<()> {
-    write_pretty(comparison, out)
+    write_pretty(&WithFraming::of(comparison), out)
+}
+
+/// A comparison's fields and its framing, as one JSON object.
+#[derive(Serialize)]
+struct WithFraming<'a> {
+    #[serde(flatten)]
+    comparison: &'a Comparison,
+    framing: Framing,
+}
+
+impl<'a> WithFraming<'a> {
+    fn of(comparison: &'a Comparison) -> Self {
+        WithFraming {
+            comparison,
+            framing: crate::framing::analyse(comparison),
+        }
+    }
 }
 
 /// Writes any value as pretty JSON followed by a newline, every control, bidi and invisible

@@ -93,6 +93,7 @@ pub fn write_markdown(comparison: &Comparison, out: &mut dyn Write) -> std::io::
 
     write_claims_table(comparison, out)?;
     write_differences(comparison, out)?;
+    super::framing::write_markdown(comparison, out)?;
     write_failures(comparison, out)?;
     write_evidence(comparison, out)
 }

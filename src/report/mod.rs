@@ -12,11 +12,13 @@
 pub mod collection;
 pub mod csv;
 pub mod evidence;
+pub mod framing;
 pub mod html;
 pub mod json;
 pub mod markdown;
 pub mod recognise;
 pub mod sqlite;
+pub mod sqlite_framing;
 pub mod summary;
 
 use std::path::Path;

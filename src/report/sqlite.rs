@@ -19,6 +19,8 @@
 //! failures   (story, outlet, url, error)
 //! ```
 //!
+//! and the framing table of [`super::sqlite_framing`] (`framing_words`).
+//!
 //! For example, the outlets that most often change a number:
 //! `SELECT outlet, count(*) FROM reasons WHERE kind = 'number' GROUP BY outlet ORDER BY 2 DESC;`
 //! and those whose changes most often conflict:
@@ -122,6 +124,7 @@ impl SqliteWriter {
         let db = Connection::open_in_memory()?;
         db.execute_batch("PRAGMA foreign_keys = ON;")?;
         db.execute_batch(SCHEMA)?;
+        db.execute_batch(super::sqlite_framing::SCHEMA)?;
         db.pragma_update(None, "user_version", SCHEMA_VERSION)?;
         Ok(SqliteWriter { db })
     }
@@ -219,6 +222,7 @@ impl SqliteWriter {
             for entry in &comparison.failures {
                 failure.execute(params![story, entry.id, entry.url, entry.error])?;
             }
+            super::sqlite_framing::insert(&tx, comparison)?;
         }
         tx.commit()?;
         Ok(())

@@ -14,9 +14,10 @@ use super::index::{ComparisonIndex, DifferenceFlags};
 use super::keymap::{KeyChord, Keymap};
 use super::layout::{ScreenAreas, columns_that_fit, screen_areas};
 use super::theme::Theme;
+use super::views::framing::FramingState;
 use super::views::side_by_side::{SideLayout, SideLayoutKey};
 
-/// The four views.
+/// The views.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum View {
     /// One column per outlet, paragraph groups level.
@@ -27,11 +28,30 @@ pub enum View {
     Summary,
     /// One article whole.
     Reader,
+    /// The framing lens: word choices, actors' labels, voice.
+    Framing,
 }
 
 impl View {
     /// Every view, in tab order.
-    pub const ALL: [View; 4] = [View::SideBySide, View::Claims, View::Summary, View::Reader];
+    pub const ALL: [View; 5] = [
+        View::SideBySide,
+        View::Claims,
+        View::Summary,
+        View::Reader,
+        View::Framing,
+    ];
+
+    /// The number its tab shows and its key (`1` ...).
+    pub fn number(self) -> usize {
+        match self {
+            View::SideBySide => 1,
+            View::Claims => 2,
+            View::Summary => 3,
+            View::Reader => 4,
+            View::Framing => 6,
+        }
+    }
 
     /// The tab title.
     pub fn title(self) -> &'static str {
@@ -40,6 +60,7 @@ impl View {
             View::Claims => "Claims",
             View::Summary => "Summary",
             View::Reader => "Reader",
+            View::Framing => "Framing",
         }
     }
 
@@ -50,6 +71,7 @@ impl View {
             View::Claims => "claims",
             View::Summary => "summary",
             View::Reader => "reader",
+            View::Framing => "framing",
         }
     }
 
@@ -248,6 +270,8 @@ pub struct App {
     pub summary_scroll: usize,
     /// Reader's first line.
     pub reader_scroll: usize,
+    /// The Framing view's tables and selection.
+    pub framing: FramingState,
     /// Terminal size (columns, rows).
     pub size: (u16, u16),
     /// A one-line message for the status line.
@@ -298,6 +322,7 @@ impl App {
             claims: ListState::default(),
             summary_scroll: 0,
             reader_scroll: 0,
+            framing: FramingState::default(),
             size: (80, 24),
             notice: None,
             theme,
@@ -319,6 +344,7 @@ impl App {
             .and_then(|c| c.outlets.get(self.focus))
             .map(|o| o.id.clone());
         self.index = ComparisonIndex::new(&comparison);
+        self.framing = FramingState::of(&comparison);
         self.focus = focused_id
             .and_then(|id| comparison.outlets.iter().position(|o| o.id == id))
             .unwrap_or(if comparison.outlets.len() > 1 { 1 } else { 0 });

@@ -96,6 +96,10 @@ pub enum Action {
     ViewSummary,
     /// The reader.
     ViewReader,
+    /// The framing lens.
+    ViewFraming,
+    /// Open the selected row's passage (the Framing view's rows) in the reader.
+    OpenPassage,
 }
 
 /// The default bindings and the help text of each action, in help order.
@@ -178,6 +182,12 @@ pub const DEFAULT_BINDINGS: &[(Action, &[&str], &str)] = &[
     (Action::ViewClaims, &["2"], "claims matrix"),
     (Action::ViewSummary, &["3"], "summary"),
     (Action::ViewReader, &["4"], "reader"),
+    (Action::ViewFraming, &["6"], "framing lens"),
+    (
+        Action::OpenPassage,
+        &["Enter"],
+        "open the selected framing row's passage in the reader",
+    ),
 ];
 
 /// One key press: a key and its Ctrl/Alt modifiers (Shift is part of the character).

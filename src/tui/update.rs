@@ -287,6 +287,8 @@ pub fn apply(app: &mut App, action: Action) -> Vec<Command> {
         Action::ViewClaims => app.view = View::Claims,
         Action::ViewSummary => app.view = View::Summary,
         Action::ViewReader => app.view = View::Reader,
+        Action::ViewFraming => app.view = View::Framing,
+        Action::OpenPassage => open_passage(app),
         Action::Refetch => {
             if app.busy.is_some() {
                 app.notice = Some("still working; try again when it is done".into());
@@ -401,7 +403,43 @@ fn scroll(app: &mut App, delta: isize) {
                 .saturating_sub(body_height(app));
             app.reader_scroll = step(app.reader_scroll, delta, max);
         }
+        View::Framing => {
+            let height = body_height(app);
+            app.framing.select(delta, height);
+        }
     }
+}
+
+/// In the Framing view, shows the selected row's passage: the reader, on its outlet, at its
+/// paragraph (the claim's passage in that outlet where the row names no paragraph).
+fn open_passage(app: &mut App) {
+    if app.view != View::Framing {
+        return;
+    }
+    let (Some(comparison), Some(jump)) = (&app.comparison, app.framing.selected_jump()) else {
+        app.notice = Some("no passage to open".into());
+        return;
+    };
+    let Some(focus) = comparison.outlets.iter().position(|o| o.id == jump.outlet) else {
+        return;
+    };
+    let paragraph = jump.occurrence.paragraph.or_else(|| {
+        let claim = comparison
+            .claims
+            .iter()
+            .find(|c| c.id == jump.occurrence.claim)?;
+        Some(claim.statuses.get(&jump.outlet)?.spans.first()?.paragraph)
+    });
+    app.notice = Some(format!("{} in {}", jump.occurrence.claim, jump.outlet));
+    app.focus = focus;
+    app.view = View::Reader;
+    app.relayout();
+    let doc = reader::document(app, app.size.0);
+    let top = paragraph
+        .and_then(|p| doc.paragraph_tops.iter().find(|&&(q, _)| q == p))
+        .map_or(0, |&(_, top)| top);
+    let max = doc.lines.len().saturating_sub(body_height(app));
+    app.reader_scroll = top.min(max);
 }
 
 /// Keeps the selected claim in the matrix's window; the detail pane starts at the top of a
@@ -473,7 +511,7 @@ fn jump(app: &mut App, direction: isize, wanted: fn(&DifferenceFlags) -> bool, w
             });
             reader_jump(app, direction, &hits, Ends::Stop)
         }
-        View::Summary => Some(false),
+        View::Summary | View::Framing => Some(false),
     };
     if found.is_none() {
         let dir = if direction > 0 { "after" } else { "before" };
@@ -546,7 +584,7 @@ fn jump_match(app: &mut App, direction: isize, from_here: bool) -> Vec<Command> 
                 .collect();
             reader_jump(app, direction, &hits, Ends::Wrap)
         }
-        View::Summary => Some(false),
+        View::Summary | View::Framing => Some(false),
     };
     match found {
         None => app.notice = Some(format!("no match for {query:?}")),

@@ -18,8 +18,8 @@ pub fn render_tabs(app: &App, area: Rect, buf: &mut Buffer) {
     }
     let theme = app.theme;
     let mut spans = vec![Span::styled(" parallax ", theme.heading()), Span::raw("│ ")];
-    for (i, view) in View::ALL.iter().enumerate() {
-        let label = format!(" {} {} ", i + 1, view.title());
+    for view in View::ALL.iter() {
+        let label = format!(" {} {} ", view.number(), view.title());
         let style = if *view == app.view {
             theme.focused()
         } else {

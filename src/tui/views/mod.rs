@@ -4,6 +4,7 @@
 
 pub mod chrome;
 pub mod claims;
+pub mod framing;
 pub mod help;
 pub mod marked_text;
 pub mod reader;
@@ -64,6 +65,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
                 body,
                 buf,
             ),
+            View::Framing => framing::render(app, body, buf),
         }
     }
     if app.help {

@@ -1,0 +1,225 @@
+//! Word-choice substitutions: where an outlet's wording of a claim the reference carries puts
+//! other words in the reference's place (the replaced spans of the word diff), aggregated per
+//! outlet over the story: `internal -> leaked (1)`, `acquiring -> stealing (2)`.
+//!
+//! A replaced span is a run of deleted and inserted pieces (spaces between them included)
+//! between two pieces both wordings share. It counts as a substitution when both sides are
+//! short ([`MAX_WORDS`] words at most), both hold a content word (not only stopwords), neither
+//! holds a digit (a changed figure is a fact, which the claim's reasons already name) nor a
+//! capitalised word past its first (a name: the actors' table reads those), and the two differ
+//! in more than inflection and typography (`secure -> securing`, `China’s -> China's` are no
+//! choice of words).
+
+use indexmap::IndexMap;
+use serde::{Deserialize, Serialize};
+
+use super::loaded::{LoadedWord, loaded_words};
+use super::{Occurrence, occurrence};
+use crate::model::{Comparison, DiffOp, DiffPiece, Status};
+use crate::text::tokens::{Token, tokenize};
+
+/// Most words on either side of a substitution: longer replaced spans are rewritten clauses,
+/// not a choice of words.
+pub const MAX_WORDS: usize = 4;
+
+/// One outlet's substitutions, most frequent first.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct OutletSubstitutions {
+    /// Outlet id.
+    pub outlet: String,
+    /// Its substitutions.
+    pub substitutions: Vec<Substitution>,
+}
+
+/// The reference's words and the words one outlet puts in their place.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Substitution {
+    /// The reference's words, as first written.
+    pub from: String,
+    /// The outlet's words, as first written.
+    pub to: String,
+    /// How many times the outlet makes this substitution.
+    pub count: usize,
+    /// Loaded words on either side.
+    pub loaded: Vec<LoadedWord>,
+    /// Where it occurs (the outlet's paragraphs).
+    pub occurrences: Vec<Occurrence>,
+}
+
+/// The substitutions of every outlet but the reference, in the comparison's outlet order.
+pub fn of(comparison: &Comparison) -> Vec<OutletSubstitutions> {
+    let mut by_outlet: IndexMap<&str, IndexMap<(String, String), Substitution>> = comparison
+        .outlets
+        .iter()
+        .filter(|o| o.id != comparison.reference)
+        .map(|o| (o.id.as_str(), IndexMap::new()))
+        .collect();
+    for claim in comparison
+        .claims
+        .iter()
+        .filter(|c| c.origin == comparison.reference)
+    {
+        for (outlet, status) in &claim.statuses {
+            let Some(table) = by_outlet.get_mut(outlet.as_str()) else {
+                continue;
+            };
+            if !matches!(status.status, Status::Appears | Status::Differs) {
+                continue;
+            }
+            for (from, to) in replaced_spans(&status.diff) {
+                if !is_word_choice(&from, &to) {
+                    continue;
+                }
+                let key = (from.to_lowercase(), to.to_lowercase());
+                let entry = table.entry(key).or_insert_with(|| Substitution {
+                    loaded: loaded_words(&format!("{from} {to}")),
+                    from,
+                    to,
+                    count: 0,
+                    occurrences: Vec::new(),
+                });
+                entry.count += 1;
+                entry.occurrences.push(occurrence(&claim.id, status));
+            }
+        }
+    }
+    by_outlet
+        .into_iter()
+        .map(|(outlet, table)| {
+            let mut substitutions: Vec<Substitution> = table.into_values().collect();
+            substitutions.sort_by_key(|x| std::cmp::Reverse(x.count));
+            OutletSubstitutions {
+                outlet: outlet.to_string(),
+                substitutions,
+            }
+        })
+        .collect()
+}
+
+/// The replaced spans of a word diff: each run of deleted and inserted pieces between shared
+/// ones, as (the origin's words, the outlet's words), trimmed of spaces and punctuation.
+pub fn replaced_spans(diff: &[DiffPiece]) -> Vec<(String, String)> {
+    let mut spans = Vec::new();
+    let (mut from, mut to) = (String::new(), String::new());
+    let mut flush = |from: &mut String, to: &mut String| {
+        let (f, t) = (tidy(from), tidy(to));
+        if !f.is_empty() && !t.is_empty() {
+            spans.push((f, t));
+        }
+        from.clear();
+        to.clear();
+    };
+    for piece in diff {
+        match piece.op {
+            DiffOp::Delete => from.push_str(&piece.text),
+            DiffOp::Insert => to.push_str(&piece.text),
+            DiffOp::Equal
+                if piece.text.trim().is_empty() && !(from.is_empty() && to.is_empty()) =>
+            {
+                from.push_str(&piece.text);
+                to.push_str(&piece.text);
+            }
+            DiffOp::Equal => flush(&mut from, &mut to),
+        }
+    }
+    flush(&mut from, &mut to);
+    spans
+}
+
+/// Spaces collapsed, punctuation trimmed from both ends.
+fn tidy(text: &str) -> String {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    words
+        .join(" ")
+        .trim_matches(|c: char| !c.is_alphanumeric())
+        .to_string()
+}
+
+/// Whether a replaced span is a choice of words (see the module's rules).
+fn is_word_choice(from: &str, to: &str) -> bool {
+    let (from_tokens, to_tokens) = (tokenize(from), tokenize(to));
+    let short = |tokens: &[Token]| {
+        tokens
+            .iter()
+            .map(|t| t.text.split(' ').count())
+            .sum::<usize>()
+            <= MAX_WORDS
+    };
+    fn content_stems(tokens: &[Token]) -> Vec<&str> {
+        let mut stems: Vec<&str> = tokens
+            .iter()
+            .filter(|t| !t.stop)
+            .map(|t| t.stem.as_str())
+            .collect();
+        stems.sort_unstable();
+        stems
+    }
+    let (from_stems, to_stems) = (content_stems(&from_tokens), content_stems(&to_tokens));
+    short(&from_tokens)
+        && short(&to_tokens)
+        && !from_stems.is_empty()
+        && !to_stems.is_empty()
+        && from_stems != to_stems
+        && !format!("{from}{to}").chars().any(|c| c.is_ascii_digit())
+        && !names_inside(from)
+        && !names_inside(to)
+}
+
+/// Whether a capitalised word stands past the first word of `text`: a name inside a span
+/// (`the Commerce Department barred`), which is an actor's label or a change of fact, both
+/// read elsewhere.
+fn names_inside(text: &str) -> bool {
+    text.split_whitespace()
+        .skip(1)
+        .any(|word| word.chars().next().is_some_and(char::is_uppercase))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn piece(op: DiffOp, text: &str) -> DiffPiece {
+        DiffPiece {
+            op,
+            text: text.to_string(),
+        }
+    }
+
+    #[test]
+    fn a_run_of_changes_across_spaces_is_one_replaced_span() {
+        let diff = [
+            piece(DiffOp::Equal, "The association "),
+            piece(DiffOp::Delete, "set"),
+            piece(DiffOp::Insert, "laid"),
+            piece(DiffOp::Equal, " "),
+            piece(DiffOp::Delete, "out"),
+            piece(DiffOp::Insert, "bare"),
+            piece(DiffOp::Equal, " its plans, "),
+            piece(DiffOp::Delete, "officials said."),
+            piece(DiffOp::Equal, " "),
+        ];
+        assert_eq!(
+            replaced_spans(&diff),
+            [("set out".to_string(), "laid bare".to_string())]
+        );
+    }
+
+    #[test]
+    fn inflection_typography_figures_and_function_words_are_no_word_choice() {
+        assert!(is_word_choice("acquiring", "stealing"));
+        assert!(is_word_choice("drawn up", "cooked up"));
+        assert!(!is_word_choice("secure", "securing"));
+        assert!(!is_word_choice("China’s", "China's"));
+        assert!(!is_word_choice("60 to 80", "70"));
+        assert!(!is_word_choice("the", "a"));
+        assert!(!is_word_choice(
+            "the Commerce Department barred",
+            "by barring"
+        ));
+        assert!(is_word_choice("Internal", "Secret"));
+        assert!(!is_word_choice(
+            "a provincial body that recruits",
+            "which hires experts from abroad for it"
+        ));
+    }
+}
