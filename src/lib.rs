@@ -15,6 +15,7 @@ pub mod fetch;
 pub mod local_file;
 pub mod model;
 pub mod pipeline;
+pub mod provenance;
 pub mod report;
 pub mod text;
 pub mod tui;

@@ -45,7 +45,7 @@ pub struct CompareArgs {
     pub at: Option<String>,
 }
 
-fn parse_version(value: &str) -> Result<String, String> {
+pub(crate) fn parse_version(value: &str) -> Result<String, String> {
     if crate::cache::is_version_name(value) {
         Ok(value.to_string())
     } else {
@@ -178,10 +178,12 @@ pub fn emit(
             return ExitCode::from(EXIT_BAD_INPUT);
         }
     };
-    write_bytes(output, &bytes, force)
+    write_report(output, &bytes, force)
 }
 
-fn write_bytes(output: Option<&Path>, bytes: &[u8], force: bool) -> ExitCode {
+/// Writes a rendered report to `output` or stdout, printing why on failure; returns the exit
+/// code.
+pub(crate) fn write_report(output: Option<&Path>, bytes: &[u8], force: bool) -> ExitCode {
     match write_output_with(output, bytes, force) {
         Ok(()) => ExitCode::from(EXIT_OK),
         // A reader that stops early (`| head`) is not an error.
@@ -289,7 +291,7 @@ fn run_all(
             return ExitCode::from(EXIT_BAD_INPUT);
         }
     };
-    let written = write_bytes(args.output.as_deref(), &bytes, args.force);
+    let written = write_report(args.output.as_deref(), &bytes, args.force);
     if written == ExitCode::from(EXIT_OK) && failed + partial > 0 {
         return ExitCode::from(EXIT_PARTIAL);
     }
