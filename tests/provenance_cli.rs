@@ -135,3 +135,40 @@ fn output_replaces_a_previous_report_but_not_a_user_s_file() {
     assert_eq!(output.status.code(), Some(2), "{output:?}");
     assert_eq!(std::fs::read_to_string(&path).unwrap(), "my notes\n");
 }
+
+#[test]
+fn compare_all_tells_which_outlets_derive_from_which_across_the_stories() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("all.sqlite");
+    let output = parallax(&[
+        "--offline",
+        "compare",
+        "--all",
+        "--format",
+        "sqlite",
+        "-o",
+        path.to_str().unwrap(),
+    ]);
+    // hebei-live is not cached: one story fails, the rest is written.
+    assert_eq!(output.status.code(), Some(1), "{output:?}");
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        stderr.contains("provenance across the stories (source → derived):"),
+        "{stderr}"
+    );
+    assert!(
+        stderr
+            .contains("meridian → clearsky: in 1 of 1 stories both are in (1 wholly, 0 partially)"),
+        "{stderr}"
+    );
+    let db = rusqlite::Connection::open(&path).unwrap();
+    let (derived, wholly): (i64, i64) = db
+        .query_row(
+            "SELECT stories_derived, wholly FROM provenance_outlet_pairs \
+             WHERE source = 'meridian' AND derived = 'clearsky'",
+            [],
+            |row| Ok((row.get(0)?, row.get(1)?)),
+        )
+        .unwrap();
+    assert_eq!((derived, wholly), (1, 1));
+}

@@ -12,7 +12,7 @@ use super::{EXIT_BAD_INPUT, EXIT_OK, EXIT_PARTIAL, GlobalArgs, find_story, write
 use crate::config::{Config, Story};
 use crate::model::Comparison;
 use crate::pipeline::{self, LoadOptions, LoadedStory, Loader, Stage};
-use crate::report::collection::{CollectionWriter, default_threads, map_in_order};
+use crate::report::collection::{CollectionWriter, ProvenanceTally, default_threads, map_in_order};
 use crate::report::{self, Format, Options};
 
 /// Arguments of `compare`.
@@ -248,6 +248,7 @@ fn run_all(
     let mut bar = ProgressBar::new("stories compared", jobs.len());
     let mut failed = 0;
     let mut partial = 0;
+    let mut provenance = ProvenanceTally::default();
     map_in_order(
         &jobs,
         default_threads(),
@@ -262,6 +263,7 @@ fn run_all(
             });
             match outcome {
                 Ok(comparison) => {
+                    provenance.add(&comparison);
                     for failure in &comparison.failures {
                         bar.note(&format!(
                             "warning: story {story:?}: {}: {}",
@@ -284,6 +286,15 @@ fn run_all(
         "compared {} of {total} stories ({failed} failed, {partial} with outlets missing)",
         total - failed
     );
+    let lines = provenance.lines();
+    if lines.is_empty() {
+        say!("provenance: no outlet derives from another in these stories");
+    } else {
+        say!("provenance across the stories (source → derived):");
+        for line in lines {
+            say!("  {line}");
+        }
+    }
     let bytes = match writer.finish() {
         Ok(bytes) => bytes,
         Err(err) => {

@@ -37,6 +37,19 @@ pub fn graph_line(relation: &Relation, width: usize) -> String {
     line
 }
 
+/// The relations in the order a reader takes them: direct derivations first (most confident
+/// first), then the rest in the pairs' order; each with its pair's evidence.
+pub fn ordered(provenance: &Provenance) -> Vec<(&Relation, Option<&super::PairEvidence>)> {
+    let direct = |r: &Relation| r.class.is_derived() && r.via.is_none();
+    let mut derived: Vec<&Relation> = provenance.relations.iter().filter(|r| direct(r)).collect();
+    derived.sort_by(|a, b| b.confidence.total_cmp(&a.confidence));
+    derived
+        .into_iter()
+        .chain(provenance.relations.iter().filter(|r| !direct(r)))
+        .map(|r| (r, provenance.pair(&r.source, &r.derived)))
+        .collect()
+}
+
 /// Renders the provenance of `comparison` as text.
 pub fn render(comparison: &Comparison, provenance: &Provenance) -> String {
     let mut out = String::new();
@@ -54,17 +67,7 @@ pub fn render(comparison: &Comparison, provenance: &Provenance) -> String {
         .map(|r| r.arrow().chars().count())
         .max()
         .unwrap_or(0);
-    let mut derived: Vec<&Relation> = provenance
-        .relations
-        .iter()
-        .filter(|r| r.class.is_derived() && r.via.is_none())
-        .collect();
-    derived.sort_by(|a, b| b.confidence.total_cmp(&a.confidence));
-    let rest = provenance
-        .relations
-        .iter()
-        .filter(|r| !(r.class.is_derived() && r.via.is_none()));
-    for relation in derived.iter().copied().chain(rest) {
+    for (relation, _) in ordered(provenance) {
         let _ = writeln!(out, "  {}", graph_line(relation, width));
     }
     let _ = writeln!(out);

@@ -8,7 +8,7 @@ use std::path::Path;
 const SIGNATURE_BYTES: u64 = 4096;
 
 /// The tables of the SQLite export; a database holding any other is the user's own.
-const REPORT_TABLES: [&str; 8] = [
+const REPORT_TABLES: [&str; 11] = [
     "stories",
     "outlets",
     "articles",
@@ -17,6 +17,9 @@ const REPORT_TABLES: [&str; 8] = [
     "statuses",
     "reasons",
     "failures",
+    "provenance_relations",
+    "provenance_pairs",
+    "provenance_evidence",
 ];
 
 /// Whether the file at `path` is a parallax report: JSON, CSV, Markdown or HTML by how it
