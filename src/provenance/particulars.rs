@@ -168,6 +168,18 @@ impl OutletParticulars {
                     continue;
                 }
                 let (first, last) = (matched[0], matched[matched.len() - 1]);
+                // A list the two share word for word is counted by its verbatim runs already.
+                let (from, to) = (x.items[first.0].start, x.items[last.0].end);
+                let words: Vec<usize> = (0..texts[i].len())
+                    .filter(|&k| {
+                        let w = &texts[i].words[k];
+                        w.paragraph == x.paragraph && w.start >= from && w.end <= to
+                    })
+                    .collect();
+                let verbatim = words.iter().filter(|&&k| in_run[k]).count();
+                if !words.is_empty() && verbatim * 2 >= words.len() {
+                    continue;
+                }
                 let a = Passage::at(
                     comparison,
                     ids[i],

@@ -16,7 +16,7 @@ use super::layout::{ScreenAreas, columns_that_fit, screen_areas};
 use super::theme::Theme;
 use super::views::side_by_side::{SideLayout, SideLayoutKey};
 
-/// The four views.
+/// The five views.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum View {
     /// One column per outlet, paragraph groups level.
@@ -27,11 +27,19 @@ pub enum View {
     Summary,
     /// One article whole.
     Reader,
+    /// Who was written from whom: the provenance graph and its evidence.
+    Sources,
 }
 
 impl View {
     /// Every view, in tab order.
-    pub const ALL: [View; 4] = [View::SideBySide, View::Claims, View::Summary, View::Reader];
+    pub const ALL: [View; 5] = [
+        View::SideBySide,
+        View::Claims,
+        View::Summary,
+        View::Reader,
+        View::Sources,
+    ];
 
     /// The tab title.
     pub fn title(self) -> &'static str {
@@ -40,6 +48,7 @@ impl View {
             View::Claims => "Claims",
             View::Summary => "Summary",
             View::Reader => "Reader",
+            View::Sources => "Sources",
         }
     }
 
@@ -50,6 +59,7 @@ impl View {
             View::Claims => "claims",
             View::Summary => "summary",
             View::Reader => "reader",
+            View::Sources => "sources",
         }
     }
 
@@ -247,6 +257,8 @@ pub struct App {
     pub summary_scroll: usize,
     /// Reader's first line.
     pub reader_scroll: usize,
+    /// Sources: the selected entry (a graph line or an evidence item) and the first line shown.
+    pub sources: ListState,
     /// Terminal size (columns, rows).
     pub size: (u16, u16),
     /// A one-line message for the status line.
@@ -297,6 +309,7 @@ impl App {
             claims: ListState::default(),
             summary_scroll: 0,
             reader_scroll: 0,
+            sources: ListState::default(),
             size: (80, 24),
             notice: None,
             theme,
@@ -326,6 +339,7 @@ impl App {
         self.load_error = None;
         self.first_other = 1;
         self.claims = ListState::default();
+        self.sources = ListState::default();
         self.relayout();
     }
 

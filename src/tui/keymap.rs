@@ -96,6 +96,10 @@ pub enum Action {
     ViewSummary,
     /// The reader.
     ViewReader,
+    /// Sources: who was written from whom.
+    ViewSources,
+    /// Open the selected item: in Sources, a pair's evidence or a passage side by side.
+    Activate,
 }
 
 /// The default bindings and the help text of each action, in help order.
@@ -178,6 +182,16 @@ pub const DEFAULT_BINDINGS: &[(Action, &[&str], &str)] = &[
     (Action::ViewClaims, &["2"], "claims matrix"),
     (Action::ViewSummary, &["3"], "summary"),
     (Action::ViewReader, &["4"], "reader"),
+    (
+        Action::ViewSources,
+        &["5"],
+        "sources: who was written from whom",
+    ),
+    (
+        Action::Activate,
+        &["Enter"],
+        "in sources: go to a pair's evidence, or to a passage side by side",
+    ),
 ];
 
 /// One key press: a key and its Ctrl/Alt modifiers (Shift is part of the character).
