@@ -568,10 +568,10 @@ fn provenance_svg(comparison: &Comparison, page: &mut String) {
     {
         if let (Some(a), Some(b)) = (index(&r.source), index(&r.derived)) {
             let ((x1, y1), (x2, y2)) = (position[a], position[b]);
-            let _ = write!(
+            let _ = writeln!(
                 page,
                 "<line x1=\"{x1:.0}\" y1=\"{:.0}\" x2=\"{x2:.0}\" y2=\"{:.0}\" class=\"e-undetermined\">\
-                 <title>{} undetermined (strength {:.2})</title></line>\n",
+                 <title>{} undetermined (strength {:.2})</title></line>",
                 y1 + BOX_H / 2.0,
                 y2 + BOX_H / 2.0,
                 escape_html(&r.arrow()),
@@ -630,11 +630,11 @@ fn provenance_svg(comparison: &Comparison, page: &mut String) {
     for (i, outlet) in comparison.outlets.iter().enumerate() {
         let (x, y) = position[i];
         let name: String = outlet.name.chars().take(24).collect();
-        let _ = write!(
+        let _ = writeln!(
             page,
             "<g class=\"node\"><rect x=\"{:.0}\" y=\"{y:.0}\" width=\"{BOX_W}\" height=\"{BOX_H}\" rx=\"6\"/>\
              <text x=\"{x:.0}\" y=\"{:.0}\">{}</text><text x=\"{x:.0}\" y=\"{:.0}\" class=\"id\">{}</text>\
-             <title>{}: {}</title></g>\n",
+             <title>{}: {}</title></g>",
             x - BOX_W / 2.0,
             y + 18.0,
             escape_html(&name),
@@ -645,9 +645,9 @@ fn provenance_svg(comparison: &Comparison, page: &mut String) {
         );
     }
     if edges.is_empty() {
-        let _ = write!(
+        let _ = writeln!(
             page,
-            "<text x=\"{:.0}\" y=\"{:.0}\" class=\"e-label\">no outlet derives from another</text>\n",
+            "<text x=\"{:.0}\" y=\"{:.0}\" class=\"e-label\">no outlet derives from another</text>",
             WIDTH / 2.0,
             height - 10.0
         );
