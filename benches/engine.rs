@@ -1,7 +1,9 @@
 //! Speed of the comparison engine on generated news-like articles (deterministic, seeded):
 //!
 //! 1. a story of 8 outlets, each ~800 words in ~25 paragraphs, with about 20% of sentences
-//!    rewritten and some paragraphs moved or dropped: the whole `Comparison` (target < 20 ms);
+//!    rewritten and some paragraphs moved or dropped: the whole `Comparison` (target < 20 ms),
+//!    and of it the provenance (`parallax::provenance::analyse`: every pair's verbatim runs,
+//!    particulars, credits and the graph; target: a few milliseconds);
 //! 2. two articles of 500, 1,000, 2,000 and 5,000 sentences (target < 1 s at 5,000), to show
 //!    the growth is near-linear.
 //!
@@ -214,6 +216,15 @@ fn main() {
         outlets[0].paragraphs.len(),
         show(time)
     );
+    let comparison = compare("bench", outlets.clone(), "outlet0", Vec::new(), &settings);
+    let time = median_time(31, || {
+        black_box(parallax::provenance::analyse(&comparison));
+    });
+    let derived = comparison.provenance.derivations().count();
+    println!(
+        "  of which provenance (28 pairs, {derived} derived): {} (median of 31)",
+        show(time)
+    );
 
     for sentences in [500, 1_000, 2_000, 5_000] {
         let mut rng = fastrand::Rng::with_seed(sentences as u64);
@@ -236,5 +247,10 @@ fn main() {
             "2 articles of {sentences:>5} sentences: {} ({per_sentence:.1} µs per sentence)",
             show(time)
         );
+        let comparison = compare("bench", pair.clone(), "outlet0", Vec::new(), &settings);
+        let time = median_time(runs, || {
+            black_box(parallax::provenance::analyse(&comparison));
+        });
+        println!("  of which provenance: {}", show(time));
     }
 }

@@ -206,6 +206,7 @@ fn labelled_strengths() -> Vec<(bool, f64, String)> {
         "bridge-quote",
         "clinic-rewrite",
         "flood-agency",
+        "school-closure",
     ] {
         let dir = root().join("tests/fixtures/provenance").join(name);
         let fixture: Expectations =

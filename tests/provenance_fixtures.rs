@@ -252,6 +252,12 @@ fn two_papers_copying_one_agency_derive_from_it_and_not_from_each_other() {
     ));
 }
 
+#[test]
+fn without_dates_or_credit_the_content_tells_which_came_first() {
+    let (fixture, comparison) = fixture_comparison("school-closure", None);
+    assert_none(check("school-closure", &comparison, &fixture.relation));
+}
+
 /// The place of every evidence item holds the words it cites.
 #[test]
 fn every_evidence_item_cites_the_words_at_its_place() {
@@ -261,6 +267,7 @@ fn every_evidence_item_cites_the_words_at_its_place() {
         "bridge-quote",
         "clinic-rewrite",
         "flood-agency",
+        "school-closure",
     ] {
         comparisons.push(fixture_comparison(name, None).1);
     }

@@ -156,7 +156,15 @@ fn forms(comparison: &Comparison) -> Vec<NameForm> {
             }
         };
         add(bare, false);
-        if outlet.id.len() >= 4 && outlet.id.chars().all(|c| c.is_ascii_alphanumeric()) {
+        // The id, unless it is a word of the name (`eastlake` of `The Eastlake Courier` names
+        // a town as often as the paper).
+        let name_word = name
+            .split_whitespace()
+            .any(|w| w.eq_ignore_ascii_case(&outlet.id) && w.len() < name.len());
+        if outlet.id.len() >= 4
+            && outlet.id.chars().all(|c| c.is_ascii_alphanumeric())
+            && !name_word
+        {
             add(&outlet.id, true);
         }
         if let Some(host) = url::Url::parse(&outlet.url).ok().and_then(|u| {
@@ -288,10 +296,8 @@ fn unnamed_sources(
     for (p, paragraph) in by.paragraphs.iter().enumerate() {
         for sentence in split_sentences(paragraph) {
             let text = &paragraph[sentence.clone()];
-            let lower = text.to_lowercase();
-            if lower.len() != text.len() {
-                continue;
-            }
+            // ASCII case folding keeps the byte offsets the cues are found at.
+            let lower = text.to_ascii_lowercase();
             if let Some(at) = lower.find("reporting by ") {
                 let rest = &text[at + "reporting by ".len()..];
                 let name = leading_name(rest);
@@ -357,15 +363,12 @@ fn is_name(text: &str) -> bool {
 
 /// Byte offsets where `form` stands in `text` as a whole word (or words).
 fn occurrences(text: &str, form: &str, any_case: bool) -> Vec<usize> {
+    // ASCII case folding keeps every byte offset (ids and web addresses are ASCII).
     let (haystack, needle) = if any_case {
-        (text.to_lowercase(), form.to_lowercase())
+        (text.to_ascii_lowercase(), form.to_ascii_lowercase())
     } else {
         (text.to_string(), form.to_string())
     };
-    if haystack.len() != text.len() {
-        // Lowercasing changed byte lengths: fall back to an exact search.
-        return occurrences(text, form, false);
-    }
     let mut out = Vec::new();
     let mut from = 0;
     while let Some(found) = haystack[from..].find(&needle) {

@@ -8,8 +8,10 @@
 //!    the same official and name the same places.
 //! 2. **Direction.** Credit first (the article naming the other took from it), then times (the
 //!    earlier came first), then content ([`content_direction`]): the later version makes the
-//!    other's figures and dates less specific, adds hedges, or carries the other's claims and
-//!    adds its own. Without any, a derived pair has no direction (one follows the other).
+//!    other's figures and dates less specific, adds hedges, leaves out figures, dates or quotes
+//!    of claims both carry, or carries the other's claims and adds its own; two votes more one
+//!    way than the other decide. Without any, a derived pair has no direction (one follows the
+//!    other).
 //! 3. **Explained pairs.** Pairs are settled strongest first. A pair whose shared material all
 //!    stands in a third outlet that is a source of both (siblings), or the intermediary of the
 //!    two (a chain), is weighed again on what is left; when that is thin the pair is
@@ -304,6 +306,9 @@ fn content_direction(
     let mut votes = 0i32;
     let mut why = Vec::new();
     let (mut vaguer_b, mut vaguer_a, mut hedged_b, mut hedged_a) = (0, 0, 0, 0);
+    // Claims whose figures, dates or quotes one version leaves out (and adds none): a rewrite
+    // condenses.
+    let (mut thinner_b, mut thinner_a) = (0, 0);
     for claim in &pair.claims.claims {
         let Some(c) = context.carried.index_of(&claim.claim) else {
             continue;
@@ -313,7 +318,37 @@ fn content_direction(
         let (Some(fa), Some(fb)) = (context.facts.peek(ia, c), context.facts.peek(ib, c)) else {
             continue;
         };
-        for change in compare_facts(fa, fb) {
+        let changes = compare_facts(fa, fb);
+        // A relative date (`earlier this month`) is no specific a version gives or leaves out.
+        let relative = |text: &str| {
+            fa.dates
+                .iter()
+                .chain(&fb.dates)
+                .any(|d| d.text == text && d.relative.is_some())
+        };
+        let detail = |c: &&crate::model::FactChange| match c.kind {
+            crate::model::ChangeKind::Number | crate::model::ChangeKind::Quote => true,
+            crate::model::ChangeKind::Date => {
+                !relative(c.from.as_deref().or(c.to.as_deref()).unwrap_or_default())
+            }
+            _ => false,
+        };
+        let dropped = changes
+            .iter()
+            .filter(detail)
+            .filter(|c| c.to.is_none())
+            .count();
+        let added = changes
+            .iter()
+            .filter(detail)
+            .filter(|c| c.from.is_none())
+            .count();
+        if dropped > 0 && added == 0 {
+            thinner_b += 1;
+        } else if added > 0 && dropped == 0 {
+            thinner_a += 1;
+        }
+        for change in changes {
             if change.reason.ends_with("(less specific)") {
                 vaguer_b += 1;
             } else if change.reason.ends_with("(more specific)") {
@@ -340,6 +375,13 @@ fn content_direction(
         &mut why,
     );
     tally(hedged_b, hedged_a, "claims hedged", &mut votes, &mut why);
+    tally(
+        thinner_b,
+        thinner_a,
+        "claims leave out a figure, date or quote the other gives",
+        &mut votes,
+        &mut why,
+    );
     // The version that carries (nearly) all of the other's claims and adds its own came later.
     let holds = |shared: usize, of: usize| of > 0 && shared as f64 >= 0.8 * of as f64;
     let own_a = context.own_claims(ia, &[ib]).len();

@@ -24,6 +24,8 @@ use crate::text::tokens::tokenize;
 
 /// The least share of content stems (Dice) two list items share to be one item.
 const ITEM_MATCH: f64 = 0.5;
+/// The most distinct names a story may have for shared spellings to be looked for.
+const MAX_NAMES: usize = 20_000;
 /// The fewest words of a rare phrase (shorter phrases are what any two writers share).
 const RARE_PHRASE_WORDS: usize = 5;
 
@@ -116,7 +118,9 @@ impl OutletParticulars {
             }
             trigram_at.push(at);
         }
-        let spellings = if usable && texts.len() >= 3 {
+        // Spellings are compared within names of one initial: bounded for real stories, and
+        // left out for a story with an outsize vocabulary of names.
+        let spellings = if usable && texts.len() >= 3 && name_outlets.len() <= MAX_NAMES {
             shared_spellings(&name_outlets, &word_outlets)
         } else {
             FxHashMap::default()

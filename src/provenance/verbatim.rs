@@ -204,4 +204,21 @@ mod tests {
         assert_eq!(churn.a_copied, 0.0);
         assert!(churn.a > 0.4);
     }
+
+    #[test]
+    fn a_page_repeating_one_phrase_starts_no_run_and_stays_fast() {
+        let phrase = "the board said the plan would go ahead next year as agreed ";
+        let text = phrase.repeat(4000);
+        let outlets = [outlet("a", &[&text]), outlet("b", &[&text])];
+        let x = OutletWords::new(&outlets[0]);
+        let y = OutletWords::new(&outlets[1]);
+        let start = std::time::Instant::now();
+        let runs = maximal_runs(&x, &y);
+        assert!(
+            runs.len() <= 2 * super::super::words::MAX_WINDOW_REPEATS,
+            "{}",
+            runs.len()
+        );
+        assert!(start.elapsed() < std::time::Duration::from_secs(5));
+    }
 }

@@ -12,6 +12,9 @@ use unicode_segmentation::UnicodeSegmentation;
 use crate::model::OutletEntry;
 use crate::text::stopwords::is_stopword;
 
+/// The most times a window of words may stand in one article and still start shared runs.
+pub(crate) const MAX_WINDOW_REPEATS: usize = 16;
+
 /// One word of an article.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct Word {
@@ -80,6 +83,9 @@ impl OutletWords {
                 windows.entry(hash).or_default().push(i);
             }
         }
+        // A run of words an article repeats again and again is boilerplate (or a hostile
+        // page): it starts no shared run, so matching stays linear.
+        windows.retain(|_, at| at.len() <= MAX_WINDOW_REPEATS);
         OutletWords { words, windows }
     }
 
