@@ -9,6 +9,7 @@
 //! News agencies outside the story (Reuters, the Associated Press, AFP, Xinhua ...) count only
 //! with a cue: two outlets that both credit one agency may both be copying it.
 
+use super::words::{OutletWords, word_spans};
 use super::{Credit, Passage};
 use crate::model::Comparison;
 use crate::text::sentences::split_sentences;
@@ -189,18 +190,44 @@ fn forms(comparison: &Comparison) -> Vec<NameForm> {
     forms
 }
 
-/// Every credit the comparison's articles give.
-pub(crate) fn find_credits(comparison: &Comparison) -> Vec<Credit> {
+/// Every credit the comparison's articles give (`texts`: their words, to skip at once the
+/// names an article never uses).
+pub(crate) fn find_credits(comparison: &Comparison, texts: &[OutletWords]) -> Vec<Credit> {
     let forms = forms(comparison);
+    let first_keys: Vec<Option<u64>> = forms
+        .iter()
+        .map(|f| {
+            word_spans(&f.form)
+                .first()
+                .map(|(_, w)| super::words::hash_str(&super::words::fold(w)))
+        })
+        .collect();
+    let vocabularies: Vec<rustc_hash::FxHashSet<u64>> =
+        texts.iter().map(OutletWords::vocabulary).collect();
     let mut credits: Vec<Credit> = Vec::new();
+    let needles: Vec<String> = forms
+        .iter()
+        .map(|f| {
+            if f.any_case {
+                f.form.to_ascii_lowercase()
+            } else {
+                f.form.clone()
+            }
+        })
+        .collect();
     for (by_index, by) in comparison.outlets.iter().enumerate() {
         for (p, paragraph) in by.paragraphs.iter().enumerate() {
-            let sentences = split_sentences(paragraph);
-            for form in &forms {
-                if form.outlet == Some(by_index) {
+            let lower = paragraph.to_ascii_lowercase();
+            let mut sentences: Option<Vec<std::ops::Range<usize>>> = None;
+            for ((form, needle), key) in forms.iter().zip(&needles).zip(&first_keys) {
+                let used =
+                    key.is_none_or(|k| vocabularies.get(by_index).is_none_or(|v| v.contains(&k)));
+                if form.outlet == Some(by_index) || !used {
                     continue;
                 }
-                for at in occurrences(paragraph, &form.form, form.any_case) {
+                let haystack = if form.any_case { &lower } else { paragraph };
+                for at in occurrences(haystack, needle) {
+                    let sentences = sentences.get_or_insert_with(|| split_sentences(paragraph));
                     let end = at + form.form.len();
                     let Some(sentence) = sentences
                         .iter()
@@ -361,14 +388,10 @@ fn is_name(text: &str) -> bool {
         })
 }
 
-/// Byte offsets where `form` stands in `text` as a whole word (or words).
-fn occurrences(text: &str, form: &str, any_case: bool) -> Vec<usize> {
-    // ASCII case folding keeps every byte offset (ids and web addresses are ASCII).
-    let (haystack, needle) = if any_case {
-        (text.to_ascii_lowercase(), form.to_ascii_lowercase())
-    } else {
-        (text.to_string(), form.to_string())
-    };
+/// Byte offsets where `needle` stands in `haystack` as a whole word (or words). For a search
+/// in any case both come ASCII-lowercased, which keeps every byte offset (ids and web
+/// addresses are ASCII).
+fn occurrences(haystack: &str, needle: &str) -> Vec<usize> {
     let mut out = Vec::new();
     let mut from = 0;
     while let Some(found) = haystack[from..].find(&needle) {
@@ -481,7 +504,8 @@ mod tests {
             outlets,
             ..crate::align::compare("s", vec![], "a", vec![], &Default::default())
         };
-        find_credits(&comparison)
+        let texts: Vec<OutletWords> = comparison.outlets.iter().map(OutletWords::new).collect();
+        find_credits(&comparison, &texts)
             .into_iter()
             .map(|c| (c.by, c.outlet, c.cue, c.explicit))
             .collect()

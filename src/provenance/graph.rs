@@ -31,7 +31,7 @@ use super::{
     SharedRun,
 };
 use crate::model::{Comparison, Status};
-use crate::text::facts::{Facts, compare_facts, extract_facts};
+use crate::text::facts::{Facts, extract_facts};
 
 /// The strength from which one article of a pair is said to derive from the other.
 pub const DERIVED_AT: f64 = 0.6;
@@ -259,39 +259,63 @@ fn quote(text: &str, max: usize) -> String {
     format!("“{}…”", cut.trim_end())
 }
 
-/// The facts of every outlet's wording of every claim, read once when first asked.
+/// The facts of every outlet's wording of every claim, read once when first asked (once per
+/// distinct wording: outlets that copy share it).
 struct FactsCache<'a> {
     comparison: &'a Comparison,
-    facts: FxHashMap<(usize, usize), Option<Facts>>,
+    /// Per (outlet, claim), the index of its facts in `store` (None: no wording).
+    slots: FxHashMap<(usize, usize), Option<usize>>,
+    /// Per wording, the index of its facts.
+    by_text: FxHashMap<&'a str, usize>,
+    store: Vec<Facts>,
 }
 
 impl<'a> FactsCache<'a> {
     fn new(comparison: &'a Comparison) -> Self {
         FactsCache {
             comparison,
-            facts: FxHashMap::default(),
+            slots: FxHashMap::default(),
+            by_text: FxHashMap::default(),
+            store: Vec::new(),
+        }
+    }
+
+    /// Outlet `o`'s wording of claim `c`.
+    fn text(&self, o: usize, c: usize) -> Option<&'a str> {
+        let comparison = self.comparison;
+        let outlet = &comparison.outlets.get(o)?.id;
+        let cluster = comparison.claims.get(c)?;
+        let status = cluster.statuses.get(outlet)?;
+        match status.status {
+            Status::Missing => None,
+            _ if cluster.origin == *outlet => Some(cluster.text.as_str()),
+            _ => status.text.as_deref(),
         }
     }
 
     /// Reads the facts of outlet `o`'s wording of claim `c` (once).
     fn load(&mut self, o: usize, c: usize) {
-        let comparison = self.comparison;
-        self.facts.entry((o, c)).or_insert_with(|| {
-            let outlet = &comparison.outlets.get(o)?.id;
-            let cluster = comparison.claims.get(c)?;
-            let status = cluster.statuses.get(outlet)?;
-            let text = match status.status {
-                Status::Missing => None,
-                _ if cluster.origin == *outlet => Some(cluster.text.as_str()),
-                _ => status.text.as_deref(),
-            }?;
-            Some(extract_facts(text))
+        if self.slots.contains_key(&(o, c)) {
+            return;
+        }
+        let slot = self.text(o, c).map(|text| match self.by_text.get(text) {
+            Some(&k) => k,
+            None => {
+                self.store.push(extract_facts(text));
+                self.by_text.insert(text, self.store.len() - 1);
+                self.store.len() - 1
+            }
         });
+        self.slots.insert((o, c), slot);
     }
 
     /// The facts of outlet `o`'s wording of claim `c`, once loaded.
     fn peek(&self, o: usize, c: usize) -> Option<&Facts> {
-        self.facts.get(&(o, c)).and_then(Option::as_ref)
+        self.slots
+            .get(&(o, c))
+            .copied()
+            .flatten()
+            .and_then(|k| self.store.get(k))
     }
 }
 
@@ -309,56 +333,25 @@ fn content_direction(
     // Claims whose figures, dates or quotes one version leaves out (and adds none): a rewrite
     // condenses.
     let (mut thinner_b, mut thinner_a) = (0, 0);
+    // How each version's wording departs from the reference's (the comparison has those
+    // changes already): what one loses against the reference and the other keeps, it lost
+    // against the other. With the reference itself one side has no change.
     for claim in &pair.claims.claims {
         let Some(c) = context.carried.index_of(&claim.claim) else {
             continue;
         };
-        context.facts.load(ia, c);
-        context.facts.load(ib, c);
-        let (Some(fa), Some(fb)) = (context.facts.peek(ia, c), context.facts.peek(ib, c)) else {
+        if context.facts.text(ia, c) == context.facts.text(ib, c) {
+            continue; // the same words: nothing changed
+        }
+        let (Some(ta), Some(tb)) = (context.tally_of(ia, c), context.tally_of(ib, c)) else {
             continue;
         };
-        let changes = compare_facts(fa, fb);
-        // A relative date (`earlier this month`) is no specific a version gives or leaves out.
-        let relative = |text: &str| {
-            fa.dates
-                .iter()
-                .chain(&fb.dates)
-                .any(|d| d.text == text && d.relative.is_some())
-        };
-        let detail = |c: &&crate::model::FactChange| match c.kind {
-            crate::model::ChangeKind::Number | crate::model::ChangeKind::Quote => true,
-            crate::model::ChangeKind::Date => {
-                !relative(c.from.as_deref().or(c.to.as_deref()).unwrap_or_default())
-            }
-            _ => false,
-        };
-        let dropped = changes
-            .iter()
-            .filter(detail)
-            .filter(|c| c.to.is_none())
-            .count();
-        let added = changes
-            .iter()
-            .filter(detail)
-            .filter(|c| c.from.is_none())
-            .count();
-        if dropped > 0 && added == 0 {
-            thinner_b += 1;
-        } else if added > 0 && dropped == 0 {
-            thinner_a += 1;
-        }
-        for change in changes {
-            if change.reason.ends_with("(less specific)") {
-                vaguer_b += 1;
-            } else if change.reason.ends_with("(more specific)") {
-                vaguer_a += 1;
-            } else if change.reason.starts_with("hedge added") {
-                hedged_b += 1;
-            } else if change.reason.starts_with("hedge removed") {
-                hedged_a += 1;
-            }
-        }
+        vaguer_b += tb.vaguer + ta.sharper;
+        vaguer_a += ta.vaguer + tb.sharper;
+        hedged_b += tb.hedged + ta.unhedged;
+        hedged_a += ta.hedged + tb.unhedged;
+        thinner_b += tb.thinner + ta.fuller;
+        thinner_a += ta.thinner + tb.fuller;
     }
     let tally = |x: i32, y: i32, what: &str, votes: &mut i32, why: &mut Vec<String>| {
         if x != y {
@@ -384,21 +377,28 @@ fn content_direction(
     );
     // The version that carries (nearly) all of the other's claims and adds its own came later.
     let holds = |shared: usize, of: usize| of > 0 && shared as f64 >= 0.8 * of as f64;
-    let own_a = context.own_claims(ia, &[ib]).len();
-    let own_b = context.own_claims(ib, &[ia]).len();
     let shared = pair.claims.shared;
-    if holds(shared, pair.claims.of_a) && own_b >= 2 && own_a == 0 {
-        votes += 2;
-        why.push(format!(
-            "{} carries {}'s claims and adds {own_b} of its own",
-            pair.b, pair.a
-        ));
-    } else if holds(shared, pair.claims.of_b) && own_a >= 2 && own_b == 0 {
-        votes -= 2;
-        why.push(format!(
-            "{} carries {}'s claims and adds {own_a} of its own",
-            pair.a, pair.b
-        ));
+    let (b_holds_a, a_holds_b) = (
+        holds(shared, pair.claims.of_a),
+        holds(shared, pair.claims.of_b),
+    );
+    if b_holds_a != a_holds_b {
+        // Only one of the two carries (nearly) all of the other: does it add its own?
+        let own_a = context.own_claims(ia, &[ib]).len();
+        let own_b = context.own_claims(ib, &[ia]).len();
+        if b_holds_a && own_b >= 2 && own_a == 0 {
+            votes += 2;
+            why.push(format!(
+                "{} carries {}'s claims and adds {own_b} of its own",
+                pair.b, pair.a
+            ));
+        } else if a_holds_b && own_a >= 2 && own_b == 0 {
+            votes -= 2;
+            why.push(format!(
+                "{} carries {}'s claims and adds {own_a} of its own",
+                pair.a, pair.b
+            ));
+        }
     }
     let why = format!("from the content: {}", why.join("; "));
     match votes {
@@ -406,6 +406,96 @@ fn content_direction(
         v if v <= -2 => Some((ib, ia, DirectionBasis::Content, why)),
         _ => None,
     }
+}
+
+/// What the changes of one claim from one wording to another say about which came later.
+#[derive(Debug, Clone, Copy, Default)]
+struct ChangeTally {
+    /// Figures or dates made less specific.
+    vaguer: i32,
+    /// Made more specific.
+    sharper: i32,
+    /// Hedges added.
+    hedged: i32,
+    /// Hedges removed.
+    unhedged: i32,
+    /// The claim leaves out a figure, date or quote (and adds none).
+    thinner: i32,
+    /// The claim adds one (and leaves none out).
+    fuller: i32,
+}
+
+impl ChangeTally {
+    fn of(changes: &[crate::model::FactChange]) -> ChangeTally {
+        use crate::model::ChangeKind;
+        let mut t = ChangeTally::default();
+        // A relative date (`earlier this month`) is no specific a version gives or leaves out.
+        let detail = |c: &&crate::model::FactChange| match c.kind {
+            ChangeKind::Number | ChangeKind::Quote => true,
+            ChangeKind::Date => {
+                !is_relative_date(c.from.as_deref().or(c.to.as_deref()).unwrap_or_default())
+            }
+            _ => false,
+        };
+        let dropped = changes
+            .iter()
+            .filter(detail)
+            .filter(|c| c.to.is_none())
+            .count();
+        let added = changes
+            .iter()
+            .filter(detail)
+            .filter(|c| c.from.is_none())
+            .count();
+        if dropped > 0 && added == 0 {
+            t.thinner = 1;
+        } else if added > 0 && dropped == 0 {
+            t.fuller = 1;
+        }
+        for change in changes {
+            if change.reason.ends_with("(less specific)") {
+                t.vaguer += 1;
+            } else if change.reason.ends_with("(more specific)") {
+                t.sharper += 1;
+            } else if change.reason.starts_with("hedge added") {
+                t.hedged += 1;
+            } else if change.reason.starts_with("hedge removed") {
+                t.unhedged += 1;
+            }
+        }
+        t
+    }
+}
+
+/// Whether a date as written is relative to when the article was written (`earlier this
+/// month`, `last week`, `on Tuesday`, `yesterday`).
+fn is_relative_date(text: &str) -> bool {
+    const CUES: &[&str] = &[
+        "last",
+        "this",
+        "next",
+        "ago",
+        "earlier",
+        "later",
+        "yesterday",
+        "today",
+        "tomorrow",
+        "tonight",
+        "recently",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "week",
+        "weekend",
+    ];
+    text.to_lowercase()
+        .split(|c: char| !c.is_alphanumeric())
+        .any(|w| CUES.contains(&w))
+        && !text.chars().any(|c| c.is_ascii_digit())
 }
 
 /// Whether a claim's facts are material of its own when no source carries it: an
@@ -419,6 +509,7 @@ fn holds_material(facts: &Facts) -> bool {
 
 /// What judging the pairs reads: the claims' places and facts, and which claims give credit.
 struct Context<'a> {
+    comparison: &'a Comparison,
     carried: &'a Carried,
     facts: FactsCache<'a>,
     /// Per outlet and cluster: the claim gives a credit or names the outlet itself (never
@@ -454,9 +545,26 @@ impl<'a> Context<'a> {
             })
             .collect();
         Context {
+            comparison,
             carried,
             facts: FactsCache::new(comparison),
             excluded,
+        }
+    }
+
+    /// What the comparison's changes from the reference's wording of claim `c` to outlet
+    /// `o`'s say (nothing changed for the reference itself); None when the claim is not the
+    /// reference's or `o` does not carry it.
+    fn tally_of(&self, o: usize, c: usize) -> Option<ChangeTally> {
+        let comparison = self.comparison;
+        let cluster = comparison.claims.get(c)?;
+        if cluster.origin != comparison.reference {
+            return None;
+        }
+        let status = cluster.statuses.get(&comparison.outlets.get(o)?.id)?;
+        match status.status {
+            Status::Missing => None,
+            _ => Some(ChangeTally::of(&status.changes)),
         }
     }
 

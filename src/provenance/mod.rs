@@ -450,15 +450,17 @@ pub fn analyse(comparison: &Comparison) -> Provenance {
         .iter()
         .map(words::OutletWords::new)
         .collect();
-    let credits = credit::find_credits(comparison);
+    let credits = credit::find_credits(comparison, &texts);
     let carried = carried::Carried::new(comparison);
     let particulars = particulars::OutletParticulars::collect(comparison, &texts);
+
     let mut pairs = Vec::new();
     for i in 0..comparison.outlets.len() {
         for j in i + 1..comparison.outlets.len() {
             let a = &comparison.outlets[i];
             let b = &comparison.outlets[j];
             let (verbatim, churn, in_run) = verbatim::shared_runs(comparison, &texts, i, j);
+            let shared_particulars = particulars.shared(comparison, &texts, i, j, &in_run);
             pairs.push(PairEvidence {
                 a: a.id.clone(),
                 b: b.id.clone(),
@@ -466,7 +468,7 @@ pub fn analyse(comparison: &Comparison) -> Provenance {
                 verbatim,
                 churn,
                 claims: carried.shared(i, j),
-                particulars: particulars.shared(comparison, &texts, i, j, &in_run),
+                particulars: shared_particulars,
                 credits: credits
                     .iter()
                     .filter(|c| {

@@ -64,7 +64,7 @@ pub(crate) struct OutletParticulars {
     /// For each word trigram hash, the outlets (bit mask) using it.
     trigram_outlets: FxHashMap<u64, u64>,
     /// For each folded word, the outlets (bit mask) using it.
-    word_outlets: FxHashMap<String, u64>,
+    word_outlets: FxHashMap<u64, u64>,
     /// Per outlet: trigram hash → first position.
     trigram_at: Vec<FxHashMap<u64, usize>>,
     /// Shared spellings: (word, the other outlets' spelling) for words used by exactly two
@@ -96,7 +96,8 @@ impl OutletParticulars {
         }
         let usable = texts.len() <= 64;
         let mut trigram_outlets: FxHashMap<u64, u64> = FxHashMap::default();
-        let mut word_outlets: FxHashMap<String, u64> = FxHashMap::default();
+        let mut word_outlets: FxHashMap<u64, u64> = FxHashMap::default();
+        // Names by their folded text, with their key (what `word_outlets` is keyed by).
         let mut name_outlets: FxHashMap<String, u64> = FxHashMap::default();
         let mut trigram_at = Vec::new();
         for (o, text) in texts.iter().enumerate() {
@@ -108,12 +109,14 @@ impl OutletParticulars {
                     *trigram_outlets.entry(hash).or_default() |= bit;
                 }
                 let word = &text.words[i];
-                *word_outlets.entry(word.text.clone()).or_default() |= bit;
+                *word_outlets.entry(word.key).or_default() |= bit;
                 if !word.free
                     && word.text.chars().count() >= 5
                     && word.text.chars().all(char::is_alphabetic)
                 {
-                    *name_outlets.entry(word.text.clone()).or_default() |= bit;
+                    if !name_outlets.contains_key(&word.text) {
+                        name_outlets.insert(word.text.clone(), word.key);
+                    }
                 }
             }
             trigram_at.push(at);
@@ -285,7 +288,7 @@ impl OutletParticulars {
             let content: Vec<&Word> = words.iter().filter(|w| w.content).collect();
             let own_word = content
                 .iter()
-                .any(|w| self.word_outlets.get(&w.text) == Some(&mask));
+                .any(|w| self.word_outlets.get(&w.key) == Some(&mask));
             if words.len() < RARE_PHRASE_WORDS
                 || content.len() < 3
                 || !own_word
@@ -490,12 +493,12 @@ fn dice(a: &[String], b: &[String]) -> f64 {
 /// keyed by the two outlets' mask (`Pompio` in two articles, `Pompeo` in a third).
 fn shared_spellings(
     name_outlets: &FxHashMap<String, u64>,
-    word_outlets: &FxHashMap<String, u64>,
+    word_outlets: &FxHashMap<u64, u64>,
 ) -> FxHashMap<u64, Vec<(String, String)>> {
     let mut by_initial: FxHashMap<char, Vec<(&String, u64)>> = FxHashMap::default();
-    for word in name_outlets.keys() {
+    for (word, key) in name_outlets {
         // Used in any form (capitalised or not) by these outlets.
-        let mask = word_outlets.get(word).copied().unwrap_or(0);
+        let mask = word_outlets.get(key).copied().unwrap_or(0);
         let initial = word.chars().next().unwrap_or(' ');
         by_initial.entry(initial).or_default().push((word, mask));
     }

@@ -120,10 +120,7 @@ pub(crate) fn maximal_runs(x: &OutletWords, y: &OutletWords) -> Vec<(usize, usiz
         let Some(hash) = window_hash(&y.words, j) else {
             continue;
         };
-        let Some(starts) = x.windows.get(&hash) else {
-            continue;
-        };
-        for &i in starts {
+        for i in x.window_starts(hash) {
             if !(0..MIN_RUN).all(|k| same(i + k, j + k)) {
                 continue;
             }

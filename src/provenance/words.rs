@@ -7,10 +7,19 @@ use std::hash::{Hash, Hasher};
 
 use rustc_hash::{FxHashMap, FxHasher};
 use unicode_normalization::UnicodeNormalization;
-use unicode_segmentation::UnicodeSegmentation;
+use unicode_segmentation::UnicodeSegmentation as _;
 
 use crate::model::OutletEntry;
 use crate::text::stopwords::is_stopword;
+
+/// The keys of the stopwords: most words are not one, and a set says so at once.
+static STOPWORD_KEYS: std::sync::LazyLock<rustc_hash::FxHashSet<u64>> =
+    std::sync::LazyLock::new(|| {
+        crate::text::stopwords::STOPWORDS
+            .iter()
+            .map(|w| hash_str(w))
+            .collect()
+    });
 
 /// The most times a window of words may stand in one article and still start shared runs.
 pub(crate) const MAX_WINDOW_REPEATS: usize = 16;
@@ -43,9 +52,14 @@ pub(crate) struct OutletWords {
     /// Every word in reading order.
     pub words: Vec<Word>,
     /// For each window of `MIN_RUN` words inside one paragraph, the window's hash → the
-    /// positions of its first word.
-    pub windows: FxHashMap<u64, Vec<usize>>,
+    /// position of its first word where it last stands, and how many times it stands.
+    windows: FxHashMap<u64, (u32, u32)>,
+    /// For each position, the previous position whose window has the same hash.
+    previous: Vec<u32>,
 }
+
+/// No position (the end of a chain of positions).
+const NONE: u32 = u32::MAX;
 
 impl OutletWords {
     /// The words of an outlet's paragraphs.
@@ -53,20 +67,20 @@ impl OutletWords {
         let mut words = Vec::new();
         for (paragraph, text) in outlet.paragraphs.iter().enumerate() {
             let quoted = quoted_ranges(text);
-            for (start, word) in text.split_word_bound_indices() {
-                if !word.chars().any(char::is_alphanumeric) {
-                    continue;
-                }
+            for (start, word) in word_spans(text) {
                 let folded = fold(word);
                 let end = start + word.len();
                 let capitalised = word.chars().next().is_some_and(char::is_uppercase);
                 let figure = word.chars().any(|c| c.is_ascii_digit());
-                let stop = is_stopword(&folded);
+                let key = hash_str(&folded);
+                // One character may be a CJK particle, which the key set does not hold.
+                let stop = STOPWORD_KEYS.contains(&key)
+                    || (folded.chars().nth(1).is_none() && is_stopword(&folded));
                 // A capitalised word opening a sentence may be a name or not: counted as not
                 // chosen, so that names never make a run look copied.
                 let free = !figure && (!capitalised || stop);
                 words.push(Word {
-                    key: hash_str(&folded),
+                    key,
                     text: folded,
                     paragraph,
                     start,
@@ -77,16 +91,42 @@ impl OutletWords {
                 });
             }
         }
-        let mut windows: FxHashMap<u64, Vec<usize>> = FxHashMap::default();
-        for i in 0..words.len() {
+        let mut windows: FxHashMap<u64, (u32, u32)> = FxHashMap::default();
+        windows.reserve(words.len());
+        let mut previous = vec![NONE; words.len()];
+        for i in 0..words.len().min(NONE as usize) {
             if let Some(hash) = window_hash(&words, i) {
-                windows.entry(hash).or_default().push(i);
+                let slot = windows.entry(hash).or_insert((NONE, 0));
+                previous[i] = slot.0;
+                *slot = (i as u32, slot.1 + 1);
             }
         }
         // A run of words an article repeats again and again is boilerplate (or a hostile
         // page): it starts no shared run, so matching stays linear.
-        windows.retain(|_, at| at.len() <= MAX_WINDOW_REPEATS);
-        OutletWords { words, windows }
+        windows.retain(|_, slot| slot.1 as usize <= MAX_WINDOW_REPEATS);
+        OutletWords {
+            words,
+            windows,
+            previous,
+        }
+    }
+
+    /// The positions where the window of hash `hash` starts (last first).
+    pub fn window_starts(&self, hash: u64) -> impl Iterator<Item = usize> + '_ {
+        let mut at = self.windows.get(&hash).map_or(NONE, |slot| slot.0);
+        std::iter::from_fn(move || {
+            if at == NONE {
+                return None;
+            }
+            let here = at as usize;
+            at = self.previous[here];
+            Some(here)
+        })
+    }
+
+    /// The keys of every word the article uses.
+    pub fn vocabulary(&self) -> rustc_hash::FxHashSet<u64> {
+        self.words.iter().map(|w| w.key).collect()
     }
 
     /// How many words.
@@ -100,12 +140,11 @@ impl OutletWords {
         if len < n {
             return false;
         }
-        let first = window_hash(&other.words, at);
-        let Some(starts) = first.and_then(|h| self.windows.get(&h)) else {
+        let Some(first) = window_hash(&other.words, at) else {
             return false;
         };
         let run = &other.words[at..at + len];
-        starts.iter().any(|&i| {
+        self.window_starts(first).any(|i| {
             i + len <= self.words.len()
                 && self.words[i..i + len]
                     .iter()
@@ -113,6 +152,57 @@ impl OutletWords {
                     .all(|(x, y)| x.key == y.key && x.paragraph == self.words[i].paragraph)
         })
     }
+}
+
+/// The words of a paragraph with their byte offsets. A paragraph without CJK text is cut by a
+/// plain scan (a word is a run of letters and digits, joined through an apostrophe or a period
+/// between letters, `U.S`, `China’s`, and a period or comma between digits, `1,000`, `1.53`),
+/// the same in every article, which is all verbatim comparison needs; CJK text goes through
+/// Unicode word boundaries.
+pub(crate) fn word_spans(text: &str) -> Vec<(usize, &str)> {
+    if text.chars().any(crate::text::tokens::is_cjk) {
+        return text
+            .split_word_bound_indices()
+            .filter(|(_, w)| w.chars().any(char::is_alphanumeric))
+            .collect();
+    }
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let mut out = Vec::new();
+    let mut k = 0;
+    while k < chars.len() {
+        if !chars[k].1.is_alphanumeric() {
+            k += 1;
+            continue;
+        }
+        let start = k;
+        k += 1;
+        loop {
+            match chars.get(k) {
+                Some(&(_, c)) if c.is_alphanumeric() => k += 1,
+                Some(&(_, joiner)) if matches!(joiner, '\'' | '’' | '.' | ',') => {
+                    let (before, after) = (chars[k - 1].1, chars.get(k + 1).map(|n| n.1));
+                    let joins = match (joiner, after) {
+                        (_, None) => false,
+                        ('.' | ',', Some(a)) if before.is_ascii_digit() => a.is_ascii_digit(),
+                        ('\'' | '’' | '.', Some(a)) => {
+                            before.is_alphabetic() && a.is_alphabetic()
+                        }
+                        _ => false,
+                    };
+                    if joins {
+                        k += 2;
+                    } else {
+                        break;
+                    }
+                }
+                _ => break,
+            }
+        }
+        let from = chars[start].0;
+        let to = chars.get(k).map_or(text.len(), |c| c.0);
+        out.push((from, &text[from..to]));
+    }
+    out
 }
 
 /// The hash of the window of `MIN_RUN` words starting at `i`, when it stays in one paragraph.
