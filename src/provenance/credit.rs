@@ -394,7 +394,7 @@ fn is_name(text: &str) -> bool {
 fn occurrences(haystack: &str, needle: &str) -> Vec<usize> {
     let mut out = Vec::new();
     let mut from = 0;
-    while let Some(found) = haystack[from..].find(&needle) {
+    while let Some(found) = haystack[from..].find(needle) {
         let at = from + found;
         let end = at + needle.len();
         let before = haystack[..at].chars().next_back();

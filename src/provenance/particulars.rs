@@ -113,10 +113,9 @@ impl OutletParticulars {
                 if !word.free
                     && word.text.chars().count() >= 5
                     && word.text.chars().all(char::is_alphabetic)
+                    && !name_outlets.contains_key(&word.text)
                 {
-                    if !name_outlets.contains_key(&word.text) {
-                        name_outlets.insert(word.text.clone(), word.key);
-                    }
+                    name_outlets.insert(word.text.clone(), word.key);
                 }
             }
             trigram_at.push(at);

@@ -94,10 +94,10 @@ impl OutletWords {
         let mut windows: FxHashMap<u64, (u32, u32)> = FxHashMap::default();
         windows.reserve(words.len());
         let mut previous = vec![NONE; words.len()];
-        for i in 0..words.len().min(NONE as usize) {
+        for (i, before) in previous.iter_mut().enumerate().take(NONE as usize) {
             if let Some(hash) = window_hash(&words, i) {
                 let slot = windows.entry(hash).or_insert((NONE, 0));
-                previous[i] = slot.0;
+                *before = slot.0;
                 *slot = (i as u32, slot.1 + 1);
             }
         }
