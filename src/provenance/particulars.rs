@@ -81,6 +81,12 @@ impl OutletParticulars {
             let mut outlet_conversions = Vec::new();
             let mut outlet_lists = Vec::new();
             for (p, paragraph) in outlet.paragraphs.iter().enumerate() {
+                // Only a paragraph with a parenthesis or a list has a particular to read.
+                let bytes = paragraph.as_bytes();
+                let commas = memchr::memchr_iter(b',', bytes).take(2).count();
+                if commas < 2 && memchr::memchr2(b'(', b';', bytes).is_none() {
+                    continue;
+                }
                 for sentence in split_sentences(paragraph) {
                     let text = &paragraph[sentence.clone()];
                     if text.contains('(') && text.bytes().any(|b| b.is_ascii_digit()) {
