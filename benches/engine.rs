@@ -2,6 +2,8 @@
 //!
 //! 1. a story of 8 outlets, each ~800 words in ~25 paragraphs, with about 20% of sentences
 //!    rewritten and some paragraphs moved or dropped: the whole `Comparison` (target < 20 ms),
+//!    and of it the provenance (`parallax::provenance::analyse`: every pair's verbatim runs,
+//!    particulars, credits and the graph; target: a few milliseconds),
 //!    then the framing lens on it (`parallax::framing::analyse`, target: a few ms);
 //! 2. two articles of 500, 1,000, 2,000 and 5,000 sentences (target < 1 s at 5,000), to show
 //!    the growth is near-linear.
@@ -216,6 +218,14 @@ fn main() {
         show(time)
     );
     let comparison = compare("bench", outlets.clone(), "outlet0", Vec::new(), &settings);
+    let time = median_time(31, || {
+        black_box(parallax::provenance::analyse(&comparison));
+    });
+    let derived = comparison.provenance.derivations().count();
+    println!(
+        "  of which provenance (28 pairs, {derived} derived): {} (median of 31)",
+        show(time)
+    );
     let lens = median_time(31, || {
         black_box(parallax::framing::analyse(&comparison));
     });
@@ -245,5 +255,10 @@ fn main() {
             "2 articles of {sentences:>5} sentences: {} ({per_sentence:.1} µs per sentence)",
             show(time)
         );
+        let comparison = compare("bench", pair.clone(), "outlet0", Vec::new(), &settings);
+        let time = median_time(runs, || {
+            black_box(parallax::provenance::analyse(&comparison));
+        });
+        println!("  of which provenance: {}", show(time));
     }
 }

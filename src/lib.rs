@@ -16,6 +16,7 @@ pub mod framing;
 pub mod local_file;
 pub mod model;
 pub mod pipeline;
+pub mod provenance;
 pub mod report;
 pub mod text;
 pub mod tui;

@@ -27,6 +27,8 @@ enum Command {
     Compare(commands::compare::CompareArgs),
     /// Compare files or URLs ad hoc (the first is the reference).
     Diff(commands::diff::DiffArgs),
+    /// Who copied whom in a story: the provenance graph with its evidence.
+    Provenance(commands::provenance::ProvenanceArgs),
     /// Extract one article from a URL or a file.
     Extract(commands::extract::ExtractArgs),
     /// Validate sources.toml.
@@ -68,6 +70,7 @@ fn main() -> ExitCode {
         Some(Command::Fetch(args)) => commands::fetch::run(&cli.global, args),
         Some(Command::Compare(args)) => commands::compare::run(&cli.global, args),
         Some(Command::Diff(args)) => commands::diff::run(&cli.global, args),
+        Some(Command::Provenance(args)) => commands::provenance::run(&cli.global, args),
         Some(Command::Extract(args)) => commands::extract::run(&cli.global, args),
         Some(Command::Check) => commands::check::run(&cli.global),
     }

@@ -475,6 +475,10 @@ pub struct Comparison {
     /// The parallax version that computed this comparison.
     #[serde(default)]
     pub parallax_version: String,
+    /// Who was written from whom: the provenance graph and the evidence of every pair of
+    /// outlets ([`crate::provenance`]).
+    #[serde(default)]
+    pub provenance: crate::provenance::Provenance,
 }
 
 impl Comparison {

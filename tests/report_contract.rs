@@ -289,7 +289,7 @@ fn sqlite_keys_hold_across_a_collection() {
     parallax::commands::write_output(Some(&path), &writer.finish().unwrap()).unwrap();
     let db = rusqlite::Connection::open(&path).unwrap();
     let count = |sql: &str| db.query_row(sql, [], |r| r.get::<_, i64>(0)).unwrap();
-    assert_eq!(count("PRAGMA user_version"), 2);
+    assert_eq!(count("PRAGMA user_version"), 3);
     assert_eq!(count("SELECT count(*) FROM stories"), 2);
     let statuses: usize = comparisons
         .iter()
@@ -313,6 +313,37 @@ fn sqlite_keys_hold_across_a_collection() {
         .unwrap()
         .count() as i64;
     assert_eq!(broken, 0, "every key points at a row");
+    let relations: usize = comparisons
+        .iter()
+        .map(|c| c.provenance.relations.len())
+        .sum();
+    assert_eq!(
+        count("SELECT count(*) FROM provenance_relations"),
+        relations as i64
+    );
+    let items: usize = comparisons
+        .iter()
+        .flat_map(|c| &c.provenance.pairs)
+        .map(|p| p.verbatim.len() + p.particulars.len() + p.credits.len())
+        .sum();
+    assert_eq!(
+        count("SELECT count(*) FROM provenance_evidence"),
+        items as i64
+    );
+    // Across stories: how often one outlet derives from another, as the view and the tally say.
+    let mut tally = report::collection::ProvenanceTally::default();
+    for comparison in &comparisons {
+        tally.add(comparison);
+    }
+    let derived: usize = tally
+        .derivations()
+        .iter()
+        .map(|(_, _, t)| t.wholly + t.partially)
+        .sum();
+    assert_eq!(
+        count("SELECT coalesce(sum(stories_derived), 0) FROM provenance_outlet_pairs"),
+        derived as i64
+    );
     // SQL across stories: claims each outlet carries, over the whole collection.
     let carried = count(
         "SELECT count(*) FROM statuses s JOIN claims c USING (story, claim) \

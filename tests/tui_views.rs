@@ -12,6 +12,7 @@ use parallax::tui::keymap::Keymap;
 use parallax::tui::message::Message;
 use parallax::tui::theme::{ORANGE, Theme, VERMILLION};
 use parallax::tui::update::update;
+use ratatui::crossterm::event::KeyCode;
 use ratatui::style::{Color, Modifier};
 use tui_common::*;
 
@@ -28,6 +29,7 @@ fn every_view_of_the_demo_story_at_80x24_and_160x45() {
             ("2", "claims"),
             ("3", "summary"),
             ("4", "reader"),
+            ("5", "sources"),
             ("6", "framing"),
         ] {
             type_keys(&mut app, keys);
@@ -36,6 +38,38 @@ fn every_view_of_the_demo_story_at_80x24_and_160x45() {
         type_keys(&mut app, "1?");
         insta::assert_snapshot!(format!("help-{width}x{height}"), snapshot(&app));
     }
+}
+
+#[test]
+fn sources_draws_the_graph_and_enter_shows_a_passage_side_by_side() {
+    let mut app = demo_app(100, 30, true);
+    type_keys(&mut app, "5");
+    let screen = snapshot(&app);
+    assert!(screen.contains("meridian → clearsky"), "{screen}");
+    assert!(screen.contains("wholly"), "{screen}");
+    // Enter on the first graph line goes to that pair's evidence, its first item selected.
+    update(&mut app, key(KeyCode::Enter));
+    insta::assert_snapshot!("sources-100x30-evidence-of-the-first-pair", snapshot(&app));
+    // Enter on the item shows its passage side by side: clearsky focused, its row under the
+    // cursor.
+    update(&mut app, key(KeyCode::Enter));
+    assert_eq!(app.view, parallax::tui::app::View::SideBySide);
+    let comparison = app.comparison.as_ref().unwrap();
+    assert_eq!(comparison.outlets[app.focus].id, "clearsky");
+    let pair = comparison.provenance.pair("meridian", "clearsky").unwrap();
+    let run = pair.copies().next().unwrap();
+    let row = app.side.layout.row_at(app.side.cursor).unwrap();
+    let group = &comparison.paragraphs[app.side.layout.rows[row].group];
+    assert!(
+        group.cells["clearsky"].contains(&run.b.paragraph),
+        "{group:?}"
+    );
+    let notice = app.notice.clone().unwrap_or_default();
+    assert!(
+        notice.starts_with(&format!("clearsky ¶{} bytes", run.b.paragraph + 1)),
+        "{notice}"
+    );
+    insta::assert_snapshot!("sources-100x30-enter-on-a-verbatim-passage", snapshot(&app));
 }
 
 #[test]

@@ -150,7 +150,7 @@ pub fn compare(
         .collect();
     let ids: Vec<String> = outlets.iter().map(|o| o.id.clone()).collect();
     let paragraphs = paragraphs::paragraph_groups(&ids, &links, settings.paragraph_match);
-    Comparison {
+    let mut comparison = Comparison {
         version: FORMAT_VERSION,
         story: story.to_string(),
         reference,
@@ -160,7 +160,10 @@ pub fn compare(
         failures,
         settings: settings.clone(),
         parallax_version: env!("CARGO_PKG_VERSION").to_string(),
-    }
+        provenance: Default::default(),
+    };
+    comparison.provenance = crate::provenance::analyse(&comparison);
+    comparison
 }
 
 /// Every outlet's claims, and their features weighted with the story's term statistics.

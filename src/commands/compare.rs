@@ -12,7 +12,7 @@ use super::{EXIT_BAD_INPUT, EXIT_OK, EXIT_PARTIAL, GlobalArgs, find_story, write
 use crate::config::{Config, Story};
 use crate::model::Comparison;
 use crate::pipeline::{self, LoadOptions, LoadedStory, Loader, Stage};
-use crate::report::collection::{CollectionWriter, default_threads, map_in_order};
+use crate::report::collection::{CollectionWriter, ProvenanceTally, default_threads, map_in_order};
 use crate::report::{self, Format, Options};
 
 /// Arguments of `compare`.
@@ -45,7 +45,7 @@ pub struct CompareArgs {
     pub at: Option<String>,
 }
 
-fn parse_version(value: &str) -> Result<String, String> {
+pub(crate) fn parse_version(value: &str) -> Result<String, String> {
     if crate::cache::is_version_name(value) {
         Ok(value.to_string())
     } else {
@@ -178,10 +178,12 @@ pub fn emit(
             return ExitCode::from(EXIT_BAD_INPUT);
         }
     };
-    write_bytes(output, &bytes, force)
+    write_report(output, &bytes, force)
 }
 
-fn write_bytes(output: Option<&Path>, bytes: &[u8], force: bool) -> ExitCode {
+/// Writes a rendered report to `output` or stdout, printing why on failure; returns the exit
+/// code.
+pub(crate) fn write_report(output: Option<&Path>, bytes: &[u8], force: bool) -> ExitCode {
     match write_output_with(output, bytes, force) {
         Ok(()) => ExitCode::from(EXIT_OK),
         // A reader that stops early (`| head`) is not an error.
@@ -246,6 +248,7 @@ fn run_all(
     let mut bar = ProgressBar::new("stories compared", jobs.len());
     let mut failed = 0;
     let mut partial = 0;
+    let mut provenance = ProvenanceTally::default();
     map_in_order(
         &jobs,
         default_threads(),
@@ -260,6 +263,7 @@ fn run_all(
             });
             match outcome {
                 Ok(comparison) => {
+                    provenance.add(&comparison);
                     for failure in &comparison.failures {
                         bar.note(&format!(
                             "warning: story {story:?}: {}: {}",
@@ -282,6 +286,15 @@ fn run_all(
         "compared {} of {total} stories ({failed} failed, {partial} with outlets missing)",
         total - failed
     );
+    let lines = provenance.lines();
+    if lines.is_empty() {
+        say!("provenance: no outlet derives from another in these stories");
+    } else {
+        say!("provenance across the stories (source → derived):");
+        for line in lines {
+            say!("  {line}");
+        }
+    }
     let bytes = match writer.finish() {
         Ok(bytes) => bytes,
         Err(err) => {
@@ -289,7 +302,7 @@ fn run_all(
             return ExitCode::from(EXIT_BAD_INPUT);
         }
     };
-    let written = write_bytes(args.output.as_deref(), &bytes, args.force);
+    let written = write_report(args.output.as_deref(), &bytes, args.force);
     if written == ExitCode::from(EXIT_OK) && failed + partial > 0 {
         return ExitCode::from(EXIT_PARTIAL);
     }

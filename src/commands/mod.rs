@@ -17,6 +17,7 @@ pub mod extract;
 pub mod fetch;
 pub mod open;
 mod output;
+pub mod provenance;
 pub mod reference;
 
 pub use output::{write_output, write_output_with};

@@ -109,6 +109,101 @@ impl CollectionWriter {
     }
 }
 
+/// Across the stories of a collection, how often and how much one outlet derives from another
+/// (`compare --all` prints it; the SQLite view `provenance_outlet_pairs` holds the same).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct ProvenanceTally {
+    /// For each pair of outlets (in sorted order), the stories both are in.
+    together: BTreeMap<(String, String), usize>,
+    /// For each (source, derived), the direct derivations found.
+    derived: BTreeMap<(String, String), DerivedTally>,
+}
+
+/// The derivations of one outlet from another across stories.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct DerivedTally {
+    /// Stories where `derived` derives wholly from `source`.
+    pub wholly: usize,
+    /// Stories where it derives partially.
+    pub partially: usize,
+    /// The sum of the shares (for the mean).
+    share_sum: f64,
+    /// The stories, in the order added.
+    pub stories: Vec<String>,
+}
+
+impl ProvenanceTally {
+    /// Adds one story's relations.
+    pub fn add(&mut self, comparison: &Comparison) {
+        for pair in &comparison.provenance.pairs {
+            let key = if pair.a <= pair.b {
+                (pair.a.clone(), pair.b.clone())
+            } else {
+                (pair.b.clone(), pair.a.clone())
+            };
+            *self.together.entry(key).or_default() += 1;
+        }
+        for relation in comparison.provenance.derivations() {
+            if relation.direction.is_none() || relation.via.is_some() {
+                continue;
+            }
+            let entry = self
+                .derived
+                .entry((relation.source.clone(), relation.derived.clone()))
+                .or_default();
+            match relation.class {
+                crate::provenance::DerivationClass::Wholly => entry.wholly += 1,
+                _ => entry.partially += 1,
+            }
+            entry.share_sum += relation.share;
+            entry.stories.push(comparison.story.clone());
+        }
+    }
+
+    /// How many stories hold both outlets.
+    pub fn together(&self, a: &str, b: &str) -> usize {
+        let key = if a <= b {
+            (a.to_string(), b.to_string())
+        } else {
+            (b.to_string(), a.to_string())
+        };
+        self.together.get(&key).copied().unwrap_or(0)
+    }
+
+    /// Every (source, derived) pair found, most frequent first.
+    pub fn derivations(&self) -> Vec<(&str, &str, &DerivedTally)> {
+        let mut out: Vec<(&str, &str, &DerivedTally)> = self
+            .derived
+            .iter()
+            .map(|((s, d), t)| (s.as_str(), d.as_str(), t))
+            .collect();
+        out.sort_by(|a, b| {
+            (b.2.wholly + b.2.partially)
+                .cmp(&(a.2.wholly + a.2.partially))
+                .then_with(|| (a.0, a.1).cmp(&(b.0, b.1)))
+        });
+        out
+    }
+
+    /// One line per (source, derived): `meridian → clearsky: in 3 of 4 stories both are in (2
+    /// wholly, 1 partially), mean share 88%`.
+    pub fn lines(&self) -> Vec<String> {
+        self.derivations()
+            .into_iter()
+            .map(|(source, derived, t)| {
+                let n = t.wholly + t.partially;
+                format!(
+                    "{source} → {derived}: in {n} of {} stories both are in ({} wholly, {} partially), mean share {:.0}%",
+                    self.together(source, derived),
+                    t.wholly,
+                    t.partially,
+                    100.0 * t.share_sum / n.max(1) as f64
+                )
+            })
+            .collect()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -61,6 +61,7 @@ pub fn write_html(comparison: &Comparison, out: &mut dyn Write) -> std::io::Resu
     side_by_side_section(comparison, &mut page);
     differences_section(comparison, &mut page);
     super::framing::html_section(comparison, &mut page);
+    provenance_section(comparison, &mut page);
     failures_section(comparison, &mut page);
     evidence_footer(comparison, &mut page);
     page.push_str("</body>\n</html>\n");
@@ -397,6 +398,262 @@ fn differences_section(comparison: &Comparison, page: &mut String) {
         page.push_str("<p>Every outlet carries every claim, in the same order.</p>\n");
     }
     page.push_str("</section>\n");
+}
+
+/// Who was written from whom: the graph as an inline SVG (no script), a table of every pair,
+/// and the evidence of each relation with its citable places.
+fn provenance_section(comparison: &Comparison, page: &mut String) {
+    use crate::provenance::text::{ordered, sentence};
+    let provenance = &comparison.provenance;
+    if provenance.relations.is_empty() {
+        return;
+    }
+    page.push_str("<section id=\"provenance\">\n<h2>Provenance</h2>\n");
+    page.push_str(
+        "<p class=\"lede\">Who was written from whom: an arrow runs from the source to the article \
+         written from it (solid: wholly derived, dashed: partially; dotted, without a head: one \
+         derives from the other, which way undetermined; grey dots: undetermined).</p>\n",
+    );
+    provenance_svg(comparison, page);
+    page.push_str(
+        "<table class=\"provenance\">\n<thead><tr><th>relation</th><th>class</th>\
+         <th>confidence</th><th>strength</th><th>share</th><th>direction from</th><th>via</th>\
+         <th>verbatim (copies)</th><th>shared claims (in order)</th></tr></thead>\n<tbody>\n",
+    );
+    for (relation, pair) in ordered(provenance) {
+        let _ = writeln!(
+            page,
+            "<tr class=\"p-{}\"><td>{}</td><td>{}</td><td class=\"num\">{:.2}</td>\
+             <td class=\"num\">{:.2}</td><td class=\"num\">{}</td><td>{}</td><td>{}</td>\
+             <td class=\"num\">{}</td><td class=\"num\">{}</td></tr>",
+            relation.class.as_str(),
+            escape_html(&relation.arrow()),
+            relation.class.as_str(),
+            relation.confidence,
+            relation.strength,
+            if relation.class.is_derived() {
+                format!("{:.0}%", relation.share * 100.0)
+            } else {
+                String::new()
+            },
+            relation.direction.map_or("", |d| d.as_str()),
+            escape_html(relation.via.as_deref().unwrap_or("")),
+            pair.map_or(String::new(), |p| format!(
+                "{} ({})",
+                p.verbatim.len(),
+                p.copies().count()
+            )),
+            pair.map_or(String::new(), |p| format!(
+                "{} ({})",
+                p.claims.shared, p.claims.in_order
+            )),
+        );
+    }
+    page.push_str("</tbody>\n</table>\n");
+    for (relation, pair) in ordered(provenance) {
+        let open = relation.class.is_derived() && relation.via.is_none();
+        let _ = write!(
+            page,
+            "<details{}><summary>{}</summary>\n<ul class=\"reasons\">",
+            if open { " open" } else { "" },
+            escape_html(&sentence(relation))
+        );
+        for evidence in &relation.evidence {
+            let _ = write!(page, "<li>{}</li>", escape_html(evidence));
+        }
+        page.push_str("</ul>\n");
+        if let Some(pair) = pair {
+            let place = |p: &crate::provenance::Passage| {
+                format!(
+                    "<span class=\"place\">{} ¶{} {}–{}</span> {}",
+                    escape_html(&p.outlet),
+                    p.paragraph + 1,
+                    p.start,
+                    p.end,
+                    escape_html(&p.text)
+                )
+            };
+            page.push_str("<ol class=\"items\">");
+            for run in pair
+                .verbatim
+                .iter()
+                .filter(|r| r.kind == crate::provenance::RunKind::Copy)
+            {
+                let _ = write!(
+                    page,
+                    "<li>verbatim, {} words<br>{}<br>{}</li>",
+                    run.words,
+                    place(&run.a),
+                    place(&run.b)
+                );
+            }
+            for particular in &pair.particulars {
+                let _ = write!(
+                    page,
+                    "<li>{}<br>{}<br>{}</li>",
+                    escape_html(&particular.what),
+                    place(&particular.a),
+                    place(&particular.b)
+                );
+            }
+            for credit in &pair.credits {
+                let what = if credit.explicit {
+                    format!("{} credits {} ({})", credit.by, credit.name, credit.cue)
+                } else {
+                    format!("{} names {}", credit.by, credit.name)
+                };
+                let _ = write!(
+                    page,
+                    "<li>{}<br>{}</li>",
+                    escape_html(&what),
+                    place(&credit.passage)
+                );
+            }
+            page.push_str("</ol>\n");
+        }
+        page.push_str("</details>\n");
+    }
+    page.push_str("</section>\n");
+}
+
+/// The provenance graph as an inline SVG: outlets in layers (an article below its sources),
+/// an arrow from each source to what derives from it.
+fn provenance_svg(comparison: &Comparison, page: &mut String) {
+    use crate::provenance::DerivationClass;
+    let provenance = &comparison.provenance;
+    let ids: Vec<&str> = comparison.outlets.iter().map(|o| o.id.as_str()).collect();
+    let index = |id: &str| ids.iter().position(|i| *i == id);
+    let edges: Vec<(usize, usize, &crate::provenance::Relation)> = provenance
+        .relations
+        .iter()
+        .filter(|r| r.class.is_derived() && r.via.is_none())
+        .filter_map(|r| Some((index(&r.source)?, index(&r.derived)?, r)))
+        .collect();
+    // Layer of each outlet: the longest chain of sources above it.
+    let mut layer = vec![0usize; ids.len()];
+    for _ in 0..ids.len() {
+        for &(s, d, r) in &edges {
+            if r.direction.is_some() && layer[d] < layer[s] + 1 {
+                layer[d] = (layer[s] + 1).min(ids.len());
+            }
+        }
+    }
+    let layers = layer.iter().max().map_or(1, |m| m + 1);
+    const WIDTH: f64 = 900.0;
+    const ROW: f64 = 150.0;
+    const BOX_W: f64 = 160.0;
+    const BOX_H: f64 = 44.0;
+    let height = 30.0 + (layers - 1) as f64 * ROW + BOX_H + 24.0;
+    let mut position = vec![(0.0, 0.0); ids.len()];
+    for l in 0..layers {
+        let members: Vec<usize> = (0..ids.len()).filter(|&i| layer[i] == l).collect();
+        for (k, &i) in members.iter().enumerate() {
+            let x = WIDTH * (k as f64 + 0.5) / members.len() as f64;
+            position[i] = (x, 30.0 + l as f64 * ROW);
+        }
+    }
+    let _ = write!(
+        page,
+        "<svg class=\"graph\" role=\"img\" viewBox=\"0 0 {WIDTH} {height}\" width=\"100%\" \
+         xmlns=\"http://www.w3.org/2000/svg\">\n<title>provenance graph of {}</title>\n\
+         <defs><marker id=\"arrow\" viewBox=\"0 0 10 10\" refX=\"10\" refY=\"5\" \
+         markerWidth=\"8\" markerHeight=\"8\" orient=\"auto-start-reverse\">\
+         <path d=\"M 0 0 L 10 5 L 0 10 z\" fill=\"#1a1a1a\"/></marker></defs>\n",
+        escape_html(&comparison.story)
+    );
+    // Undetermined pairs, faint.
+    for r in provenance
+        .relations
+        .iter()
+        .filter(|r| r.class == DerivationClass::Undetermined && r.via.is_none())
+    {
+        if let (Some(a), Some(b)) = (index(&r.source), index(&r.derived)) {
+            let ((x1, y1), (x2, y2)) = (position[a], position[b]);
+            let _ = writeln!(
+                page,
+                "<line x1=\"{x1:.0}\" y1=\"{:.0}\" x2=\"{x2:.0}\" y2=\"{:.0}\" class=\"e-undetermined\">\
+                 <title>{} undetermined (strength {:.2})</title></line>",
+                y1 + BOX_H / 2.0,
+                y2 + BOX_H / 2.0,
+                escape_html(&r.arrow()),
+                r.strength
+            );
+        }
+    }
+    for &(s, d, r) in &edges {
+        let ((x1, y1), (x2, y2)) = (position[s], position[d]);
+        let class = format!(
+            "e-{}{}",
+            r.class.as_str(),
+            if r.direction.is_none() {
+                " e-undirected"
+            } else {
+                ""
+            }
+        );
+        let marker = if r.direction.is_some() {
+            " marker-end=\"url(#arrow)\""
+        } else {
+            ""
+        };
+        let (path, lx, ly) = if (y1 - y2).abs() < 1.0 {
+            // Same layer: an arc above the boxes.
+            let mid = (x1 + x2) / 2.0;
+            let top = y1 - 24.0;
+            (
+                format!("M {x1:.0} {y1:.0} Q {mid:.0} {top:.0} {x2:.0} {y2:.0}"),
+                mid,
+                top,
+            )
+        } else {
+            let (sy, ey) = (y1 + BOX_H, y2);
+            // The label near the head, so labels of one source's arrows spread apart.
+            (
+                format!("M {x1:.0} {sy:.0} L {x2:.0} {ey:.0}"),
+                x1 + 0.68 * (x2 - x1),
+                sy + 0.68 * (ey - sy),
+            )
+        };
+        let label = format!(
+            "{} {:.2} · {:.0}%",
+            r.class.as_str(),
+            r.confidence,
+            r.share * 100.0
+        );
+        let _ = write!(
+            page,
+            "<path d=\"{path}\" class=\"{class}\"{marker}><title>{}</title></path>\n\
+             <text x=\"{lx:.0}\" y=\"{ly:.0}\" class=\"e-label\">{}</text>\n",
+            escape_html(&crate::provenance::text::sentence(r)),
+            escape_html(&label)
+        );
+    }
+    for (i, outlet) in comparison.outlets.iter().enumerate() {
+        let (x, y) = position[i];
+        let name: String = outlet.name.chars().take(24).collect();
+        let _ = writeln!(
+            page,
+            "<g class=\"node\"><rect x=\"{:.0}\" y=\"{y:.0}\" width=\"{BOX_W}\" height=\"{BOX_H}\" rx=\"6\"/>\
+             <text x=\"{x:.0}\" y=\"{:.0}\">{}</text><text x=\"{x:.0}\" y=\"{:.0}\" class=\"id\">{}</text>\
+             <title>{}: {}</title></g>",
+            x - BOX_W / 2.0,
+            y + 18.0,
+            escape_html(&name),
+            y + 35.0,
+            escape_html(&outlet.id),
+            escape_html(&outlet.id),
+            escape_html(outlet.published.as_deref().unwrap_or("date not stated"))
+        );
+    }
+    if edges.is_empty() {
+        let _ = writeln!(
+            page,
+            "<text x=\"{:.0}\" y=\"{:.0}\" class=\"e-label\">no outlet derives from another</text>",
+            WIDTH / 2.0,
+            height - 10.0
+        );
+    }
+    page.push_str("</svg>\n");
 }
 
 fn failures_section(comparison: &Comparison, page: &mut String) {

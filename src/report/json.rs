@@ -39,6 +39,57 @@ impl<'a> WithFraming<'a> {
     }
 }
 
+/// The document `parallax provenance --format json` writes: the story, its outlets (who, where,
+/// when) and the `provenance` section of the comparison.
+#[derive(Serialize)]
+struct ProvenanceDocument<'a> {
+    version: u32,
+    story: &'a str,
+    reference: &'a str,
+    outlets: Vec<ProvenanceOutlet<'a>>,
+    provenance: &'a crate::provenance::Provenance,
+    failures: &'a [crate::model::OutletFailure],
+    parallax_version: &'a str,
+}
+
+#[derive(Serialize)]
+struct ProvenanceOutlet<'a> {
+    id: &'a str,
+    name: &'a str,
+    url: &'a str,
+    title: &'a str,
+    published: Option<&'a str>,
+    fetched_at: Option<&'a str>,
+    sha256: Option<&'a str>,
+}
+
+/// Writes the provenance of a comparison as its own JSON document (see
+/// `schema/provenance.schema.json`).
+pub fn write_provenance(comparison: &Comparison, out: &mut dyn Write) -> io::Result<()> {
+    let document = ProvenanceDocument {
+        version: comparison.version,
+        story: &comparison.story,
+        reference: &comparison.reference,
+        outlets: comparison
+            .outlets
+            .iter()
+            .map(|o| ProvenanceOutlet {
+                id: &o.id,
+                name: &o.name,
+                url: &o.url,
+                title: &o.title,
+                published: o.published.as_deref(),
+                fetched_at: o.fetched_at.as_deref(),
+                sha256: o.sha256.as_deref(),
+            })
+            .collect(),
+        provenance: &comparison.provenance,
+        failures: &comparison.failures,
+        parallax_version: &comparison.parallax_version,
+    };
+    write_pretty(&document, out)
+}
+
 /// Writes any value as pretty JSON followed by a newline, every control, bidi and invisible
 /// character escaped as `\uXXXX`.
 ///

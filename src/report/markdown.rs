@@ -94,6 +94,7 @@ pub fn write_markdown(comparison: &Comparison, out: &mut dyn Write) -> std::io::
     write_claims_table(comparison, out)?;
     write_differences(comparison, out)?;
     super::framing::write_markdown(comparison, out)?;
+    write_provenance(comparison, out)?;
     write_failures(comparison, out)?;
     write_evidence(comparison, out)
 }
@@ -193,6 +194,83 @@ fn write_differences(comparison: &Comparison, out: &mut dyn Write) -> std::io::R
         writeln!(out)?;
     }
     Ok(())
+}
+
+/// Who was written from whom: one row per pair, then the evidence of each derivation.
+fn write_provenance(comparison: &Comparison, out: &mut dyn Write) -> std::io::Result<()> {
+    let provenance = &comparison.provenance;
+    if provenance.relations.is_empty() {
+        return Ok(());
+    }
+    writeln!(
+        out,
+        "## Provenance
+"
+    )?;
+    writeln!(
+        out,
+        "Who was written from whom (→ derives; ↔ derives one way or the other; · not derived), with the evidence that decided.\n"
+    )?;
+    writeln!(
+        out,
+        "| relation | class | confidence | strength | share | direction from | via | verbatim (copies) | churn (copied) | shared claims (in order) |"
+    )?;
+    writeln!(
+        out,
+        "| --- | --- | --: | --: | --: | --- | --- | --: | --: | --: |"
+    )?;
+    for (relation, pair) in crate::provenance::text::ordered(provenance) {
+        let churn = pair.map_or(String::new(), |p| {
+            let (first, second) = if p.a == relation.source {
+                (p.churn.a_copied, p.churn.b_copied)
+            } else {
+                (p.churn.b_copied, p.churn.a_copied)
+            };
+            format!("{:.0}% / {:.0}%", first * 100.0, second * 100.0)
+        });
+        writeln!(
+            out,
+            "| {} | {} | {:.2} | {:.2} | {} | {} | {} | {} | {churn} | {} |",
+            escape_markdown(&relation.arrow()),
+            relation.class.as_str(),
+            relation.confidence,
+            relation.strength,
+            if relation.class.is_derived() {
+                format!("{:.0}%", relation.share * 100.0)
+            } else {
+                String::new()
+            },
+            relation.direction.map_or("", |d| d.as_str()),
+            escape_markdown(relation.via.as_deref().unwrap_or("")),
+            pair.map_or(String::new(), |p| format!(
+                "{} ({})",
+                p.verbatim.len(),
+                p.copies().count()
+            )),
+            pair.map_or(String::new(), |p| format!(
+                "{} ({})",
+                p.claims.shared, p.claims.in_order
+            )),
+        )?;
+    }
+    writeln!(out)?;
+    for (relation, _) in crate::provenance::text::ordered(provenance) {
+        if !relation.class.is_derived()
+            && relation.via.is_none()
+            && relation.class != crate::provenance::DerivationClass::Undetermined
+        {
+            continue;
+        }
+        writeln!(
+            out,
+            "- **{}**",
+            escape_markdown(&crate::provenance::text::sentence(relation))
+        )?;
+        for evidence in &relation.evidence {
+            writeln!(out, "  - {}", escape_markdown(evidence))?;
+        }
+    }
+    writeln!(out)
 }
 
 fn write_failures(comparison: &Comparison, out: &mut dyn Write) -> std::io::Result<()> {

@@ -1,4 +1,4 @@
-//! Whether a file is a report parallax wrote (any format), so that `-o FILE` may replace it
+//! Whether a file is a report parallax wrote (any format, the provenance text among them), so that `-o FILE` may replace it
 //! without `--force`: anything else there (a user's database, notes) is refused instead.
 
 use std::io::Read;
@@ -8,7 +8,7 @@ use std::path::Path;
 const SIGNATURE_BYTES: u64 = 4096;
 
 /// The tables of the SQLite export; a database holding any other is the user's own.
-const REPORT_TABLES: [&str; 9] = [
+const REPORT_TABLES: [&str; 12] = [
     "stories",
     "outlets",
     "articles",
@@ -18,6 +18,9 @@ const REPORT_TABLES: [&str; 9] = [
     "reasons",
     "failures",
     "framing_words",
+    "provenance_relations",
+    "provenance_pairs",
+    "provenance_evidence",
 ];
 
 /// Whether the file at `path` is a parallax report: JSON, CSV, Markdown or HTML by how it
@@ -39,7 +42,8 @@ pub fn is_report(path: &Path) -> bool {
     let markdown = text.starts_with("# ") && text.contains("\n\nReference: **");
     let html = text.starts_with("<!DOCTYPE html>")
         && text.contains("<meta name=\"generator\" content=\"parallax ");
-    json || csv || markdown || html
+    let provenance = text.starts_with(crate::provenance::text::HEADER);
+    json || csv || markdown || html || provenance
 }
 
 /// Whether a SQLite file holds the export's tables and no other.

@@ -17,6 +17,16 @@
 //! reasons    (story, claim, outlet, position, kind, class, from_text, to_text, reason;
 //!             PK (story, claim, outlet, position))
 //! failures   (story, outlet, url, error)
+//! provenance_relations (story, source, derived, class, confidence, strength, share, direction,
+//!             via, evidence JSON; PK (story, source, derived))
+//! provenance_pairs (story, a, b, words_a, words_b, churn_a, churn_b, copied_a, copied_b,
+//!             claims_a, claims_b, shared_claims, in_order, earlier; PK (story, a, b))
+//! provenance_evidence (story, a, b, position, kind, type, words, what, a_outlet, a_paragraph,
+//!             a_start, a_end, a_text, b_outlet, b_paragraph, b_start, b_end, b_text;
+//!             PK (story, a, b, position))
+//! VIEW provenance_outlet_pairs (source, derived, stories_together, stories_derived, wholly,
+//!             partially, mean_share, mean_confidence, stories): across every story of the
+//!             database, how often and how much one outlet derives from another
 //! ```
 //!
 //! and the framing table of [`super::sqlite_framing`] (`framing_words`).
@@ -25,6 +35,8 @@
 //! `SELECT outlet, count(*) FROM reasons WHERE kind = 'number' GROUP BY outlet ORDER BY 2 DESC;`
 //! and those whose changes most often conflict:
 //! `SELECT outlet, count(*) FROM statuses WHERE class = 'conflict' GROUP BY outlet ORDER BY 2 DESC;`
+//! and which outlets reprint which:
+//! `SELECT * FROM provenance_outlet_pairs ORDER BY stories_derived DESC;`
 
 use rusqlite::{Connection, params};
 
@@ -34,7 +46,7 @@ use super::summary::paragraph_indexes;
 use crate::model::Comparison;
 
 /// Version of the table layout below; bump on any incompatible change.
-pub const SCHEMA_VERSION: u32 = 2;
+pub const SCHEMA_VERSION: u32 = 3;
 
 const SCHEMA: &str = "
 CREATE TABLE stories (
@@ -109,6 +121,73 @@ CREATE TABLE failures (
   url TEXT NOT NULL,
   error TEXT NOT NULL
 );
+CREATE TABLE provenance_relations (
+  story TEXT NOT NULL REFERENCES stories(story),
+  source TEXT NOT NULL,
+  derived TEXT NOT NULL,
+  class TEXT NOT NULL CHECK (class IN ('wholly', 'partially', 'independent', 'undetermined')),
+  confidence REAL NOT NULL,
+  strength REAL NOT NULL,
+  share REAL NOT NULL,
+  direction TEXT CHECK (direction IN ('credit', 'time', 'content')),
+  via TEXT,
+  evidence TEXT NOT NULL,
+  PRIMARY KEY (story, source, derived)
+);
+CREATE TABLE provenance_pairs (
+  story TEXT NOT NULL REFERENCES stories(story),
+  a TEXT NOT NULL,
+  b TEXT NOT NULL,
+  words_a INTEGER NOT NULL,
+  words_b INTEGER NOT NULL,
+  churn_a REAL NOT NULL,
+  churn_b REAL NOT NULL,
+  copied_a REAL NOT NULL,
+  copied_b REAL NOT NULL,
+  claims_a INTEGER NOT NULL,
+  claims_b INTEGER NOT NULL,
+  shared_claims INTEGER NOT NULL,
+  in_order INTEGER NOT NULL,
+  earlier TEXT,
+  PRIMARY KEY (story, a, b)
+);
+CREATE TABLE provenance_evidence (
+  story TEXT NOT NULL,
+  a TEXT NOT NULL,
+  b TEXT NOT NULL,
+  position INTEGER NOT NULL,
+  kind TEXT NOT NULL CHECK (kind IN ('verbatim', 'particular', 'credit')),
+  type TEXT NOT NULL,
+  words INTEGER,
+  what TEXT NOT NULL,
+  a_outlet TEXT NOT NULL,
+  a_paragraph INTEGER NOT NULL,
+  a_start INTEGER NOT NULL,
+  a_end INTEGER NOT NULL,
+  a_text TEXT NOT NULL,
+  b_outlet TEXT,
+  b_paragraph INTEGER,
+  b_start INTEGER,
+  b_end INTEGER,
+  b_text TEXT,
+  PRIMARY KEY (story, a, b, position),
+  FOREIGN KEY (story, a, b) REFERENCES provenance_pairs(story, a, b)
+);
+CREATE VIEW provenance_outlet_pairs AS
+WITH direct AS (
+  SELECT story, source, derived, class, share, confidence FROM provenance_relations
+  WHERE class IN ('wholly', 'partially') AND direction IS NOT NULL AND via IS NULL
+)
+SELECT d.source AS source, d.derived AS derived,
+  (SELECT count(*) FROM provenance_pairs p
+    WHERE (p.a = d.source AND p.b = d.derived) OR (p.a = d.derived AND p.b = d.source)) AS stories_together,
+  count(*) AS stories_derived,
+  sum(d.class = 'wholly') AS wholly,
+  sum(d.class = 'partially') AS partially,
+  round(avg(d.share), 3) AS mean_share,
+  round(avg(d.confidence), 3) AS mean_confidence,
+  group_concat(d.story, ';') AS stories
+FROM direct d GROUP BY d.source, d.derived;
 CREATE INDEX statuses_by_outlet ON statuses(outlet, status);
 CREATE INDEX reasons_by_kind ON reasons(kind, outlet);
 ";
@@ -223,6 +302,7 @@ impl SqliteWriter {
                 failure.execute(params![story, entry.id, entry.url, entry.error])?;
             }
             super::sqlite_framing::insert(&tx, comparison)?;
+            write_provenance(&tx, comparison)?;
         }
         tx.commit()?;
         Ok(())
@@ -232,6 +312,125 @@ impl SqliteWriter {
     pub fn finish(mut self) -> Result<Vec<u8>, ReportError> {
         Ok(self.db.serialize("main")?.to_vec())
     }
+}
+
+/// The provenance tables of one comparison.
+fn write_provenance(
+    tx: &rusqlite::Transaction,
+    comparison: &Comparison,
+) -> Result<(), ReportError> {
+    let story = comparison.story.as_str();
+    let provenance = &comparison.provenance;
+    let mut relation = tx.prepare(
+        "INSERT INTO provenance_relations VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+    )?;
+    for r in &provenance.relations {
+        let evidence = serde_json::to_string(&r.evidence)
+            .map_err(|err| ReportError::Unsupported(format!("provenance: {err}")))?;
+        relation.execute(params![
+            story,
+            r.source,
+            r.derived,
+            r.class.as_str(),
+            r.confidence,
+            r.strength,
+            r.share,
+            r.direction.map(|d| d.as_str()),
+            r.via,
+            evidence
+        ])?;
+    }
+    let mut pair_row = tx.prepare(
+        "INSERT INTO provenance_pairs VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
+    )?;
+    let mut item = tx.prepare(
+        "INSERT INTO provenance_evidence VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18)",
+    )?;
+    for p in &provenance.pairs {
+        pair_row.execute(params![
+            story,
+            p.a,
+            p.b,
+            count(p.words[0]),
+            count(p.words[1]),
+            p.churn.a,
+            p.churn.b,
+            p.churn.a_copied,
+            p.churn.b_copied,
+            count(p.claims.of_a),
+            count(p.claims.of_b),
+            count(p.claims.shared),
+            count(p.claims.in_order),
+            p.times.earlier
+        ])?;
+        let mut position = 0usize;
+        let mut add = |kind: &str,
+                       kind_of: &str,
+                       words: Option<usize>,
+                       what: &str,
+                       a: &crate::provenance::Passage,
+                       b: Option<&crate::provenance::Passage>|
+         -> rusqlite::Result<()> {
+            item.execute(params![
+                story,
+                p.a,
+                p.b,
+                count(position),
+                kind,
+                kind_of,
+                words.map(count),
+                what,
+                a.outlet,
+                count(a.paragraph),
+                count(a.start),
+                count(a.end),
+                a.text,
+                b.map(|b| b.outlet.as_str()),
+                b.map(|b| count(b.paragraph)),
+                b.map(|b| count(b.start)),
+                b.map(|b| count(b.end)),
+                b.map(|b| b.text.as_str())
+            ])?;
+            position += 1;
+            Ok(())
+        };
+        for run in &p.verbatim {
+            let what = format!(
+                "{} words, {} of the writer's choosing",
+                run.words, run.free_words
+            );
+            add(
+                "verbatim",
+                run.kind.as_str(),
+                Some(run.words),
+                &what,
+                &run.a,
+                Some(&run.b),
+            )?;
+        }
+        for particular in &p.particulars {
+            add(
+                "particular",
+                particular.kind.as_str(),
+                None,
+                &particular.what,
+                &particular.a,
+                Some(&particular.b),
+            )?;
+        }
+        for credit in &p.credits {
+            let (kind_of, what) = if credit.explicit {
+                (
+                    "explicit",
+                    format!("{} credits {} ({})", credit.by, credit.name, credit.cue),
+                )
+            } else {
+                ("mention", format!("{} names {}", credit.by, credit.name))
+            };
+            add("credit", kind_of, None, &what, &credit.passage, None)?;
+        }
+    }
+    Ok(())
 }
 
 /// A count or index as SQLite's integer (no comparison comes near `i64::MAX` items).

@@ -8,7 +8,7 @@
 //! would make two claims that differ only there look more alike than they are.
 
 /// Stopwords, lowercase, sorted (binary-searched by [`is_stopword`]).
-const STOPWORDS: &[&str] = &[
+pub(crate) const STOPWORDS: &[&str] = &[
     "a",
     "about",
     "above",

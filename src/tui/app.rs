@@ -28,17 +28,20 @@ pub enum View {
     Summary,
     /// One article whole.
     Reader,
+    /// Who was written from whom: the provenance graph and its evidence.
+    Sources,
     /// The framing lens: word choices, actors' labels, voice.
     Framing,
 }
 
 impl View {
     /// Every view, in tab order.
-    pub const ALL: [View; 5] = [
+    pub const ALL: [View; 6] = [
         View::SideBySide,
         View::Claims,
         View::Summary,
         View::Reader,
+        View::Sources,
         View::Framing,
     ];
 
@@ -49,6 +52,7 @@ impl View {
             View::Claims => 2,
             View::Summary => 3,
             View::Reader => 4,
+            View::Sources => 5,
             View::Framing => 6,
         }
     }
@@ -60,6 +64,7 @@ impl View {
             View::Claims => "Claims",
             View::Summary => "Summary",
             View::Reader => "Reader",
+            View::Sources => "Sources",
             View::Framing => "Framing",
         }
     }
@@ -71,6 +76,7 @@ impl View {
             View::Claims => "claims",
             View::Summary => "summary",
             View::Reader => "reader",
+            View::Sources => "sources",
             View::Framing => "framing",
         }
     }
@@ -270,6 +276,8 @@ pub struct App {
     pub summary_scroll: usize,
     /// Reader's first line.
     pub reader_scroll: usize,
+    /// Sources: the selected entry (a graph line or an evidence item) and the first line shown.
+    pub sources: ListState,
     /// The Framing view's tables and selection.
     pub framing: FramingState,
     /// Terminal size (columns, rows).
@@ -322,6 +330,7 @@ impl App {
             claims: ListState::default(),
             summary_scroll: 0,
             reader_scroll: 0,
+            sources: ListState::default(),
             framing: FramingState::default(),
             size: (80, 24),
             notice: None,
@@ -353,6 +362,7 @@ impl App {
         self.load_error = None;
         self.first_other = 1;
         self.claims = ListState::default();
+        self.sources = ListState::default();
         self.relayout();
     }
 

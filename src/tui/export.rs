@@ -1,6 +1,7 @@
 //! What `e` writes: the current view as files in the export directory (`--export-dir`, else
 //! `export_dir` of `[settings]`, else the current directory). The reader exports the
-//! focused article as Markdown; the other views export the comparison as the Markdown report,
+//! focused article as Markdown; Sources adds the provenance as text (`parallax provenance`);
+//! the other views export the comparison as the Markdown report,
 //! the JSON contract and the HTML report, through the report writers (the same bytes `parallax compare` writes).
 
 use std::path::PathBuf;
@@ -39,16 +40,27 @@ pub fn export_files(app: &App, view: View) -> Vec<ExportFile> {
                 md.into_bytes(),
             )]
         }
-        _ => [Format::Md, Format::Json, Format::Html]
-            .into_iter()
-            .filter_map(|format| {
-                let bytes = render(comparison, format).ok()?;
-                Some((
-                    app.export_dir
-                        .join(format!("{stem}.{}", format.extension())),
-                    bytes,
-                ))
-            })
-            .collect(),
+        _ => {
+            let mut files: Vec<ExportFile> = [Format::Md, Format::Json, Format::Html]
+                .into_iter()
+                .filter_map(|format| {
+                    let bytes = render(comparison, format).ok()?;
+                    Some((
+                        app.export_dir
+                            .join(format!("{stem}.{}", format.extension())),
+                        bytes,
+                    ))
+                })
+                .collect();
+            if view == View::Sources {
+                // The provenance as `parallax provenance` prints it.
+                let text = crate::provenance::text::render(comparison, &comparison.provenance);
+                files.push((
+                    app.export_dir.join(format!("{stem}.txt")),
+                    text.into_bytes(),
+                ));
+            }
+            files
+        }
     }
 }

@@ -96,10 +96,13 @@ pub enum Action {
     ViewSummary,
     /// The reader.
     ViewReader,
+    /// Sources: who was written from whom.
+    ViewSources,
     /// The framing lens.
     ViewFraming,
-    /// Open the selected row's passage (the Framing view's rows) in the reader.
-    OpenPassage,
+    /// Open the selected entry: in Sources, a pair's evidence or a passage side by side; in
+    /// Framing, the selected row's passage in the reader.
+    Activate,
 }
 
 /// The default bindings and the help text of each action, in help order.
@@ -182,11 +185,16 @@ pub const DEFAULT_BINDINGS: &[(Action, &[&str], &str)] = &[
     (Action::ViewClaims, &["2"], "claims matrix"),
     (Action::ViewSummary, &["3"], "summary"),
     (Action::ViewReader, &["4"], "reader"),
+    (
+        Action::ViewSources,
+        &["5"],
+        "sources: who was written from whom",
+    ),
     (Action::ViewFraming, &["6"], "framing lens"),
     (
-        Action::OpenPassage,
+        Action::Activate,
         &["Enter"],
-        "open the selected framing row's passage in the reader",
+        "in sources: go to a pair's evidence or a passage side by side; in framing: open the row's passage",
     ),
 ];
 

@@ -9,12 +9,12 @@ use crate::fetch::FetchEvent;
 use crate::model::Status;
 use crate::pipeline::{LoadedStory, Stage};
 
-use super::app::{App, KIND_FILTERS, OutletProgress, View};
+use super::app::{App, KIND_FILTERS, OutletProgress, StatusFilter, View};
 use super::index::DifferenceFlags;
 use super::keymap::{Action, KeyChord, KeyOutcome};
 use super::message::{Command, Message};
 use super::search::contains;
-use super::views::{claims, reader, summary};
+use super::views::{claims, reader, sources, summary};
 
 /// Lines scrolled per mouse wheel step.
 const WHEEL_LINES: usize = 3;
@@ -288,7 +288,7 @@ pub fn apply(app: &mut App, action: Action) -> Vec<Command> {
         Action::ViewSummary => app.view = View::Summary,
         Action::ViewReader => app.view = View::Reader,
         Action::ViewFraming => app.view = View::Framing,
-        Action::OpenPassage => open_passage(app),
+        Action::ViewSources => app.view = View::Sources,
         Action::Refetch => {
             if app.busy.is_some() {
                 app.notice = Some("still working; try again when it is done".into());
@@ -345,6 +345,8 @@ pub fn apply(app: &mut App, action: Action) -> Vec<Command> {
         }
         Action::CopyClaim => return copy_claim(app),
         Action::Export => return vec![Command::Export(app.view)],
+        Action::Activate if app.view == View::Framing => open_passage(app),
+        Action::Activate => activate(app),
     }
     Vec::new()
 }
@@ -407,15 +409,18 @@ fn scroll(app: &mut App, delta: isize) {
             let height = body_height(app);
             app.framing.select(delta, height);
         }
+        View::Sources => {
+            let doc = sources::document(app, app.size.0);
+            let last = doc.entries.len().saturating_sub(1);
+            app.sources.selected = step(app.sources.selected, delta, last);
+            keep_source_visible(app, &doc);
+        }
     }
 }
 
 /// In the Framing view, shows the selected row's passage: the reader, on its outlet, at its
 /// paragraph (the claim's passage in that outlet where the row names no paragraph).
 fn open_passage(app: &mut App) {
-    if app.view != View::Framing {
-        return;
-    }
     let (Some(comparison), Some(jump)) = (&app.comparison, app.framing.selected_jump()) else {
         app.notice = Some("no passage to open".into());
         return;
@@ -440,6 +445,129 @@ fn open_passage(app: &mut App) {
         .map_or(0, |&(_, top)| top);
     let max = doc.lines.len().saturating_sub(body_height(app));
     app.reader_scroll = top.min(max);
+}
+
+/// Keeps the selected entry of Sources on screen (its lines whole when they fit).
+fn keep_source_visible(app: &mut App, doc: &sources::SourcesDocument) {
+    let height = body_height(app).max(1);
+    let max = doc.lines.len().saturating_sub(height);
+    if let Some(entry) = doc.entries.get(app.sources.selected) {
+        if entry.first < app.sources.scroll {
+            app.sources.scroll = entry.first;
+        } else if entry.last >= app.sources.scroll + height {
+            app.sources.scroll = (entry.last + 1 - height).min(entry.first);
+        }
+    }
+    app.sources.scroll = app.sources.scroll.min(max);
+}
+
+/// Enter: in Sources, a graph line goes to its pair's evidence, an item to its passage side by
+/// side.
+fn activate(app: &mut App) {
+    if app.view != View::Sources {
+        return;
+    }
+    let doc = sources::document(app, app.size.0);
+    let Some(entry) = doc.entries.get(app.sources.selected) else {
+        return;
+    };
+    match entry.target.clone() {
+        sources::Target::Evidence(line) => {
+            // The pair's first item, when it has one (before the next pair's evidence).
+            let next = doc
+                .entries
+                .iter()
+                .filter_map(|e| match e.target {
+                    sources::Target::Evidence(l) if l > line => Some(l),
+                    _ => None,
+                })
+                .min()
+                .unwrap_or(usize::MAX);
+            if let Some(k) = doc
+                .entries
+                .iter()
+                .position(|e| e.first >= line && e.first < next)
+            {
+                app.sources.selected = k;
+            }
+            app.sources.scroll = line.min(doc.lines.len().saturating_sub(body_height(app)));
+            keep_source_visible(app, &doc);
+        }
+        sources::Target::Passage { at, other } => show_passage(app, &at, other.as_ref()),
+    }
+}
+
+/// Shows a passage side by side: its outlet focused (or, for the reference's, the other
+/// outlet of the item, the reference standing first anyway), the cursor on its row.
+fn show_passage(app: &mut App, at: &sources::PassagePlace, other: Option<&sources::PassagePlace>) {
+    let Some(comparison) = &app.comparison else {
+        return;
+    };
+    let position = |id: &str| comparison.outlets.iter().position(|o| o.id == id);
+    let Some(outlet) = position(&at.outlet) else {
+        return;
+    };
+    let focus = if outlet == 0 {
+        other.and_then(|o| position(&o.outlet)).unwrap_or(outlet)
+    } else {
+        outlet
+    };
+    let group = comparison.paragraphs.iter().position(|g| {
+        g.cells
+            .get(&at.outlet)
+            .is_some_and(|ps| ps.contains(&at.paragraph))
+    });
+    let mut notice = format!(
+        "{} ¶{} bytes {}-{}",
+        at.outlet,
+        at.paragraph + 1,
+        at.start,
+        at.end
+    );
+    if let Some(other) = other {
+        notice.push_str(&format!(
+            ", beside {} ¶{} bytes {}-{}",
+            other.outlet,
+            other.paragraph + 1,
+            other.start,
+            other.end
+        ));
+    }
+    app.view = View::SideBySide;
+    app.focus = focus;
+    app.relayout();
+    let Some(group) = group else {
+        app.notice = Some(format!("{notice}: not in any row"));
+        return;
+    };
+    let find = |app: &App| {
+        app.side
+            .layout
+            .rows
+            .iter()
+            .find(|r| r.group == group)
+            .map(|r| r.top)
+    };
+    let mut top = find(app);
+    if top.is_none()
+        && (app.filter != StatusFilter::All
+            || app.kind_filter.is_some()
+            || !app.search.query.is_empty())
+    {
+        // The filters hide its row: show everything.
+        app.filter = StatusFilter::All;
+        app.kind_filter = None;
+        app.search.query.clear();
+        app.relayout();
+        top = find(app);
+        notice.push_str(" (filters cleared to show it)");
+    }
+    if let Some(top) = top {
+        app.side.cursor = top;
+        app.side.scroll = top;
+        app.clamp_side();
+    }
+    app.notice = Some(notice);
 }
 
 /// Keeps the selected claim in the matrix's window; the detail pane starts at the top of a
@@ -469,6 +597,12 @@ fn clamp_documents(app: &mut App) {
         .len()
         .saturating_sub(height);
     app.reader_scroll = app.reader_scroll.min(reader_max);
+    let doc = sources::document(app, app.size.0);
+    app.sources.selected = app
+        .sources
+        .selected
+        .min(doc.entries.len().saturating_sub(1));
+    keep_source_visible(app, &doc);
 }
 
 fn move_focus(app: &mut App, delta: isize) {
@@ -511,7 +645,7 @@ fn jump(app: &mut App, direction: isize, wanted: fn(&DifferenceFlags) -> bool, w
             });
             reader_jump(app, direction, &hits, Ends::Stop)
         }
-        View::Summary | View::Framing => Some(false),
+        View::Summary | View::Framing | View::Sources => Some(false),
     };
     if found.is_none() {
         let dir = if direction > 0 { "after" } else { "before" };
@@ -584,7 +718,7 @@ fn jump_match(app: &mut App, direction: isize, from_here: bool) -> Vec<Command> 
                 .collect();
             reader_jump(app, direction, &hits, Ends::Wrap)
         }
-        View::Summary | View::Framing => Some(false),
+        View::Summary | View::Framing | View::Sources => Some(false),
     };
     match found {
         None => app.notice = Some(format!("no match for {query:?}")),

@@ -9,6 +9,7 @@ pub mod help;
 pub mod marked_text;
 pub mod reader;
 pub mod side_by_side;
+pub mod sources;
 pub mod summary;
 
 use ratatui::Frame;
@@ -65,6 +66,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
                 body,
                 buf,
             ),
+            View::Sources => sources::render(app, body, buf),
             View::Framing => framing::render(app, body, buf),
         }
     }
