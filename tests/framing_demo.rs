@@ -99,7 +99,8 @@ fn the_demo_shows_the_framing_its_authors_wrote_in() {
         }
     }
     let voice = |outlet: &str| framing.voice.iter().find(|v| v.outlet == outlet).unwrap();
-    let kinds: [(&str, &[OutletWord], fn(&OutletVoice) -> &[WordCount]); 2] = [
+    type WordsOf = fn(&OutletVoice) -> &[WordCount];
+    let kinds: [(&str, &[OutletWord], WordsOf); 2] = [
         ("attribution", &expected.attribution, |v| {
             &v.attribution_verbs
         }),
