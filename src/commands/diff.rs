@@ -11,6 +11,7 @@ use super::EXIT_BAD_INPUT;
 use super::GlobalArgs;
 use super::compare::emit;
 use super::open::{OpenArgs, load_keymap, run_interface};
+use crate::add::outlets::{id_from, unique_id};
 use crate::config::{ArticleSource, Config, Outlet, Settings, Story, StoryArticle};
 use crate::model::{EngineSettings, OutletFailure};
 use crate::pipeline;
@@ -54,27 +55,8 @@ pub fn outlet_ids(inputs: &[String]) -> Vec<String> {
                     .map(|s| s.to_string_lossy().into_owned())
                     .unwrap_or_else(|| "input".into()),
             };
-            let mut base: String = raw
-                .to_lowercase()
-                .chars()
-                .map(|c| {
-                    if c.is_ascii_alphanumeric() || c == '_' || c == '-' {
-                        c
-                    } else {
-                        '-'
-                    }
-                })
-                .take(56)
-                .collect();
-            if base.is_empty() {
-                base = "input".into();
-            }
-            let mut id = base.clone();
-            let mut n = 2;
-            while !seen.insert(id.clone()) {
-                id = format!("{base}-{n}");
-                n += 1;
-            }
+            let id = unique_id(id_from(&raw), &seen);
+            seen.insert(id.clone());
             id
         })
         .collect()
