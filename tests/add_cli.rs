@@ -157,3 +157,28 @@ async fn a_file_outside_the_folder_of_sources_toml_is_refused() {
         "{text}"
     );
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn diff_save_keeps_the_ad_hoc_comparison_as_a_story_with_the_first_input_as_reference() {
+    let server = server().await;
+    let dir = setup();
+    let daily = server.url("/storm-daily");
+    let wire = server.url("/storm-wire").replace("127.0.0.1", "localhost");
+    let out = parallax(dir.path(), &["diff", &wire, &daily, "--save", "storm"]).await;
+    assert_eq!(out.status.code(), Some(0), "{out:?}");
+    assert!(
+        String::from_utf8_lossy(&out.stdout).contains("Storm"),
+        "{out:?}"
+    );
+    let text = std::fs::read_to_string(dir.path().join("sources.toml")).unwrap();
+    assert!(
+        text.contains("id = \"storm\"\ntitle = \"Storm reaches coast\"\nreference = \"wire\""),
+        "{text}"
+    );
+    let opened = parallax(
+        dir.path(),
+        &["--offline", "compare", "storm", "--format", "json"],
+    )
+    .await;
+    assert_eq!(opened.status.code(), Some(0), "{opened:?}");
+}

@@ -82,6 +82,13 @@ impl SourcesEditor {
         }
     }
 
+    /// Sets the reference outlet of a story.
+    pub fn set_story_reference(&mut self, id: &str, outlet: &str) {
+        if let Some(story) = self.story_mut(id) {
+            story["reference"] = value(outlet);
+        }
+    }
+
     fn story_mut(&mut self, id: &str) -> Option<&mut Table> {
         self.find_mut("story", id)
     }

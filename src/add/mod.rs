@@ -24,6 +24,8 @@ pub struct Request {
     pub outlet: Option<String>,
     /// The articles.
     pub locations: Vec<Location>,
+    /// Make the first article's outlet the reference of a new story (as `diff` compares).
+    pub first_is_reference: bool,
 }
 
 /// One article of a [`Plan`].
@@ -138,6 +140,12 @@ pub fn plan(text: &str, config: &Config, request: &Request) -> Result<Plan, Refu
             outlet,
             location: location.clone(),
         });
+    }
+    if let Some(first) = articles.first()
+        && request.first_is_reference
+        && !existing_story
+    {
+        editor.set_story_reference(&request.story, &first.outlet);
     }
     let edited = Config::parse(&editor.to_string(), &config.path).map_err(Refusal::Invalid)?;
     Ok(Plan {
@@ -269,6 +277,7 @@ url = "https://wire.example/flood"
             title: None,
             outlet: None,
             locations: urls.iter().map(|u| Location::Url(u.to_string())).collect(),
+            first_is_reference: false,
         }
     }
 

@@ -49,6 +49,7 @@ pub fn run(global: &GlobalArgs, args: &AddArgs) -> ExitCode {
             title: args.title.clone(),
             outlet: args.outlet.clone(),
             locations,
+            first_is_reference: false,
         },
     )
 }
@@ -133,7 +134,8 @@ fn current_sources(global: &GlobalArgs) -> Result<(String, Config), ExitCode> {
     }
 }
 
-fn refused(refusal: &Refusal) -> ExitCode {
+/// Prints why a request was refused; exit code 2.
+pub fn refused(refusal: &Refusal) -> ExitCode {
     say!("error: {refusal}");
     ExitCode::from(EXIT_BAD_INPUT)
 }

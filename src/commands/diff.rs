@@ -7,10 +7,11 @@ use std::process::ExitCode;
 
 use clap::Args;
 
-use super::EXIT_BAD_INPUT;
 use super::GlobalArgs;
 use super::compare::emit;
 use super::open::{OpenArgs, load_keymap, run_interface};
+use super::{EXIT_BAD_INPUT, EXIT_OK};
+use crate::add::Request;
 use crate::add::outlets::{id_from, unique_id};
 use crate::config::{ArticleSource, Config, Outlet, Settings, Story, StoryArticle};
 use crate::model::{EngineSettings, OutletFailure};
@@ -36,6 +37,10 @@ pub struct DiffArgs {
     /// then fetched into the cache, as story `diff`).
     #[arg(long, conflicts_with_all = ["format", "output"])]
     pub tui: bool,
+    /// Keep the comparison as story STORY in sources.toml (as `parallax add` does; the first
+    /// input its reference).
+    #[arg(long, value_name = "STORY", conflicts_with = "tui")]
+    pub save: Option<String>,
     /// Interface options (with `--tui`).
     #[command(flatten)]
     pub open: OpenArgs,
@@ -155,12 +160,34 @@ pub fn run(global: &GlobalArgs, args: &DiffArgs) -> ExitCode {
         failures,
         &EngineSettings::default(),
     );
-    emit(
+    let code = emit(
         &comparison,
         args.format,
         Options::default(),
         args.output.as_deref(),
         args.force,
+    );
+    match &args.save {
+        Some(story) if code == ExitCode::from(EXIT_OK) => save(global, story, &args.inputs),
+        _ => code,
+    }
+}
+
+/// `--save STORY`: the inputs become a story of sources.toml, the first its reference.
+fn save(global: &GlobalArgs, story: &str, inputs: &[String]) -> ExitCode {
+    let locations = match super::add::locations(&global.config, inputs) {
+        Ok(locations) => locations,
+        Err(refusal) => return super::add::refused(&refusal),
+    };
+    super::add::save(
+        global,
+        &Request {
+            story: story.to_string(),
+            title: None,
+            outlet: None,
+            locations,
+            first_is_reference: true,
+        },
     )
 }
 
