@@ -182,3 +182,24 @@ async fn diff_save_keeps_the_ad_hoc_comparison_as_a_story_with_the_first_input_a
     .await;
     assert_eq!(opened.status.code(), Some(0), "{opened:?}");
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn outlet_names_the_outlet_of_exactly_one_url() {
+    let dir = setup();
+    let args = [
+        "add",
+        "storm",
+        "--outlet",
+        "wire",
+        "https://a.example/1",
+        "https://b.example/2",
+    ];
+    let out = parallax(dir.path(), &args).await;
+    assert_eq!(out.status.code(), Some(2), "{out:?}");
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("exactly one URL"),
+        "{out:?}"
+    );
+    let text = std::fs::read_to_string(dir.path().join("sources.toml")).unwrap();
+    assert_eq!(text, SOURCES);
+}

@@ -20,12 +20,29 @@ pub struct Request {
     pub story: String,
     /// The title of a new story (default: the first article's headline, else the id).
     pub title: Option<String>,
-    /// The outlet id of the one article (default: found or made from the URL's host).
-    pub outlet: Option<String>,
     /// The articles.
-    pub locations: Vec<Location>,
+    pub articles: Vec<NewArticle>,
     /// Make the first article's outlet the reference of a new story (as `diff` compares).
     pub first_is_reference: bool,
+}
+
+/// One article to add.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NewArticle {
+    /// Its outlet id (declared when new); None: found or made from the URL's host.
+    pub outlet: Option<String>,
+    /// Where it is read from.
+    pub location: Location,
+}
+
+impl NewArticle {
+    /// An article whose outlet is found from its location.
+    pub fn at(location: Location) -> NewArticle {
+        NewArticle {
+            outlet: None,
+            location,
+        }
+    }
 }
 
 /// One article of a [`Plan`].
@@ -113,11 +130,6 @@ pub enum Refusal {
 /// Plans `request` on `text`, the current content of `config`'s file: resolves every
 /// article's outlet, edits the document and validates the result.
 pub fn plan(text: &str, config: &Config, request: &Request) -> Result<Plan, Refusal> {
-    if request.outlet.is_some() && request.locations.len() != 1 {
-        return Err(Refusal::Usage(
-            "--outlet names the outlet of one article: give exactly one URL with it".into(),
-        ));
-    }
     let existing_story = config.story(&request.story).is_some();
     if existing_story && request.title.is_some() {
         return Err(Refusal::Usage(format!(
@@ -133,8 +145,9 @@ pub fn plan(text: &str, config: &Config, request: &Request) -> Result<Plan, Refu
     }
     let mut resolver = OutletResolver::new(config);
     let mut articles = Vec::new();
-    for location in &request.locations {
-        let outlet = resolver.resolve(location, request.outlet.as_deref(), &mut editor);
+    for article in &request.articles {
+        let location = &article.location;
+        let outlet = resolver.resolve(location, article.outlet.as_deref(), &mut editor);
         editor.add_article(&request.story, &outlet, location);
         articles.push(PlannedArticle {
             outlet,
@@ -275,8 +288,10 @@ url = "https://wire.example/flood"
         Request {
             story: story.into(),
             title: None,
-            outlet: None,
-            locations: urls.iter().map(|u| Location::Url(u.to_string())).collect(),
+            articles: urls
+                .iter()
+                .map(|u| NewArticle::at(Location::Url(u.to_string())))
+                .collect(),
             first_is_reference: false,
         }
     }
@@ -327,12 +342,6 @@ url = "https://wire.example/flood"
         titled.title = Some("New".into());
         assert!(matches!(
             plan(SOURCES, &config(), &titled),
-            Err(Refusal::Usage(_))
-        ));
-        let mut forced = request("flood", &["https://a.example/1", "https://b.example/2"]);
-        forced.outlet = Some("a".into());
-        assert!(matches!(
-            plan(SOURCES, &config(), &forced),
             Err(Refusal::Usage(_))
         ));
     }

@@ -13,7 +13,7 @@ use std::process::ExitCode;
 use clap::Args;
 
 use super::{EXIT_BAD_INPUT, EXIT_OK, EXIT_PARTIAL, GlobalArgs};
-use crate::add::{self, Location, Plan, Refusal, Request};
+use crate::add::{self, Location, NewArticle, Plan, Refusal, Request};
 use crate::cache::Cache;
 use crate::cache::write_atomic_with_permissions;
 use crate::config::Config;
@@ -38,17 +38,28 @@ pub struct AddArgs {
 
 /// Runs `add`.
 pub fn run(global: &GlobalArgs, args: &AddArgs) -> ExitCode {
+    if args.outlet.is_some() && args.urls.len() != 1 {
+        return refused(&Refusal::Usage(
+            "--outlet names the outlet of one article: give exactly one URL with it".into(),
+        ));
+    }
     let locations = match locations(&global.config, &args.urls) {
         Ok(locations) => locations,
         Err(refusal) => return refused(&refusal),
     };
+    let articles = locations
+        .into_iter()
+        .map(|location| NewArticle {
+            outlet: args.outlet.clone(),
+            location,
+        })
+        .collect();
     save(
         global,
         &Request {
             story: args.story.clone(),
             title: args.title.clone(),
-            outlet: args.outlet.clone(),
-            locations,
+            articles,
             first_is_reference: false,
         },
     )

@@ -11,8 +11,8 @@ use super::GlobalArgs;
 use super::compare::emit;
 use super::open::{OpenArgs, load_keymap, run_interface};
 use super::{EXIT_BAD_INPUT, EXIT_OK};
-use crate::add::Request;
 use crate::add::outlets::{id_from, unique_id};
+use crate::add::{NewArticle, Request};
 use crate::config::{ArticleSource, Config, Outlet, Settings, Story, StoryArticle};
 use crate::model::{EngineSettings, OutletFailure};
 use crate::pipeline;
@@ -184,8 +184,7 @@ fn save(global: &GlobalArgs, story: &str, inputs: &[String]) -> ExitCode {
         &Request {
             story: story.to_string(),
             title: None,
-            outlet: None,
-            locations,
+            articles: locations.into_iter().map(NewArticle::at).collect(),
             first_is_reference: true,
         },
     )
