@@ -6,6 +6,7 @@
 //! → [`tui`] / [`report`], driven for one story by [`pipeline`].
 #![warn(missing_docs)]
 
+pub mod add;
 pub mod align;
 pub mod cache;
 pub mod commands;

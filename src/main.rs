@@ -33,6 +33,8 @@ enum Command {
     Extract(commands::extract::ExtractArgs),
     /// Validate sources.toml.
     Check,
+    /// Add articles to a story in sources.toml (its comments and formatting kept).
+    Add(commands::add::AddArgs),
 }
 
 /// The command line, with the global options a subcommand ignores left out of its help.
@@ -73,5 +75,6 @@ fn main() -> ExitCode {
         Some(Command::Provenance(args)) => commands::provenance::run(&cli.global, args),
         Some(Command::Extract(args)) => commands::extract::run(&cli.global, args),
         Some(Command::Check) => commands::check::run(&cli.global),
+        Some(Command::Add(args)) => commands::add::run(&cli.global, args),
     }
 }

@@ -7,10 +7,12 @@ use std::process::ExitCode;
 
 use clap::Args;
 
-use super::EXIT_BAD_INPUT;
 use super::GlobalArgs;
 use super::compare::emit;
 use super::open::{OpenArgs, load_keymap, run_interface};
+use super::{EXIT_BAD_INPUT, EXIT_OK};
+use crate::add::outlets::{id_from, unique_id};
+use crate::add::{NewArticle, Request};
 use crate::config::{ArticleSource, Config, Outlet, Settings, Story, StoryArticle};
 use crate::model::{EngineSettings, OutletFailure};
 use crate::pipeline;
@@ -35,6 +37,10 @@ pub struct DiffArgs {
     /// then fetched into the cache, as story `diff`).
     #[arg(long, conflicts_with_all = ["format", "output"])]
     pub tui: bool,
+    /// Keep the comparison as story STORY in sources.toml (as `parallax add` does; the first
+    /// input its reference).
+    #[arg(long, value_name = "STORY", conflicts_with = "tui")]
+    pub save: Option<String>,
     /// Interface options (with `--tui`).
     #[command(flatten)]
     pub open: OpenArgs,
@@ -54,27 +60,8 @@ pub fn outlet_ids(inputs: &[String]) -> Vec<String> {
                     .map(|s| s.to_string_lossy().into_owned())
                     .unwrap_or_else(|| "input".into()),
             };
-            let mut base: String = raw
-                .to_lowercase()
-                .chars()
-                .map(|c| {
-                    if c.is_ascii_alphanumeric() || c == '_' || c == '-' {
-                        c
-                    } else {
-                        '-'
-                    }
-                })
-                .take(56)
-                .collect();
-            if base.is_empty() {
-                base = "input".into();
-            }
-            let mut id = base.clone();
-            let mut n = 2;
-            while !seen.insert(id.clone()) {
-                id = format!("{base}-{n}");
-                n += 1;
-            }
+            let id = unique_id(id_from(&raw), &seen);
+            seen.insert(id.clone());
             id
         })
         .collect()
@@ -173,12 +160,33 @@ pub fn run(global: &GlobalArgs, args: &DiffArgs) -> ExitCode {
         failures,
         &EngineSettings::default(),
     );
-    emit(
+    let code = emit(
         &comparison,
         args.format,
         Options::default(),
         args.output.as_deref(),
         args.force,
+    );
+    match &args.save {
+        Some(story) if code == ExitCode::from(EXIT_OK) => save(global, story, &args.inputs),
+        _ => code,
+    }
+}
+
+/// `--save STORY`: the inputs become a story of sources.toml, the first its reference.
+fn save(global: &GlobalArgs, story: &str, inputs: &[String]) -> ExitCode {
+    let locations = match super::add::locations(&global.config, inputs) {
+        Ok(locations) => locations,
+        Err(refusal) => return super::add::refused(&refusal),
+    };
+    super::add::save(
+        global,
+        &Request {
+            story: story.to_string(),
+            title: None,
+            articles: locations.into_iter().map(NewArticle::at).collect(),
+            first_is_reference: true,
+        },
     )
 }
 

@@ -10,6 +10,7 @@ macro_rules! say {
     };
 }
 
+pub mod add;
 pub mod check;
 pub mod compare;
 pub mod diff;

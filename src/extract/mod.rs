@@ -75,6 +75,15 @@ pub fn extract_article(html: &str, hints: &ExtractHints) -> Article {
     article
 }
 
+/// The outlet's own name as its page states it (`og:site_name`), cleaned; None when absent.
+pub fn site_name(html: &str) -> Option<String> {
+    let prepared = limits::prepare(html, false);
+    let document = Html::parse_document(&prepared.html);
+    metadata::read(&document, &[])
+        .site_name
+        .filter(|name| !name.is_empty())
+}
+
 /// The blocks of the body: the outlet's `body` selector when it matched, else the generic
 /// finder's choice (trying laxer passes while it finds too little text).
 fn body_blocks(dom: &Dom) -> Vec<Block> {
