@@ -37,6 +37,41 @@ pub fn graph_line(relation: &Relation, width: usize) -> String {
     line
 }
 
+/// The cells of one relation's row in a report table, unescaped: share (derived only), what
+/// decided the direction, the outlet it goes via, verbatim runs (copies) and shared claims (in
+/// order).
+pub struct RelationCells {
+    /// `92%` for a derivation, empty otherwise.
+    pub share: String,
+    /// `credit`, `times`, `content` or empty.
+    pub direction: &'static str,
+    /// The outlet that accounts for what the two share, or empty.
+    pub via: String,
+    /// `7 (5)`: verbatim runs, of which copies.
+    pub verbatim: String,
+    /// `12 (11)`: shared claims, of which in the same order.
+    pub claims: String,
+}
+
+/// The cells of `relation`'s row, with its pair's evidence.
+pub fn relation_cells(relation: &Relation, pair: Option<&super::PairEvidence>) -> RelationCells {
+    RelationCells {
+        share: if relation.class.is_derived() {
+            format!("{:.0}%", relation.share * 100.0)
+        } else {
+            String::new()
+        },
+        direction: relation.direction.map_or("", |d| d.as_str()),
+        via: relation.via.clone().unwrap_or_default(),
+        verbatim: pair.map_or(String::new(), |p| {
+            format!("{} ({})", p.verbatim.len(), p.copies().count())
+        }),
+        claims: pair.map_or(String::new(), |p| {
+            format!("{} ({})", p.claims.shared, p.claims.in_order)
+        }),
+    }
+}
+
 /// The relations in the order a reader takes them: direct derivations first (most confident
 /// first), then the rest in the pairs' order; each with its pair's evidence.
 pub fn ordered(provenance: &Provenance) -> Vec<(&Relation, Option<&super::PairEvidence>)> {

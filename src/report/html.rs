@@ -421,6 +421,7 @@ fn provenance_section(comparison: &Comparison, page: &mut String) {
          <th>verbatim (copies)</th><th>shared claims (in order)</th></tr></thead>\n<tbody>\n",
     );
     for (relation, pair) in ordered(provenance) {
+        let cells = crate::provenance::text::relation_cells(relation, pair);
         let _ = writeln!(
             page,
             "<tr class=\"p-{}\"><td>{}</td><td>{}</td><td class=\"num\">{:.2}</td>\
@@ -431,22 +432,11 @@ fn provenance_section(comparison: &Comparison, page: &mut String) {
             relation.class.as_str(),
             relation.confidence,
             relation.strength,
-            if relation.class.is_derived() {
-                format!("{:.0}%", relation.share * 100.0)
-            } else {
-                String::new()
-            },
-            relation.direction.map_or("", |d| d.as_str()),
-            escape_html(relation.via.as_deref().unwrap_or("")),
-            pair.map_or(String::new(), |p| format!(
-                "{} ({})",
-                p.verbatim.len(),
-                p.copies().count()
-            )),
-            pair.map_or(String::new(), |p| format!(
-                "{} ({})",
-                p.claims.shared, p.claims.in_order
-            )),
+            cells.share,
+            cells.direction,
+            escape_html(&cells.via),
+            cells.verbatim,
+            cells.claims,
         );
     }
     page.push_str("</tbody>\n</table>\n");

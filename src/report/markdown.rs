@@ -220,6 +220,7 @@ fn write_provenance(comparison: &Comparison, out: &mut dyn Write) -> std::io::Re
         "| --- | --- | --: | --: | --: | --- | --- | --: | --: | --: |"
     )?;
     for (relation, pair) in crate::provenance::text::ordered(provenance) {
+        let cells = crate::provenance::text::relation_cells(relation, pair);
         let churn = pair.map_or(String::new(), |p| {
             let (first, second) = if p.a == relation.source {
                 (p.churn.a_copied, p.churn.b_copied)
@@ -235,22 +236,11 @@ fn write_provenance(comparison: &Comparison, out: &mut dyn Write) -> std::io::Re
             relation.class.as_str(),
             relation.confidence,
             relation.strength,
-            if relation.class.is_derived() {
-                format!("{:.0}%", relation.share * 100.0)
-            } else {
-                String::new()
-            },
-            relation.direction.map_or("", |d| d.as_str()),
-            escape_markdown(relation.via.as_deref().unwrap_or("")),
-            pair.map_or(String::new(), |p| format!(
-                "{} ({})",
-                p.verbatim.len(),
-                p.copies().count()
-            )),
-            pair.map_or(String::new(), |p| format!(
-                "{} ({})",
-                p.claims.shared, p.claims.in_order
-            )),
+            cells.share,
+            cells.direction,
+            escape_markdown(&cells.via),
+            cells.verbatim,
+            cells.claims,
         )?;
     }
     writeln!(out)?;
