@@ -11,6 +11,7 @@ pub mod align;
 pub mod cache;
 pub mod commands;
 pub mod config;
+pub mod discover;
 pub mod extract;
 pub mod fetch;
 pub mod framing;

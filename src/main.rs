@@ -35,6 +35,8 @@ enum Command {
     Check,
     /// Add articles to a story in sources.toml (its comments and formatting kept).
     Add(commands::add::AddArgs),
+    /// Read the outlets' feeds and list candidate stories told by several outlets.
+    Discover(commands::discover::DiscoverArgs),
 }
 
 /// The command line, with the global options a subcommand ignores left out of its help.
@@ -76,5 +78,6 @@ fn main() -> ExitCode {
         Some(Command::Extract(args)) => commands::extract::run(&cli.global, args),
         Some(Command::Check) => commands::check::run(&cli.global),
         Some(Command::Add(args)) => commands::add::run(&cli.global, args),
+        Some(Command::Discover(args)) => commands::discover::run(&cli.global, args),
     }
 }

@@ -125,7 +125,7 @@ pub struct SparseVector {
 
 impl SparseVector {
     /// Sums the weights of repeated terms.
-    fn summed(mut entries: Vec<(u32, f32)>) -> Self {
+    pub fn summed(mut entries: Vec<(u32, f32)>) -> Self {
         entries.sort_unstable_by_key(|&(t, _)| t);
         let mut merged: Vec<(u32, f32)> = Vec::with_capacity(entries.len());
         for (term, weight) in entries {
@@ -170,7 +170,7 @@ impl SparseVector {
     }
 
     /// Cosine of the angle between the two vectors, 0 when either is empty.
-    fn cosine(&self, other: &SparseVector) -> f64 {
+    pub fn cosine(&self, other: &SparseVector) -> f64 {
         if self.norm == 0.0 || other.norm == 0.0 {
             return 0.0;
         }

@@ -79,6 +79,7 @@ fn ad_hoc_story(global: &GlobalArgs, inputs: &[String], ids: &[String]) -> (Conf
             body: None,
             drop: Vec::new(),
             sample: false,
+            feeds: Vec::new(),
         })
         .collect();
     let articles = inputs

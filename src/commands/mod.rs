@@ -14,6 +14,7 @@ pub mod add;
 pub mod check;
 pub mod compare;
 pub mod diff;
+pub mod discover;
 pub mod extract;
 pub mod fetch;
 pub mod open;

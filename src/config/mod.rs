@@ -92,6 +92,8 @@ pub struct Outlet {
     pub drop: Vec<String>,
     /// An invented outlet shipped as a sample.
     pub sample: bool,
+    /// The outlet's RSS, Atom or JSON feeds, for `parallax discover`.
+    pub feeds: Vec<String>,
 }
 
 /// Where one article of a story is read from.
@@ -338,6 +340,8 @@ struct RawOutlet {
     drop: Vec<Spanned<String>>,
     #[serde(default)]
     sample: bool,
+    #[serde(default)]
+    feeds: Vec<Spanned<String>>,
 }
 
 #[derive(Deserialize)]
@@ -522,6 +526,9 @@ impl Validator<'_> {
             for selector in outlet.body.iter().chain(&outlet.drop) {
                 self.selector(selector);
             }
+            for feed in &outlet.feeds {
+                self.url(feed);
+            }
             outlets.push(Outlet {
                 id: outlet.id.into_inner(),
                 name: clean_line(&outlet.name),
@@ -534,6 +541,7 @@ impl Validator<'_> {
                 body: outlet.body.map(Spanned::into_inner),
                 drop: outlet.drop.into_iter().map(Spanned::into_inner).collect(),
                 sample: outlet.sample,
+                feeds: outlet.feeds.into_iter().map(Spanned::into_inner).collect(),
             });
         }
         let mut story_ids = HashSet::new();
@@ -715,6 +723,21 @@ path = "b.txt"
         );
         let config = Config::parse(&named, Path::new("sources.toml")).unwrap();
         assert_eq!(config.outlets[0].name, "A B");
+    }
+
+    #[test]
+    fn feeds_are_read_and_each_must_be_an_http_url() {
+        let text = GOOD.replace(
+            "name = \"A\"",
+            "name = \"A\"\nfeeds = [\"https://a.example/rss.xml\", \"file:///etc/passwd\"]",
+        );
+        let found = problems(&text);
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0].0, 4, "{found:?}");
+        assert!(found[0].2.contains("file:///etc/passwd"), "{found:?}");
+        let good = text.replace(", \"file:///etc/passwd\"", "");
+        let config = Config::parse(&good, Path::new("sources.toml")).unwrap();
+        assert_eq!(config.outlets[0].feeds, ["https://a.example/rss.xml"]);
     }
 
     #[test]
