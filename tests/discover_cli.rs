@@ -244,6 +244,15 @@ fn clusters(doc: &serde_json::Value) -> Vec<BTreeSet<String>> {
         .collect()
 }
 
+/// Checks `doc` against `schema/discover.schema.json`.
+fn assert_schema(doc: &serde_json::Value) {
+    let path = format!("{}/schema/discover.schema.json", env!("CARGO_MANIFEST_DIR"));
+    let schema = serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+    let validator = jsonschema::validator_for(&schema).unwrap();
+    let errors: Vec<String> = validator.iter_errors(doc).map(|e| e.to_string()).collect();
+    assert!(errors.is_empty(), "{errors:?} in {doc:#}");
+}
+
 fn set(paths: &[&str]) -> BTreeSet<String> {
     paths.iter().map(|p| p.to_string()).collect()
 }
@@ -256,6 +265,7 @@ async fn the_three_events_cluster_and_a_second_run_asks_conditionally() {
     let out = parallax(dir.path(), &["discover", "--format", "json"]).await;
     assert_eq!(out.status.code(), Some(0), "{out:?}");
     let doc: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_schema(&doc);
     assert_eq!(
         clusters(&doc),
         [
@@ -341,6 +351,7 @@ async fn every_bad_feed_is_named_with_its_error_while_the_others_are_clustered()
     let out = parallax(dir.path(), &["discover", "--format", "json"]).await;
     assert_eq!(out.status.code(), Some(1), "{out:?}");
     let doc: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_schema(&doc);
     assert_eq!(clusters(&doc).len(), 3, "{doc:#}");
     let stderr = String::from_utf8_lossy(&out.stderr);
     let expected = [

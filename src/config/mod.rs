@@ -733,7 +733,7 @@ path = "b.txt"
         );
         let found = problems(&text);
         assert_eq!(found.len(), 1, "{found:?}");
-        assert_eq!(found[0].0, 4, "{found:?}");
+        assert_eq!(found[0].0, 5, "{found:?}");
         assert!(found[0].2.contains("file:///etc/passwd"), "{found:?}");
         let good = text.replace(", \"file:///etc/passwd\"", "");
         let config = Config::parse(&good, Path::new("sources.toml")).unwrap();
