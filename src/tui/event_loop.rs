@@ -3,7 +3,7 @@
 //! what is queued, runs `update` on each, does the commands, and draws once.
 
 use std::io;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::sync::mpsc::{self, Receiver, Sender};
 
@@ -17,6 +17,7 @@ use super::effects::{self, Background};
 use super::export::export_files;
 use super::keymap::Keymap;
 use super::message::{Command, Message};
+use super::picker::{Picker, PickerOutcome, choices};
 use super::terminal::Session;
 use super::theme::Theme;
 use super::update::{start, update};
@@ -33,6 +34,26 @@ pub struct Options {
     pub keymap: Keymap,
     /// Styles.
     pub theme: Theme,
+}
+
+/// Shows the story picker over `config`'s stories (their articles looked up in `cache_dir`)
+/// until one is opened (its id) or the user quits (None).
+pub fn pick_story(config: &Config, cache_dir: &Path, theme: Theme) -> io::Result<Option<String>> {
+    let mut picker = Picker::new(choices(config, cache_dir));
+    let mut session = Session::enter(false)?;
+    loop {
+        session.draw(|frame| {
+            let area = frame.area();
+            views::picker::render(&picker, theme, area, frame.buffer_mut());
+        })?;
+        if let Event::Key(key) = event::read()? {
+            match picker.on_key(key) {
+                PickerOutcome::Stay => {}
+                PickerOutcome::Open(id) => return Ok(Some(id)),
+                PickerOutcome::Quit => return Ok(None),
+            }
+        }
+    }
 }
 
 /// Runs the interface on `story` until the user quits or a signal asks to.
