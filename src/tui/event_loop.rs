@@ -74,7 +74,7 @@ pub fn run(config: Config, story: Story, load: LoadOptions, options: Options) ->
         .filter(|a| matches!(a.source, ArticleSource::Path(_)))
         .map(|a| a.outlet.clone())
         .collect();
-    let background = Background {
+    let mut background = Background {
         config: Arc::new(config),
         story: Arc::new(story),
         options: load,
@@ -88,13 +88,13 @@ pub fn run(config: Config, story: Story, load: LoadOptions, options: Options) ->
     let commands = start(&mut app);
     run_commands(&mut app, &mut session, &background, commands)?;
     tracing::info!(story = %app.story, "interface started");
-    main_loop(&mut app, &mut session, &background, &receiver)
+    main_loop(&mut app, &mut session, &mut background, &receiver)
 }
 
 fn main_loop(
     app: &mut App,
     session: &mut Session,
-    background: &Background,
+    background: &mut Background,
     receiver: &Receiver<Message>,
 ) -> io::Result<()> {
     loop {
@@ -105,6 +105,7 @@ fn main_loop(
         let mut queued = vec![first];
         queued.extend(receiver.try_iter());
         for message in queued {
+            background.follow(&message);
             let commands = update(app, message);
             run_commands(app, session, background, commands)?;
             if app.quit {
@@ -136,6 +137,10 @@ fn run_commands(
                 reference,
             } => {
                 background.recompare(generation, loaded, reference);
+                None
+            }
+            Command::AddArticle { generation, url } => {
+                background.add(generation, url);
                 None
             }
             Command::OpenUrl(url) => Some(effects::open_url(&url)),

@@ -102,6 +102,8 @@ pub fn render_status(app: &App, area: Rect, buf: &mut Buffer) {
     };
     let text = if app.search.editing {
         format!("/{}▏", app.search.query)
+    } else if let Some(url) = &app.add_prompt {
+        format!("add URL (Enter adds, Esc cancels): {url}▏")
     } else if let Some(notice) = &app.notice {
         notice.clone()
     } else if let Some(busy) = &app.busy {
