@@ -160,6 +160,17 @@ impl Fixture {
     }
 }
 
+/// The bottom line of the app's screen.
+fn status_line(app: &App) -> String {
+    let (width, height) = app.size;
+    let area = ratatui::layout::Rect::new(0, 0, width, height);
+    let mut buffer = ratatui::buffer::Buffer::empty(area);
+    parallax::tui::views::render(app, area, &mut buffer);
+    (0..width)
+        .map(|x| buffer[(x, height - 1)].symbol().to_string())
+        .collect()
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn an_added_url_is_written_fetched_and_compared() {
     let server = TestServer::start(|request, _| match request.path.as_str() {
@@ -245,6 +256,12 @@ async fn a_bad_url_a_failed_fetch_and_an_invalid_edit_are_told() {
             "{notice}"
         );
         assert_eq!(fixture.sources(), before, "nothing written");
+        // The status line keeps the cause in sight, cutting the message's middle.
+        let status = status_line(&fixture.app);
+        assert!(
+            status.contains("not added:") && status.contains("twice"),
+            "{status}"
+        );
     })
     .await
     .unwrap();
@@ -265,12 +282,7 @@ fn the_add_prompt_key_is_rebindable_and_drawn_in_the_status_line() {
     update(&mut app, key('+'));
     update(&mut app, key('h'));
     assert_eq!(app.add_prompt.as_deref(), Some("h"));
-    let area = ratatui::layout::Rect::new(0, 0, 100, 30);
-    let mut buffer = ratatui::buffer::Buffer::empty(area);
-    parallax::tui::views::render(&app, area, &mut buffer);
-    let status: String = (0..100)
-        .map(|x| buffer[(x, 29)].symbol().to_string())
-        .collect();
+    let status = status_line(&app);
     assert!(
         status.contains("add URL (Enter adds, Esc cancels): h▏"),
         "{status}"

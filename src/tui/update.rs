@@ -295,7 +295,7 @@ fn on_added(app: &mut App, result: Result<Box<super::message::AddedArticle>, Str
             }
             app.notice = Some(match &added.fetch_error {
                 None => format!(
-                    "added {} to sources.toml as outlet {}; comparing again",
+                    "added {} to sources.toml as outlet {}",
                     added.url, added.outlet
                 ),
                 Some(error) => format!(

@@ -6,7 +6,7 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 
 use crate::tui::layout::{MIN_HEIGHT, MIN_WIDTH, fit};
-use crate::tui::picker::{Picker, StoryChoice};
+use crate::tui::picker::{Cached, Picker, StoryChoice};
 use crate::tui::theme::Theme;
 
 use super::chrome::render_too_small;
@@ -19,6 +19,8 @@ fn details(choice: &StoryChoice) -> String {
     let fetched = match &choice.fetched {
         Some((first, last)) if first == last => format!("fetched {first}"),
         Some((first, last)) => format!("fetched {first} to {last}"),
+        // Nothing fetched yet every article readable: the story is made of local files.
+        None if choice.cached == Cached::All => "local files".to_string(),
         None => "never fetched".to_string(),
     };
     format!(
