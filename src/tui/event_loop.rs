@@ -36,6 +36,17 @@ pub struct Options {
     pub theme: Theme,
 }
 
+/// The outlets of `story` whose article is a local file: read, never fetched or waited for
+/// (the banner says so while loading).
+pub fn local_outlets(story: &Story) -> Vec<String> {
+    story
+        .articles
+        .iter()
+        .filter(|a| matches!(a.source, ArticleSource::Path(_)))
+        .map(|a| a.outlet.clone())
+        .collect()
+}
+
 /// Shows the story picker over `config`'s stories (their articles looked up in `cache_dir`)
 /// until one is opened (its id) or the user quits (None).
 pub fn pick_story(config: &Config, cache_dir: &Path, theme: Theme) -> io::Result<Option<String>> {
@@ -68,12 +79,7 @@ pub fn run(config: Config, story: Story, load: LoadOptions, options: Options) ->
         options.keymap,
     );
     app.export_dir = options.export_dir;
-    app.local_outlets = story
-        .articles
-        .iter()
-        .filter(|a| matches!(a.source, ArticleSource::Path(_)))
-        .map(|a| a.outlet.clone())
-        .collect();
+    app.local_outlets = local_outlets(&story);
     let mut background = Background {
         config: Arc::new(config),
         story: Arc::new(story),
