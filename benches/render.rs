@@ -6,20 +6,31 @@
 //!    (key → update → draw) into ratatui's test backend and through the crossterm backend into
 //!    a sink (escape sequences encoded, no terminal), with frames per second.
 //!
-//! Aims (issue 6): first frame under 100 ms, a frame under 5 ms.
+//! 3. time to first frame of `diff A B --tui` on two ~5 MB generated text files (set
+//!    `PARALLAX_BENCH_BIG_MB` for another size), beside what the CLI (`diff A B`) does for the
+//!    same input: reading and comparing are shared, then the CLI renders Markdown while the
+//!    interface installs the comparison (index, framing tables, side-by-side layout) and draws.
+//!
+//! Aims (issue 6): first frame under 100 ms, a frame under 5 ms; (issue 12) the big input's
+//! first frame costs no more than the CLI.
 
 use std::path::Path;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use parallax::config::Config;
+use parallax::extract::article_from_text;
+use parallax::model::EngineSettings;
 use parallax::pipeline::{self, LoadOptions, LoadedStory};
+use parallax::report::{self, Format};
 use parallax::tui::app::App;
+use parallax::tui::index::ComparisonIndex;
 use parallax::tui::keymap::Keymap;
 use parallax::tui::message::Message;
 use parallax::tui::theme::Theme;
 use parallax::tui::update::{start, update};
 use parallax::tui::views;
+use parallax::tui::views::framing::FramingState;
 use ratatui::backend::{Backend, CrosstermBackend, TestBackend};
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::layout::Rect;
@@ -144,6 +155,208 @@ fn scroll_frames<B: Backend>(name: &str, app: &mut App, terminal: &mut Terminal<
     );
 }
 
+/// Words the generated articles are made of: a news-like vocabulary.
+const WORDS: &[&str] = &[
+    "government",
+    "officials",
+    "announced",
+    "plan",
+    "technology",
+    "transfer",
+    "province",
+    "industry",
+    "experts",
+    "foreign",
+    "investment",
+    "ministry",
+    "said",
+    "report",
+    "economic",
+    "growth",
+    "region",
+    "companies",
+    "agreement",
+    "development",
+    "research",
+    "university",
+    "engineers",
+    "recruit",
+    "programme",
+    "billion",
+    "yuan",
+    "funding",
+    "council",
+    "minister",
+    "spokesman",
+    "week",
+    "year",
+    "market",
+    "trade",
+    "export",
+    "policy",
+    "reform",
+    "railway",
+    "port",
+    "energy",
+    "solar",
+    "wind",
+    "steel",
+    "factory",
+    "workers",
+    "union",
+    "strike",
+    "wages",
+    "inflation",
+    "bank",
+    "interest",
+    "rate",
+    "committee",
+    "parliament",
+    "vote",
+    "election",
+    "court",
+    "ruling",
+    "judge",
+    "police",
+    "investigation",
+    "city",
+    "mayor",
+    "residents",
+    "protest",
+    "pollution",
+    "river",
+    "water",
+    "drought",
+    "flood",
+    "storm",
+];
+const NAMES: &[&str] = &[
+    "Zhang Wei",
+    "Li Na",
+    "Wang Fang",
+    "Maria Lopez",
+    "John Smith",
+];
+
+fn sentence(rng: &mut fastrand::Rng) -> String {
+    let words: Vec<&str> = (0..rng.usize(8..23))
+        .map(|_| WORDS[rng.usize(..WORDS.len())])
+        .collect();
+    let mut text = words.join(" ");
+    if rng.f32() < 0.3 {
+        text = format!(
+            "{} said {} {text}",
+            NAMES[rng.usize(..NAMES.len())],
+            rng.u32(2..900)
+        );
+    }
+    let mut chars = text.chars();
+    let first = chars.next().map(|c| c.to_ascii_uppercase()).unwrap_or('X');
+    format!("{first}{}.", chars.as_str())
+}
+
+fn paragraph(rng: &mut fastrand::Rng) -> String {
+    (0..rng.usize(2..7))
+        .map(|_| sentence(rng))
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Two articles of about `bytes` each: the second drops, rewrites and rewords some of the
+/// first's paragraphs and adds its own.
+fn big_pair(bytes: usize) -> (String, String) {
+    let mut rng = fastrand::Rng::with_seed(7);
+    let mut first = Vec::new();
+    let mut size = 0;
+    while size < bytes {
+        let p = paragraph(&mut rng);
+        size += p.len() + 2;
+        first.push(p);
+    }
+    let mut second = Vec::new();
+    for p in &first {
+        let roll = rng.f32();
+        if roll < 0.1 {
+            continue;
+        }
+        second.push(if roll < 0.3 {
+            paragraph(&mut rng)
+        } else if roll < 0.45 {
+            p.replace("said", "stated")
+        } else {
+            p.clone()
+        });
+        if rng.f32() < 0.05 {
+            second.push(paragraph(&mut rng));
+        }
+    }
+    (first.join("\n\n"), second.join("\n\n"))
+}
+
+/// The big-input case: what `diff A B` and `diff A B --tui` each do before their output.
+fn big_input_first_frame() {
+    let megabytes: usize = std::env::var("PARALLAX_BENCH_BIG_MB")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(5);
+    let (a, b) = big_pair(megabytes * 1_000_000);
+    let started = Instant::now();
+    let outlets = vec![
+        pipeline::outlet_entry("a", "a", "a.txt", article_from_text(&a)),
+        pipeline::outlet_entry("b", "b", "b.txt", article_from_text(&b)),
+    ];
+    let read = started.elapsed();
+    let comparison =
+        parallax::align::compare("diff", outlets, "a", Vec::new(), &EngineSettings::default());
+    let compared = started.elapsed();
+    let markdown = report::render(&comparison, Format::Md).expect("markdown");
+    let cli = started.elapsed() - compared;
+    let parts = Instant::now();
+    let index = ComparisonIndex::new(&comparison);
+    let index_time = parts.elapsed();
+    let framing = FramingState::of(&comparison);
+    let framing_time = parts.elapsed() - index_time;
+    drop((index, framing));
+    let installed = Instant::now();
+    let mut app = App::new(
+        "diff",
+        "big",
+        &["a".into(), "b".into()],
+        Theme::new(true),
+        Keymap::default(),
+    );
+    update(&mut app, Message::Resize(WIDTH, HEIGHT));
+    start(&mut app);
+    let generation = app.generation;
+    update(
+        &mut app,
+        Message::Compared {
+            generation,
+            loaded: Arc::new(LoadedStory::default()),
+            comparison: Some(Box::new(comparison)),
+            partial: false,
+        },
+    );
+    let install = installed.elapsed();
+    let mut terminal = Terminal::new(TestBackend::new(WIDTH, HEIGHT)).expect("test terminal");
+    terminal.draw(|f| views::draw(f, &app)).expect("draw");
+    let tui = installed.elapsed();
+    println!(
+        "diff of two {megabytes} MB texts: read {:.0} ms, compare {:.0} ms; then the CLI's \
+         Markdown ({} KB) {:.0} ms, the interface's first frame {:.0} ms (install {:.0} ms: \
+         index {:.0} ms, framing tables {:.0} ms; draw {:.0} ms)",
+        ms(read),
+        ms(compared - read),
+        markdown.len() / 1000,
+        ms(cli),
+        ms(tui),
+        ms(install),
+        ms(index_time),
+        ms(framing_time),
+        ms(tui - install),
+    );
+}
+
 fn main() {
     if !root().join("cache").is_dir() {
         println!("skipping: no cache/ with the demo story");
@@ -167,4 +380,5 @@ fn main() {
         "relayout of 6 outlets after a resize: {:.2} ms",
         ms(started.elapsed())
     );
+    big_input_first_frame();
 }

@@ -13,7 +13,8 @@ struct Cli {
     global: GlobalArgs,
     #[command(subcommand)]
     command: Option<Command>,
-    /// Story to open (default: the first story in sources.toml).
+    /// Story to open (default: choose one in the story picker when sources.toml has several;
+    /// the first story when the output is not a terminal).
     story: Option<String>,
     #[command(flatten)]
     open: commands::open::OpenArgs,

@@ -1,5 +1,5 @@
 //! The real binary in a real terminal: tmux runs `parallax` on the demo story (offline, from
-//! the shipped cache), the test types keys, reads the screen, and checks that quitting with `q`,
+//! the shipped cache; once through the story picker), the test types keys, reads the screen, and checks that quitting with `q`,
 //! SIGTERM and Ctrl-Z (then `fg`) all leave or restore the terminal properly. Skips, saying
 //! why, when tmux is not installed (CI installs it). Every wait is bounded.
 
@@ -13,6 +13,8 @@ use skip::skip;
 
 /// How long any one screen may take to appear.
 const WAIT: Duration = Duration::from_secs(20);
+/// The shipped sample story, opened by name (without a name the story picker comes first).
+const DEMO_STORY: &str = "hebei-tech-transfer";
 
 /// One tmux server of our own (its own socket), so the test never touches the user's sessions.
 struct Tmux {
@@ -39,9 +41,10 @@ impl Tmux {
     }
 
     /// Starts an interactive shell (job control on, as a user's) in a 120x40 pane at the
-    /// repository root and types the command that runs the binary and reports its exit code.
+    /// repository root and types the command that runs the binary on the demo story and
+    /// reports its exit code.
     fn start(name: &str) -> Tmux {
-        Tmux::start_with(name, "", "")
+        Tmux::start_with(name, "", DEMO_STORY)
     }
 
     /// Like [`Tmux::start`], with extra `NAME=value` environment words and arguments.
@@ -178,7 +181,14 @@ fn a_user_reads_the_demo_story_and_quits_with_q() {
     if !ready() {
         return;
     }
-    let tmux = Tmux::start("read");
+    // No story named: the picker opens on the demo story, and Enter opens it.
+    let tmux = Tmux::start_with("read", "", "");
+    let picker = tmux.wait_for("choose a story");
+    assert!(
+        picker.contains("▶ hebei-tech-transfer") && picker.contains("hebei-live"),
+        "{picker}"
+    );
+    tmux.keys(&["Enter"]);
     tmux.wait_for("The Meridian Ledger (reference)");
     assert!(tmux.alternate_screen_on());
     tmux.keys(&["2"]);
@@ -295,7 +305,7 @@ fn no_color_draws_without_colour_and_ctrl_c_quits() {
         truecolor(&coloured.screen_with_styles()),
         "colours by default"
     );
-    let plain = Tmux::start_with("nocolor", "NO_COLOR=1", "");
+    let plain = Tmux::start_with("nocolor", "NO_COLOR=1", DEMO_STORY);
     plain.wait_for("The Meridian Ledger (reference)");
     let styled = plain.screen_with_styles();
     assert!(!truecolor(&styled), "no colour under NO_COLOR");

@@ -610,3 +610,50 @@ fn copy_in_side_by_side_takes_the_claim_under_the_cursor() {
     assert!(text.starts_with("“The projects were drawn up"), "{text}");
     assert!(text.contains("Clear Sky Daily"), "{text}");
 }
+
+#[test]
+fn local_inputs_read_as_files_while_loading_and_urls_wait() {
+    use parallax::config::{ArticleSource, Story, StoryArticle};
+    use parallax::tui::app::App;
+    use parallax::tui::event_loop::local_outlets;
+    use parallax::tui::keymap::Keymap;
+    use parallax::tui::theme::Theme;
+    let story = Story {
+        id: "diff".into(),
+        title: "Ad hoc".into(),
+        reference: None,
+        articles: vec![
+            StoryArticle {
+                outlet: "first".into(),
+                source: ArticleSource::Path("first.txt".into()),
+            },
+            StoryArticle {
+                outlet: "site".into(),
+                source: ArticleSource::Url("https://site.example/a".into()),
+            },
+        ],
+        sample: false,
+    };
+    assert_eq!(local_outlets(&story), ["first"]);
+    let ids = ["first".to_string(), "site".to_string()];
+    let mut app = App::new("diff", "Ad hoc", &ids, Theme::new(false), Keymap::default());
+    app.local_outlets = local_outlets(&story);
+    update(&mut app, Message::Resize(100, 30));
+    parallax::tui::update::start(&mut app);
+    let buffer = draw(&app);
+    assert!(
+        find(&buffer, "first: reading the file…").is_some(),
+        "{:#?}",
+        rows(&buffer)
+    );
+    assert!(
+        find(&buffer, "first: waiting").is_none(),
+        "{:#?}",
+        rows(&buffer)
+    );
+    assert!(
+        find(&buffer, "site: waiting").is_some(),
+        "{:#?}",
+        rows(&buffer)
+    );
+}

@@ -4,6 +4,7 @@
 //! comment kept, and the result must pass the same validation as `parallax check` before
 //! anything is written.
 
+pub mod apply;
 pub mod editor;
 pub mod outlets;
 
@@ -11,6 +12,7 @@ use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
 use crate::config::{Config, ConfigError, Story, StoryArticle};
+pub use apply::{AddError, Added, add_to_sources};
 pub use editor::{Location, SourcesEditor};
 
 /// What to add: articles to one story.

@@ -6,18 +6,14 @@
 //! only what is cached is read. Exit code: 0 when added, 1 when added but some article could
 //! not be fetched, 2 when refused (nothing written).
 
-use std::collections::HashMap;
 use std::path::Path;
 use std::process::ExitCode;
 
 use clap::Args;
 
 use super::{EXIT_BAD_INPUT, EXIT_OK, EXIT_PARTIAL, GlobalArgs};
-use crate::add::{self, Location, NewArticle, Plan, Refusal, Request};
-use crate::cache::Cache;
-use crate::cache::write_atomic_with_permissions;
-use crate::config::Config;
-use crate::pipeline::{self, LoadedStory};
+use crate::add::{self, AddError, Location, NewArticle, Plan, Refusal, Request};
+use crate::pipeline;
 
 /// Arguments of `add`.
 #[derive(Debug, Clone, Args)]
@@ -81,107 +77,36 @@ pub fn locations(config_path: &Path, inputs: &[String]) -> Result<Vec<Location>,
 
 /// Adds `request` to the sources file of `global`: plans and validates the edit, fetches
 /// the new articles, names new outlets and the story from them, and writes the file
-/// atomically. The exit code of `add`.
+/// atomically ([`add::add_to_sources`]). The exit code of `add`.
 pub fn save(global: &GlobalArgs, request: &Request) -> ExitCode {
-    let (text, config) = match current_sources(global) {
-        Ok(current) => current,
-        Err(code) => return code,
-    };
-    let mut plan = match add::plan(&text, &config, request) {
-        Ok(plan) => plan,
-        Err(refusal) => return refused(&refusal),
-    };
-    let loaded = pipeline::load_story(
-        &plan.config,
-        &plan.added_story(),
-        &global.load_options(),
-        &mut |_| {},
-    );
-    // Offline, an article not yet cached is no failure: nothing was tried.
-    let failures = if global.offline {
-        &[][..]
-    } else {
-        &loaded.failures[..]
-    };
-    for failure in failures {
+    let added =
+        match add::add_to_sources(&global.config, &global.load_options(), request, &mut |_| {}) {
+            Ok(added) => added,
+            Err(AddError::Refused(refusal)) => return refused(&refusal),
+            Err(AddError::File(message)) => {
+                say!("error: {message}");
+                return ExitCode::from(EXIT_BAD_INPUT);
+            }
+        };
+    for failure in &added.failures {
         say!(
             "warning: {}; added all the same (`parallax fetch {}` tries again)",
             failure.error,
-            plan.story
+            added.plan.story
         );
     }
-    let names = site_names(&plan, &global.cache_dir);
-    let title = first_title(&plan, &loaded);
-    if let Err(err) = plan.rename(&names, title.as_deref()) {
-        return refused(&Refusal::Invalid(err));
-    }
-    if let Err(code) = write_sources(&global.config, &plan.editor.to_string()) {
-        return code;
-    }
-    println!("{}", summary(&plan, &global.config));
-    ExitCode::from(if failures.is_empty() {
+    println!("{}", summary(&added.plan, &global.config));
+    ExitCode::from(if added.failures.is_empty() {
         EXIT_OK
     } else {
         EXIT_PARTIAL
     })
 }
 
-/// The text and validated config of the sources file; an absent file is an empty one.
-fn current_sources(global: &GlobalArgs) -> Result<(String, Config), ExitCode> {
-    let text = match std::fs::read_to_string(&global.config) {
-        Ok(text) => text,
-        Err(err) if err.kind() == std::io::ErrorKind::NotFound => String::new(),
-        Err(err) => {
-            say!("{}: cannot read the file: {err}", global.config.display());
-            return Err(ExitCode::from(EXIT_BAD_INPUT));
-        }
-    };
-    match Config::parse(&text, &global.config) {
-        Ok(config) => Ok((text, config)),
-        Err(err) => {
-            say!("{err}");
-            Err(ExitCode::from(EXIT_BAD_INPUT))
-        }
-    }
-}
-
 /// Prints why a request was refused; exit code 2.
 pub fn refused(refusal: &Refusal) -> ExitCode {
     say!("error: {refusal}");
     ExitCode::from(EXIT_BAD_INPUT)
-}
-
-/// The site's own name of each new outlet, from its newest cached page.
-fn site_names(plan: &Plan, cache_dir: &Path) -> HashMap<String, String> {
-    let cache = Cache::new(cache_dir);
-    plan.new_outlets
-        .iter()
-        .filter_map(|outlet| {
-            let page = cache.newest(&plan.story, outlet).ok()??;
-            let (html, _) = pipeline::decode_page(&page.body, page.meta.content_type.as_deref());
-            Some((outlet.clone(), crate::extract::site_name(&html)?))
-        })
-        .collect()
-}
-
-/// The headline of the first added article that has one.
-fn first_title(plan: &Plan, loaded: &LoadedStory) -> Option<String> {
-    plan.articles.iter().find_map(|article| {
-        loaded
-            .outlets
-            .iter()
-            .find(|entry| entry.id == article.outlet && !entry.title.is_empty())
-            .map(|entry| entry.title.clone())
-    })
-}
-
-/// Writes the edited file atomically, keeping the permissions of the one it replaces.
-fn write_sources(path: &Path, text: &str) -> Result<(), ExitCode> {
-    let permissions = std::fs::metadata(path).ok().map(|m| m.permissions());
-    write_atomic_with_permissions(path, text.as_bytes(), permissions).map_err(|err| {
-        say!("error: {}: cannot write it: {err}", path.display());
-        ExitCode::from(EXIT_BAD_INPUT)
-    })
 }
 
 /// One line: what was added where.

@@ -1,5 +1,7 @@
-//! `parallax [STORY]`: open a story in the terminal interface, or print the Markdown report
-//! when standard output is not a terminal (then not one escape byte is written).
+//! `parallax [STORY]`: open a story in the terminal interface (without STORY and with several
+//! stories in sources.toml, after choosing one in the story picker), or print the Markdown
+//! report of the story (default: the first) when standard output is not a terminal (then not
+//! one escape byte is written).
 
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
@@ -88,6 +90,12 @@ pub fn load_keymap(args: &OpenArgs) -> Result<Keymap, ExitCode> {
     }
 }
 
+/// The interface's styles: colour unless `--color never` or `NO_COLOR` says otherwise.
+fn theme(global: &GlobalArgs) -> Theme {
+    let no_color = std::env::var("NO_COLOR").ok();
+    Theme::new(use_color(global.color, no_color.as_deref()))
+}
+
 /// Runs the terminal interface on `story` until the user quits.
 pub fn run_interface(
     global: &GlobalArgs,
@@ -96,7 +104,6 @@ pub fn run_interface(
     args: &OpenArgs,
     keymap: Keymap,
 ) -> ExitCode {
-    let no_color = std::env::var("NO_COLOR").ok();
     let export_dir = args
         .export_dir
         .clone()
@@ -106,7 +113,7 @@ pub fn run_interface(
         mouse: args.mouse,
         export_dir,
         keymap,
-        theme: Theme::new(use_color(global.color, no_color.as_deref())),
+        theme: theme(global),
     };
     log_to_file(&global.cache_dir);
     match event_loop::run(config, story, global.load_options(), options) {
@@ -124,16 +131,29 @@ pub fn run(global: &GlobalArgs, story: Option<&str>, args: &OpenArgs) -> ExitCod
         Ok(config) => config,
         Err(code) => return code,
     };
-    let story = match find_story(&config, story) {
-        Ok(story) => story.clone(),
-        Err(code) => return code,
-    };
     // The keymap is checked even when no terminal is used, so that a bad file is always told.
     let keymap = match load_keymap(args) {
         Ok(keymap) => keymap,
         Err(code) => return code,
     };
-    if std::io::stdout().is_terminal() {
+    let terminal = std::io::stdout().is_terminal();
+    let picked = if terminal && story.is_none() && config.stories.len() > 1 {
+        match event_loop::pick_story(&config, &global.cache_dir, theme(global)) {
+            Ok(Some(id)) => Some(id),
+            Ok(None) => return ExitCode::from(EXIT_OK),
+            Err(err) => {
+                say!("terminal error: {err}");
+                return ExitCode::from(EXIT_PARTIAL);
+            }
+        }
+    } else {
+        None
+    };
+    let story = match find_story(&config, picked.as_deref().or(story)) {
+        Ok(story) => story.clone(),
+        Err(code) => return code,
+    };
+    if terminal {
         return run_interface(global, config, story, args, keymap);
     }
     let loaded = pipeline::load_story(&config, &story, &global.load_options(), &mut |_| {});

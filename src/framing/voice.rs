@@ -111,14 +111,21 @@ pub(crate) fn stated_as_fact(
     comparison: &Comparison,
     passages: &[Passage<'_>],
 ) -> Vec<StatedAsFact> {
+    // Each claim's passages, gathered in one pass (not one pass over all passages per claim).
+    let mut by_claim: Vec<Vec<&Passage<'_>>> = vec![Vec::new(); comparison.claims.len()];
+    for passage in passages {
+        if let Some(bucket) = by_claim.get_mut(passage.claim) {
+            bucket.push(passage);
+        }
+    }
     let mut found = Vec::new();
-    for (index, claim) in comparison.claims.iter().enumerate() {
+    for (claim, claim_passages) in comparison.claims.iter().zip(&by_claim) {
         if claim.origin != comparison.reference {
             continue;
         }
         let mut as_fact = Vec::new();
         let mut qualified = IndexMap::new();
-        for passage in passages.iter().filter(|p| p.claim == index) {
+        for passage in claim_passages {
             let carried = claim
                 .statuses
                 .get(passage.outlet)

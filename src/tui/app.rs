@@ -298,6 +298,8 @@ pub struct App {
     pub refetching: bool,
     /// Outlets whose article is a local file (read, never fetched or waited for).
     pub local_outlets: Vec<String>,
+    /// The `a` prompt: the URL typed so far (None: no prompt).
+    pub add_prompt: Option<String>,
 }
 
 impl App {
@@ -341,6 +343,7 @@ impl App {
             export_dir: PathBuf::from("."),
             refetching: false,
             local_outlets: Vec::new(),
+            add_prompt: None,
         }
     }
 

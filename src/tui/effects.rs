@@ -10,11 +10,12 @@ use std::sync::mpsc::Sender;
 
 use base64::Engine;
 
+use crate::add::{Location, NewArticle, Request, add_to_sources};
 use crate::commands::write_output;
 use crate::config::{Config, Story};
 use crate::pipeline::{self, LoadOptions, LoadedStory};
 
-use super::message::Message;
+use super::message::{AddedArticle, Message};
 
 /// What background work needs: the config, the story, how to load it, where to report.
 #[derive(Debug, Clone)]
@@ -60,6 +61,49 @@ impl Background {
             });
             this.compare(generation, Arc::new(loaded), reference, false);
         });
+    }
+
+    /// Adds the article at `url` to the story in sources.toml on a new thread, as `parallax
+    /// add` does (validated, fetched into the cache with progress under `generation`, the file
+    /// written), then reports [`Message::Added`].
+    pub fn add(&self, generation: u64, url: String) {
+        let this = self.clone();
+        std::thread::spawn(move || {
+            let request = Request {
+                story: this.story.id.clone(),
+                title: None,
+                articles: vec![NewArticle::at(Location::Url(url.clone()))],
+                first_is_reference: false,
+            };
+            let sender = this.sender.clone();
+            let added = add_to_sources(&this.config.path, &this.options, &request, &mut |event| {
+                let _ = sender.send(Message::Progress { generation, event });
+            });
+            let result = added.map_err(|err| err.to_string()).and_then(|added| {
+                let story = added.plan.config.story(&added.plan.story).cloned();
+                let outlet = added.plan.articles.first().map(|a| a.outlet.clone());
+                match (story, outlet) {
+                    (Some(story), Some(outlet)) => Ok(Box::new(AddedArticle {
+                        fetch_error: added.failures.first().map(|f| f.error.clone()),
+                        config: added.plan.config,
+                        story,
+                        outlet,
+                        url,
+                    })),
+                    _ => Err(format!("{url}: the story was not found after adding")),
+                }
+            });
+            let _ = this.sender.send(Message::Added(result));
+        });
+    }
+
+    /// Keeps the config and story in step with `message`: after an article was added, every
+    /// later load reads the story as sources.toml now has it.
+    pub fn follow(&mut self, message: &Message) {
+        if let Message::Added(Ok(added)) = message {
+            self.config = Arc::new(added.config.clone());
+            self.story = Arc::new(added.story.clone());
+        }
     }
 
     /// Compares read articles against `reference` on a new thread.

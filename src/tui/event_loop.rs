@@ -3,7 +3,7 @@
 //! what is queued, runs `update` on each, does the commands, and draws once.
 
 use std::io;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::sync::mpsc::{self, Receiver, Sender};
 
@@ -17,6 +17,7 @@ use super::effects::{self, Background};
 use super::export::export_files;
 use super::keymap::Keymap;
 use super::message::{Command, Message};
+use super::picker::{Picker, PickerOutcome, choices};
 use super::terminal::Session;
 use super::theme::Theme;
 use super::update::{start, update};
@@ -35,6 +36,37 @@ pub struct Options {
     pub theme: Theme,
 }
 
+/// The outlets of `story` whose article is a local file: read, never fetched or waited for
+/// (the banner says so while loading).
+pub fn local_outlets(story: &Story) -> Vec<String> {
+    story
+        .articles
+        .iter()
+        .filter(|a| matches!(a.source, ArticleSource::Path(_)))
+        .map(|a| a.outlet.clone())
+        .collect()
+}
+
+/// Shows the story picker over `config`'s stories (their articles looked up in `cache_dir`)
+/// until one is opened (its id) or the user quits (None).
+pub fn pick_story(config: &Config, cache_dir: &Path, theme: Theme) -> io::Result<Option<String>> {
+    let mut picker = Picker::new(choices(config, cache_dir));
+    let mut session = Session::enter(false)?;
+    loop {
+        session.draw(|frame| {
+            let area = frame.area();
+            views::picker::render(&picker, theme, area, frame.buffer_mut());
+        })?;
+        if let Event::Key(key) = event::read()? {
+            match picker.on_key(key) {
+                PickerOutcome::Stay => {}
+                PickerOutcome::Open(id) => return Ok(Some(id)),
+                PickerOutcome::Quit => return Ok(None),
+            }
+        }
+    }
+}
+
 /// Runs the interface on `story` until the user quits or a signal asks to.
 pub fn run(config: Config, story: Story, load: LoadOptions, options: Options) -> io::Result<()> {
     let (sender, receiver) = mpsc::channel();
@@ -47,13 +79,8 @@ pub fn run(config: Config, story: Story, load: LoadOptions, options: Options) ->
         options.keymap,
     );
     app.export_dir = options.export_dir;
-    app.local_outlets = story
-        .articles
-        .iter()
-        .filter(|a| matches!(a.source, ArticleSource::Path(_)))
-        .map(|a| a.outlet.clone())
-        .collect();
-    let background = Background {
+    app.local_outlets = local_outlets(&story);
+    let mut background = Background {
         config: Arc::new(config),
         story: Arc::new(story),
         options: load,
@@ -67,13 +94,13 @@ pub fn run(config: Config, story: Story, load: LoadOptions, options: Options) ->
     let commands = start(&mut app);
     run_commands(&mut app, &mut session, &background, commands)?;
     tracing::info!(story = %app.story, "interface started");
-    main_loop(&mut app, &mut session, &background, &receiver)
+    main_loop(&mut app, &mut session, &mut background, &receiver)
 }
 
 fn main_loop(
     app: &mut App,
     session: &mut Session,
-    background: &Background,
+    background: &mut Background,
     receiver: &Receiver<Message>,
 ) -> io::Result<()> {
     loop {
@@ -84,6 +111,7 @@ fn main_loop(
         let mut queued = vec![first];
         queued.extend(receiver.try_iter());
         for message in queued {
+            background.follow(&message);
             let commands = update(app, message);
             run_commands(app, session, background, commands)?;
             if app.quit {
@@ -115,6 +143,10 @@ fn run_commands(
                 reference,
             } => {
                 background.recompare(generation, loaded, reference);
+                None
+            }
+            Command::AddArticle { generation, url } => {
+                background.add(generation, url);
                 None
             }
             Command::OpenUrl(url) => Some(effects::open_url(&url)),

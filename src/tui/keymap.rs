@@ -76,6 +76,8 @@ pub enum Action {
     Export,
     /// Fetch the story again.
     Refetch,
+    /// Prompt for a URL to add to the story (sources.toml, fetched, compared again).
+    AddArticle,
     /// Show or hide the key help.
     Help,
     /// Close an overlay, leave a search, go back to side by side, or quit.
@@ -175,6 +177,11 @@ pub const DEFAULT_BINDINGS: &[(Action, &[&str], &str)] = &[
         "export the current view (Markdown, JSON, HTML)",
     ),
     (Action::Refetch, &["R"], "fetch the story again"),
+    (
+        Action::AddArticle,
+        &["a"],
+        "add an article's URL to the story (sources.toml)",
+    ),
     (Action::Help, &["?"], "this help"),
     (Action::Back, &["q", "Esc"], "back / close / quit"),
     (Action::Quit, &["Ctrl-c"], "quit"),

@@ -6,6 +6,7 @@ use std::sync::Arc;
 
 use ratatui::crossterm::event::{KeyEvent, MouseEvent};
 
+use crate::config::{Config, Story};
 use crate::model::Comparison;
 use crate::pipeline::{LoadedStory, Progress};
 
@@ -40,10 +41,27 @@ pub enum Message {
         /// fetched, so the outlets missing now are not failures yet.
         partial: bool,
     },
+    /// An article typed at the `a` prompt was added to sources.toml (and fetched), or why not.
+    Added(Result<Box<AddedArticle>, String>),
     /// A side effect finished and has something to say (export written, URL opened...).
     Notice(String),
     /// SIGTERM, SIGHUP or SIGINT: quit now.
     Terminate,
+}
+
+/// An article added to the open story: the story as sources.toml now has it.
+#[derive(Debug, Clone)]
+pub struct AddedArticle {
+    /// The config as written.
+    pub config: Config,
+    /// The open story, with the new article.
+    pub story: Story,
+    /// The new article's outlet id.
+    pub outlet: String,
+    /// Its URL.
+    pub url: String,
+    /// Why fetching it failed, when it did (it is added all the same).
+    pub fetch_error: Option<String>,
 }
 
 /// Work the event loop does for the model.
@@ -67,6 +85,14 @@ pub enum Command {
         loaded: Arc<LoadedStory>,
         /// The new reference outlet id.
         reference: String,
+    },
+    /// Add the article at this URL to the open story (sources.toml), fetching it, on a
+    /// background thread; its progress is reported under `generation`.
+    AddArticle {
+        /// The generation progress is reported under.
+        generation: u64,
+        /// The article's URL.
+        url: String,
     },
     /// Open a URL or path with the system's opener, without waiting.
     OpenUrl(String),

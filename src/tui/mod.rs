@@ -13,6 +13,7 @@ pub mod index;
 pub mod keymap;
 pub mod layout;
 pub mod message;
+pub mod picker;
 pub mod search;
 pub mod terminal;
 pub mod theme;

@@ -67,6 +67,16 @@ pub fn update(app: &mut App, message: Message) -> Vec<Command> {
             finish_load(app, loaded, comparison.map(|c| *c), partial);
             Vec::new()
         }
+        Message::Added(result) => {
+            let added = result.is_ok();
+            on_added(app, result);
+            if added {
+                // A load reads the story as it now is, the new article with it.
+                load(app, false)
+            } else {
+                Vec::new()
+            }
+        }
         Message::Notice(text) => {
             app.notice = Some(text);
             Vec::new()
@@ -202,6 +212,9 @@ fn on_key(app: &mut App, key: KeyEvent) -> Vec<Command> {
     if app.search.editing {
         return on_search_key(app, key);
     }
+    if app.add_prompt.is_some() {
+        return on_add_prompt_key(app, key);
+    }
     let Some(chord) = KeyChord::from_event(&key) else {
         return Vec::new();
     };
@@ -223,6 +236,77 @@ fn on_key(app: &mut App, key: KeyEvent) -> Vec<Command> {
             Vec::new()
         }
     }
+}
+
+/// A key at the `a` prompt: text, Backspace, Esc to cancel, Enter to add the URL.
+fn on_add_prompt_key(app: &mut App, key: KeyEvent) -> Vec<Command> {
+    let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
+    let Some(typed) = app.add_prompt.as_mut() else {
+        return Vec::new();
+    };
+    match key.code {
+        KeyCode::Char('c') if ctrl => app.quit = true,
+        KeyCode::Char('u') if ctrl => typed.clear(),
+        KeyCode::Char(c) if !ctrl => typed.push(c),
+        KeyCode::Backspace => {
+            typed.pop();
+        }
+        KeyCode::Esc => {
+            app.add_prompt = None;
+            app.notice = Some("add cancelled".into());
+        }
+        KeyCode::Enter => {
+            let url = typed.trim().to_string();
+            app.add_prompt = None;
+            if let Err(why) = check_article_url(&url) {
+                app.notice = Some(why);
+                return Vec::new();
+            }
+            app.busy = Some(format!("adding {url}"));
+            app.relayout();
+            return vec![Command::AddArticle {
+                generation: app.generation,
+                url,
+            }];
+        }
+        _ => {}
+    }
+    Vec::new()
+}
+
+/// Why `url` cannot be an article's URL, if it cannot: it must be http(s) with a host.
+fn check_article_url(url: &str) -> Result<(), String> {
+    match url::Url::parse(url) {
+        Ok(parsed) if matches!(parsed.scheme(), "http" | "https") && parsed.has_host() => Ok(()),
+        Ok(_) => Err(format!("not added: {url:?} is not an http(s) URL")),
+        Err(err) => Err(format!("not added: {url:?} is not a URL ({err})")),
+    }
+}
+
+/// An `a` request finished: on success the outlet joins the story, and the status line says
+/// what was written (and whether the fetch failed); on failure, why nothing was.
+fn on_added(app: &mut App, result: Result<Box<super::message::AddedArticle>, String>) {
+    app.busy = None;
+    match result {
+        Ok(added) => {
+            if !app.progress.iter().any(|(id, _)| *id == added.outlet) {
+                app.progress
+                    .push((added.outlet.clone(), OutletProgress::Waiting));
+            }
+            app.notice = Some(match &added.fetch_error {
+                None => format!(
+                    "added {} to sources.toml as outlet {}",
+                    added.url, added.outlet
+                ),
+                Some(error) => format!(
+                    "added {} to sources.toml as outlet {}, but fetching it failed: {error}",
+                    added.url, added.outlet
+                ),
+            });
+        }
+        Err(why) => app.notice = Some(format!("not added: {why}")),
+    }
+    app.relayout();
 }
 
 fn on_search_key(app: &mut App, key: KeyEvent) -> Vec<Command> {
@@ -295,6 +379,13 @@ pub fn apply(app: &mut App, action: Action) -> Vec<Command> {
                 return Vec::new();
             }
             return load(app, true);
+        }
+        Action::AddArticle => {
+            if app.busy.is_some() {
+                app.notice = Some("still working; try again when it is done".into());
+                return Vec::new();
+            }
+            app.add_prompt = Some(String::new());
         }
         Action::Search => {
             app.search.editing = true;

@@ -102,6 +102,8 @@ pub fn render_status(app: &App, area: Rect, buf: &mut Buffer) {
     };
     let text = if app.search.editing {
         format!("/{}▏", app.search.query)
+    } else if let Some(url) = &app.add_prompt {
+        format!("add URL (Enter adds, Esc cancels): {url}▏")
     } else if let Some(notice) = &app.notice {
         notice.clone()
     } else if let Some(busy) = &app.busy {
@@ -134,13 +136,14 @@ pub fn render_status(app: &App, area: Rect, buf: &mut Buffer) {
         )
     };
     let width = area.width as usize;
-    buf.set_stringn(
-        area.x,
-        area.y,
-        fit(&format!(" {text}"), width),
-        width,
-        theme.status_bar(),
-    );
+    let line = format!(" {text}");
+    // A message ends with its cause ("not added: ...: twice"): cut its middle, not the cause.
+    let shown = if app.notice.is_some() && !app.search.editing && app.add_prompt.is_none() {
+        fit_middle(&line, width)
+    } else {
+        fit(&line, width)
+    };
+    buf.set_stringn(area.x, area.y, shown, width, theme.status_bar());
 }
 
 /// The notice drawn instead of everything else below the minimum size.

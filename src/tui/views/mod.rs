@@ -7,6 +7,7 @@ pub mod claims;
 pub mod framing;
 pub mod help;
 pub mod marked_text;
+pub mod picker;
 pub mod reader;
 pub mod side_by_side;
 pub mod sources;
