@@ -1,12 +1,14 @@
 //! The framing lens measured on BASIL's dev stories (`../shared/bench/claims/basil-dev/`, or
-//! `PARALLAX_CLAIMS_DIR`/basil-dev): each story's three outlets compared with each as the
-//! reference in turn, and every word of every listed substitution (both sides) looked up in
-//! BASIL's lexical-bias spans (loaded wording of the same fact, marked by its annotators).
+//! `PARALLAX_CLAIMS_DIR`/basil-dev; `PARALLAX_FRAMING_SET` names another set of that layout in
+//! place of `basil-dev`): each story's three outlets compared with each as the reference in
+//! turn, and every word of every listed entry looked up in BASIL's lexical-bias spans (loaded
+//! wording of the same fact, marked by its annotators): both sides of each substitution, and
+//! each loaded word an outlet adds.
 //!
-//! - precision: the share of substitution words inside a lexical span, against chance: the
-//!   share of all body words inside one (a lens that finds framing must beat it clearly);
-//!   the same for the substitutions holding a loaded word;
-//! - recall: the share of lexical spans holding at least one substitution word.
+//! - precision: the share of the entries' words inside a lexical span, against chance: the
+//!   share of all body words inside one (a lens that finds framing must beat it clearly); per
+//!   kind (substitutions, those of them with a loaded word, added loaded words) and overall;
+//! - recall: the share of lexical spans holding at least one entry's word.
 //!
 //! `cargo bench --bench framing_eval`. Without the data it prints why and stops. Nothing of the
 //! data is written anywhere.
