@@ -1,12 +1,14 @@
 //! The framing lens measured on BASIL's dev stories (`../shared/bench/claims/basil-dev/`, or
-//! `PARALLAX_CLAIMS_DIR`/basil-dev): each story's three outlets compared with each as the
-//! reference in turn, and every word of every listed substitution (both sides) looked up in
-//! BASIL's lexical-bias spans (loaded wording of the same fact, marked by its annotators).
+//! `PARALLAX_CLAIMS_DIR`/basil-dev; `PARALLAX_FRAMING_SET` names another set of that layout in
+//! place of `basil-dev`): each story's three outlets compared with each as the reference in
+//! turn, and every word of every listed entry looked up in BASIL's lexical-bias spans (loaded
+//! wording of the same fact, marked by its annotators): both sides of each substitution, and
+//! each loaded word an outlet adds.
 //!
-//! - precision: the share of substitution words inside a lexical span, against chance: the
-//!   share of all body words inside one (a lens that finds framing must beat it clearly);
-//!   the same for the substitutions holding a loaded word;
-//! - recall: the share of lexical spans holding at least one substitution word.
+//! - precision: the share of the entries' words inside a lexical span, against chance: the
+//!   share of all body words inside one (a lens that finds framing must beat it clearly); per
+//!   kind (substitutions, those of them with a loaded word, added loaded words) and overall;
+//! - recall: the share of lexical spans holding at least one entry's word.
 //!
 //! `cargo bench --bench framing_eval`. Without the data it prints why and stops. Nothing of the
 //! data is written anywhere.
@@ -70,6 +72,36 @@ fn inside(word: (usize, usize), spans: &[(usize, usize)]) -> Option<usize> {
     spans.iter().position(|&(s, e)| word.0 < e && word.1 > s)
 }
 
+/// The sentences of `outlet`'s passage of `claim`, each with where it starts in the file.
+fn sentences<'t>(
+    comparison: &'t Comparison,
+    texts: &[Text],
+    outlet: &str,
+    claim: &str,
+) -> Vec<(usize, &'t str)> {
+    let status = comparison
+        .claims
+        .iter()
+        .find(|c| c.id == claim)
+        .and_then(|cluster| cluster.statuses.get(outlet));
+    let (Some(status), Some(entry), Some(text)) = (
+        status,
+        comparison.outlet(outlet),
+        texts.iter().find(|t| t.id == outlet),
+    ) else {
+        return Vec::new();
+    };
+    status
+        .spans
+        .iter()
+        .filter_map(|span| {
+            let paragraph = entry.paragraphs.get(span.paragraph)?;
+            let base = (*text.paragraph_starts.get(span.paragraph)?)?;
+            Some((base + span.start, paragraph.get(span.start..span.end)?))
+        })
+        .collect()
+}
+
 /// Where `side` stands in `outlet`'s passage of `claim`, as byte ranges of its words in the file.
 fn locate(
     comparison: &Comparison,
@@ -78,33 +110,28 @@ fn locate(
     claim: &str,
     side: &str,
 ) -> Vec<(usize, usize)> {
-    let Some(cluster) = comparison.claims.iter().find(|c| c.id == claim) else {
-        return Vec::new();
-    };
-    let Some(status) = cluster.statuses.get(outlet) else {
-        return Vec::new();
-    };
-    let (Some(entry), Some(text)) = (
-        comparison.outlet(outlet),
-        texts.iter().find(|t| t.id == outlet),
-    ) else {
-        return Vec::new();
-    };
-    for span in &status.spans {
-        let (Some(paragraph), Some(Some(base))) = (
-            entry.paragraphs.get(span.paragraph),
-            text.paragraph_starts.get(span.paragraph),
-        ) else {
-            continue;
-        };
-        let Some(sentence) = paragraph.get(span.start..span.end) else {
-            continue;
-        };
-        if let Some(at) = sentence.find(side) {
-            return words(side, base + span.start + at);
-        }
-    }
-    Vec::new()
+    sentences(comparison, texts, outlet, claim)
+        .into_iter()
+        .find_map(|(base, sentence)| Some(words(side, base + sentence.find(side)?)))
+        .unwrap_or_default()
+}
+
+/// Where the word `word` (lowercase) first stands in `outlet`'s passage of `claim`, as a byte
+/// range in the file.
+fn locate_word(
+    comparison: &Comparison,
+    texts: &[Text],
+    outlet: &str,
+    claim: &str,
+    word: &str,
+) -> Option<(usize, usize)> {
+    sentences(comparison, texts, outlet, claim)
+        .into_iter()
+        .find_map(|(base, sentence)| {
+            words(sentence, base)
+                .into_iter()
+                .find(|&(s, e)| sentence[s - base..e - base].to_lowercase() == word)
+        })
 }
 
 fn read(dir: &Path, story: &str) -> Result<(Vec<OutletEntry>, Vec<Text>), String> {
@@ -151,12 +178,45 @@ fn read(dir: &Path, story: &str) -> Result<(Vec<OutletEntry>, Vec<Text>), String
     Ok((entries, texts))
 }
 
+/// Entries listed, their words found in the texts, and how many of those lie inside a
+/// lexical-bias span.
+#[derive(Default)]
+struct Tally {
+    entries: usize,
+    words: usize,
+    inside: usize,
+}
+
+impl Tally {
+    fn word(&mut self, inside: bool) {
+        self.words += 1;
+        self.inside += usize::from(inside);
+    }
+
+    /// `837 listed, 24 of 3123 words inside a span (0.8%): 1.7x chance`.
+    fn line(&self, chance: f64) -> String {
+        let precision = share(self.inside, self.words);
+        format!(
+            "{} listed, {} of {} words inside a span ({precision:.1}%): {:.1}x chance",
+            self.entries,
+            self.inside,
+            self.words,
+            precision / chance.max(f64::EPSILON)
+        )
+    }
+}
+
+/// `a` as a percentage of `b`.
+fn share(a: usize, b: usize) -> f64 {
+    100.0 * a as f64 / b.max(1) as f64
+}
+
 fn main() -> ExitCode {
     let manifest = Path::new(env!("CARGO_MANIFEST_DIR"));
     let dir = std::env::var_os("PARALLAX_CLAIMS_DIR")
         .map(PathBuf::from)
         .unwrap_or_else(|| manifest.join("../shared/bench/claims"))
-        .join("basil-dev");
+        .join(std::env::var("PARALLAX_FRAMING_SET").unwrap_or_else(|_| "basil-dev".into()));
     let Ok(listing) = std::fs::read_dir(&dir) else {
         println!(
             "framing_eval skipped: {} is absent (the real-data sets live outside the repository)",
@@ -170,11 +230,10 @@ fn main() -> ExitCode {
         .map(|e| e.file_name().to_string_lossy().into_owned())
         .collect();
     stories.sort();
-    let (mut all_words, mut all_inside) = (0usize, 0usize);
-    let (mut listed_words, mut listed_inside) = (0usize, 0usize);
-    let (mut listed, mut spans, mut surfaced) = (0usize, 0usize, 0usize);
-    // The same for the substitutions with a loaded word.
-    let (mut loaded_listed, mut loaded_words, mut loaded_inside) = (0usize, 0usize, 0usize);
+    let (mut all_words, mut all_inside, mut spans) = (0usize, 0usize, 0usize);
+    let (mut substitutions, mut loaded, mut added) =
+        (Tally::default(), Tally::default(), Tally::default());
+    let mut surfaced = 0;
     for story in &stories {
         let (entries, texts) = match read(&dir, story) {
             Ok(read) => read,
@@ -194,6 +253,7 @@ fn main() -> ExitCode {
             spans += text.spans.len();
         }
         let mut hit: HashSet<(String, usize)> = HashSet::new();
+        let text_of = |id: &str| texts.iter().find(|t| t.id == id).expect("read");
         for reference in OUTLETS {
             let comparison = compare(
                 story,
@@ -203,26 +263,39 @@ fn main() -> ExitCode {
                 &EngineSettings::default(),
             );
             for outlet in analyse(&comparison).substitutions {
+                let id = outlet.outlet.as_str();
                 for substitution in &outlet.substitutions {
-                    listed += 1;
-                    let loaded = !substitution.loaded.is_empty();
-                    loaded_listed += usize::from(loaded);
+                    let is_loaded = !substitution.loaded.is_empty();
+                    substitutions.entries += 1;
+                    loaded.entries += usize::from(is_loaded);
                     for at in &substitution.occurrences {
-                        let sides = [
-                            (reference, substitution.from.as_str()),
-                            (outlet.outlet.as_str(), substitution.to.as_str()),
-                        ];
-                        for (id, side) in sides {
-                            let text = texts.iter().find(|t| t.id == id).expect("read");
-                            for word in locate(&comparison, &texts, id, &at.claim, side) {
-                                listed_words += 1;
-                                loaded_words += usize::from(loaded);
-                                if let Some(span) = inside(word, &text.spans) {
-                                    listed_inside += 1;
-                                    loaded_inside += usize::from(loaded);
-                                    hit.insert((id.to_string(), span));
+                        let sides = [(reference, &substitution.from), (id, &substitution.to)];
+                        for (side_id, side) in sides {
+                            let text = text_of(side_id);
+                            for word in locate(&comparison, &texts, side_id, &at.claim, side) {
+                                let span = inside(word, &text.spans);
+                                substitutions.word(span.is_some());
+                                if is_loaded {
+                                    loaded.word(span.is_some());
+                                }
+                                if let Some(span) = span {
+                                    hit.insert((side_id.to_string(), span));
                                 }
                             }
+                        }
+                    }
+                }
+                for word in &outlet.added {
+                    added.entries += 1;
+                    for at in &word.occurrences {
+                        let Some(at) = locate_word(&comparison, &texts, id, &at.claim, &word.word)
+                        else {
+                            continue;
+                        };
+                        let span = inside(at, &text_of(id).spans);
+                        added.word(span.is_some());
+                        if let Some(span) = span {
+                            hit.insert((id.to_string(), span));
                         }
                     }
                 }
@@ -230,27 +303,28 @@ fn main() -> ExitCode {
         }
         surfaced += hit.len();
     }
-    let share = |a: usize, b: usize| 100.0 * a as f64 / b.max(1) as f64;
+    let chance = share(all_inside, all_words);
     println!(
-        "framing lens on BASIL dev ({} stories, each outlet the reference in turn): {listed} \
-         substitutions listed",
+        "framing lens on {} ({} stories, each outlet the reference in turn); chance (all body \
+         words inside a lexical-bias span): {all_inside} of {all_words} ({chance:.1}%)",
+        dir.display(),
         stories.len()
     );
+    let all = Tally {
+        entries: substitutions.entries + added.entries,
+        words: substitutions.words + added.words,
+        inside: substitutions.inside + added.inside,
+    };
+    for (name, tally) in [
+        ("substitutions", &substitutions),
+        ("  of them with a loaded word", &loaded),
+        ("added loaded words", &added),
+        ("all entries", &all),
+    ] {
+        println!("  {name}: {}", tally.line(chance));
+    }
     println!(
-        "  substitution words inside a lexical-bias span: {listed_inside} of {listed_words} \
-         ({:.1}%); chance (all body words inside one): {all_inside} of {all_words} ({:.1}%): \
-         {:.1}x",
-        share(listed_inside, listed_words),
-        share(all_inside, all_words),
-        share(listed_inside, listed_words) / share(all_inside, all_words).max(f64::EPSILON)
-    );
-    println!(
-        "  of the {loaded_listed} with a loaded word: {loaded_inside} of {loaded_words} words \
-         inside ({:.1}%)",
-        share(loaded_inside, loaded_words)
-    );
-    println!(
-        "  lexical-bias spans surfaced (a substitution word inside): {surfaced} of {spans} ({:.1}%)",
+        "  lexical-bias spans surfaced (an entry's word inside): {surfaced} of {spans} ({:.1}%)",
         share(surfaced, spans)
     );
     ExitCode::SUCCESS

@@ -71,11 +71,22 @@ fn all_stories_go_into_one_sqlite_database() {
 
 #[test]
 fn usage_mistakes_exit_2_with_a_reason() {
-    let cases: [(&[&str], &str); 4] = [
+    let cases: [(&[&str], &str); 5] = [
         (&["compare", "--all", "--format", "md"], "csv or sqlite"),
         (
             &["compare", "factory-fire", "--format", "json", "--bom"],
             "--bom",
+        ),
+        (
+            &[
+                "compare",
+                "factory-fire",
+                "--format",
+                "md",
+                "--table",
+                "framing",
+            ],
+            "--table",
         ),
         (&["compare"], "STORY"),
         (&["compare", "no-such-story"], "no story"),

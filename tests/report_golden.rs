@@ -22,7 +22,15 @@ fn text_formats_match_their_goldens() {
 fn csv_with_bom_is_the_csv_after_the_mark() {
     let comparison = frozen_comparison();
     let plain = report::render(&comparison, Format::Csv).unwrap();
-    let marked = report::render_with(&comparison, Format::Csv, Options { bom: true }).unwrap();
+    let marked = report::render_with(
+        &comparison,
+        Format::Csv,
+        Options {
+            bom: true,
+            ..Options::default()
+        },
+    )
+    .unwrap();
     assert_eq!(&marked[..3], b"\xEF\xBB\xBF");
     assert_eq!(&marked[3..], &plain[..]);
 }

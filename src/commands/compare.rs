@@ -39,6 +39,10 @@ pub struct CompareArgs {
     /// Start CSV output with a UTF-8 byte order mark, for spreadsheet programs.
     #[arg(long)]
     pub bom: bool,
+    /// The table CSV output holds: the claims, or the framing words (the columns of the SQLite
+    /// table framing_words).
+    #[arg(long, value_enum, value_name = "TABLE")]
+    pub table: Option<crate::report::csv::Table>,
     /// Compare the pages kept in the cache at this time (a version name, YYYYMMDDTHHMMSSZ):
     /// for each outlet, its newest version at or before it. Never touches the network.
     #[arg(long, value_name = "VERSION", value_parser = parse_version)]
@@ -59,11 +63,18 @@ pub fn run(global: &GlobalArgs, args: &CompareArgs) -> ExitCode {
         say!("--bom applies to --format csv only");
         return ExitCode::from(EXIT_BAD_INPUT);
     }
+    if args.table.is_some() && args.format != Format::Csv {
+        say!("--table applies to --format csv only");
+        return ExitCode::from(EXIT_BAD_INPUT);
+    }
     let config = match global.load_config() {
         Ok(config) => config,
         Err(code) => return code,
     };
-    let options = Options { bom: args.bom };
+    let options = Options {
+        bom: args.bom,
+        csv_table: args.table.unwrap_or_default(),
+    };
     let load = LoadOptions {
         at: args.at.clone(),
         ..global.load_options()

@@ -12,6 +12,8 @@
 //! Where an outlet's word diff puts words without a name in the place of an actor's name
 //! (`Beijing -> the regime`), those words are a label of that actor too: the epithets.
 
+use std::collections::HashMap;
+
 use indexmap::IndexMap;
 use serde::{Deserialize, Serialize};
 
@@ -64,6 +66,9 @@ struct Group {
 /// The actors of a comparison, most mentioned first.
 pub(crate) fn of(comparison: &Comparison, passages: &[Passage<'_>]) -> Vec<Actor> {
     let mut groups: Vec<Group> = Vec::new();
+    // The group of each name's key words seen so far: a name is grouped once, however often
+    // it is mentioned (groups keep their words, so the answer would not change).
+    let mut grouped: HashMap<&[String], usize> = HashMap::new();
     for passage in passages {
         let names = passage.facts.names.iter();
         let known_initials = passage
@@ -72,7 +77,9 @@ pub(crate) fn of(comparison: &Comparison, passages: &[Passage<'_>]) -> Vec<Actor
             .iter()
             .filter(|name| canonical(name).is_some());
         for name in names.chain(known_initials) {
-            let index = group_of(&mut groups, name);
+            let index = *grouped
+                .entry(&name.words)
+                .or_insert_with(|| group_of(&mut groups, name));
             groups[index].mentions.push((
                 passage.outlet.to_string(),
                 expression(&name.text),
@@ -168,6 +175,10 @@ fn add_epithets(comparison: &Comparison, groups: &mut [Group]) {
 /// The group named by `text` when `text` is one name and nothing more (`Beijing`, not `the
 /// Beijing government`).
 fn named_group<'g>(groups: &'g mut [Group], text: &str) -> Option<&'g mut Group> {
+    // A name is a run of capitalised words: no need to read the facts of anything else.
+    if !text.starts_with(char::is_uppercase) {
+        return None;
+    }
     let facts = extract_facts(text);
     let name = facts.names.iter().chain(&facts.maybe_names).next()?;
     if expression(&name.text) != expression(text) {

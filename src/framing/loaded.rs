@@ -9,7 +9,7 @@ use std::sync::LazyLock;
 
 use serde::{Deserialize, Serialize};
 
-use crate::text::tokens::tokenize;
+use crate::text::tokens::{Token, tokenize};
 
 /// Smallest absolute valence of a loaded word (VADER's raters gave `stealing` -2.7, `sore`
 /// -1.5, `admitted` 0.4).
@@ -51,8 +51,13 @@ pub fn valence(word: &str) -> Option<f64> {
 /// assert_eq!(words[0].word, "stealing");
 /// ```
 pub fn loaded_words(text: &str) -> Vec<LoadedWord> {
+    loaded_in(&tokenize(text))
+}
+
+/// The loaded words of tokens already read, in order, each once.
+pub(crate) fn loaded_in<'t>(tokens: impl IntoIterator<Item = &'t Token>) -> Vec<LoadedWord> {
     let mut words: Vec<LoadedWord> = Vec::new();
-    for token in tokenize(text) {
+    for token in tokens {
         for word in token.text.split(' ') {
             if let Some(valence) = valence(word)
                 && !words.iter().any(|w| w.word == word)

@@ -13,17 +13,21 @@
 //! claims (and the outlet's paragraphs) where it occurs, so a reader can check it.
 
 pub mod actors;
+pub mod added;
 pub mod loaded;
 pub mod substitutions;
 pub mod tables;
 pub mod voice;
 
+use std::collections::HashMap;
+
 use serde::{Deserialize, Serialize};
 
-use crate::model::{Comparison, Status};
+use crate::model::{ClaimStatus, Comparison, Status};
 use crate::text::facts::{Facts, extract_facts};
 
 pub use actors::Actor;
+pub use added::AddedWord;
 pub use loaded::LoadedWord;
 pub use substitutions::{OutletSubstitutions, Substitution};
 pub use voice::{OutletVoice, StatedAsFact, WordCount};
@@ -52,18 +56,25 @@ pub struct Occurrence {
     pub paragraph: Option<usize>,
 }
 
-/// One outlet's wording of one claim, with its facts read once for every table.
+/// One outlet's wording of one claim, with its reading shared by every table.
 pub(crate) struct Passage<'a> {
     /// Outlet id.
     pub outlet: &'a str,
     /// The claim cluster's index in `Comparison::claims`.
     pub claim: usize,
-    /// The outlet's sentence(s).
-    pub text: &'a str,
     /// Its facts.
-    pub facts: Facts,
+    pub facts: &'a Facts,
+    /// Its intensifiers, lowercase, in order.
+    pub intensifiers: &'a [String],
     /// Where it occurs.
     pub occurrence: Occurrence,
+}
+
+/// What the tables read of one wording: read once per distinct text, however many outlets
+/// and claims carry it (copied wire copy is the common case).
+struct Reading {
+    facts: Facts,
+    intensifiers: Vec<String>,
 }
 
 /// Reads the framing of a comparison.
@@ -74,7 +85,8 @@ pub(crate) struct Passage<'a> {
 /// assert!(framing.substitutions.is_empty());
 /// ```
 pub fn analyse(comparison: &Comparison) -> Framing {
-    let passages = passages(comparison);
+    let readings = readings(comparison);
+    let passages = passages(comparison, &readings);
     Framing {
         reference: comparison.reference.clone(),
         substitutions: substitutions::of(comparison),
@@ -84,29 +96,55 @@ pub fn analyse(comparison: &Comparison) -> Framing {
     }
 }
 
+/// The texts every outlet carries of a claim, each with its facts and intensifiers.
+fn carried(comparison: &Comparison) -> impl Iterator<Item = (usize, &str, &ClaimStatus)> {
+    comparison
+        .claims
+        .iter()
+        .enumerate()
+        .flat_map(|(index, claim)| {
+            claim
+                .statuses
+                .iter()
+                .map(move |(outlet, status)| (index, outlet.as_str(), status))
+        })
+        .filter(|(_, _, status)| status.status != Status::Missing && status.text.is_some())
+}
+
+/// Every distinct carried text, read once.
+fn readings(comparison: &Comparison) -> HashMap<&str, Reading> {
+    let mut readings = HashMap::new();
+    for (_, _, status) in carried(comparison) {
+        let text = status.text.as_deref().unwrap_or_default();
+        readings.entry(text).or_insert_with(|| Reading {
+            facts: extract_facts(text),
+            intensifiers: voice::intensifiers(text),
+        });
+    }
+    readings
+}
+
 /// Every outlet's passage of every claim it carries, in claim order.
-fn passages(comparison: &Comparison) -> Vec<Passage<'_>> {
-    let mut passages = Vec::new();
-    for (index, claim) in comparison.claims.iter().enumerate() {
-        for (outlet, status) in &claim.statuses {
-            let (Some(text), false) = (status.text.as_deref(), status.status == Status::Missing)
-            else {
-                continue;
-            };
-            passages.push(Passage {
+fn passages<'a>(
+    comparison: &'a Comparison,
+    readings: &'a HashMap<&str, Reading>,
+) -> Vec<Passage<'a>> {
+    carried(comparison)
+        .filter_map(|(index, outlet, status)| {
+            let reading = readings.get(status.text.as_deref()?)?;
+            Some(Passage {
                 outlet,
                 claim: index,
-                text,
-                facts: extract_facts(text),
-                occurrence: occurrence(&claim.id, status),
-            });
-        }
-    }
-    passages
+                facts: &reading.facts,
+                intensifiers: &reading.intensifiers,
+                occurrence: occurrence(&comparison.claims[index].id, status),
+            })
+        })
+        .collect()
 }
 
 /// Where an outlet's status of a claim occurs.
-pub(crate) fn occurrence(claim: &str, status: &crate::model::ClaimStatus) -> Occurrence {
+pub(crate) fn occurrence(claim: &str, status: &ClaimStatus) -> Occurrence {
     Occurrence {
         claim: claim.to_string(),
         paragraph: status.spans.first().map(|span| span.paragraph),

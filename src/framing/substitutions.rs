@@ -13,7 +13,8 @@
 use indexmap::IndexMap;
 use serde::{Deserialize, Serialize};
 
-use super::loaded::{LoadedWord, loaded_words};
+use super::added::{AddedWord, loaded_additions};
+use super::loaded::{LoadedWord, loaded_in};
 use super::{Occurrence, occurrence};
 use crate::model::{Comparison, DiffOp, DiffPiece, Status};
 use crate::text::tokens::{Token, tokenize};
@@ -22,13 +23,16 @@ use crate::text::tokens::{Token, tokenize};
 /// not a choice of words.
 pub const MAX_WORDS: usize = 4;
 
-/// One outlet's substitutions, most frequent first.
+/// One outlet's substitutions and added loaded words, each most frequent first.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct OutletSubstitutions {
     /// Outlet id.
     pub outlet: String,
     /// Its substitutions.
     pub substitutions: Vec<Substitution>,
+    /// Loaded words it adds to claims the reference carries, outside its substitutions.
+    #[serde(default)]
+    pub added: Vec<AddedWord>,
 }
 
 /// The reference's words and the words one outlet puts in their place.
@@ -46,64 +50,131 @@ pub struct Substitution {
     pub occurrences: Vec<Occurrence>,
 }
 
-/// The substitutions of every outlet but the reference, in the comparison's outlet order.
+/// The substitutions and added loaded words of every outlet but the reference, in the
+/// comparison's outlet order.
 pub fn of(comparison: &Comparison) -> Vec<OutletSubstitutions> {
-    let mut by_outlet: IndexMap<&str, IndexMap<(String, String), Substitution>> = comparison
+    let mut by_outlet: IndexMap<&str, Tables> = comparison
         .outlets
         .iter()
         .filter(|o| o.id != comparison.reference)
-        .map(|o| (o.id.as_str(), IndexMap::new()))
+        .map(|o| (o.id.as_str(), Tables::default()))
         .collect();
     for claim in comparison
         .claims
         .iter()
         .filter(|c| c.origin == comparison.reference)
     {
+        let mut origin_stems: Option<Vec<String>> = None;
         for (outlet, status) in &claim.statuses {
-            let Some(table) = by_outlet.get_mut(outlet.as_str()) else {
+            let Some(tables) = by_outlet.get_mut(outlet.as_str()) else {
                 continue;
             };
             if !matches!(status.status, Status::Appears | Status::Differs) {
                 continue;
             }
-            for (from, to) in replaced_spans(&status.diff) {
-                if !is_word_choice(&from, &to) {
+            for (from, to) in regions(&status.diff) {
+                let at = occurrence(&claim.id, status);
+                let (from_tokens, to_tokens) = (tokenize(&from), tokenize(&to));
+                if is_word_choice(&from, &from_tokens, &to, &to_tokens) {
+                    let loaded = loaded_in(from_tokens.iter().chain(&to_tokens));
+                    tables.substitution(from, to, loaded, at);
                     continue;
                 }
-                let key = (from.to_lowercase(), to.to_lowercase());
-                let entry = table.entry(key).or_insert_with(|| Substitution {
-                    loaded: loaded_words(&format!("{from} {to}")),
-                    from,
-                    to,
-                    count: 0,
-                    occurrences: Vec::new(),
+                let stems = origin_stems.get_or_insert_with(|| {
+                    tokenize(&claim.text).into_iter().map(|t| t.stem).collect()
                 });
-                entry.count += 1;
-                entry.occurrences.push(occurrence(&claim.id, status));
+                let starts_sentence = status
+                    .text
+                    .as_deref()
+                    .is_some_and(|text| text.trim_start().starts_with(to.as_str()));
+                for (word, valence) in loaded_additions(&to, &to_tokens, stems, starts_sentence) {
+                    tables.added(word, valence, at.clone());
+                }
             }
         }
     }
     by_outlet
         .into_iter()
-        .map(|(outlet, table)| {
-            let mut substitutions: Vec<Substitution> = table.into_values().collect();
-            substitutions.sort_by_key(|x| std::cmp::Reverse(x.count));
-            OutletSubstitutions {
-                outlet: outlet.to_string(),
-                substitutions,
-            }
-        })
+        .map(|(outlet, tables)| tables.sorted(outlet))
         .collect()
+}
+
+/// One outlet's entries being gathered, keyed by their lowercase words.
+#[derive(Default)]
+struct Tables {
+    substitutions: IndexMap<(String, String), Substitution>,
+    added: IndexMap<String, AddedWord>,
+}
+
+impl Tables {
+    fn substitution(&mut self, from: String, to: String, loaded: Vec<LoadedWord>, at: Occurrence) {
+        let key = (from.to_lowercase(), to.to_lowercase());
+        let entry = self
+            .substitutions
+            .entry(key)
+            .or_insert_with(|| Substitution {
+                loaded,
+                from,
+                to,
+                count: 0,
+                occurrences: Vec::new(),
+            });
+        entry.count += 1;
+        entry.occurrences.push(at);
+    }
+
+    fn added(&mut self, word: String, valence: f64, at: Occurrence) {
+        let entry = self.added.entry(word.clone()).or_insert_with(|| AddedWord {
+            word,
+            valence,
+            count: 0,
+            occurrences: Vec::new(),
+        });
+        entry.count += 1;
+        entry.occurrences.push(at);
+    }
+
+    /// Most frequent first; among equals, the strongest connotation first.
+    fn sorted(self, outlet: &str) -> OutletSubstitutions {
+        let strength =
+            |loaded: &[LoadedWord]| loaded.iter().map(|w| w.valence.abs()).fold(0.0, f64::max);
+        let mut substitutions: Vec<Substitution> = self.substitutions.into_values().collect();
+        substitutions.sort_by(|a, b| {
+            b.count
+                .cmp(&a.count)
+                .then(strength(&b.loaded).total_cmp(&strength(&a.loaded)))
+        });
+        let mut added: Vec<AddedWord> = self.added.into_values().collect();
+        added.sort_by(|a, b| {
+            b.count
+                .cmp(&a.count)
+                .then(b.valence.abs().total_cmp(&a.valence.abs()))
+        });
+        OutletSubstitutions {
+            outlet: outlet.to_string(),
+            substitutions,
+            added,
+        }
+    }
 }
 
 /// The replaced spans of a word diff: each run of deleted and inserted pieces between shared
 /// ones, as (the origin's words, the outlet's words), trimmed of spaces and punctuation.
 pub fn replaced_spans(diff: &[DiffPiece]) -> Vec<(String, String)> {
+    regions(diff)
+        .into_iter()
+        .filter(|(from, to)| !from.is_empty() && !to.is_empty())
+        .collect()
+}
+
+/// Every changed region of a word diff: the replaced spans, and the runs only one side has
+/// (the other side empty), as (the origin's words, the outlet's words).
+fn regions(diff: &[DiffPiece]) -> Vec<(String, String)> {
     let mut spans = Vec::new();
     let (mut from, mut to) = (String::new(), String::new());
     let mut flush = |from: &mut String, to: &mut String| {
         let (f, t) = (tidy(from), tidy(to));
-        if !f.is_empty() && !t.is_empty() {
+        if !f.is_empty() || !t.is_empty() {
             spans.push((f, t));
         }
         from.clear();
@@ -135,9 +206,9 @@ fn tidy(text: &str) -> String {
         .to_string()
 }
 
-/// Whether a replaced span is a choice of words (see the module's rules).
-fn is_word_choice(from: &str, to: &str) -> bool {
-    let (from_tokens, to_tokens) = (tokenize(from), tokenize(to));
+/// Whether a replaced span (`from`, `to`, read as tokens) is a choice of words (see the
+/// module's rules); the plain checks come before the tokens'.
+fn is_word_choice(from: &str, from_tokens: &[Token], to: &str, to_tokens: &[Token]) -> bool {
     let short = |tokens: &[Token]| {
         tokens
             .iter()
@@ -154,15 +225,14 @@ fn is_word_choice(from: &str, to: &str) -> bool {
         stems.sort_unstable();
         stems
     }
-    let (from_stems, to_stems) = (content_stems(&from_tokens), content_stems(&to_tokens));
-    short(&from_tokens)
-        && short(&to_tokens)
-        && !from_stems.is_empty()
-        && !to_stems.is_empty()
-        && from_stems != to_stems
-        && !format!("{from}{to}").chars().any(|c| c.is_ascii_digit())
-        && !names_inside(from)
-        && !names_inside(to)
+    let plain = |text: &str| {
+        !text.is_empty() && !text.chars().any(|c| c.is_ascii_digit()) && !names_inside(text)
+    };
+    if !(plain(from) && plain(to) && short(from_tokens) && short(to_tokens)) {
+        return false;
+    }
+    let (from_stems, to_stems) = (content_stems(from_tokens), content_stems(to_tokens));
+    !from_stems.is_empty() && !to_stems.is_empty() && from_stems != to_stems
 }
 
 /// Whether a capitalised word stands past the first word of `text`: a name inside a span
@@ -202,6 +272,10 @@ mod tests {
             replaced_spans(&diff),
             [("set out".to_string(), "laid bare".to_string())]
         );
+    }
+
+    fn is_word_choice(from: &str, to: &str) -> bool {
+        super::is_word_choice(from, &tokenize(from), to, &tokenize(to))
     }
 
     #[test]

@@ -34,6 +34,9 @@ pub struct Jump {
     pub occurrence: Occurrence,
 }
 
+/// The "reference says" cell of a loaded word an outlet adds.
+pub const ADDED: &str = "(added)";
+
 /// The framing's tables, in the order they are shown.
 pub fn tables(framing: &Framing) -> Vec<Table> {
     vec![
@@ -49,7 +52,7 @@ fn substitutions(framing: &Framing) -> Table {
         .substitutions
         .iter()
         .flat_map(|outlet| {
-            outlet.substitutions.iter().map(move |s| Row {
+            let substituted = outlet.substitutions.iter().map(move |s| Row {
                 cells: vec![
                     outlet.outlet.clone(),
                     s.from.clone(),
@@ -59,7 +62,20 @@ fn substitutions(framing: &Framing) -> Table {
                     claims_cell(&s.occurrences),
                 ],
                 jump: jump(&outlet.outlet, &s.occurrences),
-            })
+            });
+            // A loaded word the outlet adds: the reference has nothing in its place.
+            let added = outlet.added.iter().map(move |a| Row {
+                cells: vec![
+                    outlet.outlet.clone(),
+                    ADDED.to_string(),
+                    a.word.clone(),
+                    a.count.to_string(),
+                    format!("{} {:+.1}", a.word, a.valence),
+                    claims_cell(&a.occurrences),
+                ],
+                jump: jump(&outlet.outlet, &a.occurrences),
+            });
+            substituted.chain(added)
         })
         .collect();
     Table {

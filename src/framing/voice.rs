@@ -38,6 +38,15 @@ pub const INTENSIFIERS: &[&str] = &[
     "very",
 ];
 
+/// The intensifiers of `text`, lowercase, in order.
+pub(crate) fn intensifiers(text: &str) -> Vec<String> {
+    tokenize(text)
+        .into_iter()
+        .filter(|token| INTENSIFIERS.contains(&token.text.as_str()))
+        .map(|token| token.text)
+        .collect()
+}
+
 /// One outlet's voice and certainty.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct OutletVoice {
@@ -90,10 +99,8 @@ pub(crate) fn of(comparison: &Comparison, passages: &[Passage<'_>]) -> Vec<Outle
                 for hedge in &passage.facts.hedges {
                     hedges.add(&hedge.text, at);
                 }
-                for token in tokenize(passage.text) {
-                    if INTENSIFIERS.contains(&token.text.as_str()) {
-                        intensifiers.add(&token.text, at);
-                    }
+                for word in passage.intensifiers {
+                    intensifiers.add(word, at);
                 }
             }
             OutletVoice {

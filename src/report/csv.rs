@@ -1,4 +1,6 @@
-//! Tidy CSV (`--format csv`): one row per claim per outlet, for spreadsheets, R and pandas.
+//! Tidy CSV (`--format csv`): one row per claim per outlet, for spreadsheets, R and pandas; or,
+//! with `--table framing`, the framing words table, with the columns of the SQLite table
+//! `framing_words` ([`super::sqlite_framing`]).
 //!
 //! RFC 4180 quoting comes from the `csv` crate. Cells that a spreadsheet would run as a formula
 //! (starting with `=`, `+`, `-`, `@`, tab or carriage return) get a leading `'` (OWASP's advice
@@ -8,7 +10,8 @@ use std::io::Write;
 
 use super::evidence::{Evidence, parallax_version};
 use super::summary::paragraph_indexes;
-use super::{Options, ReportError};
+use super::{Options, ReportError, sqlite_framing};
+use crate::framing::analyse;
 use crate::model::Comparison;
 
 /// The UTF-8 byte order mark written first with [`Options::bom`].
@@ -35,9 +38,20 @@ pub const COLUMNS: [&str; 17] = [
     "settings",
 ];
 
+/// Which table a CSV report holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, clap::ValueEnum)]
+pub enum Table {
+    /// One row per claim per outlet ([`COLUMNS`]).
+    #[default]
+    Claims,
+    /// One row per outlet and framing word ([`super::sqlite_framing::COLUMNS`]).
+    Framing,
+}
+
 /// Writes comparisons as rows of one CSV table.
 pub struct CsvWriter<W: Write> {
     writer: ::csv::Writer<W>,
+    table: Table,
 }
 
 impl<W: Write> CsvWriter<W> {
@@ -49,12 +63,50 @@ impl<W: Write> CsvWriter<W> {
         let mut writer = ::csv::WriterBuilder::new()
             .terminator(::csv::Terminator::CRLF)
             .from_writer(out);
-        writer.write_record(COLUMNS)?;
-        Ok(CsvWriter { writer })
+        match options.csv_table {
+            Table::Claims => writer.write_record(COLUMNS)?,
+            Table::Framing => writer.write_record(sqlite_framing::COLUMNS)?,
+        }
+        Ok(CsvWriter {
+            writer,
+            table: options.csv_table,
+        })
+    }
+
+    /// Writes the rows of `comparison`: one per claim per outlet, or its framing words.
+    pub fn write_comparison(&mut self, comparison: &Comparison) -> Result<(), ReportError> {
+        match self.table {
+            Table::Claims => self.write_claims(comparison),
+            Table::Framing => self.write_framing(comparison),
+        }
+    }
+
+    /// Writes one row per outlet and framing word of `comparison`.
+    fn write_framing(&mut self, comparison: &Comparison) -> Result<(), ReportError> {
+        let framing = analyse(comparison);
+        for row in sqlite_framing::rows(&framing) {
+            let count = row.count.to_string();
+            let (loaded, claims) = (row.loaded_cell(), row.claims_cell());
+            let cells = [
+                comparison.story.as_str(),
+                row.outlet,
+                row.kind,
+                row.reference_text.unwrap_or(""),
+                row.text,
+                row.actor.unwrap_or(""),
+                &count,
+                &loaded,
+                &claims,
+            ];
+            let cells: Vec<_> = cells.iter().map(|cell| neutralise_formula(cell)).collect();
+            self.writer
+                .write_record(cells.iter().map(|cell| cell.as_bytes()))?;
+        }
+        Ok(())
     }
 
     /// Writes one row per claim per outlet of `comparison`.
-    pub fn write_comparison(&mut self, comparison: &Comparison) -> Result<(), ReportError> {
+    fn write_claims(&mut self, comparison: &Comparison) -> Result<(), ReportError> {
         let evidence = Evidence::of(comparison);
         let settings = evidence.settings_line();
         let version = parallax_version(comparison);

@@ -68,6 +68,8 @@ pub struct Options {
     /// Start CSV output with a UTF-8 byte order mark (spreadsheet programs need it to read
     /// UTF-8). Ignored by other formats.
     pub bom: bool,
+    /// Which table CSV output holds. Ignored by other formats.
+    pub csv_table: csv::Table,
 }
 
 /// Why a report could not be written.

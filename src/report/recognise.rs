@@ -38,7 +38,8 @@ pub fn is_report(path: &Path) -> bool {
     let text = String::from_utf8_lossy(&start);
     let text = text.trim_start_matches('\u{FEFF}');
     let json = text.starts_with("{\n  \"version\": ") && text.contains("\n  \"story\": ");
-    let csv = text.starts_with("story,claim_id,origin,outlet,status,");
+    let csv = text.starts_with("story,claim_id,origin,outlet,status,")
+        || text.starts_with("story,outlet,kind,reference_text,text,actor,count,loaded,claims");
     let markdown = text.starts_with("# ") && text.contains("\n\nReference: **");
     let html = text.starts_with("<!DOCTYPE html>")
         && text.contains("<meta name=\"generator\" content=\"parallax ");

@@ -8,10 +8,12 @@
 //! ```
 //!
 //! `kind` is `substitution` (`reference_text` the reference's words, `text` the outlet's),
-//! `label` or `epithet` (`actor` the actor's name), `attribution`, `hedge` or `intensifier`;
+//! `added` (a loaded word the outlet adds to a claim the reference carries), `label` or
+//! `epithet` (`actor` the actor's name), `attribution`, `hedge` or `intensifier`;
 //! `loaded` lists the loaded words with their VADER valence, `claims` the claim ids (`;`). For
 //! example the outlets that say "regime", over every story:
 //! `SELECT outlet, sum(count) FROM framing_words WHERE lower(text) = 'regime' GROUP BY outlet;`
+//! The CSV table of `--table framing` ([`super::csv`]) has the same columns and cells.
 
 use rusqlite::{Transaction, params};
 
@@ -24,7 +26,7 @@ CREATE TABLE framing_words (
   story TEXT NOT NULL REFERENCES stories(story),
   outlet TEXT NOT NULL REFERENCES outlets(outlet),
   kind TEXT NOT NULL CHECK (kind IN
-    ('substitution', 'label', 'epithet', 'attribution', 'hedge', 'intensifier')),
+    ('substitution', 'added', 'label', 'epithet', 'attribution', 'hedge', 'intensifier')),
   reference_text TEXT,
   text TEXT NOT NULL,
   actor TEXT,
@@ -35,16 +37,56 @@ CREATE TABLE framing_words (
 CREATE INDEX framing_words_by_text ON framing_words(text, outlet);
 ";
 
+/// The table's columns, in order.
+pub const COLUMNS: [&str; 9] = [
+    "story",
+    "outlet",
+    "kind",
+    "reference_text",
+    "text",
+    "actor",
+    "count",
+    "loaded",
+    "claims",
+];
+
 /// One row of `framing_words`, before the story.
-struct WordRow<'a> {
-    outlet: &'a str,
-    kind: &'static str,
-    reference_text: Option<&'a str>,
-    text: &'a str,
-    actor: Option<&'a str>,
-    count: usize,
-    loaded: &'a [LoadedWord],
-    occurrences: &'a [Occurrence],
+pub(super) struct WordRow<'a> {
+    pub outlet: &'a str,
+    pub kind: &'static str,
+    pub reference_text: Option<&'a str>,
+    pub text: &'a str,
+    pub actor: Option<&'a str>,
+    pub count: usize,
+    pub loaded: Loaded<'a>,
+    pub occurrences: &'a [Occurrence],
+}
+
+/// The loaded words of a row: an entry's list, or an added word's own valence.
+pub(super) enum Loaded<'a> {
+    Words(&'a [LoadedWord]),
+    Valence(&'a str, f64),
+}
+
+impl WordRow<'_> {
+    /// The `loaded` cell: each loaded word with its valence (`stealing -2.7`), `;` between.
+    pub fn loaded_cell(&self) -> String {
+        let shown = |word: &str, valence: f64| format!("{word} {valence:+.1}");
+        match self.loaded {
+            Loaded::Words(words) => words
+                .iter()
+                .map(|w| shown(&w.word, w.valence))
+                .collect::<Vec<_>>()
+                .join(";"),
+            Loaded::Valence(word, valence) => shown(word, valence),
+        }
+    }
+
+    /// The `claims` cell: the claim ids, `;` between.
+    pub fn claims_cell(&self) -> String {
+        let claims: Vec<&str> = self.occurrences.iter().map(|o| o.claim.as_str()).collect();
+        claims.join(";")
+    }
 }
 
 /// Inserts the framing of one comparison (its outlets and story rows already written).
@@ -52,12 +94,6 @@ pub(super) fn insert(tx: &Transaction<'_>, comparison: &Comparison) -> rusqlite:
     let mut row =
         tx.prepare("INSERT INTO framing_words VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)")?;
     for word in rows(&analyse(comparison)) {
-        let loaded: Vec<String> = word
-            .loaded
-            .iter()
-            .map(|w| format!("{} {:+.1}", w.word, w.valence))
-            .collect();
-        let claims: Vec<&str> = word.occurrences.iter().map(|o| o.claim.as_str()).collect();
         row.execute(params![
             comparison.story,
             word.outlet,
@@ -66,15 +102,15 @@ pub(super) fn insert(tx: &Transaction<'_>, comparison: &Comparison) -> rusqlite:
             word.text,
             word.actor,
             i64::try_from(word.count).unwrap_or(i64::MAX),
-            loaded.join(";"),
-            claims.join(";")
+            word.loaded_cell(),
+            word.claims_cell()
         ])?;
     }
     Ok(())
 }
 
 /// Every row of a framing.
-fn rows(framing: &Framing) -> Vec<WordRow<'_>> {
+pub(super) fn rows(framing: &Framing) -> Vec<WordRow<'_>> {
     let mut rows = Vec::new();
     for outlet in &framing.substitutions {
         for s in &outlet.substitutions {
@@ -85,8 +121,20 @@ fn rows(framing: &Framing) -> Vec<WordRow<'_>> {
                 text: &s.to,
                 actor: None,
                 count: s.count,
-                loaded: &s.loaded,
+                loaded: Loaded::Words(&s.loaded),
                 occurrences: &s.occurrences,
+            });
+        }
+        for added in &outlet.added {
+            rows.push(WordRow {
+                outlet: &outlet.outlet,
+                kind: "added",
+                reference_text: None,
+                text: &added.word,
+                actor: None,
+                count: added.count,
+                loaded: Loaded::Valence(&added.word, added.valence),
+                occurrences: &added.occurrences,
             });
         }
     }
@@ -100,7 +148,7 @@ fn rows(framing: &Framing) -> Vec<WordRow<'_>> {
                     text: &label.text,
                     actor: Some(&actor.name),
                     count: label.count,
-                    loaded: &label.loaded,
+                    loaded: Loaded::Words(&label.loaded),
                     occurrences: &label.occurrences,
                 });
             }
@@ -120,7 +168,7 @@ fn rows(framing: &Framing) -> Vec<WordRow<'_>> {
                 text: &w.word,
                 actor: None,
                 count: w.count,
-                loaded: &[],
+                loaded: Loaded::Words(&[]),
                 occurrences: &w.occurrences,
             }));
         }
