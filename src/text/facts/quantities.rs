@@ -408,6 +408,47 @@ fn qualifier_at(words: &[Word<'_>], i: usize) -> Option<(Bound, usize)> {
 
 /// An amount starting at word `i`: optional currency sign, a number (digits, words, `a dozen`,
 /// a vague count), optional scale words.
+/// A fraction written after a whole number at word `i`, and how many words it takes: a
+/// vulgar fraction (`½`, `¾`) or a fraction of digits (`1/2`) below one.
+fn fraction_after_whole(words: &[Word<'_>], i: usize, taken: &[bool]) -> Option<(f64, usize)> {
+    let free = |k: usize| {
+        words
+            .get(k)
+            .filter(|_| !taken.get(k).copied().unwrap_or(true))
+    };
+    let first = free(i)?;
+    let mut chars = first.text.chars();
+    if let (Some(c), None) = (chars.next(), chars.next())
+        && let Some(share) = vulgar_fraction(c)
+    {
+        return Some((share, 1));
+    }
+    let (slash, denominator) = (free(i + 1)?, free(i + 2)?);
+    let glued = first.end == slash.start && slash.end == denominator.start;
+    if first.kind != Kind::Number || !slash.is_punct('/') || !glued {
+        return None;
+    }
+    let numerator: f64 = first.text.parse().ok()?;
+    let denominator: f64 = denominator.text.parse().ok()?;
+    (numerator > 0.0 && numerator < denominator && denominator <= 16.0)
+        .then_some((numerator / denominator, 3))
+}
+
+/// The share a vulgar fraction character stands for (`½` 0.5).
+fn vulgar_fraction(c: char) -> Option<f64> {
+    let share = match c {
+        '½' => 1.0 / 2.0,
+        '⅓' => 1.0 / 3.0,
+        '⅔' => 2.0 / 3.0,
+        '¼' => 1.0 / 4.0,
+        '¾' => 3.0 / 4.0,
+        '⅕' => 1.0 / 5.0,
+        '⅛' => 1.0 / 8.0,
+        _ => return None,
+    };
+    Some(share)
+}
+
 fn amount(words: &[Word<'_>], mut i: usize, taken: &[bool]) -> Option<Amount> {
     let word_at = |k: usize| {
         words
@@ -581,6 +622,15 @@ fn amount(words: &[Word<'_>], mut i: usize, taken: &[bool]) -> Option<Amount> {
     if and_a_half && vague.is_none() && !fraction {
         value += 0.5;
         end += 3;
+    }
+    // `2 ½`, `2½`, `5 1/2`: a whole number and a fraction.
+    if vague.is_none()
+        && !fraction
+        && value.fract() == 0.0
+        && let Some((share, len)) = fraction_after_whole(words, end, taken)
+    {
+        value += share;
+        end += len;
     }
     let mut scale = 1.0;
     if vague.is_none() {
@@ -826,6 +876,13 @@ mod tests {
             ("grew by a fifth to $30 billion", "grew 20% to $30 billion"),
             ("a fifth consecutive rise", "the fifth straight rise"),
             ("delayed by three and a half hours", "delayed by 3.5 hours"),
+            ("it contains 2 ½ servings", "it contains 2.5 servings"),
+            ("it contains 2½ servings", "it contains 2.5 servings"),
+            (
+                "she was 5 1/2 months pregnant",
+                "she was five and a half months pregnant",
+            ),
+            ("a 3 3/4-inch blade", "a 3.75-inch blade"),
             ("closed for a fortnight", "closed for two weeks"),
             ("the first in a decade", "the first in 10 years"),
             ("a third higher than in 2020", "33% higher than in 2020"),
