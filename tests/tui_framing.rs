@@ -43,3 +43,27 @@ fn the_selection_stays_on_screen_past_the_first_table() {
 fn rows_text(app: &parallax::tui::app::App) -> String {
     rows(&draw(app)).join("\n")
 }
+
+#[test]
+fn the_lens_is_read_when_its_view_is_first_opened_and_again_for_a_new_comparison() {
+    let mut app = demo_app(120, 40, false);
+    assert!(
+        app.framing.tables.is_empty(),
+        "not read before the view opens"
+    );
+    type_keys(&mut app, "6");
+    assert!(!app.framing.tables.is_empty());
+    let revision = app.framing.read_for;
+    let comparison = app.comparison.clone().unwrap();
+    app.set_comparison(comparison);
+    assert!(
+        app.framing.tables.is_empty(),
+        "a new comparison drops the old lens"
+    );
+    type_keys(&mut app, "j");
+    assert_ne!(
+        app.framing.read_for, revision,
+        "and the open view reads it again"
+    );
+    assert!(!app.framing.tables.is_empty());
+}

@@ -356,7 +356,7 @@ impl App {
             .and_then(|c| c.outlets.get(self.focus))
             .map(|o| o.id.clone());
         self.index = ComparisonIndex::new(&comparison);
-        self.framing = FramingState::of(&comparison);
+        self.framing = FramingState::default();
         self.focus = focused_id
             .and_then(|id| comparison.outlets.iter().position(|o| o.id == id))
             .unwrap_or(if comparison.outlets.len() > 1 { 1 } else { 0 });
@@ -367,6 +367,15 @@ impl App {
         self.claims = ListState::default();
         self.sources = ListState::default();
         self.relayout();
+    }
+
+    /// Reads the framing lens of the comparison, unless it is read already.
+    pub fn read_framing(&mut self) {
+        if let Some(comparison) = &self.comparison
+            && self.framing.read_for != Some(self.revision)
+        {
+            self.framing = FramingState::of(comparison, self.revision);
+        }
     }
 
     /// Number of compared outlets.

@@ -26,6 +26,17 @@ pub fn start(app: &mut App) -> Vec<Command> {
 
 /// Applies one message to the model.
 pub fn update(app: &mut App, message: Message) -> Vec<Command> {
+    let commands = handle(app, message);
+    // The framing lens is read only once its view is opened: it costs as much as the rest of
+    // the interface on a large comparison, and most readers never open it.
+    if app.view == View::Framing {
+        app.read_framing();
+    }
+    commands
+}
+
+/// Handles one message.
+fn handle(app: &mut App, message: Message) -> Vec<Command> {
     match message {
         Message::Key(key) => on_key(app, key),
         Message::Mouse(mouse) => match mouse.kind {

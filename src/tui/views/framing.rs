@@ -22,8 +22,10 @@ const MIN_COLUMN: usize = 5;
 /// The view's state: the tables of the current comparison and the selected row.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct FramingState {
-    /// The framing's tables, built once per comparison.
+    /// The framing's tables, built once per comparison, when the view is first opened.
     pub tables: Vec<Table>,
+    /// The comparison revision the tables were read for (None: not read yet).
+    pub read_for: Option<u64>,
     /// The selected row, counted over all tables' rows.
     pub selected: usize,
     /// The first line shown.
@@ -31,10 +33,11 @@ pub struct FramingState {
 }
 
 impl FramingState {
-    /// The tables of a comparison, nothing selected yet.
-    pub fn of(comparison: &Comparison) -> FramingState {
+    /// The tables of a comparison at `revision`, nothing selected yet.
+    pub fn of(comparison: &Comparison, revision: u64) -> FramingState {
         FramingState {
             tables: tables(&analyse(comparison)),
+            read_for: Some(revision),
             selected: 0,
             scroll: 0,
         }
