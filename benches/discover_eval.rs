@@ -16,6 +16,7 @@ use std::time::Instant;
 
 use parallax::discover::cluster::{self, JOIN_SIMILARITY};
 use parallax::discover::feed::FeedItem;
+use parallax::discover::likeness::pairs_sharing;
 use parallax::discover::linkage::{Edge, average_link};
 use unicode_segmentation::UnicodeSegmentation;
 
@@ -129,18 +130,7 @@ fn tfidf_edges(items: &[FeedItem]) -> Vec<Edge> {
             vector
         })
         .collect();
-    let mut pairs: Vec<(usize, usize)> = postings
-        .values()
-        .flat_map(|posting| {
-            posting
-                .iter()
-                .enumerate()
-                .flat_map(move |(k, &a)| posting[k + 1..].iter().map(move |&b| (a, b)))
-        })
-        .collect();
-    pairs.sort_unstable();
-    pairs.dedup();
-    pairs
+    pairs_sharing(postings.values().map(Vec::as_slice))
         .into_iter()
         .map(|(a, b)| {
             let dot: f64 = vectors[a]

@@ -5,9 +5,7 @@
 
 mod support;
 
-use std::path::Path;
-use std::process::{Command, Output};
-
+use support::binary::parallax;
 use support::http_server::{Reply, TestServer};
 
 const SOURCES: &str = r#"# My sources: hand-written, with comments that must survive.
@@ -38,20 +36,6 @@ fn page(site: &str, headline: &str) -> String {
          <p>The storm reached the coast on Monday night, officials said.</p>\
          <p>At least 40 homes lost power in the town of Alder.</p></body></html>"
     )
-}
-
-async fn parallax(dir: &Path, args: &[&str]) -> Output {
-    let dir = dir.to_path_buf();
-    let args: Vec<String> = args.iter().map(|a| a.to_string()).collect();
-    tokio::task::spawn_blocking(move || {
-        Command::new(env!("CARGO_BIN_EXE_parallax"))
-            .current_dir(dir)
-            .args(args)
-            .output()
-            .unwrap()
-    })
-    .await
-    .unwrap()
 }
 
 fn setup() -> tempfile::TempDir {

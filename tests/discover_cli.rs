@@ -8,10 +8,9 @@
 mod support;
 
 use std::collections::BTreeSet;
-use std::path::Path;
-use std::process::{Command, Output};
 use std::sync::{Arc, OnceLock};
 
+use support::binary::parallax;
 use support::http_server::{Reply, TestServer};
 
 /// One feed item: path of its article on the server, headline, hours before the newest event.
@@ -208,20 +207,6 @@ fn sources(server: &TestServer, outlets: &[(&str, &str)]) -> String {
         ));
     }
     text
-}
-
-async fn parallax(dir: &Path, args: &[&str]) -> Output {
-    let dir = dir.to_path_buf();
-    let args: Vec<String> = args.iter().map(|a| a.to_string()).collect();
-    tokio::task::spawn_blocking(move || {
-        Command::new(env!("CARGO_BIN_EXE_parallax"))
-            .current_dir(dir)
-            .args(args)
-            .output()
-            .unwrap()
-    })
-    .await
-    .unwrap()
 }
 
 /// Each cluster as the set of its article paths.

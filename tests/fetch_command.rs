@@ -4,10 +4,10 @@
 mod support;
 
 use std::path::Path;
-use std::process::{Command, Output};
 use std::time::Duration;
 
 use parallax::cache::Cache;
+use support::binary::parallax;
 use support::http_server::{Reply, TestServer};
 
 const PAGE: &str =
@@ -29,20 +29,6 @@ fn write_sources(dir: &Path, articles: &[(&str, String)]) {
         ));
     }
     std::fs::write(dir.join("sources.toml"), text).unwrap();
-}
-
-async fn parallax(dir: &Path, args: &[&str]) -> Output {
-    let dir = dir.to_path_buf();
-    let args: Vec<String> = args.iter().map(|a| a.to_string()).collect();
-    tokio::task::spawn_blocking(move || {
-        Command::new(env!("CARGO_BIN_EXE_parallax"))
-            .current_dir(dir)
-            .args(args)
-            .output()
-            .unwrap()
-    })
-    .await
-    .unwrap()
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

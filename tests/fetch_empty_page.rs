@@ -3,8 +3,7 @@
 
 mod support;
 
-use std::process::Command;
-
+use support::binary::parallax;
 use support::http_server::{Reply, TestServer};
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -32,16 +31,7 @@ async fn an_empty_fetched_page_fails_its_outlet() {
         &["fetch", "flood"][..],
         &["compare", "flood", "--format", "md"],
     ] {
-        let root = dir.path().to_path_buf();
-        let output = tokio::task::spawn_blocking(move || {
-            Command::new(env!("CARGO_BIN_EXE_parallax"))
-                .current_dir(root)
-                .args(args)
-                .output()
-                .unwrap()
-        })
-        .await
-        .unwrap();
+        let output = parallax(dir.path(), args).await;
         let all = format!(
             "{}{}",
             String::from_utf8_lossy(&output.stdout),

@@ -144,27 +144,21 @@ mod tests {
         }
     }
 
+    /// Two outlets' headlines of one event.
+    const WIRE_QUAKE: &str = "Earthquake of magnitude 6.1 strikes Peru's coast";
+    const DAILY_QUAKE: &str = "Magnitude 6.1 earthquake strikes coast of Peru";
+
     #[test]
     fn one_event_of_several_outlets_clusters_and_one_outlet_never_with_itself() {
         let items = vec![
-            item(
-                "wire",
-                "https://w/1",
-                "Earthquake of magnitude 6.1 strikes Peru's coast",
-                0,
-            ),
+            item("wire", "https://w/1", WIRE_QUAKE, 0),
             item(
                 "wire",
                 "https://w/2",
                 "Peru earthquake: magnitude 6.1 quake strikes coast",
                 1,
             ),
-            item(
-                "daily",
-                "https://d/1",
-                "Magnitude 6.1 earthquake strikes coast of Peru",
-                2,
-            ),
+            item("daily", "https://d/1", DAILY_QUAKE, 2),
             item(
                 "daily",
                 "https://d/2",
@@ -190,18 +184,8 @@ mod tests {
     #[test]
     fn items_days_apart_are_different_events() {
         let items = vec![
-            item(
-                "wire",
-                "https://w/1",
-                "Earthquake of magnitude 6.1 strikes Peru's coast",
-                0,
-            ),
-            item(
-                "daily",
-                "https://d/1",
-                "Magnitude 6.1 earthquake strikes coast of Peru",
-                24 * 5,
-            ),
+            item("wire", "https://w/1", WIRE_QUAKE, 0),
+            item("daily", "https://d/1", DAILY_QUAKE, 24 * 5),
         ];
         assert!(cluster(&items).is_empty());
     }

@@ -77,20 +77,12 @@ impl Likeness {
     /// worth scoring. Ascending, without repeats.
     pub fn candidates(&self) -> Vec<(usize, usize)> {
         let rare = MIN_RARE_DF.max(self.vectors.len() / 16);
-        let mut pairs: Vec<(usize, usize)> = self
-            .postings
-            .iter()
-            .filter(|posting| posting.len() <= rare)
-            .flat_map(|posting| {
-                posting
-                    .iter()
-                    .enumerate()
-                    .flat_map(move |(k, &a)| posting[k + 1..].iter().map(move |&b| (a, b)))
-            })
-            .collect();
-        pairs.sort_unstable();
-        pairs.dedup();
-        pairs
+        pairs_sharing(
+            self.postings
+                .iter()
+                .filter(|posting| posting.len() <= rare)
+                .map(Vec::as_slice),
+        )
     }
 
     /// How alike texts `a` and `b` are (indexes into the list), 0.0 to 1.0.
@@ -100,6 +92,22 @@ impl Likeness {
             _ => 0.0,
         }
     }
+}
+
+/// Every pair `(a, b)`, `a < b`, of texts listed together in one of `postings` (each the
+/// ascending indexes of the texts holding one term). Ascending, without repeats.
+pub fn pairs_sharing<'a>(postings: impl Iterator<Item = &'a [usize]>) -> Vec<(usize, usize)> {
+    let mut pairs: Vec<(usize, usize)> = postings
+        .flat_map(|posting| {
+            posting
+                .iter()
+                .enumerate()
+                .flat_map(move |(k, &a)| posting[k + 1..].iter().map(move |&b| (a, b)))
+        })
+        .collect();
+    pairs.sort_unstable();
+    pairs.dedup();
+    pairs
 }
 
 /// The character trigrams of the content words of `text`, repeats kept.
