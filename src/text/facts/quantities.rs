@@ -134,6 +134,21 @@ fn close(a: f64, b: f64) -> bool {
     (a - b).abs() <= 1e-9 * a.abs().max(b.abs()).max(1.0)
 }
 
+/// The value of a number written in digits: commas group thousands (`88,747`), except one
+/// comma before one or two digits, a decimal comma (`3,4 million` is 3.4 million).
+fn digits_value(text: &str) -> Option<f64> {
+    match text.split_once(',') {
+        Some((whole, decimals))
+            if !text.contains('.')
+                && !decimals.contains(',')
+                && (1..=2).contains(&decimals.len()) =>
+        {
+            format!("{whole}.{decimals}").parse().ok()
+        }
+        _ => text.replace(',', "").parse().ok(),
+    }
+}
+
 /// Qualifier phrases before a number, as lowercase word sequences.
 const QUALIFIERS: &[(&[&str], Bound)] = &[
     (&["at", "least"], Bound::AtLeast),
@@ -511,7 +526,7 @@ fn amount(words: &[Word<'_>], mut i: usize, taken: &[bool]) -> Option<Amount> {
             if glued_to_name && currency.is_none() {
                 return None;
             }
-            value = w.text.replace(',', "").parse().ok()?;
+            value = digits_value(w.text)?;
         }
         Kind::Alpha => {
             // Most words start no amount: skip them before the lookups below.
@@ -830,6 +845,7 @@ mod tests {
 
     #[test]
     fn equal_amounts_written_differently_are_the_same() {
+        assert!(same("about 3.4 million people", "about 3,4 million people"));
         let equal = [
             ("at least 50 died", "no less than 50 died"),
             ("at least 50 died", "a minimum of 50 died"),
