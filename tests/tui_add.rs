@@ -6,7 +6,6 @@
 mod support;
 
 use std::sync::mpsc::{self, Receiver};
-use std::time::Duration;
 
 use parallax::config::Config;
 use parallax::pipeline::LoadOptions;
@@ -17,6 +16,7 @@ use parallax::tui::message::{Command, Message};
 use parallax::tui::theme::Theme;
 use parallax::tui::update::{start, update};
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use support::background::run_to_idle;
 use support::http_server::{Reply, TestServer};
 
 const SOURCES: &str = r#"# Hand-written; this comment must survive.
@@ -95,29 +95,12 @@ impl Fixture {
     /// Does the commands the way the event loop does, then feeds every message back until
     /// the background work is done.
     fn run(&mut self, commands: Vec<Command>) {
-        let mut pending = commands;
-        loop {
-            for command in pending.drain(..) {
-                match command {
-                    Command::Load {
-                        generation,
-                        reference,
-                        refresh,
-                    } => self.background.load(generation, reference, refresh),
-                    Command::AddArticle { generation, url } => self.background.add(generation, url),
-                    other => panic!("unexpected command {other:?}"),
-                }
-            }
-            if self.app.busy.is_none() {
-                return;
-            }
-            let message = self
-                .receiver
-                .recv_timeout(Duration::from_secs(60))
-                .expect("the background work answers");
-            self.background.follow(&message);
-            pending = update(&mut self.app, message);
-        }
+        run_to_idle(
+            &mut self.app,
+            &mut self.background,
+            &self.receiver,
+            commands,
+        );
     }
 
     fn keys(&mut self, text: &str) -> Vec<Command> {

@@ -1,6 +1,7 @@
 //! The real binary in a real terminal: tmux runs `parallax` on the demo story (offline, from
-//! the shipped cache; once through the story picker), the test types keys, reads the screen, and checks that quitting with `q`,
-//! SIGTERM and Ctrl-Z (then `fg`) all leave or restore the terminal properly. Skips, saying
+//! the shipped cache; through the story picker, and back to it with `p`), the test types
+//! keys, reads the screen, and checks that quitting with `q`, SIGTERM and Ctrl-Z (then `fg`)
+//! all leave or restore the terminal properly. Skips, saying
 //! why, when tmux is not installed (CI installs it). Every wait is bounded.
 
 use std::path::Path;
@@ -212,6 +213,31 @@ fn a_user_reads_the_demo_story_and_quits_with_q() {
         !screen.contains("1 Side by side"),
         "the interface is gone:\n{screen}"
     );
+    assert!(!tmux.alternate_screen_on(), "the alternate screen was left");
+}
+
+#[test]
+fn p_goes_back_from_a_story_to_the_picker_and_the_other_story_opens() {
+    if !ready() {
+        return;
+    }
+    let tmux = Tmux::start_with("back", "", "");
+    tmux.wait_for("choose a story");
+    tmux.keys(&["Enter"]);
+    let story = tmux.wait_for("The Meridian Ledger (reference)");
+    assert!(
+        story.contains("p stories"),
+        "the hint names the key:\n{story}"
+    );
+    tmux.keys(&["p"]);
+    let picker = tmux.wait_for("choose a story");
+    assert!(picker.contains("▶ hebei-tech-transfer"), "{picker}");
+    assert!(tmux.alternate_screen_on(), "one session throughout");
+    // The other story opens (offline, its articles not cached: it says so), and q quits.
+    tmux.keys(&["j", "Enter"]);
+    tmux.wait_for("visiontimes: failed");
+    tmux.keys(&["q"]);
+    tmux.wait_for("EXITED 0");
     assert!(!tmux.alternate_screen_on(), "the alternate screen was left");
 }
 

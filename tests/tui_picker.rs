@@ -7,7 +7,7 @@ mod tui_common;
 use std::path::Path;
 
 use parallax::config::Config;
-use parallax::tui::picker::{Cached, Picker, PickerOutcome, choices};
+use parallax::tui::picker::{Cached, Entry, Picker, PickerOutcome, choices};
 use parallax::tui::theme::Theme;
 use parallax::tui::views;
 use ratatui::buffer::Buffer;
@@ -78,10 +78,10 @@ fn the_cursor_starts_on_the_sample_story_whatever_its_place() {
     picker.choices.reverse();
     let picker = Picker::new(picker.choices);
     assert_eq!(picker.selected, 1);
-    assert_eq!(
-        picker.selected_choice().map(|c| c.id.as_str()),
-        Some("hebei-tech-transfer")
-    );
+    assert!(matches!(
+        picker.selected_entry(),
+        Some(Entry::Story(choice)) if choice.id == "hebei-tech-transfer"
+    ));
 }
 
 #[test]

@@ -17,6 +17,7 @@ use crate::config::{ArticleSource, Config, Outlet, Settings, Story, StoryArticle
 use crate::model::{EngineSettings, OutletFailure};
 use crate::pipeline;
 use crate::report::{Format, Options};
+use crate::tui::event_loop::Start;
 
 /// Arguments of `diff`.
 #[derive(Debug, Clone, Args)]
@@ -121,7 +122,8 @@ pub fn run(global: &GlobalArgs, args: &DiffArgs) -> ExitCode {
             Err(code) => return code,
         };
         let (config, story) = ad_hoc_story(global, &args.inputs, &ids);
-        return run_interface(global, config, story, &args.open, keymap);
+        let start = Start::Story(Box::new(story));
+        return run_interface(global, config, start, false, &args.open, keymap);
     }
     let mut outlets = Vec::new();
     let mut failures = Vec::new();

@@ -6,19 +6,16 @@
 //! Exit code: 0 when every feed was read, 1 when some failed (the rest are clustered; each
 //! failure is named on stderr), 2 for a bad config, no feeds declared or a bad flag.
 
-use std::collections::HashSet;
 use std::process::ExitCode;
 use std::sync::Arc;
 
 use clap::{Args, ValueEnum};
 
 use super::{EXIT_BAD_INPUT, EXIT_OK, EXIT_PARTIAL, GlobalArgs};
-use crate::add::outlets::{id_from, unique_id};
-use crate::add::{Location, NewArticle, Request};
 use crate::cache::Cache;
 use crate::config::Config;
-use crate::discover::feed::FeedItem;
-use crate::discover::{cluster, fetching, report};
+use crate::discover::candidates::Candidates;
+use crate::discover::{fetching, report};
 use crate::fetch::{FetchLimits, Fetcher};
 
 /// Output formats of `discover`.
@@ -99,8 +96,7 @@ pub fn run(global: &GlobalArgs, args: &DiscoverArgs) -> ExitCode {
     for failure in &read.failures {
         say!("{}: feed error: {}", failure.outlet, failure.error);
     }
-    let items = recent(cluster::without_versions(read.items), args.since);
-    let clusters = cluster::cluster(&items);
+    let candidates = Candidates::of(read.items, args.since);
     let code = if read.failures.is_empty() {
         EXIT_OK
     } else {
@@ -110,74 +106,40 @@ pub fn run(global: &GlobalArgs, args: &DiscoverArgs) -> ExitCode {
         return add(
             global,
             &config,
-            &items,
-            &clusters,
+            &candidates,
             number,
             args.story.as_deref(),
             code,
         );
     }
+    let (items, clusters) = (&candidates.items, &candidates.clusters);
     let text = match args.format {
-        DiscoverFormat::Text => report::text(&items, &clusters),
-        DiscoverFormat::Json => report::json(&items, &clusters, &read.failures),
+        DiscoverFormat::Text => report::text(items, clusters),
+        DiscoverFormat::Json => report::json(items, clusters, &read.failures),
     };
     let _ = std::io::Write::write_all(&mut std::io::stdout().lock(), text.as_bytes());
     ExitCode::from(code)
 }
 
-/// The items published within `since` before now (all when None; undated ones always).
-fn recent(items: Vec<FeedItem>, since: Option<jiff::SignedDuration>) -> Vec<FeedItem> {
-    let Some(since) = since else {
-        return items;
-    };
-    let now = jiff::Timestamp::now();
-    let oldest = now.checked_sub(since).unwrap_or(jiff::Timestamp::MIN);
-    items
-        .into_iter()
-        .filter(|item| item.published.is_none_or(|at| at >= oldest))
-        .collect()
-}
-
-/// Writes cluster `number` (from 1) as a story through `add`'s own code: each item an
-/// article of its outlet, the newest headline the title.
+/// Writes candidate `number` (from 1) as a story through `add`'s own code
+/// ([`Candidates::request`]).
 fn add(
     global: &GlobalArgs,
     config: &Config,
-    items: &[FeedItem],
-    clusters: &[Vec<usize>],
+    candidates: &Candidates,
     number: usize,
     story: Option<&str>,
     feeds_code: u8,
 ) -> ExitCode {
-    let Some(cluster) = number.checked_sub(1).and_then(|index| clusters.get(index)) else {
+    let request = number
+        .checked_sub(1)
+        .and_then(|index| candidates.request(index, config, story));
+    let Some(request) = request else {
         say!(
             "error: --add {number}: there are {} candidate stories (numbered from 1)",
-            clusters.len()
+            candidates.clusters.len()
         );
         return ExitCode::from(EXIT_BAD_INPUT);
-    };
-    let title = items[cluster[0]].title.clone();
-    let story = story.map(str::to_string).unwrap_or_else(|| {
-        let taken: HashSet<String> = config.stories.iter().map(|s| s.id.clone()).collect();
-        let words: Vec<&str> = title.split_whitespace().take(5).collect();
-        let id = id_from(&words.join(" "));
-        let id = match id.trim_matches('-') {
-            "" => "story",
-            id => id,
-        };
-        unique_id(id.to_string(), &taken)
-    });
-    let request = Request {
-        story,
-        title: Some(title),
-        articles: cluster
-            .iter()
-            .map(|&i| NewArticle {
-                outlet: Some(items[i].outlet.clone()),
-                location: Location::Url(items[i].url.clone()),
-            })
-            .collect(),
-        first_is_reference: false,
     };
     let code = super::add::save(global, &request);
     if code == ExitCode::from(EXIT_OK) && feeds_code != EXIT_OK {

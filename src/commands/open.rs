@@ -1,5 +1,6 @@
 //! `parallax [STORY]`: open a story in the terminal interface (without STORY and with several
-//! stories in sources.toml, after choosing one in the story picker), or print the Markdown
+//! stories in sources.toml, or cached feeds to discover stories in, after choosing one in the
+//! story picker, which `p` goes back to), or print the Markdown
 //! report of the story (default: the first) when standard output is not a terminal (then not
 //! one escape byte is written).
 
@@ -11,10 +12,12 @@ use clap::Args;
 
 use super::compare::emit;
 use super::{EXIT_BAD_INPUT, EXIT_OK, EXIT_PARTIAL, GlobalArgs, find_story};
-use crate::config::{Config, Story};
+use crate::cache::Cache;
+use crate::config::Config;
+use crate::discover::candidates::has_cached_feeds;
 use crate::pipeline;
 use crate::report;
-use crate::tui::event_loop::{self, Options};
+use crate::tui::event_loop::{self, Options, Start};
 use crate::tui::keymap::Keymap;
 use crate::tui::theme::{Theme, use_color};
 
@@ -96,11 +99,13 @@ fn theme(global: &GlobalArgs) -> Theme {
     Theme::new(use_color(global.color, no_color.as_deref()))
 }
 
-/// Runs the terminal interface on `story` until the user quits.
+/// Runs the terminal interface from `start` until the user quits; `picker`: a story may go
+/// back to the story picker.
 pub fn run_interface(
     global: &GlobalArgs,
     config: Config,
-    story: Story,
+    start: Start,
+    picker: bool,
     args: &OpenArgs,
     keymap: Keymap,
 ) -> ExitCode {
@@ -114,9 +119,10 @@ pub fn run_interface(
         export_dir,
         keymap,
         theme: theme(global),
+        picker,
     };
     log_to_file(&global.cache_dir);
-    match event_loop::run(config, story, global.load_options(), options) {
+    match event_loop::run(config, start, global.load_options(), options) {
         Ok(()) => ExitCode::from(EXIT_OK),
         Err(err) => {
             say!("terminal error: {err}");
@@ -136,26 +142,22 @@ pub fn run(global: &GlobalArgs, story: Option<&str>, args: &OpenArgs) -> ExitCod
         Ok(keymap) => keymap,
         Err(code) => return code,
     };
-    let terminal = std::io::stdout().is_terminal();
-    let picked = if terminal && story.is_none() && config.stories.len() > 1 {
-        match event_loop::pick_story(&config, &global.cache_dir, theme(global)) {
-            Ok(Some(id)) => Some(id),
-            Ok(None) => return ExitCode::from(EXIT_OK),
-            Err(err) => {
-                say!("terminal error: {err}");
-                return ExitCode::from(EXIT_PARTIAL);
-            }
-        }
-    } else {
-        None
-    };
-    let story = match find_story(&config, picked.as_deref().or(story)) {
+    if std::io::stdout().is_terminal() {
+        let cache = Cache::new(&global.cache_dir);
+        let picker = config.stories.len() > 1 || has_cached_feeds(&config, &cache);
+        let start = match story {
+            None if picker => Start::Picker,
+            story => match find_story(&config, story) {
+                Ok(story) => Start::Story(Box::new(story.clone())),
+                Err(code) => return code,
+            },
+        };
+        return run_interface(global, config, start, picker, args, keymap);
+    }
+    let story = match find_story(&config, story) {
         Ok(story) => story.clone(),
         Err(code) => return code,
     };
-    if terminal {
-        return run_interface(global, config, story, args, keymap);
-    }
     let loaded = pipeline::load_story(&config, &story, &global.load_options(), &mut |_| {});
     let Some(reference) =
         pipeline::choose_reference(None, story.reference.as_deref(), &loaded.outlets)

@@ -1,5 +1,6 @@
 //! `parallax discover`: the outlets' feeds read, their items clustered into candidate stories.
 
+pub mod candidates;
 pub mod cluster;
 pub mod feed;
 pub mod fetching;

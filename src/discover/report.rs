@@ -67,13 +67,7 @@ pub fn text(items: &[FeedItem], clusters: &[Vec<usize>]) -> String {
         .unwrap_or(0);
     let mut out = String::new();
     for (number, cluster) in clusters.iter().enumerate() {
-        let newest = cluster
-            .iter()
-            .filter_map(|&i| items[i].published)
-            .max()
-            .map_or("undated".to_string(), |at| {
-                at.strftime("%Y-%m-%d %H:%M UTC").to_string()
-            });
+        let newest = newest(items, cluster);
         out.push_str(&format!(
             "{}. {} outlets, newest {newest}\n",
             number + 1,
@@ -91,6 +85,18 @@ pub fn text(items: &[FeedItem], clusters: &[Vec<usize>]) -> String {
         }
     }
     out
+}
+
+/// When the newest item of `cluster` was published (`2026-12-02 10:00 UTC`), else
+/// `undated`.
+pub fn newest(items: &[FeedItem], cluster: &[usize]) -> String {
+    cluster
+        .iter()
+        .filter_map(|&i| items[i].published)
+        .max()
+        .map_or("undated".to_string(), |at| {
+            at.strftime("%Y-%m-%d %H:%M UTC").to_string()
+        })
 }
 
 #[cfg(test)]

@@ -292,6 +292,10 @@ pub struct App {
     pub pending_keys: Vec<KeyChord>,
     /// Quit after this update.
     pub quit: bool,
+    /// The story picker can be gone back to (`parallax` opened with one).
+    pub picker: bool,
+    /// Go back to the story picker after this update.
+    pub to_picker: bool,
     /// Where `e` writes its files.
     pub export_dir: PathBuf,
     /// A fetch again (`R`) is under way: its outcome goes to the status line when done.
@@ -340,6 +344,8 @@ impl App {
             keymap,
             pending_keys: Vec::new(),
             quit: false,
+            picker: false,
+            to_picker: false,
             export_dir: PathBuf::from("."),
             refetching: false,
             local_outlets: Vec::new(),

@@ -1,18 +1,22 @@
 //! The event loop: the one thread that owns the terminal. Key presses (from an input thread),
-//! background results and signals all arrive as [`Message`]s on one channel; the loop drains
-//! what is queued, runs `update` on each, does the commands, and draws once.
+//! background results and signals all arrive as [`Message`]s on the channel of the screen
+//! shown (the story picker's, or the open story's); the loop drains what is queued, runs
+//! `update` on each, does the commands, and draws once.
 
 use std::io;
-use std::path::{Path, PathBuf};
-use std::sync::Arc;
+use std::path::PathBuf;
 use std::sync::mpsc::{self, Receiver, Sender};
+use std::sync::{Arc, Mutex};
 
 use ratatui::crossterm::event::{self, Event};
 
+use crate::cache::Cache;
 use crate::config::{ArticleSource, Config, Story};
+use crate::discover::candidates::{Candidates, has_cached_feeds};
 use crate::pipeline::LoadOptions;
 
 use super::app::App;
+use super::discovered::{add_discovered, cluster_choices};
 use super::effects::{self, Background};
 use super::export::export_files;
 use super::keymap::Keymap;
@@ -34,6 +38,52 @@ pub struct Options {
     pub keymap: Keymap,
     /// Styles.
     pub theme: Theme,
+    /// A story can go back to the story picker (`p`).
+    pub picker: bool,
+}
+
+/// What the interface shows first.
+#[derive(Debug, Clone)]
+pub enum Start {
+    /// This story.
+    Story(Box<Story>),
+    /// The story picker.
+    Picker,
+}
+
+/// How a story's screen was left.
+enum StoryExit {
+    /// Quit parallax.
+    Quit,
+    /// Back to the picker, from the story with this id.
+    Picker(String),
+}
+
+/// Where key presses and signals go: the channel of the screen shown (the picker's, then each
+/// story's), so that a story left behind hears no more keys and its late results go nowhere.
+#[derive(Clone)]
+struct Inbox(Arc<Mutex<Sender<Message>>>);
+
+impl Inbox {
+    fn new() -> Inbox {
+        Inbox(Arc::new(Mutex::new(mpsc::channel().0)))
+    }
+
+    /// A new channel, which the input and signal threads send to from now on.
+    fn channel(&self) -> (Sender<Message>, Receiver<Message>) {
+        let (sender, receiver) = mpsc::channel();
+        if let Ok(mut current) = self.0.lock() {
+            *current = sender.clone();
+        }
+        (sender, receiver)
+    }
+
+    fn send(&self, message: Message) {
+        if let Ok(current) = self.0.lock() {
+            // No screen is listening between two screens: the message is dropped.
+            let _ = current.send(message);
+        }
+    }
 }
 
 /// The outlets of `story` whose article is a local file: read, never fetched or waited for
@@ -47,54 +97,167 @@ pub fn local_outlets(story: &Story) -> Vec<String> {
         .collect()
 }
 
-/// Shows the story picker over `config`'s stories (their articles looked up in `cache_dir`)
-/// until one is opened (its id) or the user quits (None).
-pub fn pick_story(config: &Config, cache_dir: &Path, theme: Theme) -> io::Result<Option<String>> {
-    let mut picker = Picker::new(choices(config, cache_dir));
-    let mut session = Session::enter(false)?;
+/// Runs the interface until the user quits or a signal asks to: the story picker or a story
+/// first, then each story opened from the picker, and the picker again after `p`.
+pub fn run(config: Config, start: Start, load: LoadOptions, options: Options) -> io::Result<()> {
+    let inbox = Inbox::new();
+    spawn_signal_thread(inbox.clone())?;
+    let mut session = Session::enter(options.mouse)?;
+    spawn_input_thread(inbox.clone());
+    let mut config = config;
+    let mut next = start;
+    let mut left = None;
+    let mut candidates = None;
     loop {
-        session.draw(|frame| {
-            let area = frame.area();
-            views::picker::render(&picker, theme, area, frame.buffer_mut());
-        })?;
-        if let Event::Key(key) = event::read()? {
+        let story = match next {
+            Start::Story(story) => *story,
+            Start::Picker => {
+                let screen = PickerScreen {
+                    config: &config,
+                    load: &load,
+                    theme: options.theme,
+                    inbox: &inbox,
+                };
+                match screen.run(&mut session, left.as_deref(), &mut candidates)? {
+                    Some((picked_config, story)) => {
+                        config = picked_config;
+                        story
+                    }
+                    None => return Ok(()),
+                }
+            }
+        };
+        match show_story(&mut session, &inbox, config.clone(), story, &load, &options)? {
+            StoryExit::Quit => return Ok(()),
+            StoryExit::Picker(story) => {
+                // sources.toml as it is now (`a` may have added to it).
+                if let Ok(now) = Config::load(&config.path) {
+                    config = now;
+                }
+                left = Some(story);
+                next = Start::Picker;
+            }
+        }
+    }
+}
+
+/// The story picker on the screen, with what it needs.
+struct PickerScreen<'a> {
+    config: &'a Config,
+    load: &'a LoadOptions,
+    theme: Theme,
+    inbox: &'a Inbox,
+}
+
+impl PickerScreen<'_> {
+    /// Shows the picker (the cursor on the story `left`, when coming back from it) until a
+    /// story is opened (the config, with a discovered story added, and the story) or the user
+    /// quits (None). The cached feeds are clustered on a thread, the first time, so the list
+    /// shows at once; `candidates` keeps them for the next time.
+    fn run(
+        &self,
+        session: &mut Session,
+        left: Option<&str>,
+        candidates: &mut Option<Arc<Candidates>>,
+    ) -> io::Result<Option<(Config, Story)>> {
+        let (sender, receiver) = self.inbox.channel();
+        let config = self.config;
+        let mut picker = Picker::new(choices(config, &self.load.cache_dir));
+        if let Some(id) = left {
+            picker.select_story(id);
+        }
+        let cache =
+            Cache::new(&self.load.cache_dir).with_max_page_bytes(config.settings.max_body_bytes);
+        match candidates {
+            Some(known) => picker.set_clusters(cluster_choices(config, known)),
+            None if has_cached_feeds(config, &cache) => {
+                picker.discovering = true;
+                let config = config.clone();
+                std::thread::spawn(move || {
+                    let found = Candidates::cached(&config, &cache);
+                    let _ = sender.send(Message::Discovered(Arc::new(found)));
+                });
+            }
+            None => {}
+        }
+        loop {
+            session.draw(|frame| {
+                let area = frame.area();
+                views::picker::render(&picker, self.theme, area, frame.buffer_mut());
+            })?;
+            let Ok(message) = receiver.recv() else {
+                return Ok(None);
+            };
+            let key = match message {
+                Message::Key(key) => key,
+                Message::Discovered(found) => {
+                    picker.set_clusters(cluster_choices(config, &found));
+                    *candidates = Some(found);
+                    continue;
+                }
+                Message::Terminate => return Ok(None),
+                _ => continue,
+            };
             match picker.on_key(key) {
                 PickerOutcome::Stay => {}
-                PickerOutcome::Open(id) => return Ok(Some(id)),
+                PickerOutcome::Open(id) => {
+                    if let Some(story) = config.story(&id) {
+                        return Ok(Some((config.clone(), story.clone())));
+                    }
+                }
+                PickerOutcome::Discovered(index) => {
+                    let Some(found) = candidates.as_deref() else {
+                        continue;
+                    };
+                    match add_discovered(&config.path, self.load, found, index) {
+                        Ok(added) => return Ok(Some(added)),
+                        Err(err) => picker.notice = Some(format!("not added: {err}")),
+                    }
+                }
                 PickerOutcome::Quit => return Ok(None),
             }
         }
     }
 }
 
-/// Runs the interface on `story` until the user quits or a signal asks to.
-pub fn run(config: Config, story: Story, load: LoadOptions, options: Options) -> io::Result<()> {
-    let (sender, receiver) = mpsc::channel();
+/// Shows `story` until the user quits or goes back to the picker.
+fn show_story(
+    session: &mut Session,
+    inbox: &Inbox,
+    config: Config,
+    story: Story,
+    load: &LoadOptions,
+    options: &Options,
+) -> io::Result<StoryExit> {
+    let (sender, receiver) = inbox.channel();
     let outlets: Vec<String> = story.articles.iter().map(|a| a.outlet.clone()).collect();
     let mut app = App::new(
         &story.id,
         &story.title,
         &outlets,
         options.theme,
-        options.keymap,
+        options.keymap.clone(),
     );
-    app.export_dir = options.export_dir;
+    app.export_dir = options.export_dir.clone();
     app.local_outlets = local_outlets(&story);
+    app.picker = options.picker;
     let mut background = Background {
         config: Arc::new(config),
         story: Arc::new(story),
-        options: load,
-        sender: sender.clone(),
+        options: load.clone(),
+        sender,
     };
-    spawn_signal_thread(sender.clone())?;
-    let mut session = Session::enter(options.mouse)?;
     let size = session.terminal.size()?;
     app.size = (size.width, size.height);
-    spawn_input_thread(sender);
     let commands = start(&mut app);
-    run_commands(&mut app, &mut session, &background, commands)?;
-    tracing::info!(story = %app.story, "interface started");
-    main_loop(&mut app, &mut session, &mut background, &receiver)
+    run_commands(&mut app, session, &background, commands)?;
+    tracing::info!(story = %app.story, "story opened");
+    main_loop(&mut app, session, &mut background, &receiver)?;
+    Ok(if app.to_picker {
+        StoryExit::Picker(app.story.clone())
+    } else {
+        StoryExit::Quit
+    })
 }
 
 fn main_loop(
@@ -114,7 +277,7 @@ fn main_loop(
             background.follow(&message);
             let commands = update(app, message);
             run_commands(app, session, background, commands)?;
-            if app.quit {
+            if app.quit || app.to_picker {
                 return Ok(());
             }
         }
@@ -169,8 +332,8 @@ fn run_commands(
     Ok(())
 }
 
-/// Reads terminal events and forwards the ones the model uses.
-fn spawn_input_thread(sender: Sender<Message>) {
+/// Reads terminal events and forwards the ones the model uses to the screen shown.
+fn spawn_input_thread(inbox: Inbox) {
     std::thread::spawn(move || {
         loop {
             let message = match event::read() {
@@ -184,7 +347,8 @@ fn spawn_input_thread(sender: Sender<Message>) {
                 }
             };
             let terminate = matches!(message, Message::Terminate);
-            if sender.send(message).is_err() || terminate {
+            inbox.send(message);
+            if terminate {
                 return;
             }
         }
@@ -193,7 +357,7 @@ fn spawn_input_thread(sender: Sender<Message>) {
 
 /// Turns SIGTERM, SIGHUP and SIGINT into a `Terminate` message, so the loop restores the
 /// terminal before exiting.
-fn spawn_signal_thread(sender: Sender<Message>) -> io::Result<()> {
+fn spawn_signal_thread(inbox: Inbox) -> io::Result<()> {
     #[cfg(unix)]
     {
         use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
@@ -201,11 +365,11 @@ fn spawn_signal_thread(sender: Sender<Message>) -> io::Result<()> {
         std::thread::spawn(move || {
             if let Some(signal) = signals.forever().next() {
                 tracing::info!(signal, "terminating on a signal");
-                let _ = sender.send(Message::Terminate);
+                inbox.send(Message::Terminate);
             }
         });
     }
     #[cfg(not(unix))]
-    drop(sender);
+    drop(inbox);
     Ok(())
 }

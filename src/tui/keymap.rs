@@ -84,6 +84,8 @@ pub enum Action {
     Back,
     /// Quit at once.
     Quit,
+    /// Back to the story picker (when `parallax` opened with one).
+    StoryPicker,
     /// Suspend to the shell (resume with `fg`).
     Suspend,
     /// Next view.
@@ -185,6 +187,7 @@ pub const DEFAULT_BINDINGS: &[(Action, &[&str], &str)] = &[
     (Action::Help, &["?"], "this help"),
     (Action::Back, &["q", "Esc"], "back / close / quit"),
     (Action::Quit, &["Ctrl-c"], "quit"),
+    (Action::StoryPicker, &["p"], "back to the story picker"),
     (Action::Suspend, &["Ctrl-z"], "suspend (resume with fg)"),
     (Action::NextView, &["Tab"], "next view"),
     (Action::PrevView, &["BackTab"], "previous view"),
@@ -495,10 +498,10 @@ impl Keymap {
 
     /// The reverse map for the help overlay: each action in help order with its keys and
     /// description.
-    pub fn help_entries(&self) -> Vec<(Vec<String>, &'static str)> {
+    pub fn help_entries(&self) -> Vec<(Action, Vec<String>, &'static str)> {
         DEFAULT_BINDINGS
             .iter()
-            .map(|(action, _, description)| (self.keys_for(*action), *description))
+            .map(|(action, _, description)| (*action, self.keys_for(*action), *description))
             .collect()
     }
 }
@@ -586,7 +589,7 @@ mod tests {
         let keymap = Keymap::default();
         let entries = keymap.help_entries();
         assert_eq!(entries.len(), DEFAULT_BINDINGS.len());
-        assert!(entries.iter().all(|(keys, _)| !keys.is_empty()));
+        assert!(entries.iter().all(|(_, keys, _)| !keys.is_empty()));
         assert_eq!(action_name(Action::NextDifference), "next_difference");
         assert_eq!(keymap.keys_for(Action::Top), vec!["g", "Home"]);
     }

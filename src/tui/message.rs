@@ -7,6 +7,7 @@ use std::sync::Arc;
 use ratatui::crossterm::event::{KeyEvent, MouseEvent};
 
 use crate::config::{Config, Story};
+use crate::discover::candidates::Candidates;
 use crate::model::Comparison;
 use crate::pipeline::{LoadedStory, Progress};
 
@@ -43,6 +44,8 @@ pub enum Message {
     },
     /// An article typed at the `a` prompt was added to sources.toml (and fetched), or why not.
     Added(Result<Box<AddedArticle>, String>),
+    /// The cached feeds were read and clustered, for the story picker.
+    Discovered(Arc<Candidates>),
     /// A side effect finished and has something to say (export written, URL opened...).
     Notice(String),
     /// SIGTERM, SIGHUP or SIGINT: quit now.

@@ -1,4 +1,5 @@
-//! The terminal interface: side by side, claims matrix, summary and reader views.
+//! The terminal interface: the story picker, then side by side, claims matrix, summary,
+//! reader, sources and framing views.
 //!
 //! Built the Elm way: the model ([`app::App`]) changes only in [`update::update`], which takes a
 //! [`message::Message`] and returns [`message::Command`]s; the [`views`] draw the model and do
@@ -6,6 +7,7 @@
 //! doing the commands ([`effects`]), with loading and comparing on background threads.
 
 pub mod app;
+pub mod discovered;
 pub mod effects;
 pub mod event_loop;
 pub mod export;

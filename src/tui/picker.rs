@@ -1,8 +1,9 @@
-//! The story picker: what `parallax` shows when sources.toml holds several stories and none was
-//! named. One entry per story (its id and title, its outlets, when its articles were fetched
-//! and how many of them can be read without the network), filtered by a search (`/`), moved
-//! with j/k or the arrows, opened with Enter. The cursor starts on the first sample story, so
-//! Enter opens the offline demo.
+//! The story picker: what `parallax` shows when sources.toml holds several stories (or the
+//! outlets' cached feeds tell stories) and none was named. One entry per story (its id and
+//! title, its outlets, when its articles were fetched and how many of them can be read without
+//! the network), then one per story discovered in the feeds ([`ClusterChoice`]), filtered by a
+//! search (`/`), moved with j/k or the arrows, opened with Enter. The cursor starts on the
+//! first sample story, so Enter opens the offline demo.
 
 use std::path::Path;
 
@@ -11,6 +12,7 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 use crate::cache::Cache;
 use crate::config::{ArticleSource, Config, Story};
 
+use super::discovered::ClusterChoice;
 use super::search::contains;
 
 /// How many of a story's articles can be read offline (from the cache or a local file).
@@ -128,8 +130,28 @@ pub enum PickerOutcome {
     Stay,
     /// Open the story with this id.
     Open(String),
+    /// Add the discovered story of this index among the candidates' clusters, then open it.
+    Discovered(usize),
     /// Leave parallax.
     Quit,
+}
+
+/// One entry of the list.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Entry<'a> {
+    /// A story of sources.toml.
+    Story(&'a StoryChoice),
+    /// A story discovered in the feeds, not yet in sources.toml.
+    Discovered(&'a ClusterChoice),
+}
+
+impl Entry<'_> {
+    fn matches(self, query: &str) -> bool {
+        match self {
+            Entry::Story(choice) => choice.matches(query),
+            Entry::Discovered(choice) => choice.matches(query),
+        }
+    }
 }
 
 /// The picker's state.
@@ -137,6 +159,12 @@ pub enum PickerOutcome {
 pub struct Picker {
     /// The stories.
     pub choices: Vec<StoryChoice>,
+    /// The stories discovered in the cached feeds, listed after `choices`.
+    pub clusters: Vec<ClusterChoice>,
+    /// The cached feeds are being read and clustered.
+    pub discovering: bool,
+    /// A message for the status line (why a discovered story could not be added).
+    pub notice: Option<String>,
     /// The search (empty: every story shown).
     pub query: String,
     /// The search is being typed.
@@ -151,23 +179,51 @@ impl Picker {
         let selected = choices.iter().position(|c| c.sample).unwrap_or(0);
         Picker {
             choices,
+            clusters: Vec::new(),
+            discovering: false,
+            notice: None,
             query: String::new(),
             editing: false,
             selected,
         }
     }
 
-    /// Indexes of the entries the search lets through.
+    /// Entry `index`: the stories first, then the discovered ones.
+    pub fn entry(&self, index: usize) -> Entry<'_> {
+        match self.choices.get(index) {
+            Some(choice) => Entry::Story(choice),
+            None => Entry::Discovered(&self.clusters[index - self.choices.len()]),
+        }
+    }
+
+    /// Indexes of the entries (see [`Picker::entry`]) the search lets through.
     pub fn shown(&self) -> Vec<usize> {
-        (0..self.choices.len())
-            .filter(|&i| self.choices[i].matches(&self.query))
+        (0..self.choices.len() + self.clusters.len())
+            .filter(|&i| self.entry(i).matches(&self.query))
             .collect()
     }
 
-    /// The selected story, if any is shown.
-    pub fn selected_choice(&self) -> Option<&StoryChoice> {
+    /// The selected entry, if any is shown.
+    pub fn selected_entry(&self) -> Option<Entry<'_>> {
         let shown = self.shown();
-        shown.get(self.selected).map(|&i| &self.choices[i])
+        shown.get(self.selected).map(|&i| self.entry(i))
+    }
+
+    /// Lists the discovered stories (the cached feeds were read).
+    pub fn set_clusters(&mut self, clusters: Vec<ClusterChoice>) {
+        self.clusters = clusters;
+        self.discovering = false;
+    }
+
+    /// Puts the cursor on the story `id`, when it is shown.
+    pub fn select_story(&mut self, id: &str) {
+        let shown = self.shown();
+        let at = shown
+            .iter()
+            .position(|&i| matches!(self.entry(i), Entry::Story(c) if c.id == id));
+        if let Some(at) = at {
+            self.selected = at;
+        }
     }
 
     fn step(&mut self, delta: isize) {
@@ -180,6 +236,7 @@ impl Picker {
         if key.kind != KeyEventKind::Press {
             return PickerOutcome::Stay;
         }
+        self.notice = None;
         let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
         if ctrl && key.code == KeyCode::Char('c') {
             return PickerOutcome::Quit;
@@ -216,11 +273,11 @@ impl Picker {
             KeyCode::Char('k') | KeyCode::Up => self.step(-1),
             KeyCode::Char('g') | KeyCode::Home => self.selected = 0,
             KeyCode::Char('G') | KeyCode::End => self.step(isize::MAX),
-            KeyCode::Enter => {
-                if let Some(choice) = self.selected_choice() {
-                    return PickerOutcome::Open(choice.id.clone());
-                }
-            }
+            KeyCode::Enter => match self.selected_entry() {
+                Some(Entry::Story(choice)) => return PickerOutcome::Open(choice.id.clone()),
+                Some(Entry::Discovered(choice)) => return PickerOutcome::Discovered(choice.index),
+                None => {}
+            },
             _ => {}
         }
         PickerOutcome::Stay

@@ -92,6 +92,8 @@ fn handle(app: &mut App, message: Message) -> Vec<Command> {
             app.notice = Some(text);
             Vec::new()
         }
+        // Only the story picker reads the feeds' clusters.
+        Message::Discovered(_) => Vec::new(),
         Message::Terminate => {
             app.quit = true;
             Vec::new()
@@ -375,6 +377,12 @@ pub fn apply(app: &mut App, action: Action) -> Vec<Command> {
             }
         }
         Action::Quit => app.quit = true,
+        Action::StoryPicker if app.picker => app.to_picker = true,
+        Action::StoryPicker => {
+            app.notice = Some(
+                "no story picker here: `parallax` opens one when sources.toml holds several stories or the cached feeds tell some".into(),
+            );
+        }
         Action::Suspend => return vec![Command::Suspend],
         Action::NextView => app.view = app.view.cycle(1),
         Action::PrevView => app.view = app.view.cycle(-1),

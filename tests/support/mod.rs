@@ -1,5 +1,6 @@
 //! Shared helpers of the integration tests.
 
+pub mod background;
 pub mod binary;
 pub mod cache_versions;
 pub mod fetch_limits;

@@ -119,8 +119,13 @@ pub fn render_status(app: &App, area: Rect, buf: &mut Buffer) {
                 key(Action::PrevMatch)
             )
         };
+        let picker = if app.picker {
+            format!(" · {} stories", key(Action::StoryPicker))
+        } else {
+            String::new()
+        };
         format!(
-            "{search}{} help · {}/{} next/prev difference · {} filter · {} focus · {} quit",
+            "{search}{} help · {}/{} next/prev difference · {} filter · {} focus{picker} · {} quit",
             key(Action::Help),
             key(Action::NextDifference),
             key(Action::PrevDifference),

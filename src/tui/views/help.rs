@@ -72,7 +72,10 @@ pub fn help_lines(app: &App) -> Vec<Line<'static>> {
         lines.extend(wrap(&spans, width));
     }
     lines.push(Line::default());
-    for (keys, description) in app.keymap.help_entries() {
+    for (action, keys, description) in app.keymap.help_entries() {
+        if action == Action::StoryPicker && !app.picker {
+            continue;
+        }
         let keys = fit(&keys.join(" "), KEYS_WIDTH - 1);
         let pad = " ".repeat(KEYS_WIDTH.saturating_sub(display_width(keys.as_str())));
         let entry = [
