@@ -2,9 +2,11 @@
 //! quotes, curly single quotes, `«»`, `「」` or `『』`.
 //!
 //! Two quotes are compared by their words (case, punctuation and the quote marks themselves
-//! ignored, contractions spelled out: `won't` = `will not`): quoting a fragment of the same
-//! words, or leaving words out with an ellipsis, is faithful; any other change of words is an
-//! altered quote.
+//! ignored, contractions spelled out: `won't` = `will not`, hyphens and abbreviation dots
+//! joined: `co-mingling` = `comingling`): quoting a fragment of the same words, or leaving words
+//! out with an ellipsis or putting the outlet's own in brackets, is faithful; any other change of
+//! words is an altered quote. A sentence that opens inside a quote (its closing mark glued to
+//! the last quoted word) quotes from its start.
 
 /// One quoted span of a claim.
 #[derive(Debug, Clone, PartialEq)]
@@ -14,6 +16,10 @@ pub struct Quote {
     /// The quoted words, lowercase, in order; `…` between fragments becomes an empty word.
     pub words: Vec<String>,
 }
+
+/// How many letters a quoted fragment must have to be compared letters only, without the
+/// spaces between its words.
+const LETTERS_ALONE_MIN: usize = 12;
 
 /// Pairs of opening and closing quote marks. A straight `"` opens and closes.
 const MARKS: &[(char, char)] = &[
@@ -32,8 +38,34 @@ impl Quote {
         let mut words = Vec::new();
         let mut current = String::new();
         let mut chars = text.chars().peekable();
+        let mut prev = None;
         while let Some(c) = chars.next() {
-            let ellipsis = c == '…' || (c == '.' && chars.peek() == Some(&'.'));
+            let after_space = prev.is_some_and(char::is_whitespace);
+            prev = Some(c);
+            // Words in brackets are the outlet's, put into the quote (`continues [to put]
+            // Americans`): a gap in the quoted words, as an ellipsis is.
+            let interpolation = matches!(c, '[' | '(');
+            if interpolation {
+                let close = if c == '[' { ']' } else { ')' };
+                chars.by_ref().find(|&n| n == close);
+            }
+            let ellipsis = c == '…'
+                || (c == '.' && (chars.peek() == Some(&'.') || after_space))
+                || interpolation;
+            // A hyphen inside a word and the dots of an abbreviation join, as outlets spell
+            // them either way (`co-mingling` = `comingling`, `F.T.C.` = `FTC`).
+            let joiner = matches!(c, '-' | '‐' | '.')
+                && current.chars().last().is_some_and(char::is_alphanumeric)
+                && chars.peek().is_some_and(|n| {
+                    if c == '.' {
+                        n.is_alphabetic()
+                    } else {
+                        n.is_alphanumeric()
+                    }
+                });
+            if joiner {
+                continue;
+            }
             if c.is_alphanumeric() || (matches!(c, '\'' | '’') && !current.is_empty()) {
                 current.extend(c.to_lowercase().map(|l| if l == '’' { '\'' } else { l }));
                 continue;
@@ -62,11 +94,16 @@ impl Quote {
     /// Whether `self` and `other` quote the same words: equal, or every fragment of one is a
     /// run of the other's words.
     pub fn faithful_to(&self, other: &Quote) -> bool {
+        // Word by word, or letters only for a fragment long enough not to be found by chance
+        // (`Do Not Call` = `do-not-call`).
         let within = |part: &Quote, whole: &Quote| {
             part.fragments().all(|fragment| {
-                whole
-                    .fragments()
-                    .any(|w| w.windows(fragment.len()).any(|window| window == fragment))
+                let letters = fragment.concat();
+                whole.fragments().any(|w| {
+                    w.windows(fragment.len()).any(|window| window == fragment)
+                        || (letters.chars().count() >= LETTERS_ALONE_MIN
+                            && w.concat().contains(&letters))
+                })
             })
         };
         within(self, other) || within(other, self)
@@ -200,6 +237,10 @@ pub(crate) fn scan(sentence: &str) -> Vec<Quote> {
                     open = None;
                 }
             }
+            None if out.is_empty() && closes_unopened(c, prev, &sentence[i + c.len_utf8()..]) => {
+                // The claim starts inside a quote (its opening mark in the sentence before).
+                push(&sentence[..i], &mut out);
+            }
             None => {
                 if let Some(&(_, close)) = MARKS.iter().find(|(o, _)| *o == c) {
                     // `‘` opens only at a word start; `'` is never a quote mark (apostrophes).
@@ -217,6 +258,23 @@ pub(crate) fn scan(sentence: &str) -> Vec<Quote> {
         push(&sentence[start..], &mut out);
     }
     out
+}
+
+/// Whether mark `c`, the first of its sentence, closes a quote opened before the sentence: a
+/// closing-only mark (`”`, `»`), or a straight `"` glued to the word before it and followed by
+/// a space, punctuation or the end (`funding," said Rowe`).
+fn closes_unopened(c: char, prev: Option<char>, rest: &str) -> bool {
+    let closing_only = MARKS
+        .iter()
+        .any(|&(o, close)| close == c && o != c && close != '’')
+        && !MARKS.iter().any(|&(o, _)| o == c);
+    let glued_straight = c == '"'
+        && prev.is_some_and(|p| !p.is_whitespace())
+        && rest
+            .chars()
+            .next()
+            .is_none_or(|n| n.is_whitespace() || n.is_ascii_punctuation());
+    closing_only || glued_straight
 }
 
 /// Keeps a quote that holds at least one word.
@@ -294,5 +352,34 @@ mod tests {
     #[test]
     fn an_unclosed_quote_runs_to_the_end() {
         assert_eq!(scan("He said: “We will win.")[0].text, "We will win.");
+    }
+
+    #[test]
+    fn a_quote_opened_before_the_sentence_runs_from_its_start() {
+        for sentence in [
+            "Georgia cannot afford it,\" said Dr. Rowe.",
+            "Georgia cannot afford it,” said Dr. Rowe.",
+        ] {
+            let texts: Vec<String> = scan(sentence).into_iter().map(|q| q.text).collect();
+            assert_eq!(texts, ["Georgia cannot afford it,"], "{sentence}");
+        }
+        assert_eq!(scan("He said \"yes\" twice.")[0].text, "yes");
+    }
+
+    #[test]
+    fn words_put_in_brackets_are_a_gap_like_an_ellipsis() {
+        let whole = Quote::new("the failure to act continues to put Americans at risk");
+        assert!(Quote::new("the failure to act continues [to put] Americans").faithful_to(&whole));
+        assert!(Quote::new("the failure to act continues (to put) Americans").faithful_to(&whole));
+        assert!(Quote::new("the failure to act . . . Americans at risk").faithful_to(&whole));
+        assert!(!Quote::new("the failure to act [continues] Britons").faithful_to(&whole));
+    }
+
+    #[test]
+    fn hyphens_abbreviation_dots_and_spacing_do_not_alter_a_quote() {
+        let a = Quote::new("we are not co-mingling funds, the F.T.C. and the Do Not Call list");
+        let b = Quote::new("we are not comingling funds, the FTC and the do-not-call list");
+        assert!(a.faithful_to(&b));
+        assert!(!Quote::new("the do-not-email list").faithful_to(&b));
     }
 }
