@@ -92,11 +92,30 @@ impl Quantity {
                     self.low <= other.low && other.high <= self.high && other.bound != Bound::Vague
                 }
                 Bound::About | Bound::Exact => {
-                    other.bound == Bound::Exact
-                        && ((self.bound == Bound::About && same_values) || rounded())
+                    self.scale_elided_in(other)
+                        || (other.bound == Bound::Exact
+                            && ((self.bound == Bound::About && same_values) || rounded()))
                 }
                 Bound::AtLeast | Bound::AtMost => other.bound == Bound::Exact && same_values,
             }
+    }
+}
+
+impl Quantity {
+    /// Whether `other` is `self` with its scale word left out (`1.1 million` / `1.1`, `44M` /
+    /// `44`): outlets repeat a figure without the `million` the sentence already gave.
+    fn scale_elided_in(&self, other: &Quantity) -> bool {
+        let states_scale = self
+            .text
+            .split(|c: char| c.is_whitespace() || c == '-' || c.is_ascii_digit() || c == '.')
+            .any(|word| scale_word(word, true).is_some_and(|scale| scale >= 1e3));
+        states_scale
+            && self.low == self.high
+            && other.low == other.high
+            && !other.text.chars().any(char::is_alphabetic)
+            && [1e3, 1e6, 1e9, 1e12]
+                .iter()
+                .any(|scale| close(self.low, other.low * scale))
     }
 }
 
@@ -824,6 +843,10 @@ mod tests {
     fn a_rounded_or_bounded_figure_contains_the_precise_one() {
         let first = |s: &str| extract_facts(s).quantities.remove(0);
         let contains = |vague: &str, precise: &str| first(vague).contains(&first(precise));
+        assert!(contains("1.1 million people", "1.1 people"));
+        assert!(contains("44M views", "44 views"));
+        assert!(!contains("$1,000", "$1"));
+        assert!(!contains("1.1 million people", "1.2 people"));
         for (vague, precise) in [
             ("it spent $114 million", "it spent $114.3 million"),
             ("it has killed 300 people", "it has killed 296 people"),
