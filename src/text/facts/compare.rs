@@ -847,6 +847,26 @@ mod tests {
     }
 
     #[test]
+    fn two_names_of_one_country_are_no_swap() {
+        for (a, b) in [
+            (
+                "The US market fell 2.1 percent, Dell said.",
+                "The American market fell 2.1 percent, Dell said.",
+            ),
+            (
+                "British troops left Basra, Blair said.",
+                "UK troops left Basra, Blair said.",
+            ),
+        ] {
+            assert_eq!(reasons(a, b), Vec::<String>::new(), "{a} / {b}");
+        }
+        assert_eq!(
+            reasons("British troops left Basra.", "French troops left Basra."),
+            ["name: British -> French"]
+        );
+    }
+
+    #[test]
     fn names_compare_as_sets() {
         // The same names reordered, the speaker moved to the end (a sentence-initial single
         // word is not read as a name, so one side sees fewer names).

@@ -30,9 +30,34 @@ pub struct Name {
 }
 
 impl Name {
-    /// Whether two names are the same (see [`keys_match`]).
+    /// Whether two names are the same (see [`keys_match`]), or two names of one country or
+    /// body (`U.S.` = `American` = `Washington`, `British` = `UK`: [`crate::text::demonyms`]).
     pub fn same(&self, other: &Name) -> bool {
         keys_match(&self.words, &other.words)
+            || self
+                .entry()
+                .is_some_and(|entry| other.entry() == Some(entry))
+    }
+
+    /// The country or body of the demonym table this name is a form of.
+    fn entry(&self) -> Option<&'static str> {
+        use crate::text::demonyms::{canonical_acronym, canonical_name};
+        let words = self.words.join(" ");
+        let singular = words.strip_suffix('s').unwrap_or(&words);
+        // An acronym in capitals: its dotted form is in the table (`US` → `u.s`), or it is an
+        // acronym of its own (`UAE`).
+        let letters: String = self.text.chars().filter(|c| c.is_alphanumeric()).collect();
+        let capitals = letters.len() >= 2 && letters.chars().all(|c| c.is_ascii_uppercase());
+        let dotted = || {
+            let lower = letters.to_lowercase();
+            let mut chars = lower.chars().map(String::from).collect::<Vec<_>>();
+            let last = chars.pop().unwrap_or_default();
+            format!("{}.{last}", chars.join("."))
+        };
+        canonical_name(&words)
+            .or_else(|| canonical_name(singular))
+            .or_else(|| capitals.then(|| canonical_name(&dotted())).flatten())
+            .or_else(|| capitals.then(|| canonical_acronym(&letters)).flatten())
     }
 }
 
