@@ -224,7 +224,10 @@ pub(crate) fn scan_negations(words: &[Word<'_>], taken: &[bool]) -> Vec<String> 
                 return false;
             };
             let lower = lower.as_str();
-            let contracted = lower.ends_with("n't") || lower.ends_with("n’t");
+            let contracted =
+                lower.ends_with("n't") || lower.ends_with("n’t") || unmarked_contraction(lower);
+            // `neither ... nor` is one negation.
+            let second_of_pair = lower == "nor" && words[..*i].iter().any(|w| w.is("neither"));
             // `not only ... but`, `not just`, `not the only one`, `No. 5` are no negation: they
             // add to the claim rather than deny it.
             let next_is = |k: usize, word: &str| words.get(i + k).is_some_and(|n| n.is(word));
@@ -251,15 +254,30 @@ pub(crate) fn scan_negations(words: &[Word<'_>], taken: &[bool]) -> Vec<String> 
                 && !not_only
                 && !number
                 && !contrast
+                && !second_of_pair
         })
         .map(|(_, w)| w.text.to_lowercase())
         .collect()
 }
 
+/// Whether `word` (lowercase) is a negated auxiliary written without its apostrophe (`dont`,
+/// `isnt`, `couldnt`), as wire copy often has it.
+pub(crate) fn unmarked_contraction(word: &str) -> bool {
+    word.strip_suffix("nt").is_some_and(|auxiliary| {
+        [
+            "do", "does", "did", "is", "was", "are", "were", "has", "have", "had", "could",
+            "would", "should", "must", "need", "wo", "ca",
+        ]
+        .contains(&auxiliary)
+    })
+}
+
 /// Whether a `not`-like particle (`not`, `never`, `no`, `n't`) rather than a word that denies
 /// by its meaning (`denied`, `acquitted`, `refused`).
 fn is_particle(word: &str) -> bool {
-    ["not", "never", "no", "cannot"].contains(&word) || word.ends_with("n't")
+    ["not", "never", "no", "cannot"].contains(&word)
+        || word.ends_with("n't")
+        || unmarked_contraction(word)
 }
 
 /// Whether the negation `negating` has and `other` lacks bears on the statement both make: each
@@ -378,6 +396,22 @@ mod tests {
         assert_eq!(negations("The jury acquitted him."), ["acquitted"]);
         assert_eq!(negations("He has yet to be named."), ["yet"]);
         assert!(negations("It is bigger yet to come.").is_empty());
+    }
+
+    #[test]
+    fn a_contraction_written_without_its_apostrophe_negates() {
+        for (sentence, cues) in [
+            ("Recall isnt one of them.", 1),
+            ("We dont broaden the tent.", 1),
+            ("Neither I nor my film are anti-Semitic.", 1),
+            ("They want a recount.", 0),
+        ] {
+            assert_eq!(
+                crate::text::facts::extract_facts(sentence).negations.len(),
+                cues,
+                "{sentence}"
+            );
+        }
     }
 
     #[test]

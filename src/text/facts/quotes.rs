@@ -204,6 +204,14 @@ fn spelled_out(word: &str) -> Vec<String> {
     if let Some(verb) = irregular {
         return vec![verb.to_string(), "not".to_string()];
     }
+    if super::hedges::unmarked_contraction(word) {
+        let auxiliary = match &word[..word.len() - 2] {
+            "wo" => "will",
+            "ca" => "can",
+            other => other,
+        };
+        return vec![auxiliary.to_string(), "not".to_string()];
+    }
     let endings = [
         ("n't", "not"),
         ("'re", "are"),
@@ -346,6 +354,8 @@ mod tests {
         assert!(Quote::new("We won’t stop, and we’re not afraid.").faithful_to(&full));
         assert!(Quote::new("We won't stop").faithful_to(&full));
         assert_eq!(Quote::new("It isn't").words, ["it", "is", "not"]);
+        assert_eq!(Quote::new("It isnt").words, ["it", "is", "not"]);
+        assert_eq!(Quote::new("We wont").words, ["we", "will", "not"]);
         assert!(!Quote::new("We will stop").faithful_to(&full));
     }
 
