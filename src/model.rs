@@ -438,6 +438,12 @@ pub struct EngineSettings {
     pub paragraph_match: f64,
     /// Time budget for all word diffs of one comparison, in milliseconds.
     pub diff_deadline_ms: u64,
+    /// Lexicon files (relative to `sources.toml`) that declare names of one entity.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub lexicon: Vec<String>,
+    /// The names those files declare one entity, read when the config is loaded.
+    #[serde(skip)]
+    pub aliases: crate::text::facts::aliases::Aliases,
 }
 
 impl Default for EngineSettings {
@@ -447,6 +453,8 @@ impl Default for EngineSettings {
             claim_match_in_place: 0.2,
             paragraph_match: 0.2,
             diff_deadline_ms: 500,
+            lexicon: Vec::new(),
+            aliases: Default::default(),
         }
     }
 }

@@ -36,6 +36,7 @@ use crate::model::{
     ClaimCluster, ClaimStatus, Comparison, EngineSettings, FORMAT_VERSION, OutletEntry,
     OutletFailure,
 };
+use crate::text::facts::aliases::Aliases;
 use claims::{Claim, Vocabulary, claims_of};
 use diff::DiffBudget;
 use index::CandidateIndex;
@@ -101,7 +102,7 @@ pub fn compare(
                     (0, _) => status::origin_status(origin),
                     (_, Some(m)) => ClaimStatus {
                         moved: moved[o][i],
-                        ..carried(origin, &claims[o], m, &budget)
+                        ..carried(origin, &claims[o], m, &budget, &settings.aliases)
                     },
                     (_, None) => ClaimStatus::missing(),
                 };
@@ -208,9 +209,15 @@ fn reference_matches(count: usize) -> OutletMatches {
 }
 
 /// The status of an outlet whose claims `m.claims` carry `origin`.
-fn carried(origin: &Claim, outlet_claims: &[Claim], m: &Match, budget: &DiffBudget) -> ClaimStatus {
+fn carried(
+    origin: &Claim,
+    outlet_claims: &[Claim],
+    m: &Match,
+    budget: &DiffBudget,
+    aliases: &Aliases,
+) -> ClaimStatus {
     let passage: Vec<&Claim> = m.claims.iter().map(|&j| &outlet_claims[j]).collect();
-    status::carried_status(origin, &passage, m.similarity, m.merged, budget)
+    status::carried_status(origin, &passage, m.similarity, m.merged, budget, aliases)
 }
 
 /// What the paragraph alignment needs of outlet `o`: claims per paragraph and, for each claim

@@ -7,7 +7,7 @@ use super::claims::Claim;
 use super::diff::DiffBudget;
 use super::wording;
 use crate::model::{ClaimStatus, Status};
-use crate::text::facts;
+use crate::text::facts::{self, aliases::Aliases};
 
 /// The reference's own status for one of its claims: `appears`, similarity 1.
 pub fn origin_status(claim: &Claim) -> ClaimStatus {
@@ -31,6 +31,7 @@ pub fn carried_status(
     similarity: f64,
     merged: bool,
     budget: &DiffBudget,
+    aliases: &Aliases,
 ) -> ClaimStatus {
     let text = passage
         .iter()
@@ -38,8 +39,8 @@ pub fn carried_status(
         .collect::<Vec<_>>()
         .join(" ");
     let changes = match passage {
-        [single] => facts::compare_facts(&origin.facts, &single.facts),
-        _ => facts::compare_facts(&origin.facts, &facts::extract_facts(&text)),
+        [single] => facts::compare_facts_with(&origin.facts, &single.facts, aliases),
+        _ => facts::compare_facts_with(&origin.facts, &facts::extract_facts(&text), aliases),
     };
     let mut changes: Vec<_> = changes
         .into_iter()

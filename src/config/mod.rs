@@ -13,6 +13,8 @@ use std::path::{Component, Path, PathBuf};
 use serde::Deserialize;
 use toml::Spanned;
 
+use crate::text::facts::aliases::Aliases;
+
 use crate::model::EngineSettings;
 use crate::text::clean::{clean_line, is_invisible};
 
@@ -204,8 +206,9 @@ impl Config {
             }
         };
         let base = path.parent().unwrap_or(Path::new("."));
-        let config = check.config(raw, path, base);
+        let mut config = check.config(raw, path, base);
         if check.problems.is_empty() {
+            config.compare.aliases = Aliases::load(&config.compare.lexicon, base)?;
             Ok(config)
         } else {
             check.problems.sort_by_key(|p| (p.line, p.column));

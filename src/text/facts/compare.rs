@@ -19,6 +19,7 @@
 
 use crate::model::{ChangeClass, ChangeKind, FactChange};
 
+use super::aliases::Aliases;
 use super::quotes::Quote;
 use super::{Attribution, Facts};
 
@@ -117,11 +118,20 @@ fn one_sided(kind: ChangeKind, text: &str, dropped: bool) -> FactChange {
 /// The changes from the origin's facts to another outlet's facts, one per changed fact, in the
 /// order number, date, quote, name, attribution, hedge, negation. Empty when the facts agree.
 pub fn compare_facts(origin: &Facts, other: &Facts) -> Vec<crate::model::FactChange> {
+    compare_facts_with(origin, other, &Aliases::default())
+}
+
+/// [`compare_facts`], with the names a user's lexicon declares one entity ([`Aliases`]).
+pub fn compare_facts_with(
+    origin: &Facts,
+    other: &Facts,
+    aliases: &Aliases,
+) -> Vec<crate::model::FactChange> {
     let mut out = Vec::new();
     numbers(origin, other, &mut out);
     dates(origin, other, &mut out);
     let unpaired_quote_negations = quotes(origin, other, &mut out);
-    names(origin, other, &mut out);
+    names(origin, other, aliases, &mut out);
     attributions(origin, other, &mut out);
     hedges(origin, other, &mut out);
     // A quote dropped or added is reported as such; a negation inside it is part of that
@@ -314,7 +324,7 @@ fn quotes(origin: &Facts, other: &Facts, out: &mut Vec<FactChange>) -> (usize, u
     )
 }
 
-fn names(origin: &Facts, other: &Facts, out: &mut Vec<FactChange>) {
+fn names(origin: &Facts, other: &Facts, aliases: &Aliases, out: &mut Vec<FactChange>) {
     // Names compare as sets: order, repeats and where the speaker stands do not matter. A name
     // with a counterpart anywhere on the other side (a maybe-name too) is kept, even if it also
     // matches another.
@@ -324,7 +334,7 @@ fn names(origin: &Facts, other: &Facts, out: &mut Vec<FactChange>) {
                 !y.names
                     .iter()
                     .chain(&y.maybe_names)
-                    .any(|n| x.names[i].same(n))
+                    .any(|n| x.names[i].same(n) || aliases.same_entity(&x.names[i], n))
             })
             .collect()
     };

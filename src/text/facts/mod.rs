@@ -16,6 +16,7 @@
 //! Everything is hand-scanned in one pass per kind: no regex, and words are looked up in the
 //! scanners' tables without allocating.
 
+pub mod aliases;
 pub mod attribution;
 pub mod compare;
 pub mod dates;
@@ -28,7 +29,7 @@ pub mod quotes;
 mod units;
 
 pub use attribution::Attribution;
-pub use compare::compare_facts;
+pub use compare::{compare_facts, compare_facts_with};
 pub use dates::DateFact;
 pub use hedges::Hedge;
 pub use names::Name;

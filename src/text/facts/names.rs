@@ -319,6 +319,11 @@ fn sentence_start(words: &[Word<'_>], i: usize) -> bool {
             .any(|c| words[i - 1].is_punct(*c)))
 }
 
+/// The key words of a name written as `text` (see [`key_words`]).
+pub(crate) fn name_key(text: &str) -> Vec<String> {
+    key_words(&super::lex::lex(text))
+}
+
 /// The key words of a name's words: lowercase, no titles, connectors, periods or `'s`, aliases
 /// folded.
 pub(crate) fn key_words(words: &[Word<'_>]) -> Vec<String> {
