@@ -857,7 +857,7 @@ mod tests {
     }
 
     #[test]
-    fn two_names_of_one_country_are_no_swap() {
+    fn two_names_of_one_country_or_body_are_no_swap() {
         for (a, b) in [
             (
                 "The US market fell 2.1 percent, Dell said.",
@@ -866,6 +866,10 @@ mod tests {
             (
                 "British troops left Basra, Blair said.",
                 "UK troops left Basra, Blair said.",
+            ),
+            (
+                "The rating was cut by Standard & Poor's on Monday.",
+                "The rating was cut by S&P on Monday.",
             ),
         ] {
             assert_eq!(reasons(a, b), Vec::<String>::new(), "{a} / {b}");

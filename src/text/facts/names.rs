@@ -88,11 +88,21 @@ pub(crate) fn keys_match(a: &[String], b: &[String]) -> bool {
         }
         _ => false,
     };
+    // One word of initials (`WHO`), or initials written apart (`S&P`, `J. P. Morgan`).
     let acronym = |x: &[String], y: &[String]| {
-        x.len() == 1
-            && y.len() >= 2
-            && x[0].chars().count() == y.len()
-            && x[0].chars().zip(y).all(|(c, w)| w.starts_with(c))
+        let initials: String = if x.iter().all(|w| w.chars().count() == 1) {
+            x.concat()
+        } else if x.len() == 1 {
+            x[0].clone()
+        } else {
+            return false;
+        };
+        y.len() >= 2
+            && initials.chars().count() == y.len()
+            && initials
+                .chars()
+                .zip(y)
+                .all(|(c, w)| w.starts_with(c) && w.len() > 1)
     };
     !a.is_empty()
         && !b.is_empty()
@@ -246,13 +256,15 @@ pub(crate) fn scan(sentence: &str, words: &[Word<'_>], taken: &[bool]) -> (Vec<N
         let mut end = i + 1;
         loop {
             // What may join the next capitalised word to the name: `Mr.`'s period, a
-            // connector (`of`, `de`), a hyphen (`Jean-Pierre`).
+            // connector (`of`, `de`), a hyphen (`Jean-Pierre`), an ampersand (`Standard &
+            // Poor's`, `S&P`).
             let joiner = words.get(end).is_some_and(|j| {
                 (j.is_punct('.') && DOTTED_TITLES.iter().any(|t| words[end - 1].is(t)))
                     || (j.kind == Kind::Alpha
                         && !j.is_capitalised()
                         && CONNECTORS.iter().any(|x| j.is(x)))
                     || (j.is_punct('-') && j.start == words[end - 1].end)
+                    || j.is_punct('&')
             });
             if capital(end) {
                 end += 1;
