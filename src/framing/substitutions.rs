@@ -15,8 +15,8 @@ use serde::{Deserialize, Serialize};
 
 use super::added::{AddedWord, loaded_additions};
 use super::loaded::{LoadedWord, loaded_in};
-use super::{Occurrence, occurrence};
-use crate::model::{Comparison, DiffOp, DiffPiece, Status};
+use super::{Occurrence, Rewording, occurrence};
+use crate::model::{Comparison, DiffOp, DiffPiece};
 use crate::text::tokens::{Token, tokenize};
 
 /// Most words on either side of a substitution: longer replaced spans are rewritten clauses,
@@ -51,45 +51,43 @@ pub struct Substitution {
 }
 
 /// The substitutions and added loaded words of every outlet but the reference, in the
-/// comparison's outlet order.
-pub fn of(comparison: &Comparison) -> Vec<OutletSubstitutions> {
+/// comparison's outlet order, from its rewordings of the reference's claims.
+pub(crate) fn of(
+    comparison: &Comparison,
+    rewordings: &[Rewording<'_>],
+) -> Vec<OutletSubstitutions> {
     let mut by_outlet: IndexMap<&str, Tables> = comparison
         .outlets
         .iter()
         .filter(|o| o.id != comparison.reference)
         .map(|o| (o.id.as_str(), Tables::default()))
         .collect();
-    for claim in comparison
-        .claims
-        .iter()
-        .filter(|c| c.origin == comparison.reference)
-    {
-        let mut origin_stems: Option<Vec<String>> = None;
-        for (outlet, status) in &claim.statuses {
-            let Some(tables) = by_outlet.get_mut(outlet.as_str()) else {
-                continue;
-            };
-            if !matches!(status.status, Status::Appears | Status::Differs) {
+    // The reference's wording of the claim last read, stemmed (rewordings come claim by claim).
+    let mut origin_stems: Option<(&str, Vec<String>)> = None;
+    for rewording in rewordings {
+        let Some(tables) = by_outlet.get_mut(rewording.outlet) else {
+            continue;
+        };
+        let (claim, status) = (rewording.claim, rewording.status);
+        for (from, to) in &rewording.regions {
+            let at = occurrence(&claim.id, status);
+            let (from_tokens, to_tokens) = (tokenize(from), tokenize(to));
+            if is_word_choice(from, &from_tokens, to, &to_tokens) {
+                let loaded = loaded_in(from_tokens.iter().chain(&to_tokens));
+                tables.substitution(from.clone(), to.clone(), loaded, at);
                 continue;
             }
-            for (from, to) in regions(&status.diff) {
-                let at = occurrence(&claim.id, status);
-                let (from_tokens, to_tokens) = (tokenize(&from), tokenize(&to));
-                if is_word_choice(&from, &from_tokens, &to, &to_tokens) {
-                    let loaded = loaded_in(from_tokens.iter().chain(&to_tokens));
-                    tables.substitution(from, to, loaded, at);
-                    continue;
-                }
-                let stems = origin_stems.get_or_insert_with(|| {
-                    tokenize(&claim.text).into_iter().map(|t| t.stem).collect()
-                });
-                let starts_sentence = status
-                    .text
-                    .as_deref()
-                    .is_some_and(|text| text.trim_start().starts_with(to.as_str()));
-                for (word, valence) in loaded_additions(&to, &to_tokens, stems, starts_sentence) {
-                    tables.added(word, valence, at.clone());
-                }
+            if origin_stems.as_ref().is_none_or(|(id, _)| *id != claim.id) {
+                let stems = tokenize(&claim.text).into_iter().map(|t| t.stem).collect();
+                origin_stems = Some((&claim.id, stems));
+            }
+            let (_, stems) = origin_stems.as_ref().expect("read just above");
+            let starts_sentence = status
+                .text
+                .as_deref()
+                .is_some_and(|text| text.trim_start().starts_with(to.as_str()));
+            for (word, valence) in loaded_additions(to, &to_tokens, stems, starts_sentence) {
+                tables.added(word, valence, at.clone());
             }
         }
     }
@@ -158,21 +156,22 @@ impl Tables {
     }
 }
 
-/// The replaced spans of a word diff: each run of deleted and inserted pieces between shared
-/// ones, as (the origin's words, the outlet's words), trimmed of spaces and punctuation.
-pub fn replaced_spans(diff: &[DiffPiece]) -> Vec<(String, String)> {
-    regions(diff)
-        .into_iter()
-        .filter(|(from, to)| !from.is_empty() && !to.is_empty())
-        .collect()
+/// Whether a changed region is a replaced span: a run of deleted and inserted pieces between
+/// shared ones, words on both sides.
+pub(crate) fn is_replaced((from, to): &(String, String)) -> bool {
+    !from.is_empty() && !to.is_empty()
 }
 
 /// Every changed region of a word diff: the replaced spans, and the runs only one side has
-/// (the other side empty), as (the origin's words, the outlet's words).
-fn regions(diff: &[DiffPiece]) -> Vec<(String, String)> {
+/// (the other side empty), as (the origin's words, the outlet's words), trimmed of spaces and
+/// punctuation.
+pub(crate) fn regions(diff: &[DiffPiece]) -> Vec<(String, String)> {
     let mut spans = Vec::new();
     let (mut from, mut to) = (String::new(), String::new());
     let mut flush = |from: &mut String, to: &mut String| {
+        if from.is_empty() && to.is_empty() {
+            return;
+        }
         let (f, t) = (tidy(from), tidy(to));
         if !f.is_empty() || !t.is_empty() {
             spans.push((f, t));
@@ -269,7 +268,10 @@ mod tests {
             piece(DiffOp::Equal, " "),
         ];
         assert_eq!(
-            replaced_spans(&diff),
+            regions(&diff)
+                .into_iter()
+                .filter(is_replaced)
+                .collect::<Vec<_>>(),
             [("set out".to_string(), "laid bare".to_string())]
         );
     }
