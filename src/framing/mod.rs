@@ -7,14 +7,16 @@
 //!   each outlet uses for it;
 //! - [`voice`]: each outlet's attribution verbs, hedges and intensifiers, and the claims one
 //!   outlet states as fact while another attributes or hedges them;
-//! - [`loaded`]: words of strong connotation, marked from the VADER lexicon.
+//! - [`loaded`]: words of strong connotation, marked from the VADER lexicon;
+//! - [`one_sided`]: loaded words an outlet adds to a claim the reference carries, or leaves
+//!   out of it.
 //!
 //! Nothing here rates an outlet: every table shows words side by side, each entry with the
 //! claims (and the outlet's paragraphs) where it occurs, so a reader can check it.
 
 pub mod actors;
-pub mod added;
 pub mod loaded;
+pub mod one_sided;
 pub mod substitutions;
 pub mod tables;
 pub mod voice;
@@ -27,8 +29,8 @@ use crate::model::{ClaimCluster, ClaimStatus, Comparison, Status};
 use crate::text::facts::{Facts, extract_facts};
 
 pub use actors::Actor;
-pub use added::AddedWord;
 pub use loaded::LoadedWord;
+pub use one_sided::OneSidedWord;
 pub use substitutions::{OutletSubstitutions, Substitution};
 pub use voice::{OutletVoice, StatedAsFact, WordCount};
 

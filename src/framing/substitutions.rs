@@ -13,8 +13,8 @@
 use indexmap::IndexMap;
 use serde::{Deserialize, Serialize};
 
-use super::added::{AddedWord, loaded_additions};
 use super::loaded::{LoadedWord, loaded_in};
+use super::one_sided::{OneSidedWord, Stems, lacking_from};
 use super::{Occurrence, Rewording, occurrence};
 use crate::model::{Comparison, DiffOp, DiffPiece};
 use crate::text::tokens::{Token, tokenize};
@@ -23,7 +23,7 @@ use crate::text::tokens::{Token, tokenize};
 /// not a choice of words.
 pub const MAX_WORDS: usize = 4;
 
-/// One outlet's substitutions and added loaded words, each most frequent first.
+/// One outlet's substitutions and one-sided loaded words, each most frequent first.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct OutletSubstitutions {
     /// Outlet id.
@@ -32,7 +32,11 @@ pub struct OutletSubstitutions {
     pub substitutions: Vec<Substitution>,
     /// Loaded words it adds to claims the reference carries, outside its substitutions.
     #[serde(default)]
-    pub added: Vec<AddedWord>,
+    pub added: Vec<OneSidedWord>,
+    /// Loaded words of the reference's wording of claims it carries that its own wording
+    /// lacks, outside its substitutions.
+    #[serde(default)]
+    pub left_out: Vec<OneSidedWord>,
 }
 
 /// The reference's words and the words one outlet puts in their place.
@@ -50,7 +54,7 @@ pub struct Substitution {
     pub occurrences: Vec<Occurrence>,
 }
 
-/// The substitutions and added loaded words of every outlet but the reference, in the
+/// The substitutions and one-sided loaded words of every outlet but the reference, in the
 /// comparison's outlet order, from its rewordings of the reference's claims.
 pub(crate) fn of(
     comparison: &Comparison,
@@ -62,13 +66,17 @@ pub(crate) fn of(
         .filter(|o| o.id != comparison.reference)
         .map(|o| (o.id.as_str(), Tables::default()))
         .collect();
-    // The reference's wording of the claim last read, stemmed (rewordings come claim by claim).
-    let mut origin_stems: Option<(&str, Vec<String>)> = None;
     for rewording in rewordings {
         let Some(tables) = by_outlet.get_mut(rewording.outlet) else {
             continue;
         };
         let (claim, status) = (rewording.claim, rewording.status);
+        let (origin, own) = (
+            claim.text.as_str(),
+            status.text.as_deref().unwrap_or_default(),
+        );
+        let (mut origin_stems, mut own_stems) = (Stems::of(origin), Stems::of(own));
+        let opens = |text: &str, region: &str| text.trim_start().starts_with(region);
         for (from, to) in &rewording.regions {
             let at = occurrence(&claim.id, status);
             let (from_tokens, to_tokens) = (tokenize(from), tokenize(to));
@@ -77,17 +85,13 @@ pub(crate) fn of(
                 tables.substitution(from.clone(), to.clone(), loaded, at);
                 continue;
             }
-            if origin_stems.as_ref().is_none_or(|(id, _)| *id != claim.id) {
-                let stems = tokenize(&claim.text).into_iter().map(|t| t.stem).collect();
-                origin_stems = Some((&claim.id, stems));
+            let added = lacking_from(to, &to_tokens, opens(own, to), &mut origin_stems);
+            for (word, valence) in added {
+                count(&mut tables.added, word, valence, &at);
             }
-            let (_, stems) = origin_stems.as_ref().expect("read just above");
-            let starts_sentence = status
-                .text
-                .as_deref()
-                .is_some_and(|text| text.trim_start().starts_with(to.as_str()));
-            for (word, valence) in loaded_additions(to, &to_tokens, stems, starts_sentence) {
-                tables.added(word, valence, at.clone());
+            let left_out = lacking_from(from, &from_tokens, opens(origin, from), &mut own_stems);
+            for (word, valence) in left_out {
+                count(&mut tables.left_out, word, valence, &at);
             }
         }
     }
@@ -101,7 +105,8 @@ pub(crate) fn of(
 #[derive(Default)]
 struct Tables {
     substitutions: IndexMap<(String, String), Substitution>,
-    added: IndexMap<String, AddedWord>,
+    added: IndexMap<String, OneSidedWord>,
+    left_out: IndexMap<String, OneSidedWord>,
 }
 
 impl Tables {
@@ -121,17 +126,6 @@ impl Tables {
         entry.occurrences.push(at);
     }
 
-    fn added(&mut self, word: String, valence: f64, at: Occurrence) {
-        let entry = self.added.entry(word.clone()).or_insert_with(|| AddedWord {
-            word,
-            valence,
-            count: 0,
-            occurrences: Vec::new(),
-        });
-        entry.count += 1;
-        entry.occurrences.push(at);
-    }
-
     /// Most frequent first; among equals, the strongest connotation first.
     fn sorted(self, outlet: &str) -> OutletSubstitutions {
         let strength =
@@ -142,18 +136,36 @@ impl Tables {
                 .cmp(&a.count)
                 .then(strength(&b.loaded).total_cmp(&strength(&a.loaded)))
         });
-        let mut added: Vec<AddedWord> = self.added.into_values().collect();
-        added.sort_by(|a, b| {
-            b.count
-                .cmp(&a.count)
-                .then(b.valence.abs().total_cmp(&a.valence.abs()))
-        });
         OutletSubstitutions {
             outlet: outlet.to_string(),
             substitutions,
-            added,
+            added: sorted(self.added),
+            left_out: sorted(self.left_out),
         }
     }
+}
+
+/// Counts one occurrence of a one-sided loaded word.
+fn count(words: &mut IndexMap<String, OneSidedWord>, word: String, valence: f64, at: &Occurrence) {
+    let entry = words.entry(word.clone()).or_insert_with(|| OneSidedWord {
+        word,
+        valence,
+        count: 0,
+        occurrences: Vec::new(),
+    });
+    entry.count += 1;
+    entry.occurrences.push(at.clone());
+}
+
+/// One-sided loaded words, most frequent first; among equals, the strongest connotation first.
+fn sorted(words: IndexMap<String, OneSidedWord>) -> Vec<OneSidedWord> {
+    let mut words: Vec<OneSidedWord> = words.into_values().collect();
+    words.sort_by(|a, b| {
+        b.count
+            .cmp(&a.count)
+            .then(b.valence.abs().total_cmp(&a.valence.abs()))
+    });
+    words
 }
 
 /// Whether a changed region is a replaced span: a run of deleted and inserted pieces between
