@@ -44,6 +44,7 @@ impl<'a> Stems<'a> {
         Stems { text, stems: None }
     }
 
+    /// The stems, read on first use.
     fn get(&mut self) -> &[String] {
         let text = self.text;
         self.stems

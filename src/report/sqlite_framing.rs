@@ -1,5 +1,5 @@
-//! The framing table of the SQLite export: every word-choice substitution, actor label,
-//! attribution verb, hedge and intensifier of each story's outlets
+//! The framing table of the SQLite export: every word-choice substitution, loaded word added
+//! or left out, actor label, attribution verb, hedge and intensifier of each story's outlets
 //! ([`crate::framing::analyse`]), one row per outlet and word, so a collection can be counted
 //! across stories:
 //!
@@ -10,8 +10,8 @@
 //! `kind` is `substitution` (`reference_text` the reference's words, `text` the outlet's),
 //! `added` (a loaded word the outlet adds to a claim the reference carries: `reference_text`
 //! NULL), `left_out` (a loaded word of the reference's wording the outlet's lacks: `text`
-//! NULL), `label` or
-//! `epithet` (`actor` the actor's name), `attribution`, `hedge` or `intensifier`;
+//! NULL), `label` or `epithet` (`actor` the actor's name), `attribution`, `hedge` or
+//! `intensifier`;
 //! `loaded` lists the loaded words with their VADER valence, `claims` the claim ids (`;`). For
 //! example the outlets that say "regime", over every story:
 //! `SELECT outlet, sum(count) FROM framing_words WHERE lower(text) = 'regime' GROUP BY outlet;`
@@ -65,7 +65,7 @@ pub(super) struct WordRow<'a> {
     pub occurrences: &'a [Occurrence],
 }
 
-/// The loaded words of a row: an entry's list, or an added word's own valence.
+/// The loaded words of a row: an entry's list, or a one-sided word's own valence.
 pub(super) enum Loaded<'a> {
     Words(&'a [LoadedWord]),
     Valence(&'a str, f64),
