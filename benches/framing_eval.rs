@@ -2,12 +2,14 @@
 //! `PARALLAX_CLAIMS_DIR`/basil-dev; `PARALLAX_FRAMING_SET` names another set of that layout in
 //! place of `basil-dev`): each story's three outlets compared with each as the reference in
 //! turn, and every word of every listed entry looked up in BASIL's lexical-bias spans (loaded
-//! wording of the same fact, marked by its annotators): both sides of each substitution, and
-//! each loaded word an outlet adds.
+//! wording of the same fact, marked by its annotators): both sides of each substitution, each
+//! loaded word an outlet adds (in the outlet's passage) and each of the reference's it leaves
+//! out (in the reference's passage).
 //!
 //! - precision: the share of the entries' words inside a lexical span, against chance: the
 //!   share of all body words inside one (a lens that finds framing must beat it clearly); per
-//!   kind (substitutions, those of them with a loaded word, added loaded words) and overall;
+//!   kind (substitutions, those of them with a loaded word, added and left-out loaded words)
+//!   and overall;
 //! - recall: the share of lexical spans holding at least one entry's word.
 //!
 //! `cargo bench --bench framing_eval`. Without the data it prints why and stops. Nothing of the
@@ -231,8 +233,8 @@ fn main() -> ExitCode {
         .collect();
     stories.sort();
     let (mut all_words, mut all_inside, mut spans) = (0usize, 0usize, 0usize);
-    let (mut substitutions, mut loaded, mut added) =
-        (Tally::default(), Tally::default(), Tally::default());
+    let (mut substitutions, mut loaded) = (Tally::default(), Tally::default());
+    let (mut added, mut left_out) = (Tally::default(), Tally::default());
     let mut surfaced = 0;
     for story in &stories {
         let (entries, texts) = match read(&dir, story) {
@@ -285,17 +287,25 @@ fn main() -> ExitCode {
                         }
                     }
                 }
-                for word in &outlet.added {
-                    added.entries += 1;
-                    for at in &word.occurrences {
-                        let Some(at) = locate_word(&comparison, &texts, id, &at.claim, &word.word)
-                        else {
-                            continue;
-                        };
-                        let span = inside(at, &text_of(id).spans);
-                        added.word(span.is_some());
-                        if let Some(span) = span {
-                            hit.insert((id.to_string(), span));
+                // Added words stand in the outlet's passage, left-out ones in the reference's.
+                let one_sided = [
+                    (&mut added, &outlet.added, id),
+                    (&mut left_out, &outlet.left_out, reference),
+                ];
+                for (tally, words, side_id) in one_sided {
+                    for word in words {
+                        tally.entries += 1;
+                        for at in &word.occurrences {
+                            let found =
+                                locate_word(&comparison, &texts, side_id, &at.claim, &word.word);
+                            let Some(at) = found else {
+                                continue;
+                            };
+                            let span = inside(at, &text_of(side_id).spans);
+                            tally.word(span.is_some());
+                            if let Some(span) = span {
+                                hit.insert((side_id.to_string(), span));
+                            }
                         }
                     }
                 }
@@ -310,15 +320,17 @@ fn main() -> ExitCode {
         dir.display(),
         stories.len()
     );
+    let kinds = [&substitutions, &added, &left_out];
     let all = Tally {
-        entries: substitutions.entries + added.entries,
-        words: substitutions.words + added.words,
-        inside: substitutions.inside + added.inside,
+        entries: kinds.iter().map(|t| t.entries).sum(),
+        words: kinds.iter().map(|t| t.words).sum(),
+        inside: kinds.iter().map(|t| t.inside).sum(),
     };
     for (name, tally) in [
         ("substitutions", &substitutions),
         ("  of them with a loaded word", &loaded),
         ("added loaded words", &added),
+        ("left-out loaded words", &left_out),
         ("all entries", &all),
     ] {
         println!("  {name}: {}", tally.line(chance));

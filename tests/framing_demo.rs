@@ -1,13 +1,15 @@
 //! The framing lens on the demo story shows the framing its authors wrote in
 //! (`tests/fixtures/demo/framing.toml`): every listed substitution (with its loaded words),
-//! attribution verb, hedge, actor label and claim stated as fact by some outlets and qualified
-//! by others.
+//! loaded word added or left out, attribution verb, hedge, actor label and claim stated as fact
+//! by some outlets and qualified by others.
 
 mod report_support;
 mod skip;
 
 use indexmap::IndexMap;
-use parallax::framing::{Framing, OutletVoice, WordCount, analyse};
+use parallax::framing::{
+    Framing, OneSidedWord, OutletSubstitutions, OutletVoice, WordCount, analyse,
+};
 use parallax::model::Comparison;
 use serde::Deserialize;
 
@@ -15,6 +17,8 @@ use serde::Deserialize;
 #[serde(deny_unknown_fields)]
 struct Expected {
     substitution: Vec<ExpectedSubstitution>,
+    added: Vec<OutletWord>,
+    left_out: Vec<OutletWord>,
     attribution: Vec<OutletWord>,
     hedge: Vec<OutletWord>,
     label: Vec<ExpectedLabel>,
@@ -98,6 +102,25 @@ fn the_demo_shows_the_framing_its_authors_wrote_in() {
             }
         }
     }
+    type OneSided = fn(&OutletSubstitutions) -> &[OneSidedWord];
+    let kinds: [(&str, &[OutletWord], OneSided); 2] = [
+        ("added", &expected.added, |o| &o.added),
+        ("left out", &expected.left_out, |o| &o.left_out),
+    ];
+    for (kind, wanted, words) in kinds {
+        for want in wanted {
+            let found = framing
+                .substitutions
+                .iter()
+                .filter(|o| o.outlet == want.outlet)
+                .flat_map(words)
+                .find(|w| w.word == want.word);
+            match found {
+                None => missing.push(format!("{}: {kind} {}", want.outlet, want.word)),
+                Some(found) => one_sided_where_it_says(&comparison, kind, &want.outlet, found),
+            }
+        }
+    }
     let voice = |outlet: &str| framing.voice.iter().find(|v| v.outlet == outlet).unwrap();
     type WordsOf = fn(&OutletVoice) -> &[WordCount];
     let kinds: [(&str, &[OutletWord], WordsOf); 2] = [
@@ -138,6 +161,30 @@ fn the_demo_shows_the_framing_its_authors_wrote_in() {
         }
     }
     assert!(missing.is_empty(), "the lens misses: {missing:#?}");
+}
+
+/// A one-sided word stands, in every claim it is listed for, on its own side only: an added
+/// word in the outlet's wording and not the reference's, a left-out one the other way round.
+fn one_sided_where_it_says(comparison: &Comparison, kind: &str, outlet: &str, word: &OneSidedWord) {
+    let has = |text: &str| {
+        text.to_lowercase()
+            .split(|c: char| !c.is_alphanumeric())
+            .any(|w| w == word.word)
+    };
+    for at in &word.occurrences {
+        let claim = comparison.claims.iter().find(|c| c.id == at.claim).unwrap();
+        let own = claim.statuses[outlet].text.as_deref().unwrap_or_default();
+        let (with, without) = match kind {
+            "added" => (own, claim.text.as_str()),
+            _ => (claim.text.as_str(), own),
+        };
+        assert!(
+            has(with) && !has(without),
+            "{outlet}: {kind} {} in {}",
+            word.word,
+            at.claim
+        );
+    }
 }
 
 #[test]
@@ -209,5 +256,15 @@ fn a_collection_database_counts_an_outlets_words_across_stories() {
              AND text = 'claimed' GROUP BY outlet"
         ),
         [("harbourcourier".to_string(), 2)]
+    );
+    assert_eq!(
+        count(
+            "SELECT outlet, count(DISTINCT story) FROM framing_words WHERE kind = 'left_out' \
+             AND reference_text = 'beneficiary' AND text IS NULL GROUP BY outlet ORDER BY outlet"
+        ),
+        [
+            ("dailyblaze".to_string(), 2),
+            ("harbourcourier".to_string(), 2)
+        ]
     );
 }

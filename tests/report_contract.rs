@@ -289,7 +289,7 @@ fn sqlite_keys_hold_across_a_collection() {
     parallax::commands::write_output(Some(&path), &writer.finish().unwrap()).unwrap();
     let db = rusqlite::Connection::open(&path).unwrap();
     let count = |sql: &str| db.query_row(sql, [], |r| r.get::<_, i64>(0)).unwrap();
-    assert_eq!(count("PRAGMA user_version"), 3);
+    assert_eq!(count("PRAGMA user_version"), 4);
     assert_eq!(count("SELECT count(*) FROM stories"), 2);
     let statuses: usize = comparisons
         .iter()

@@ -18,9 +18,9 @@ use indexmap::IndexMap;
 use serde::{Deserialize, Serialize};
 
 use super::loaded::{LoadedWord, loaded_words};
-use super::substitutions::replaced_spans;
-use super::{Occurrence, Passage, occurrence};
-use crate::model::{Comparison, Status};
+use super::substitutions::is_replaced;
+use super::{Occurrence, Passage, Rewording, occurrence};
+use crate::model::Comparison;
 use crate::text::demonyms::canonical_name;
 use crate::text::facts::extract_facts;
 use crate::text::facts::names::{Name, keys_match};
@@ -64,7 +64,11 @@ struct Group {
 }
 
 /// The actors of a comparison, most mentioned first.
-pub(crate) fn of(comparison: &Comparison, passages: &[Passage<'_>]) -> Vec<Actor> {
+pub(crate) fn of(
+    comparison: &Comparison,
+    passages: &[Passage<'_>],
+    rewordings: &[Rewording<'_>],
+) -> Vec<Actor> {
     let mut groups: Vec<Group> = Vec::new();
     // The group of each name's key words seen so far: a name is grouped once, however often
     // it is mentioned (groups keep their words, so the answer would not change).
@@ -88,7 +92,7 @@ pub(crate) fn of(comparison: &Comparison, passages: &[Passage<'_>]) -> Vec<Actor
             ));
         }
     }
-    add_epithets(comparison, &mut groups);
+    add_epithets(rewordings, &mut groups);
     let mut actors: Vec<Actor> = groups
         .into_iter()
         .filter(|g| g.mentions.len() >= MIN_MENTIONS)
@@ -123,12 +127,14 @@ fn canonical(name: &Name) -> Option<&'static str> {
 
 /// Whether two names' key words name one actor (see the module's rules).
 fn same_actor(a: &[String], b: &[String]) -> bool {
-    if a.is_empty() || b.is_empty() || !keys_match(a, b) {
+    if a.is_empty() || b.is_empty() {
         return false;
     }
+    // The shapes first: they are cheap, and rule out most pairs before the spellings are read.
     let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
-    short.len() == long.len()
-        || (short.len() == 1 && (long.last() == short.first() || initials(long) == short[0]))
+    let shapes_fit = short.len() == long.len()
+        || (short.len() == 1 && (long.last() == short.first() || initials(long) == short[0]));
+    shapes_fit && keys_match(a, b)
 }
 
 /// The first letters of words (`world health organization` → `who`).
@@ -145,28 +151,24 @@ fn expression(text: &str) -> String {
 
 /// Adds, for each outlet's replaced span whose reference side is a name of a group and whose
 /// own side names nothing, that side as an epithet of the group.
-fn add_epithets(comparison: &Comparison, groups: &mut [Group]) {
-    for claim in comparison
-        .claims
-        .iter()
-        .filter(|c| c.origin == comparison.reference)
-    {
-        for (outlet, status) in &claim.statuses {
-            if outlet == &comparison.reference
-                || !matches!(status.status, Status::Appears | Status::Differs)
-            {
+fn add_epithets(rewordings: &[Rewording<'_>], groups: &mut [Group]) {
+    for rewording in rewordings {
+        for (from, to) in rewording
+            .regions
+            .iter()
+            .filter(|region| is_replaced(region))
+        {
+            let Some(group) = named_group(groups, from) else {
                 continue;
-            }
-            for (from, to) in replaced_spans(&status.diff) {
-                let Some(group) = named_group(groups, &from) else {
-                    continue;
-                };
-                let to_facts = extract_facts(&to);
-                if to_facts.names.is_empty() && to_facts.maybe_names.is_empty() {
-                    group
-                        .mentions
-                        .push((outlet.clone(), to, true, occurrence(&claim.id, status)));
-                }
+            };
+            let to_facts = extract_facts(to);
+            if to_facts.names.is_empty() && to_facts.maybe_names.is_empty() {
+                group.mentions.push((
+                    rewording.outlet.to_string(),
+                    to.clone(),
+                    true,
+                    occurrence(&rewording.claim.id, rewording.status),
+                ));
             }
         }
     }

@@ -7,14 +7,16 @@
 //!   each outlet uses for it;
 //! - [`voice`]: each outlet's attribution verbs, hedges and intensifiers, and the claims one
 //!   outlet states as fact while another attributes or hedges them;
-//! - [`loaded`]: words of strong connotation, marked from the VADER lexicon.
+//! - [`loaded`]: words of strong connotation, marked from the VADER lexicon;
+//! - [`one_sided`]: loaded words an outlet adds to a claim the reference carries, or leaves
+//!   out of it.
 //!
 //! Nothing here rates an outlet: every table shows words side by side, each entry with the
 //! claims (and the outlet's paragraphs) where it occurs, so a reader can check it.
 
 pub mod actors;
-pub mod added;
 pub mod loaded;
+pub mod one_sided;
 pub mod substitutions;
 pub mod tables;
 pub mod voice;
@@ -23,12 +25,12 @@ use std::collections::HashMap;
 
 use serde::{Deserialize, Serialize};
 
-use crate::model::{ClaimStatus, Comparison, Status};
+use crate::model::{ClaimCluster, ClaimStatus, Comparison, Status};
 use crate::text::facts::{Facts, extract_facts};
 
 pub use actors::Actor;
-pub use added::AddedWord;
 pub use loaded::LoadedWord;
+pub use one_sided::OneSidedWord;
 pub use substitutions::{OutletSubstitutions, Substitution};
 pub use voice::{OutletVoice, StatedAsFact, WordCount};
 
@@ -70,6 +72,19 @@ pub(crate) struct Passage<'a> {
     pub occurrence: Occurrence,
 }
 
+/// One outlet's rewording of a claim the reference carries: the changed regions of its word
+/// diff, read once for the substitutions and the actors' epithets.
+pub(crate) struct Rewording<'a> {
+    /// Outlet id (never the reference).
+    pub outlet: &'a str,
+    /// The reference's claim.
+    pub claim: &'a ClaimCluster,
+    /// The outlet's status of it (appears or differs).
+    pub status: &'a ClaimStatus,
+    /// Its changed regions ([`substitutions::regions`]).
+    pub regions: Vec<(String, String)>,
+}
+
 /// What the tables read of one wording: read once per distinct text, however many outlets
 /// and claims carry it (copied wire copy is the common case).
 struct Reading {
@@ -87,10 +102,11 @@ struct Reading {
 pub fn analyse(comparison: &Comparison) -> Framing {
     let readings = readings(comparison);
     let passages = passages(comparison, &readings);
+    let rewordings = rewordings(comparison);
     Framing {
         reference: comparison.reference.clone(),
-        substitutions: substitutions::of(comparison),
-        actors: actors::of(comparison, &passages),
+        substitutions: substitutions::of(comparison, &rewordings),
+        actors: actors::of(comparison, &passages, &rewordings),
         voice: voice::of(comparison, &passages),
         stated_as_fact: voice::stated_as_fact(comparison, &passages),
     }
@@ -139,6 +155,30 @@ fn passages<'a>(
                 intensifiers: &reading.intensifiers,
                 occurrence: occurrence(&comparison.claims[index].id, status),
             })
+        })
+        .collect()
+}
+
+/// Every other outlet's rewording of every claim of the reference it carries, in claim order.
+fn rewordings(comparison: &Comparison) -> Vec<Rewording<'_>> {
+    comparison
+        .claims
+        .iter()
+        .filter(|claim| claim.origin == comparison.reference)
+        .flat_map(|claim| {
+            claim
+                .statuses
+                .iter()
+                .filter(|(outlet, status)| {
+                    **outlet != comparison.reference
+                        && matches!(status.status, Status::Appears | Status::Differs)
+                })
+                .map(move |(outlet, status)| Rewording {
+                    outlet,
+                    claim,
+                    status,
+                    regions: substitutions::regions(&status.diff),
+                })
         })
         .collect()
 }

@@ -13,17 +13,17 @@
 use indexmap::IndexMap;
 use serde::{Deserialize, Serialize};
 
-use super::added::{AddedWord, loaded_additions};
 use super::loaded::{LoadedWord, loaded_in};
-use super::{Occurrence, occurrence};
-use crate::model::{Comparison, DiffOp, DiffPiece, Status};
+use super::one_sided::{OneSidedWord, Stems, lacking_from};
+use super::{Occurrence, Rewording, occurrence};
+use crate::model::{Comparison, DiffOp, DiffPiece};
 use crate::text::tokens::{Token, tokenize};
 
 /// Most words on either side of a substitution: longer replaced spans are rewritten clauses,
 /// not a choice of words.
 pub const MAX_WORDS: usize = 4;
 
-/// One outlet's substitutions and added loaded words, each most frequent first.
+/// One outlet's substitutions and one-sided loaded words, each most frequent first.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct OutletSubstitutions {
     /// Outlet id.
@@ -32,7 +32,11 @@ pub struct OutletSubstitutions {
     pub substitutions: Vec<Substitution>,
     /// Loaded words it adds to claims the reference carries, outside its substitutions.
     #[serde(default)]
-    pub added: Vec<AddedWord>,
+    pub added: Vec<OneSidedWord>,
+    /// Loaded words of the reference's wording of claims it carries that its own wording
+    /// lacks, outside its substitutions.
+    #[serde(default)]
+    pub left_out: Vec<OneSidedWord>,
 }
 
 /// The reference's words and the words one outlet puts in their place.
@@ -50,46 +54,44 @@ pub struct Substitution {
     pub occurrences: Vec<Occurrence>,
 }
 
-/// The substitutions and added loaded words of every outlet but the reference, in the
-/// comparison's outlet order.
-pub fn of(comparison: &Comparison) -> Vec<OutletSubstitutions> {
+/// The substitutions and one-sided loaded words of every outlet but the reference, in the
+/// comparison's outlet order, from its rewordings of the reference's claims.
+pub(crate) fn of(
+    comparison: &Comparison,
+    rewordings: &[Rewording<'_>],
+) -> Vec<OutletSubstitutions> {
     let mut by_outlet: IndexMap<&str, Tables> = comparison
         .outlets
         .iter()
         .filter(|o| o.id != comparison.reference)
         .map(|o| (o.id.as_str(), Tables::default()))
         .collect();
-    for claim in comparison
-        .claims
-        .iter()
-        .filter(|c| c.origin == comparison.reference)
-    {
-        let mut origin_stems: Option<Vec<String>> = None;
-        for (outlet, status) in &claim.statuses {
-            let Some(tables) = by_outlet.get_mut(outlet.as_str()) else {
-                continue;
-            };
-            if !matches!(status.status, Status::Appears | Status::Differs) {
+    for rewording in rewordings {
+        let Some(tables) = by_outlet.get_mut(rewording.outlet) else {
+            continue;
+        };
+        let (claim, status) = (rewording.claim, rewording.status);
+        let (origin, own) = (
+            claim.text.as_str(),
+            status.text.as_deref().unwrap_or_default(),
+        );
+        let (mut origin_stems, mut own_stems) = (Stems::of(origin), Stems::of(own));
+        let opens = |text: &str, region: &str| text.trim_start().starts_with(region);
+        for (from, to) in &rewording.regions {
+            let at = occurrence(&claim.id, status);
+            let (from_tokens, to_tokens) = (tokenize(from), tokenize(to));
+            if is_word_choice(from, &from_tokens, to, &to_tokens) {
+                let loaded = loaded_in(from_tokens.iter().chain(&to_tokens));
+                tables.substitution(from.clone(), to.clone(), loaded, at);
                 continue;
             }
-            for (from, to) in regions(&status.diff) {
-                let at = occurrence(&claim.id, status);
-                let (from_tokens, to_tokens) = (tokenize(&from), tokenize(&to));
-                if is_word_choice(&from, &from_tokens, &to, &to_tokens) {
-                    let loaded = loaded_in(from_tokens.iter().chain(&to_tokens));
-                    tables.substitution(from, to, loaded, at);
-                    continue;
-                }
-                let stems = origin_stems.get_or_insert_with(|| {
-                    tokenize(&claim.text).into_iter().map(|t| t.stem).collect()
-                });
-                let starts_sentence = status
-                    .text
-                    .as_deref()
-                    .is_some_and(|text| text.trim_start().starts_with(to.as_str()));
-                for (word, valence) in loaded_additions(&to, &to_tokens, stems, starts_sentence) {
-                    tables.added(word, valence, at.clone());
-                }
+            let added = lacking_from(to, &to_tokens, opens(own, to), &mut origin_stems);
+            for (word, valence) in added {
+                count(&mut tables.added, word, valence, &at);
+            }
+            let left_out = lacking_from(from, &from_tokens, opens(origin, from), &mut own_stems);
+            for (word, valence) in left_out {
+                count(&mut tables.left_out, word, valence, &at);
             }
         }
     }
@@ -103,7 +105,8 @@ pub fn of(comparison: &Comparison) -> Vec<OutletSubstitutions> {
 #[derive(Default)]
 struct Tables {
     substitutions: IndexMap<(String, String), Substitution>,
-    added: IndexMap<String, AddedWord>,
+    added: IndexMap<String, OneSidedWord>,
+    left_out: IndexMap<String, OneSidedWord>,
 }
 
 impl Tables {
@@ -123,17 +126,6 @@ impl Tables {
         entry.occurrences.push(at);
     }
 
-    fn added(&mut self, word: String, valence: f64, at: Occurrence) {
-        let entry = self.added.entry(word.clone()).or_insert_with(|| AddedWord {
-            word,
-            valence,
-            count: 0,
-            occurrences: Vec::new(),
-        });
-        entry.count += 1;
-        entry.occurrences.push(at);
-    }
-
     /// Most frequent first; among equals, the strongest connotation first.
     fn sorted(self, outlet: &str) -> OutletSubstitutions {
         let strength =
@@ -144,35 +136,54 @@ impl Tables {
                 .cmp(&a.count)
                 .then(strength(&b.loaded).total_cmp(&strength(&a.loaded)))
         });
-        let mut added: Vec<AddedWord> = self.added.into_values().collect();
-        added.sort_by(|a, b| {
-            b.count
-                .cmp(&a.count)
-                .then(b.valence.abs().total_cmp(&a.valence.abs()))
-        });
         OutletSubstitutions {
             outlet: outlet.to_string(),
             substitutions,
-            added,
+            added: sorted(self.added),
+            left_out: sorted(self.left_out),
         }
     }
 }
 
-/// The replaced spans of a word diff: each run of deleted and inserted pieces between shared
-/// ones, as (the origin's words, the outlet's words), trimmed of spaces and punctuation.
-pub fn replaced_spans(diff: &[DiffPiece]) -> Vec<(String, String)> {
-    regions(diff)
-        .into_iter()
-        .filter(|(from, to)| !from.is_empty() && !to.is_empty())
-        .collect()
+/// Counts one occurrence of a one-sided loaded word.
+fn count(words: &mut IndexMap<String, OneSidedWord>, word: String, valence: f64, at: &Occurrence) {
+    let entry = words.entry(word.clone()).or_insert_with(|| OneSidedWord {
+        word,
+        valence,
+        count: 0,
+        occurrences: Vec::new(),
+    });
+    entry.count += 1;
+    entry.occurrences.push(at.clone());
+}
+
+/// One-sided loaded words, most frequent first; among equals, the strongest connotation first.
+fn sorted(words: IndexMap<String, OneSidedWord>) -> Vec<OneSidedWord> {
+    let mut words: Vec<OneSidedWord> = words.into_values().collect();
+    words.sort_by(|a, b| {
+        b.count
+            .cmp(&a.count)
+            .then(b.valence.abs().total_cmp(&a.valence.abs()))
+    });
+    words
+}
+
+/// Whether a changed region is a replaced span: a run of deleted and inserted pieces between
+/// shared ones, words on both sides.
+pub(crate) fn is_replaced((from, to): &(String, String)) -> bool {
+    !from.is_empty() && !to.is_empty()
 }
 
 /// Every changed region of a word diff: the replaced spans, and the runs only one side has
-/// (the other side empty), as (the origin's words, the outlet's words).
-fn regions(diff: &[DiffPiece]) -> Vec<(String, String)> {
+/// (the other side empty), as (the origin's words, the outlet's words), trimmed of spaces and
+/// punctuation.
+pub(crate) fn regions(diff: &[DiffPiece]) -> Vec<(String, String)> {
     let mut spans = Vec::new();
     let (mut from, mut to) = (String::new(), String::new());
     let mut flush = |from: &mut String, to: &mut String| {
+        if from.is_empty() && to.is_empty() {
+            return;
+        }
         let (f, t) = (tidy(from), tidy(to));
         if !f.is_empty() || !t.is_empty() {
             spans.push((f, t));
@@ -269,7 +280,10 @@ mod tests {
             piece(DiffOp::Equal, " "),
         ];
         assert_eq!(
-            replaced_spans(&diff),
+            regions(&diff)
+                .into_iter()
+                .filter(is_replaced)
+                .collect::<Vec<_>>(),
             [("set out".to_string(), "laid bare".to_string())]
         );
     }

@@ -3,7 +3,7 @@
 //! and certainty, and claims stated as fact by some outlets. Each row may name the passage it
 //! comes from, for a view to jump to.
 
-use super::{Framing, LoadedWord, Occurrence, WordCount};
+use super::{Framing, LoadedWord, Occurrence, OneSidedWord, WordCount};
 
 /// One table of the framing.
 #[derive(Debug, Clone, PartialEq)]
@@ -37,6 +37,9 @@ pub struct Jump {
 /// The "reference says" cell of a loaded word an outlet adds.
 pub const ADDED: &str = "(added)";
 
+/// The "outlet says" cell of a loaded word of the reference's an outlet leaves out.
+pub const LEFT_OUT: &str = "(left out)";
+
 /// The framing's tables, in the order they are shown.
 pub fn tables(framing: &Framing) -> Vec<Table> {
     vec![
@@ -64,18 +67,16 @@ fn substitutions(framing: &Framing) -> Table {
                 jump: jump(&outlet.outlet, &s.occurrences),
             });
             // A loaded word the outlet adds: the reference has nothing in its place.
-            let added = outlet.added.iter().map(move |a| Row {
-                cells: vec![
-                    outlet.outlet.clone(),
-                    ADDED.to_string(),
-                    a.word.clone(),
-                    a.count.to_string(),
-                    format!("{} {:+.1}", a.word, a.valence),
-                    claims_cell(&a.occurrences),
-                ],
-                jump: jump(&outlet.outlet, &a.occurrences),
+            let added = outlet.added.iter().map(move |a| {
+                let cells = [ADDED.to_string(), a.word.clone()];
+                one_sided_row(&outlet.outlet, cells, a)
             });
-            substituted.chain(added)
+            // One of the reference's the outlet leaves out: it has nothing in its place.
+            let left_out = outlet.left_out.iter().map(move |a| {
+                let cells = [a.word.clone(), LEFT_OUT.to_string()];
+                one_sided_row(&outlet.outlet, cells, a)
+            });
+            substituted.chain(added).chain(left_out)
         })
         .collect();
     Table {
@@ -89,6 +90,22 @@ fn substitutions(framing: &Framing) -> Table {
             "claims",
         ],
         rows,
+    }
+}
+
+/// The row of a one-sided loaded word, `says`: what the reference and the outlet say.
+fn one_sided_row(outlet: &str, says: [String; 2], word: &OneSidedWord) -> Row {
+    let [reference, own] = says;
+    Row {
+        cells: vec![
+            outlet.to_string(),
+            reference,
+            own,
+            word.count.to_string(),
+            format!("{} {:+.1}", word.word, word.valence),
+            claims_cell(&word.occurrences),
+        ],
+        jump: jump(outlet, &word.occurrences),
     }
 }
 

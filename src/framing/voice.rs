@@ -40,6 +40,16 @@ pub const INTENSIFIERS: &[&str] = &[
 
 /// The intensifiers of `text`, lowercase, in order.
 pub(crate) fn intensifiers(text: &str) -> Vec<String> {
+    // Most sentences hold none, and tokenising is dear: an intensifier's token is always one of
+    // the text's runs of ASCII letters (in any case), so a text without such a run has none.
+    let candidate = text.split(|c: char| !c.is_ascii_alphanumeric()).any(|run| {
+        INTENSIFIERS
+            .iter()
+            .any(|word| word.eq_ignore_ascii_case(run))
+    });
+    if !candidate {
+        return Vec::new();
+    }
     tokenize(text)
         .into_iter()
         .filter(|token| INTENSIFIERS.contains(&token.text.as_str()))

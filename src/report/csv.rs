@@ -92,7 +92,7 @@ impl<W: Write> CsvWriter<W> {
                 row.outlet,
                 row.kind,
                 row.reference_text.unwrap_or(""),
-                row.text,
+                row.text.unwrap_or(""),
                 row.actor.unwrap_or(""),
                 &count,
                 &loaded,

@@ -46,7 +46,7 @@ use super::summary::paragraph_indexes;
 use crate::model::Comparison;
 
 /// Version of the table layout below; bump on any incompatible change.
-pub const SCHEMA_VERSION: u32 = 3;
+pub const SCHEMA_VERSION: u32 = 4;
 
 const SCHEMA: &str = "
 CREATE TABLE stories (

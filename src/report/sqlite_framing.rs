@@ -1,5 +1,5 @@
-//! The framing table of the SQLite export: every word-choice substitution, actor label,
-//! attribution verb, hedge and intensifier of each story's outlets
+//! The framing table of the SQLite export: every word-choice substitution, loaded word added
+//! or left out, actor label, attribution verb, hedge and intensifier of each story's outlets
 //! ([`crate::framing::analyse`]), one row per outlet and word, so a collection can be counted
 //! across stories:
 //!
@@ -8,8 +8,10 @@
 //! ```
 //!
 //! `kind` is `substitution` (`reference_text` the reference's words, `text` the outlet's),
-//! `added` (a loaded word the outlet adds to a claim the reference carries), `label` or
-//! `epithet` (`actor` the actor's name), `attribution`, `hedge` or `intensifier`;
+//! `added` (a loaded word the outlet adds to a claim the reference carries: `reference_text`
+//! NULL), `left_out` (a loaded word of the reference's wording the outlet's lacks: `text`
+//! NULL), `label` or `epithet` (`actor` the actor's name), `attribution`, `hedge` or
+//! `intensifier`;
 //! `loaded` lists the loaded words with their VADER valence, `claims` the claim ids (`;`). For
 //! example the outlets that say "regime", over every story:
 //! `SELECT outlet, sum(count) FROM framing_words WHERE lower(text) = 'regime' GROUP BY outlet;`
@@ -17,7 +19,7 @@
 
 use rusqlite::{Transaction, params};
 
-use crate::framing::{Framing, LoadedWord, Occurrence, WordCount, analyse};
+use crate::framing::{Framing, LoadedWord, Occurrence, OneSidedWord, WordCount, analyse};
 use crate::model::Comparison;
 
 /// The table's definition.
@@ -26,9 +28,10 @@ CREATE TABLE framing_words (
   story TEXT NOT NULL REFERENCES stories(story),
   outlet TEXT NOT NULL REFERENCES outlets(outlet),
   kind TEXT NOT NULL CHECK (kind IN
-    ('substitution', 'added', 'label', 'epithet', 'attribution', 'hedge', 'intensifier')),
+    ('substitution', 'added', 'left_out', 'label', 'epithet', 'attribution', 'hedge',
+     'intensifier')),
   reference_text TEXT,
-  text TEXT NOT NULL,
+  text TEXT,
   actor TEXT,
   count INTEGER NOT NULL,
   loaded TEXT NOT NULL,
@@ -55,14 +58,14 @@ pub(super) struct WordRow<'a> {
     pub outlet: &'a str,
     pub kind: &'static str,
     pub reference_text: Option<&'a str>,
-    pub text: &'a str,
+    pub text: Option<&'a str>,
     pub actor: Option<&'a str>,
     pub count: usize,
     pub loaded: Loaded<'a>,
     pub occurrences: &'a [Occurrence],
 }
 
-/// The loaded words of a row: an entry's list, or an added word's own valence.
+/// The loaded words of a row: an entry's list, or a one-sided word's own valence.
 pub(super) enum Loaded<'a> {
     Words(&'a [LoadedWord]),
     Valence(&'a str, f64),
@@ -110,7 +113,7 @@ pub(super) fn insert(tx: &Transaction<'_>, comparison: &Comparison) -> rusqlite:
 }
 
 /// Every row of a framing.
-pub(super) fn rows(framing: &Framing) -> Vec<WordRow<'_>> {
+pub(super) fn rows<'f>(framing: &'f Framing) -> Vec<WordRow<'f>> {
     let mut rows = Vec::new();
     for outlet in &framing.substitutions {
         for s in &outlet.substitutions {
@@ -118,25 +121,30 @@ pub(super) fn rows(framing: &Framing) -> Vec<WordRow<'_>> {
                 outlet: &outlet.outlet,
                 kind: "substitution",
                 reference_text: Some(&s.from),
-                text: &s.to,
+                text: Some(&s.to),
                 actor: None,
                 count: s.count,
                 loaded: Loaded::Words(&s.loaded),
                 occurrences: &s.occurrences,
             });
         }
-        for added in &outlet.added {
-            rows.push(WordRow {
-                outlet: &outlet.outlet,
-                kind: "added",
-                reference_text: None,
-                text: &added.word,
-                actor: None,
-                count: added.count,
-                loaded: Loaded::Valence(&added.word, added.valence),
-                occurrences: &added.occurrences,
-            });
-        }
+        let one_sided = |kind, word: &'f OneSidedWord| WordRow {
+            outlet: &outlet.outlet,
+            kind,
+            reference_text: (kind == "left_out").then_some(word.word.as_str()),
+            text: (kind == "added").then_some(word.word.as_str()),
+            actor: None,
+            count: word.count,
+            loaded: Loaded::Valence(&word.word, word.valence),
+            occurrences: &word.occurrences,
+        };
+        rows.extend(outlet.added.iter().map(|word| one_sided("added", word)));
+        rows.extend(
+            outlet
+                .left_out
+                .iter()
+                .map(|word| one_sided("left_out", word)),
+        );
     }
     for actor in &framing.actors {
         for (outlet, labels) in &actor.labels {
@@ -145,7 +153,7 @@ pub(super) fn rows(framing: &Framing) -> Vec<WordRow<'_>> {
                     outlet,
                     kind: if label.epithet { "epithet" } else { "label" },
                     reference_text: None,
-                    text: &label.text,
+                    text: Some(&label.text),
                     actor: Some(&actor.name),
                     count: label.count,
                     loaded: Loaded::Words(&label.loaded),
@@ -165,7 +173,7 @@ pub(super) fn rows(framing: &Framing) -> Vec<WordRow<'_>> {
                 outlet: &voice.outlet,
                 kind,
                 reference_text: None,
-                text: &w.word,
+                text: Some(&w.word),
                 actor: None,
                 count: w.count,
                 loaded: Loaded::Words(&[]),

@@ -12,6 +12,8 @@
 //! contract` → `Alstom won the contract`) are read as one name put for another
 //! (`maybe_name_swap`).
 
+use std::borrow::Cow;
+
 use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::char::is_combining_mark;
 
@@ -72,7 +74,12 @@ pub(crate) fn keys_match(a: &[String], b: &[String]) -> bool {
         x.iter()
             .all(|w| y.iter().any(|v| same_spelling(w, v) || abbreviates(w, v)))
     };
-    let joined = |x: &[String]| letters_only(&x.concat());
+    // The words' letters and digits run together, compared without building them.
+    fn joined(x: &[String]) -> impl Iterator<Item = char> + '_ {
+        x.iter()
+            .flat_map(|w| w.chars())
+            .filter(|c| c.is_alphanumeric())
+    }
     // `Mike Thibodeau` = `Senate President Michael Thibodeau`, `Hal Gehman` = `Harold Gehman`:
     // the same surname, and before it a given name of the same initial (a short form).
     let same_person = |x: &[String], y: &[String]| match (x.split_last(), y.split_last()) {
@@ -110,7 +117,7 @@ pub(crate) fn keys_match(a: &[String], b: &[String]) -> bool {
             || covers(b, a)
             || acronym(a, b)
             || acronym(b, a)
-            || joined(a) == joined(b)
+            || joined(a).eq(joined(b))
             || same_person(a, b))
 }
 
@@ -132,9 +139,9 @@ fn same_spelling(a: &str, b: &str) -> bool {
         return true;
     }
     let plain = |w: &str| w.chars().all(char::is_alphanumeric);
-    let (a, b) = match (plain(a), plain(b)) {
-        (true, true) => (a.to_string(), b.to_string()),
-        _ => (letters_only(a), letters_only(b)),
+    let (a, b): (Cow<str>, Cow<str>) = match (plain(a), plain(b)) {
+        (true, true) => (a.into(), b.into()),
+        _ => (letters_only(a).into(), letters_only(b).into()),
     };
     let plural = |x: &str, y: &str| x.strip_suffix('s') == Some(y);
     let (len_a, len_b) = (a.chars().count(), b.chars().count());
@@ -143,7 +150,17 @@ fn same_spelling(a: &str, b: &str) -> bool {
         || plural(&b, &a)
         || (len_a.min(len_b) >= VARIANT_SPELLING_MIN_CHARS
             && len_a.abs_diff(len_b) <= 1
-            && strsim::osa_distance(&a, &b) <= 1)
+            && one_edit_apart(&a, &b))
+}
+
+/// Whether two words of three letters or more are at most one edit apart (one letter added,
+/// dropped, put for another, or two swapped: `strsim`'s optimal string alignment distance).
+/// One edit leaves the first or the last letter in place, so words that differ in both are
+/// told apart before the distance is computed.
+fn one_edit_apart(a: &str, b: &str) -> bool {
+    let first_kept = a.chars().next() == b.chars().next();
+    let last_kept = a.chars().next_back() == b.chars().next_back();
+    (first_kept || last_kept) && strsim::osa_distance(a, b) <= 1
 }
 
 /// Words that join the parts of one name.
