@@ -32,8 +32,9 @@ pub fn wording_changes(
             .map(|p| p.text.as_str())
             .collect()
     };
-    let origin = content_stems(&side(DiffOp::Insert));
-    let outlet = content_stems(&side(DiffOp::Delete));
+    // Read only when a run on one side needs them (most passages have none).
+    let origin = std::cell::LazyCell::new(|| content_stems(&side(DiffOp::Insert)));
+    let outlet = std::cell::LazyCell::new(|| content_stems(&side(DiffOp::Delete)));
     let named: Vec<String> = already
         .iter()
         .flat_map(|c| c.from.iter().chain(&c.to))
@@ -43,14 +44,19 @@ pub fn wording_changes(
     // has nowhere.
     let mut runs: Vec<(&DiffPiece, usize)> = Vec::new();
     for (k, piece) in diff.iter().enumerate() {
-        let (other_side, other_op) = match piece.op {
-            DiffOp::Delete => (&outlet, DiffOp::Insert),
-            DiffOp::Insert if !merged => (&origin, DiffOp::Delete),
+        let other_op = match piece.op {
+            DiffOp::Delete => DiffOp::Insert,
+            DiffOp::Insert if !merged => DiffOp::Delete,
             _ => continue,
         };
         if replaced(diff, k, other_op) {
             continue;
         }
+        let other_side: &HashSet<String> = if piece.op == DiffOp::Delete {
+            &outlet
+        } else {
+            &origin
+        };
         let content: Vec<tokens::Token> = tokens::tokenize(&piece.text)
             .into_iter()
             .filter(|t| {
