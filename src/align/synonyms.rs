@@ -3,133 +3,22 @@
 //! paraphrases, and verbs and the nouns made from them ("abstained" / "abstentions") where the
 //! stemmer leaves them apart. Each group maps to one canonical stem. It is deliberately short and general:
 //! words that only sometimes mean the same thing stay out, since a wrong synonym makes two
-//! different claims look alike.
+//! different claims look alike. The table is data: `synonyms.toml` beside this file.
 
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
 use crate::text::tokens;
 
-/// Groups of interchangeable words; the first word of each group is its canonical form.
-const GROUPS: &[&[&str]] = &[
-    &["country", "nation"],
-    &[
-        "increase", "rise", "hike", "raise", "lift", "boost", "jump", "surge", "soar", "climb",
-    ],
-    &[
-        "decrease",
-        "drop",
-        "decline",
-        "reduction",
-        "fall",
-        "reduce",
-        "slide",
-        "slump",
-        "plunge",
-        "tumble",
-    ],
-    &["employee", "staff", "worker", "personnel", "staffer"],
-    &["company", "firm", "business"],
-    &["show", "reveal", "indicate"],
-    &["official", "authority"],
-    &["kill", "die", "dead", "death"],
-    &["injure", "injured", "injury", "hurt", "wound", "wounded"],
-    &["arrest", "detain", "detention"],
-    &["ban", "bar", "prohibit", "forbid"],
-    &["big", "large", "major"],
-    &["begin", "start", "launch"],
-    &["talks", "negotiation", "negotiations"],
-    &["agreement", "deal", "accord", "pact"],
-    &["expert", "specialist"],
-    &["abroad", "overseas"],
-    &["plan", "scheme"],
-    &["money", "cash", "funds", "funding"],
-    &["buy", "purchase", "acquire", "acquisition", "takeover"],
-    &["help", "assist", "aid"],
-    &["quake", "earthquake"],
-    &["blaze", "fire", "wildfire"],
-    &["strike", "walkout"],
-    &["fan", "supporter"],
-    &["rescuer", "rescue"],
-    &["passenger", "traveller", "traveler"],
-    &["result", "finding", "findings"],
-    &["analyst", "economist"],
-    &["forecast", "expect", "predict", "projection"],
-    &["law", "legislation"],
-    &["lawmaker", "legislator", "legislature"],
-    &["says", "said", "told", "stated"],
-    &["ruling", "decision", "decide", "verdict", "judgment"],
-    &["aircraft", "plane", "airplane"],
-    &["ambassador", "envoy"],
-    &["pledge", "vow", "promise"],
-    &["tariff", "levy"],
-    &["try", "attempt"],
-    &["halt", "stop"],
-    &["reject", "refuse"],
-    &["protest", "demonstration"],
-    &["protester", "demonstrator"],
-    &["soldier", "troop"],
-    &["military", "army"],
-    &["significant", "important"],
-    &["rich", "wealthy"],
-    &["factory", "plant"],
-    &["doctor", "physician"],
-    &["child", "kid"],
-    &["illness", "disease", "sickness"],
-    &["victim", "casualty"],
-    &["inquiry", "investigation"],
-    &["hostage", "captive"],
-    &["journalist", "reporter"],
-    &["lawyer", "attorney"],
-    &["resident", "inhabitant"],
-    &["gunman", "shooter", "assailant"],
-    &["ceasefire", "truce"],
-    &["border", "frontier"],
-    &["prison", "jail"],
-    &["profit", "earnings"],
-    &["unemployment", "jobless", "joblessness"],
-    &["deficit", "shortfall"],
-    &["rain", "rainfall", "downpour"],
-    &["medicine", "medication"],
-    &["ship", "vessel"],
-    // British and American words for one thing.
-    &["petrol", "gasoline"],
-    &["lorry", "truck"],
-    &["railway", "railroad"],
-    &["motorway", "highway"],
-    &["film", "movie"],
-    &["holiday", "vacation"],
-    // A verb and the noun made from it, where the stemmer leaves them apart ("abstained" /
-    // "abstentions"): news turns one into the other all the time.
-    &["abstain", "abstention"],
-    &["explode", "explosion", "blast"],
-    &["collide", "collision"],
-    &["invade", "invasion"],
-    &["destroy", "destruction"],
-    &["fail", "failure"],
-    &["deny", "denial"],
-    &["depart", "departure"],
-    &["conclude", "conclusion"],
-    &["expand", "expansion"],
-    &["extend", "extension"],
-    &["grow", "growth"],
-    &["lose", "loss"],
-    &["sell", "sale"],
-    &["pay", "payment"],
-    &["speak", "speech"],
-    &["defend", "defence"],
-    &["respond", "response"],
-    &["succeed", "success"],
-    &["discover", "discovery"],
-    &["deliver", "delivery"],
-    &["recover", "recovery"],
-    &["describe", "description"],
-    &["intervene", "intervention"],
-    &["impose", "imposition"],
-    &["compete", "competition"],
-    &["admit", "admission"],
-    &["permit", "permission"],
-];
+/// The groups of interchangeable words, as data beside this file: the first word of each group is its canonical form.
+const GROUPS_TOML: &str = include_str!("synonyms.toml");
+
+/// The file's one key.
+#[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Groups {
+    groups: Vec<Vec<String>>,
+}
 
 static CANONICAL: LazyLock<HashMap<String, String>> = LazyLock::new(|| {
     let stem = |word: &str| -> String {
@@ -139,10 +28,14 @@ static CANONICAL: LazyLock<HashMap<String, String>> = LazyLock::new(|| {
             .collect::<Vec<_>>()
             .join(" ")
     };
+    let groups: Groups = toml::from_str(GROUPS_TOML).expect("synonyms.toml is valid");
     let mut map = HashMap::new();
-    for group in GROUPS {
-        let canonical = stem(group[0]);
-        for word in *group {
+    for group in &groups.groups {
+        let Some(first) = group.first() else {
+            continue;
+        };
+        let canonical = stem(first);
+        for word in group {
             map.entry(stem(word)).or_insert_with(|| canonical.clone());
         }
     }
@@ -171,5 +64,15 @@ mod tests {
         assert_eq!(canonical_of("lorries"), canonical_of("trucks"));
         assert_ne!(canonical_of("rose"), canonical_of("fell"));
         assert_eq!(canonical_of("parliament"), "parliament");
+    }
+
+    #[test]
+    fn the_data_file_reads_and_no_word_is_in_two_groups() {
+        let groups: Groups = toml::from_str(GROUPS_TOML).unwrap();
+        let mut seen = std::collections::HashSet::new();
+        for word in groups.groups.iter().flatten() {
+            assert!(seen.insert(word.as_str()), "{word} is in two groups");
+        }
+        assert!(groups.groups.iter().all(|g| g.len() >= 2));
     }
 }
