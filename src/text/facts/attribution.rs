@@ -31,7 +31,10 @@
 //! `a spokesman`, `he`) or one of no listed kind agrees with any: saying less about who speaks
 //! is no change of source.
 
+use std::sync::LazyLock;
+
 use super::lex::{Kind, Lower, Word};
+use super::word_tables::{self, WordTables};
 
 /// One attribution in a claim.
 #[derive(Debug, Clone, PartialEq)]
@@ -156,80 +159,14 @@ fn source_of(word: &str) -> Option<&'static str> {
         .map(|(kind, _)| *kind)
 }
 
-/// Reporting verbs and their classes.
-const VERBS: &[(&str, &str)] = &[
-    ("said", "said"),
-    ("says", "said"),
-    ("say", "said"),
-    ("told", "said"),
-    ("tells", "said"),
-    ("stated", "said"),
-    ("added", "said"),
-    ("noted", "said"),
-    ("explained", "said"),
-    ("wrote", "said"),
-    ("writes", "said"),
-    ("announced", "found"),
-    ("announces", "found"),
-    ("reported", "found"),
-    ("remarked", "said"),
-    ("commented", "said"),
-    ("tweeted", "said"),
-    ("posted", "found"),
-    ("pledged", "said"),
-    ("promised", "said"),
-    ("vowed", "said"),
-    ("found", "found"),
-    ("finds", "found"),
-    ("concluded", "found"),
-    ("discovered", "found"),
-    ("revealed", "found"),
-    ("showed", "found"),
-    ("shows", "found"),
-    ("show", "found"),
-    ("find", "found"),
-    ("rejected", "denied"),
-    ("rejects", "denied"),
-    ("claimed", "claimed"),
-    ("claims", "claimed"),
-    ("alleged", "alleged"),
-    ("alleges", "alleged"),
-    ("admitted", "admitted"),
-    ("admits", "admitted"),
-    ("acknowledged", "admitted"),
-    ("acknowledges", "admitted"),
-    ("conceded", "admitted"),
-    ("concedes", "admitted"),
-    ("confessed", "admitted"),
-    ("insisted", "insisted"),
-    ("insists", "insisted"),
-    ("maintained", "insisted"),
-    ("maintains", "insisted"),
-    ("denied", "denied"),
-    ("denies", "denied"),
-    ("warned", "warned"),
-    ("warns", "warned"),
-    ("argued", "argued"),
-    ("argues", "argued"),
-    ("contended", "argued"),
-    ("suggested", "suggested"),
-    ("suggests", "suggested"),
-    ("suggest", "suggested"),
-    ("believe", "believe"),
-    ("believes", "believe"),
-    ("believed", "believe"),
-    ("think", "believe"),
-    ("thinks", "believe"),
-    ("confirmed", "confirmed"),
-    ("confirms", "confirmed"),
-    ("revealed", "revealed"),
-    ("disclosed", "revealed"),
-    ("asserted", "asserted"),
-    ("asserts", "asserted"),
-    ("boasted", "boasted"),
-    ("accused", "accused"),
-    ("accuses", "accused"),
-];
+/// Reporting verbs and their classes, as data beside this file (`attribution.toml`).
+static VERBS: LazyLock<WordTables> =
+    LazyLock::new(|| word_tables::parse(include_str!("attribution.toml")));
+
+/// The class of reporting verb `word` (lowercase).
+fn verb_class(word: &str) -> Option<&'static str> {
+    word_tables::class_of(&VERBS, "verbs", word)
+}
 
 /// Verbs that report only sometimes (`called it a disgrace`, `called an election`): always
 /// maybe-attributions of the neutral class.
@@ -298,11 +235,7 @@ pub(crate) fn scan(
             continue;
         }
         let maybe_verb = MAYBE_VERBS.contains(&lower);
-        let Some(&(_, class)) = VERBS
-            .iter()
-            .find(|(verb, _)| *verb == lower)
-            .or(maybe_verb.then_some(&("", "said")))
-        else {
+        let Some(class) = verb_class(lower).or(maybe_verb.then_some("said")) else {
             continue;
         };
         if i > 0 && NOT_BEFORE.iter().any(|n| words[i - 1].is(n)) {

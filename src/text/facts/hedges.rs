@@ -9,7 +9,10 @@
 //! of a contrast (`caused by an update, not a cyberattack`) denies an alternative, not the
 //! claim, and is no cue.
 
+use std::sync::LazyLock;
+
 use super::lex::{Kind, Lower, Word};
+use super::word_tables::{self, WordTables};
 
 /// One hedge in a claim.
 #[derive(Debug, Clone, PartialEq)]
@@ -20,50 +23,19 @@ pub struct Hedge {
     pub class: &'static str,
 }
 
-/// Single-word hedges and their classes (lowercase words only: `May` is a month).
-const WORDS: &[(&str, &str)] = &[
-    ("allegedly", "allegedly"),
-    ("reportedly", "reportedly"),
-    ("purportedly", "purportedly"),
-    ("supposedly", "purportedly"),
-    ("ostensibly", "purportedly"),
-    ("apparently", "apparently"),
-    ("may", "may"),
-    ("might", "may"),
-    ("could", "may"),
-    ("possibly", "possibly"),
-    ("perhaps", "possibly"),
-    ("maybe", "possibly"),
-    ("likely", "likely"),
-    ("probably", "likely"),
-    ("unconfirmed", "unconfirmed"),
-];
+/// The hedge tables, as data beside this file (`hedges.toml`): single words (lowercase only:
+/// `May` is a month), adjectives counted after a determiner (`the alleged fraud`), and
+/// participles between a form of `be` and `to` (`is believed to`), each with its class.
+static TABLES: LazyLock<WordTables> =
+    LazyLock::new(|| word_tables::parse(include_str!("hedges.toml")));
 
-/// Adjectival hedges, counted after a determiner only (`the alleged fraud`, `a suspected
-/// gunman`).
-const ADJECTIVES: &[(&str, &str)] = &[
-    ("alleged", "allegedly"),
-    ("suspected", "suspected"),
-    ("purported", "purportedly"),
-];
+/// The class of hedge `word` in section `table` of [`TABLES`].
+fn hedge_class(table: &str, word: &str) -> Option<&'static str> {
+    word_tables::class_of(&TABLES, table, word)
+}
 
 /// Verbs that hedge before `to` (`appears to`, `seemed to`).
 const SEEM: &[&str] = &["appear", "appears", "appeared", "seem", "seems", "seemed"];
-
-/// Participles that hedge between a form of `be` and `to` (`is believed to`), and their classes:
-/// `is thought to`, `is understood to` and `is said to` hedge as `is believed to` does, `is
-/// forecast to` and `is projected to` as `is expected to`.
-const BELIEVED: &[(&str, &str)] = &[
-    ("believed", "believed to"),
-    ("thought", "believed to"),
-    ("said", "believed to"),
-    ("understood", "believed to"),
-    ("suspected", "suspected"),
-    ("expected", "expected to"),
-    ("forecast", "expected to"),
-    ("predicted", "expected to"),
-    ("projected", "expected to"),
-];
 
 /// Negation cues (and every word ending in `n't`).
 const NEGATIONS: &[&str] = &[
@@ -160,13 +132,11 @@ pub(crate) fn scan_hedges(words: &[Word<'_>]) -> Vec<Hedge> {
                 class,
             })
         };
-        let found = if let Some(&(_, class)) = WORDS
-            .iter()
-            .find(|(h, _)| *h == lower)
-            .filter(|_| w.text == lower || i == 0)
+        let found = if let Some(class) =
+            hedge_class("words", lower).filter(|_| w.text == lower || i == 0)
         {
             hedge(lower, class)
-        } else if let Some(&(_, class)) = ADJECTIVES.iter().find(|(h, _)| *h == lower)
+        } else if let Some(class) = hedge_class("adjectives", lower)
             && i > 0
             && [
                 "the", "a", "an", "his", "her", "its", "their", "two", "three",
@@ -177,7 +147,7 @@ pub(crate) fn scan_hedges(words: &[Word<'_>]) -> Vec<Hedge> {
             hedge(lower, class)
         } else if SEEM.contains(&lower) && lower_is(i + 1, "to") {
             hedge(&format!("{lower} to"), "appears to")
-        } else if let Some(&(_, class)) = BELIEVED.iter().find(|(h, _)| *h == lower)
+        } else if let Some(class) = hedge_class("believed", lower)
             && i > 0
             && ["is", "are", "was", "were", "be", "been"]
                 .iter()

@@ -27,6 +27,7 @@ mod numerals;
 pub mod quantities;
 pub mod quotes;
 mod units;
+mod word_tables;
 
 pub use attribution::Attribution;
 pub use compare::{compare_facts, compare_facts_with};
