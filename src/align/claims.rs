@@ -143,6 +143,31 @@ fn frame_of(facts: &Facts, acronyms: &StoryAcronyms) -> Vec<String> {
 /// (`the report sets five targets: expand ...`) in its text, but is weighed and its facts read
 /// without it: the lead-in introduces every item, and an outlet that words it differently has
 /// not changed the first item.
+/// Fewest content words a clause needs to be matched on its own.
+pub const CLAUSE_WORDS_MIN: usize = 4;
+
+/// The clauses of a claim's `text` that may be carried apart from the rest (cut at commas,
+/// semicolons, colons and dashes), each of at least [`CLAUSE_WORDS_MIN`] content words; empty
+/// when the claim has fewer than two.
+pub fn clauses_of(text: &str) -> Vec<&str> {
+    let clauses: Vec<&str> = text
+        .split([',', ';', ':', '—', '–'])
+        .map(str::trim)
+        .filter(|clause| {
+            crate::text::tokens::tokenize(clause)
+                .iter()
+                .filter(|t| !t.stop)
+                .count()
+                >= CLAUSE_WORDS_MIN
+        })
+        .collect();
+    if clauses.len() >= 2 {
+        clauses
+    } else {
+        Vec::new()
+    }
+}
+
 pub fn claims_of(outlet: &OutletEntry, vocabulary: &mut Vocabulary) -> Vec<Claim> {
     let mut claims = Vec::new();
     for (paragraph, text) in outlet.paragraphs.iter().enumerate() {

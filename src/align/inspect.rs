@@ -17,7 +17,9 @@ pub struct StoryPairs {
 impl StoryPairs {
     /// Cuts and weighs the outlets' articles.
     pub fn new(outlets: &[OutletEntry]) -> StoryPairs {
-        let Prepared { claims, features } = prepare(outlets);
+        let Prepared {
+            claims, features, ..
+        } = prepare(outlets);
         StoryPairs {
             outlets: outlets.iter().map(|o| o.id.clone()).collect(),
             claims,

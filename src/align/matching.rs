@@ -3,13 +3,14 @@
 //! [`Scorer`]), wherever the passage stands, so reordering never hides a carried claim; then the
 //! two ways a claim's wording is shared
 //! unevenly: a merged sentence that carries two reference claims, and a claim split over two
-//! adjacent sentences.
+//! adjacent sentences; last, a claim carried only in part: one of its clauses.
 
-use super::claims::Claim;
+use super::claims::{CLAUSE_WORDS_MIN, Claim};
 use super::index::CandidateIndex;
 use super::scorer::{CARRIES, Scorer};
 use super::similarity::{
-    Features, SIMILARITY, carried, figures_disagree, pair_features, similarity, wording_similarity,
+    Features, SIMILARITY, carried, figures_disagree, pair_features, similarity, stems_shared,
+    wording_similarity,
 };
 use crate::model::EngineSettings;
 use crate::text::facts::{self, Facts};
@@ -70,6 +71,7 @@ impl OutletMatches {
 /// Matches the reference's claims against one outlet's claims.
 pub fn match_outlet(
     reference: &[Features],
+    clauses: &[Vec<Features>],
     outlet: &[Features],
     outlet_claims: &[Claim],
     index: &CandidateIndex,
@@ -121,7 +123,55 @@ pub fn match_outlet(
         claim_match,
         &mut result,
     );
+    add_clauses(clauses, outlet, index, reference, &mut result);
     result
+}
+
+/// A clause carries its part of a claim when it holds at least this share of the clause's weight
+/// ...
+const CLAUSE_CARRY: f64 = 0.5;
+
+/// ... and shares at least this many of its weighted stems.
+const CLAUSE_SHARED_STEMS: usize = 2;
+
+/// A reference claim left without a passage, one of whose clauses an outlet sentence carries
+/// (the fitted scorer's probability at least [`CARRIES`] for the clause alone): the outlet
+/// reports part of the claim, and its status names what it left out. Runs after every other
+/// step, so such a partial match never anchors another claim's place, and only on a sentence no
+/// other claim took.
+fn add_clauses(
+    clauses: &[Vec<Features>],
+    outlet: &[Features],
+    index: &CandidateIndex,
+    reference: &[Features],
+    result: &mut OutletMatches,
+) {
+    let scorer = Scorer::shipped();
+    for (i, parts) in clauses.iter().enumerate() {
+        if result.matches[i].is_some() {
+            continue;
+        }
+        let mut best: Option<(usize, f64)> = None;
+        for part in parts {
+            for j in index.candidates(part) {
+                let (weighted, shared) = stems_shared(part, &outlet[j]);
+                if result.used[j]
+                    || weighted < CLAUSE_WORDS_MIN
+                    || shared < CLAUSE_SHARED_STEMS
+                    || carried(part, &outlet[j]) < CLAUSE_CARRY
+                {
+                    continue;
+                }
+                let p = scorer.probability(&pair_features(part, &outlet[j]));
+                if p >= CARRIES && best.is_none_or(|(_, b)| p > b) {
+                    best = Some((j, p));
+                }
+            }
+        }
+        if let Some((j, _)) = best {
+            result.assign(i, vec![j], similarity(&reference[i], &outlet[j]), false);
+        }
+    }
 }
 
 /// A pair that stands in its claim's place needs only this probability of carrying it (its place

@@ -60,7 +60,11 @@ pub fn compare(
     let reference = outlets
         .first()
         .map_or_else(|| reference.to_string(), |o| o.id.clone());
-    let Prepared { claims, features } = prepare(&outlets);
+    let Prepared {
+        claims,
+        features,
+        clauses,
+    } = prepare(&outlets);
     let indexes: Vec<CandidateIndex> = features.iter().map(CandidateIndex::new).collect();
     let mut matches: Vec<OutletMatches> = (0..outlets.len())
         .map(|o| {
@@ -69,6 +73,7 @@ pub fn compare(
             } else {
                 match_outlet(
                     &features[0],
+                    &clauses,
                     &features[o],
                     &claims[o],
                     &indexes[o],
@@ -171,6 +176,8 @@ pub fn compare(
 struct Prepared {
     claims: Vec<Vec<Claim>>,
     features: Vec<Vec<Features>>,
+    /// The clauses of each reference claim that has several, weighed as the claims are.
+    clauses: Vec<Vec<Features>>,
 }
 
 /// Cuts every outlet's article into claims and weighs them as one story.
@@ -189,7 +196,22 @@ fn prepare(outlets: &[OutletEntry]) -> Prepared {
         .iter()
         .map(|c| c.iter().map(|c| model.features(c)).collect())
         .collect();
-    Prepared { claims, features }
+    let clauses = claims
+        .first()
+        .into_iter()
+        .flatten()
+        .map(|claim| {
+            claims::clauses_of(&claim.text)
+                .into_iter()
+                .map(|clause| model.features(&Claim::new(clause, claim.span, &mut vocabulary)))
+                .collect()
+        })
+        .collect();
+    Prepared {
+        claims,
+        features,
+        clauses,
+    }
 }
 
 /// The reference matched against itself: every claim carried by itself.

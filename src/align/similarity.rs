@@ -287,6 +287,16 @@ pub fn carried(a: &Features, b: &Features) -> f64 {
     a.stems.covered_by(&b.stems)
 }
 
+/// How many distinct stems of weight (known to the story) `a` has, and how many of them `b`
+/// shares.
+pub fn stems_shared(a: &Features, b: &Features) -> (usize, usize) {
+    let weighted = a.stems.entries.iter().filter(|&&(_, w)| w > 0.0).count();
+    let mut shared = 0;
+    a.stems
+        .shared(&b.stems, |x, _| shared += usize::from(x > 0.0));
+    (weighted, shared)
+}
+
 /// How many measurements [`pair_features`] takes of a pair of claims.
 pub const PAIR_FEATURES: usize = 11;
 
