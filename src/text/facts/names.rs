@@ -29,6 +29,8 @@ pub struct Name {
     pub text: String,
     /// Its key words: lowercase, without titles, connectors, periods or a possessive `'s`.
     pub words: Vec<String>,
+    /// The country or body of the demonym table it is a form of, read once when it is found.
+    entity: Option<&'static str>,
 }
 
 impl Name {
@@ -37,30 +39,31 @@ impl Name {
     pub fn same(&self, other: &Name) -> bool {
         keys_match(&self.words, &other.words)
             || self
-                .entry()
-                .is_some_and(|entry| other.entry() == Some(entry))
+                .entity
+                .is_some_and(|entity| other.entity == Some(entity))
     }
+}
 
-    /// The country or body of the demonym table this name is a form of.
-    fn entry(&self) -> Option<&'static str> {
-        use crate::text::demonyms::{canonical_acronym, canonical_name};
-        let words = self.words.join(" ");
-        let singular = words.strip_suffix('s').unwrap_or(&words);
-        // An acronym in capitals: its dotted form is in the table (`US` → `u.s`), or it is an
-        // acronym of its own (`UAE`).
-        let letters: String = self.text.chars().filter(|c| c.is_alphanumeric()).collect();
-        let capitals = letters.len() >= 2 && letters.chars().all(|c| c.is_ascii_uppercase());
-        let dotted = || {
-            let lower = letters.to_lowercase();
-            let mut chars = lower.chars().map(String::from).collect::<Vec<_>>();
-            let last = chars.pop().unwrap_or_default();
-            format!("{}.{last}", chars.join("."))
-        };
-        canonical_name(&words)
-            .or_else(|| canonical_name(singular))
-            .or_else(|| capitals.then(|| canonical_name(&dotted())).flatten())
-            .or_else(|| capitals.then(|| canonical_acronym(&letters)).flatten())
-    }
+/// The country or body of the demonym table that the name written `text`, with key `words`, is
+/// a form of.
+fn entity_of(text: &str, words: &[String]) -> Option<&'static str> {
+    use crate::text::demonyms::{canonical_acronym, canonical_name};
+    let words = words.join(" ");
+    let singular = words.strip_suffix('s').unwrap_or(&words);
+    // An acronym in capitals: its dotted form is in the table (`US` → `u.s`), or it is an
+    // acronym of its own (`UAE`).
+    let letters: String = text.chars().filter(|c| c.is_alphanumeric()).collect();
+    let capitals = letters.len() >= 2 && letters.chars().all(|c| c.is_ascii_uppercase());
+    let dotted = || {
+        let lower = letters.to_lowercase();
+        let mut chars = lower.chars().map(String::from).collect::<Vec<_>>();
+        let last = chars.pop().unwrap_or_default();
+        format!("{}.{last}", chars.join("."))
+    };
+    canonical_name(&words)
+        .or_else(|| canonical_name(singular))
+        .or_else(|| capitals.then(|| canonical_name(&dotted())).flatten())
+        .or_else(|| capitals.then(|| canonical_acronym(&letters)).flatten())
 }
 
 /// Whether two names' key words name the same: either's words all found in the other's (`Li` =
@@ -330,11 +333,16 @@ fn participle(lower: &str) -> bool {
 
 /// The name written as `run` (a non-empty run of words), if it has any key word.
 fn name(sentence: &str, run: &[Word<'_>]) -> Option<Name> {
-    let name = Name {
-        text: sentence[run[0].start..run[run.len() - 1].end].to_string(),
-        words: key_words(run),
-    };
-    (!name.words.is_empty()).then_some(name)
+    let text = sentence[run[0].start..run[run.len() - 1].end].to_string();
+    let words = key_words(run);
+    if words.is_empty() {
+        return None;
+    }
+    Some(Name {
+        entity: entity_of(&text, &words),
+        text,
+        words,
+    })
 }
 
 /// Whether word `i` starts a sentence or a quote, where every word is capitalised.
