@@ -13,13 +13,12 @@
 //! `cargo test --test paraphrase_eval -- --nocapture` prints every pair the engine gets wrong and
 //! the scores of both files.
 
-use std::collections::HashSet;
+mod support;
 
-use parallax::align::compare;
 use parallax::align::similarity::SentenceSet;
-use parallax::model::{EngineSettings, OutletEntry, Status};
+use parallax::model::EngineSettings;
 use serde::Deserialize;
-use unicode_segmentation::UnicodeSegmentation;
+use support::sentence_pairs::{Sides, accuracy, best_baselines, carried_by, compare_sides, sides};
 
 /// Least accuracy the engine must reach on the fresh held-out set (66.2% when it was set by hand
 /// on sets like this one; 62.5% since matching is decided by a scorer fitted on real text, which
@@ -50,128 +49,21 @@ struct Pair {
     same: bool,
 }
 
-/// One story as two outlets: distinct `a` sentences, distinct `b` sentences, and each pair as
-/// (index in a, index in b, same).
-struct Sides {
-    a: Vec<String>,
-    b: Vec<String>,
-    pairs: Vec<(usize, usize, bool)>,
-}
-
-fn sides(story: &Story) -> Sides {
-    let mut sides = Sides {
-        a: Vec::new(),
-        b: Vec::new(),
-        pairs: Vec::new(),
-    };
-    let index = |list: &mut Vec<String>, s: &str| {
-        list.iter().position(|x| x == s).unwrap_or_else(|| {
-            list.push(s.to_string());
-            list.len() - 1
-        })
-    };
-    for pair in &story.pair {
-        let (i, j) = (index(&mut sides.a, &pair.a), index(&mut sides.b, &pair.b));
-        sides.pairs.push((i, j, pair.same));
-    }
-    sides
-}
-
-/// Plain bag-of-words overlap: lowercased words, no stems, no weights.
-fn jaccard(a: &str, b: &str) -> f64 {
-    let words = |s: &str| -> HashSet<String> { s.unicode_words().map(str::to_lowercase).collect() };
-    let (a, b) = (words(a), words(b));
-    let union = a.union(&b).count();
-    if union == 0 {
-        return 0.0;
-    }
-    a.intersection(&b).count() as f64 / union as f64
-}
-
-/// Greedy one-to-one assignment of `a` to `b` by descending score, at or above `threshold`.
-fn assign(scores: &[Vec<f64>], threshold: f64) -> Vec<Option<usize>> {
-    let mut all: Vec<(f64, usize, usize)> = Vec::new();
-    for (i, row) in scores.iter().enumerate() {
-        for (j, &s) in row.iter().enumerate() {
-            if s >= threshold {
-                all.push((s, i, j));
-            }
-        }
-    }
-    all.sort_by(|x, y| y.0.total_cmp(&x.0));
-    let mut of_a = vec![None; scores.len()];
-    let mut used = HashSet::new();
-    for (_, i, j) in all {
-        if of_a[i].is_none() && !used.contains(&j) {
-            of_a[i] = Some(j);
-            used.insert(j);
-        }
-    }
-    of_a
+fn story_sides(story: &Story) -> Sides {
+    sides(
+        story
+            .pair
+            .iter()
+            .map(|p| (p.a.as_str(), p.b.as_str(), p.same)),
+    )
 }
 
 /// Which `b` the engine carries each `a` by, comparing the two sides as two articles.
 fn engine_matches(sides: &Sides) -> Vec<Option<usize>> {
-    let outlet = |id: &str, sentences: &[String]| OutletEntry {
-        id: id.to_string(),
-        paragraphs: sentences.to_vec(),
-        ..OutletEntry::default()
-    };
-    let comparison = compare(
-        "eval",
-        vec![outlet("a", &sides.a), outlet("b", &sides.b)],
-        "a",
-        Vec::new(),
-        &EngineSettings::default(),
-    );
-    let mut of_a = vec![None; sides.a.len()];
-    for claim in comparison.claims.iter().filter(|c| c.origin == "a") {
-        let carried = &claim.statuses["b"];
-        if matches!(carried.status, Status::Appears | Status::Differs) {
-            let i = claim.statuses["a"].spans[0].paragraph;
-            of_a[i] = carried.spans.first().map(|s| s.paragraph);
-        }
-    }
-    of_a
-}
-
-fn accuracy(decisions: &[(bool, bool)]) -> f64 {
-    decisions.iter().filter(|(d, same)| d == same).count() as f64 / decisions.len() as f64
-}
-
-/// The Jaccard baseline's (threshold, accuracy) at its best threshold over `stories`: alone, and
-/// with one-to-one assignment.
-fn best_baselines(stories: &[&Sides]) -> ((f64, f64), (f64, f64)) {
-    let jaccards: Vec<Vec<Vec<f64>>> = stories
-        .iter()
-        .map(|s| {
-            s.a.iter()
-                .map(|a| s.b.iter().map(|b| jaccard(a, b)).collect())
-                .collect()
-        })
-        .collect();
-    let mut thresholds: Vec<f64> = jaccards.iter().flatten().flatten().copied().collect();
-    thresholds.push(1.1);
-    let mut best_alone = (0.0, 0.0);
-    let mut best_assigned = (0.0, 0.0);
-    for &t in &thresholds {
-        let mut alone = Vec::new();
-        let mut assigned = Vec::new();
-        for (sides, scores) in stories.iter().zip(&jaccards) {
-            let of_a = assign(scores, t);
-            for &(i, j, same) in &sides.pairs {
-                alone.push((scores[i][j] >= t, same));
-                assigned.push((of_a[i] == Some(j), same));
-            }
-        }
-        if accuracy(&alone) > best_alone.1 {
-            best_alone = (t, accuracy(&alone));
-        }
-        if accuracy(&assigned) > best_assigned.1 {
-            best_assigned = (t, accuracy(&assigned));
-        }
-    }
-    (best_alone, best_assigned)
+    carried_by(&compare_sides(sides), sides)
+        .into_iter()
+        .map(|m| m.map(|(j, _)| j))
+        .collect()
 }
 
 /// What one evaluation file scores.
@@ -231,7 +123,7 @@ fn evaluate(file: &str) -> Scores {
     let path = format!("{}/tests/fixtures/{file}", env!("CARGO_MANIFEST_DIR"));
     let pairs: Pairs = toml::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
     let claim_match = EngineSettings::default().claim_match;
-    let stories: Vec<Sides> = pairs.story.iter().map(sides).collect();
+    let stories: Vec<Sides> = pairs.story.iter().map(story_sides).collect();
 
     let mut engine: Vec<(bool, bool)> = Vec::new();
     let mut held_out: Vec<(bool, bool)> = Vec::new();

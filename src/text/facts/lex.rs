@@ -158,8 +158,61 @@ pub(crate) fn lex(sentence: &str) -> Vec<Word<'_>> {
             end,
             kind,
         });
+        if kind == Kind::Number {
+            k = peel_cjk_number_words(sentence, &chars, k, &mut out);
+        }
     }
     out
+}
+
+/// The words of Chinese and Japanese that belong to a figure, in the order they follow it:
+/// scale characters (`100万` is 1,000,000, `3亿` 300,000,000, `百万` 1,000,000), `多` and `余`
+/// (`40多`, `100余`: more than) and currencies (`元`, `美元`), longest first. Unspaced text
+/// runs them into the words after them (`100万元的项目`), so the lexer takes them apart when
+/// they follow a number.
+const CJK_NUMBER_WORDS: &[&str] = &[
+    "人民币",
+    "美元",
+    "欧元",
+    "英镑",
+    "日元",
+    "港元",
+    "港币",
+    "百",
+    "千",
+    "万",
+    "萬",
+    "亿",
+    "億",
+    "多",
+    "余",
+    "元",
+    "円",
+];
+
+/// After a number ending at char `k`, splits off the CJK number words that follow it
+/// ([`CJK_NUMBER_WORDS`]), each a word of its own; returns where the rest of the text starts.
+fn peel_cjk_number_words<'a>(
+    sentence: &'a str,
+    chars: &[(usize, char)],
+    mut k: usize,
+    out: &mut Vec<Word<'a>>,
+) -> usize {
+    while let Some(&(start, _)) = chars.get(k) {
+        let rest = &sentence[start..];
+        let Some(word) = CJK_NUMBER_WORDS.iter().find(|w| rest.starts_with(**w)) else {
+            break;
+        };
+        let end = start + word.len();
+        out.push(Word {
+            text: &sentence[start..end],
+            start,
+            end,
+            kind: Kind::Alpha,
+        });
+        k += word.chars().count();
+    }
+    k
 }
 
 #[cfg(test)]
@@ -198,6 +251,31 @@ mod tests {
                 "?"
             ]
         );
+    }
+
+    #[test]
+    fn cjk_scale_and_currency_words_after_a_figure_are_words_of_their_own() {
+        assert_eq!(
+            texts("投入100万元用于60至80名专家，约3亿美元的项目"),
+            [
+                "投入",
+                "100",
+                "万",
+                "元",
+                "用于",
+                "60",
+                "至",
+                "80",
+                "名专家",
+                "，",
+                "约",
+                "3",
+                "亿",
+                "美元",
+                "的项目"
+            ]
+        );
+        assert_eq!(texts("万元户"), ["万元户"]);
     }
 
     #[test]

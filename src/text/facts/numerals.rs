@@ -50,6 +50,11 @@ pub(crate) fn scale_word(word: &str, glued: bool) -> Option<f64> {
         "billion" | "bn" => Some(1e9),
         "trillion" | "tn" => Some(1e12),
         "dozen" => Some(12.0),
+        // Chinese and Japanese scale characters, always written glued to their figure.
+        "百" if glued => Some(1e2),
+        "千" if glued => Some(1e3),
+        "万" | "萬" if glued => Some(1e4),
+        "亿" | "億" if glued => Some(1e8),
         "k" if glued => Some(1e3),
         "m" if glued => Some(1e6),
         "b" if glued => Some(1e9),

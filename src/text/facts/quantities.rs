@@ -210,7 +210,12 @@ const QUALIFIERS: &[(&[&str], Bound)] = &[
 /// Currency words after a number.
 fn currency_word(word: &str) -> Option<&'static str> {
     match Lower::new(word)?.as_str() {
-        "yuan" | "renminbi" | "rmb" => Some("CNY"),
+        "yuan" | "renminbi" | "rmb" | "元" | "人民币" => Some("CNY"),
+        "美元" => Some("USD"),
+        "欧元" => Some("EUR"),
+        "英镑" => Some("GBP"),
+        "日元" | "円" => Some("JPY"),
+        "港元" | "港币" => Some("HKD"),
         "dollars" | "dollar" | "usd" => Some("USD"),
         "euros" | "euro" | "eur" => Some("EUR"),
         "pounds" | "pound" | "gbp" => Some("GBP"),
@@ -271,6 +276,10 @@ pub(crate) fn scan(sentence: &str, words: &[Word<'_>], taken: &mut [bool]) -> Ve
                 joiner.is("and")
             } else {
                 joiner.is("to")
+                    || joiner.is("至")
+                    || joiner.is("到")
+                    || joiner.is_punct('~')
+                    || joiner.is_punct('～')
                     || joiner.is_punct('-')
                     || joiner.is_punct('–')
                     || joiner.is_punct('—')
@@ -666,6 +675,16 @@ fn amount(words: &[Word<'_>], mut i: usize, taken: &[bool]) -> Option<Amount> {
         value += share;
         end += len;
     }
+    // Chinese `40多`, `100余`: forty-odd, a hundred-odd; the range runs up to the next step of
+    // the figure's last digit (`40多` is 40 to 50, `100多万` 1 to 2 million).
+    let odd = (vague.is_none() && !fraction && w.kind == Kind::Number)
+        .then(|| word_at(end))
+        .flatten()
+        .filter(|o| (o.is("多") || o.is("余")) && o.start == words[end - 1].end)
+        .map(|_| last_digit_place(value));
+    if odd.is_some() {
+        end += 1;
+    }
     let mut scale = 1.0;
     if vague.is_none() {
         while let Some(s) = word_at(end) {
@@ -706,6 +725,9 @@ fn amount(words: &[Word<'_>], mut i: usize, taken: &[bool]) -> Option<Amount> {
             ordinal: false,
             end: end + 2,
         });
+    }
+    if let Some(place) = odd {
+        vague = Some((value * scale, (value + place) * scale));
     }
     Some(Amount {
         value: value * scale,
@@ -978,6 +1000,32 @@ mod tests {
             (fine[1].unit, fine[1].conversion, fine[1].bound),
             (Some("USD"), true, About)
         );
+    }
+
+    #[test]
+    fn chinese_figures_read_their_scale_currency_and_range() {
+        use super::Bound::*;
+        assert_eq!(
+            quantities("将为该项目投入100万元"),
+            [(1e6, 1e6, Exact, Some("CNY"))]
+        );
+        assert!(same("投入100万元", "投入1,000,000元"));
+        assert!(same("投资3亿美元", "投资300,000,000美元"));
+        assert!(same("约1.5万人", "约15,000人"));
+        assert_eq!(
+            quantities("每年招募60至80名外国专家"),
+            [(60.0, 80.0, Exact, None)]
+        );
+        assert!(same("60至80名", "60到80名"));
+        assert!(same("60至80名", "60~80名"));
+        assert!(!same("60至80名外国专家", "70名外国专家"));
+        assert!(!same("投入100万元", "投入100万美元"));
+        assert_eq!(quantities("40多年来"), [(40.0, 50.0, Vague, None)]);
+        assert_eq!(quantities("100余人"), [(100.0, 200.0, Vague, None)]);
+        assert_eq!(quantities("100多万元"), [(1e6, 2e6, Vague, Some("CNY"))]);
+        let first = |s: &str| extract_facts(s).quantities.remove(0);
+        assert!(first("40多年来").contains(&first("44年来")));
+        assert!(!first("40多年来").contains(&first("54年来")));
     }
 
     #[test]
