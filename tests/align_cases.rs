@@ -257,3 +257,34 @@ proptest! {
         prop_assert!(pieces.windows(2).all(|w| w[0].op != w[1].op), "adjacent pieces are joined");
     }
 }
+
+#[test]
+fn a_clause_merged_into_a_sentence_that_carries_another_claim_is_carried_in_part() {
+    let comparison = run(vec![
+        outlet(
+            "ref",
+            &[
+                "The harbour authority approved the new container terminal at Brellin on Tuesday.",
+                "Fishermen opposed the project for months, arguing that dredging the bay would destroy the spawning grounds of the local herring.",
+                "Construction is due to start next spring.",
+            ],
+        ),
+        outlet(
+            "other",
+            &[
+                "The harbour authority approved the Brellin container terminal on Tuesday, although fishermen say dredging the bay would destroy the herring spawning grounds.",
+                "Work begins next spring.",
+            ],
+        ),
+    ]);
+    let fishermen = &comparison.claims[1].statuses["other"];
+    assert_eq!(fishermen.status, Status::Differs, "{:?}", fishermen.reasons);
+    assert_eq!(fishermen.spans[0].paragraph, 0);
+    assert!(
+        fishermen.reasons.iter().any(|r| r.contains("left out")),
+        "the part left out is named: {:?}",
+        fishermen.reasons
+    );
+    let terminal = &comparison.claims[0].statuses["other"];
+    assert_eq!(terminal.spans[0].paragraph, 0, "the first claim keeps its sentence");
+}

@@ -137,8 +137,9 @@ const CLAUSE_SHARED_STEMS: usize = 2;
 /// A reference claim left without a passage, one of whose clauses an outlet sentence carries
 /// (the fitted scorer's probability at least [`CARRIES`] for the clause alone): the outlet
 /// reports part of the claim, and its status names what it left out. Runs after every other
-/// step, so such a partial match never anchors another claim's place, and only on a sentence no
-/// other claim took.
+/// step, so such a partial match never anchors another claim's place. A sentence another claim
+/// took carries the clause too only when the clause explains more of it than the claims it
+/// already carries ([`explains_more`]): the outlet merged the two into one sentence.
 fn add_clauses(
     clauses: &[Vec<Features>],
     outlet: &[Features],
@@ -147,6 +148,7 @@ fn add_clauses(
     result: &mut OutletMatches,
 ) {
     let scorer = Scorer::shipped();
+    let mut owners = sentence_owners(result);
     for (i, parts) in clauses.iter().enumerate() {
         if result.matches[i].is_some() {
             continue;
@@ -155,11 +157,13 @@ fn add_clauses(
         for part in parts {
             for j in index.candidates(part) {
                 let (weighted, shared) = stems_shared(part, &outlet[j]);
-                if result.used[j]
-                    || weighted < CLAUSE_WORDS_MIN
+                if weighted < CLAUSE_WORDS_MIN
                     || shared < CLAUSE_SHARED_STEMS
                     || carried(part, &outlet[j]) < CLAUSE_CARRY
                 {
+                    continue;
+                }
+                if result.used[j] && !explains_more(reference, &owners[j], part, &outlet[j]) {
                     continue;
                 }
                 let p = scorer.probability(&pair_features(part, &outlet[j]));
@@ -169,7 +173,53 @@ fn add_clauses(
             }
         }
         if let Some((j, _)) = best {
-            result.assign(i, vec![j], similarity(&reference[i], &outlet[j]), false);
+            let merged = !owners[j].is_empty();
+            result.assign(i, vec![j], similarity(&reference[i], &outlet[j]), merged);
+            owners[j].push(i);
+            if merged {
+                mark_merged(&owners[j], result);
+            }
+        }
+    }
+}
+
+/// The reference claims each outlet sentence carries on its own (not split over two).
+fn sentence_owners(result: &OutletMatches) -> Vec<Vec<usize>> {
+    let mut owners: Vec<Vec<usize>> = vec![Vec::new(); result.used.len()];
+    for (i, m) in result.matches.iter().enumerate() {
+        if let Some(m) = m
+            && let [j] = m.claims[..]
+        {
+            owners[j].push(i);
+        }
+    }
+    owners
+}
+
+/// Whether `addition` (a reference claim, or one of its clauses) explains at least
+/// [`MERGE_GAIN`] more of `sentence` than the reference claims `owners` it already carries.
+fn explains_more(
+    reference: &[Features],
+    owners: &[usize],
+    addition: &Features,
+    sentence: &Features,
+) -> bool {
+    let mut parts = owners.iter().map(|&c| &reference[c]);
+    let Some(first) = parts.next() else {
+        return true;
+    };
+    let before = parts.fold(first.clone(), |acc, next| {
+        acc.joined(next, &Facts::default())
+    });
+    let after = before.joined(addition, &Facts::default());
+    carried(sentence, &after) >= carried(sentence, &before) + MERGE_GAIN
+}
+
+/// Marks every match of the reference claims `owners`, which share one sentence, as merged.
+fn mark_merged(owners: &[usize], result: &mut OutletMatches) {
+    for &owner in owners {
+        if let Some(m) = result.matches[owner].as_mut() {
+            m.merged = true;
         }
     }
 }
@@ -291,20 +341,7 @@ fn add_merges(
     pairs: &[(usize, usize, f64)],
     result: &mut OutletMatches,
 ) {
-    // The reference claims each outlet sentence carries on its own (not split over two).
-    let mut owners: Vec<Vec<usize>> = vec![Vec::new(); outlet.len()];
-    for (i, m) in result.matches.iter().enumerate() {
-        if let Some(m) = m
-            && let [j] = m.claims[..]
-        {
-            owners[j].push(i);
-        }
-    }
-    let union = |claims: &[usize]| {
-        let mut parts = claims.iter().map(|&c| &reference[c]);
-        let first = parts.next().cloned();
-        first.map(|f| parts.fold(f, |acc, next| acc.joined(next, &Facts::default())))
-    };
+    let mut owners = sentence_owners(result);
     for &(i, j, sim) in pairs {
         if result.matches[i].is_some() || owners[j].is_empty() {
             continue;
@@ -312,20 +349,12 @@ fn add_merges(
         if carried(&reference[i], &outlet[j]) < MERGE_CARRY {
             continue;
         }
-        let Some(before) = union(&owners[j]) else {
-            continue;
-        };
-        let after = before.joined(&reference[i], &Facts::default());
-        if carried(&outlet[j], &after) < carried(&outlet[j], &before) + MERGE_GAIN {
+        if !explains_more(reference, &owners[j], &reference[i], &outlet[j]) {
             continue;
         }
         result.assign(i, vec![j], sim, true);
         owners[j].push(i);
-        for &owner in &owners[j] {
-            if let Some(m) = result.matches[owner].as_mut() {
-                m.merged = true;
-            }
-        }
+        mark_merged(&owners[j], result);
     }
 }
 
