@@ -286,5 +286,8 @@ fn a_clause_merged_into_a_sentence_that_carries_another_claim_is_carried_in_part
         fishermen.reasons
     );
     let terminal = &comparison.claims[0].statuses["other"];
-    assert_eq!(terminal.spans[0].paragraph, 0, "the first claim keeps its sentence");
+    assert_eq!(
+        terminal.spans[0].paragraph, 0,
+        "the first claim keeps its sentence"
+    );
 }

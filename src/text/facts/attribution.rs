@@ -168,6 +168,12 @@ fn verb_class(word: &str) -> Option<&'static str> {
     word_tables::class_of(&VERBS, "verbs", word)
 }
 
+/// Whether `word` (any case) is a reporting verb of the shipped table (`said`, `argued`,
+/// `warned` ...).
+pub fn is_reporting_verb(word: &str) -> bool {
+    verb_class(&word.to_lowercase()).is_some()
+}
+
 /// Verbs that report only sometimes (`called it a disgrace`, `called an election`): always
 /// maybe-attributions of the neutral class.
 const MAYBE_VERBS: &[&str] = &["called", "calls", "described", "describes"];
