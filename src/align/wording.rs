@@ -14,6 +14,10 @@ use crate::text::tokens;
 /// one side even when the other side has words of its own.
 const LONE_WORDS: usize = 2;
 
+/// A run replaced by other words counts when its words the other side lacks are at least one
+/// in this many of its side's content words.
+const REPLACED_SHARE: usize = 3;
+
 /// At most this many characters of a run are quoted in its reason.
 const REASON_CHARS: usize = 80;
 
@@ -49,9 +53,7 @@ pub fn wording_changes(
             DiffOp::Insert if !merged => DiffOp::Delete,
             _ => continue,
         };
-        if replaced(diff, k, other_op) {
-            continue;
-        }
+        let replaced = replaced(diff, k, other_op);
         let other_side: &HashSet<String> = if piece.op == DiffOp::Delete {
             &outlet
         } else {
@@ -73,7 +75,21 @@ pub fn wording_changes(
             })
             .count();
         // Most of a run's words found on the other side: the words moved, the run is no detail.
-        if lone > 0 && lone * 2 >= content.len() {
+        // A run replaced by other words is a paraphrase, unless its words the other side has
+        // nowhere are several and a large share of its side (`Cambodia opposition leaders
+        // summoned to court` / `Opposition leaders emerge to commemorate Cambodian workers'
+        // deaths`): then the two say different things about the same subject.
+        let own_side: &HashSet<String> = if piece.op == DiffOp::Delete {
+            &origin
+        } else {
+            &outlet
+        };
+        let enough = if replaced {
+            LONE_WORDS.max(own_side.len().div_ceil(REPLACED_SHARE))
+        } else {
+            1
+        };
+        if lone >= enough && lone * 2 >= content.len() {
             runs.push((piece, lone));
         }
     }
@@ -187,6 +203,33 @@ mod tests {
             reasons(
                 "The mayor resigned on Friday.",
                 "The mayor has resigned on Friday."
+            )
+            .is_empty()
+        );
+    }
+
+    #[test]
+    fn words_replaced_by_other_words_that_say_something_else_are_a_detail() {
+        assert_eq!(
+            reasons(
+                "Cambodia opposition leaders summoned to court",
+                "Opposition leaders emerge to commemorate Cambodian workers' deaths"
+            ),
+            ["wording added: commemorate Cambodian workers' deaths"]
+        );
+        // One word for another, or a few in a long sentence, are a paraphrase the diff set
+        // apart.
+        assert!(
+            reasons(
+                "David Beckham retires from soccer",
+                "David Beckham retires from football"
+            )
+            .is_empty()
+        );
+        assert!(
+            reasons(
+                "The projects were drawn up by the ministry and are run by the association, a provincial body that recruits experts from overseas.",
+                "The projects were designed by the ministry and are led by the association, a provincial body that recruits experts from overseas."
             )
             .is_empty()
         );
