@@ -291,3 +291,54 @@ fn a_clause_merged_into_a_sentence_that_carries_another_claim_is_carried_in_part
         "the first claim keeps its sentence"
     );
 }
+
+#[test]
+fn identical_sentences_are_carried_at_any_length_however_little_their_words_weigh() {
+    // 1,200 sentences of a few common words in many orders, each framed as a quote of someone:
+    // every sentence looks like many others, and the frame leaves little to weigh.
+    const WORDS: &[&str] = &["plan", "vote", "city", "report", "deal", "court", "board"];
+    let sentence = |k: usize| {
+        format!(
+            "Officials of the {} said the {} would {} the {} after the {}.",
+            WORDS[k % 7],
+            WORDS[(k / 7) % 7],
+            ["delay", "back", "review", "reject"][(k / 49) % 4],
+            WORDS[(k / 3) % 7],
+            WORDS[(k / 5) % 7]
+        )
+    };
+    let reference: Vec<String> = (0..1200).map(sentence).collect();
+    let other: Vec<String> = (0..1200)
+        .map(|k| {
+            if k % 4 == 0 {
+                format!("Residents of district {k} will vote on a new library next spring.")
+            } else {
+                reference[k].clone()
+            }
+        })
+        .collect();
+    let paragraphs = |sentences: &[String]| -> Vec<String> {
+        sentences.chunks(3).map(|c| c.join(" ")).collect()
+    };
+    let comparison = run(vec![
+        OutletEntry {
+            paragraphs: paragraphs(&reference),
+            ..outlet("ref", &[])
+        },
+        OutletEntry {
+            paragraphs: paragraphs(&other),
+            ..outlet("other", &[])
+        },
+    ]);
+    let copied: std::collections::HashSet<&String> = other.iter().collect();
+    let mut checked = 0;
+    for claim in comparison.claims.iter().filter(|c| c.origin == "ref") {
+        if copied.contains(&claim.text) {
+            let status = &claim.statuses["other"];
+            assert_eq!(status.status, Status::Appears, "{}", claim.text);
+            assert_eq!(status.text.as_deref(), Some(claim.text.as_str()));
+            checked += 1;
+        }
+    }
+    assert!(checked >= 800, "{checked} identical sentences checked");
+}

@@ -68,15 +68,29 @@ impl OutletMatches {
     }
 }
 
+/// The reference's claims and their features, with the features of each one's clauses.
+pub struct Reference<'r> {
+    /// The reference's claims.
+    pub claims: &'r [Claim],
+    /// Their weighted features.
+    pub features: &'r [Features],
+    /// The clauses of each claim that has several, weighed as the claims are.
+    pub clauses: &'r [Vec<Features>],
+}
+
 /// Matches the reference's claims against one outlet's claims.
 pub fn match_outlet(
-    reference: &[Features],
-    clauses: &[Vec<Features>],
+    reference: &Reference<'_>,
     outlet: &[Features],
     outlet_claims: &[Claim],
     index: &CandidateIndex,
     settings: &EngineSettings,
 ) -> OutletMatches {
+    let Reference {
+        claims: reference_claims,
+        features: reference,
+        clauses,
+    } = *reference;
     let claim_match = settings.claim_match;
     let floor = (claim_match * FLOOR_SHARE).min(settings.claim_match_in_place);
     let scorer = Scorer::shipped();
@@ -105,6 +119,7 @@ pub fn match_outlet(
         matches: vec![None; reference.len()],
         used: vec![false; outlet.len()],
     };
+    add_identical(reference_claims, outlet_claims, &mut result);
     for &(i, j, sim, carries) in &scored {
         if carries >= CARRIES && result.matches[i].is_none() && !result.used[j] {
             result.assign(i, vec![j], sim, false);
@@ -133,6 +148,26 @@ const CLAUSE_CARRY: f64 = 0.5;
 
 /// ... and shares at least this many of its weighted stems.
 const CLAUSE_SHARED_STEMS: usize = 2;
+
+/// Each reference claim whose words an outlet sentence repeats exactly (spacing aside) is
+/// carried by it, first come first served in reading order: identical text is the same claim
+/// whatever its words weigh, at any length of article.
+fn add_identical(reference: &[Claim], outlet: &[Claim], result: &mut OutletMatches) {
+    let key = |text: &str| text.split_whitespace().collect::<Vec<_>>().join(" ");
+    let mut by_text: rustc_hash::FxHashMap<String, std::collections::VecDeque<usize>> =
+        rustc_hash::FxHashMap::default();
+    for (j, claim) in outlet.iter().enumerate() {
+        by_text.entry(key(&claim.text)).or_default().push_back(j);
+    }
+    for (i, claim) in reference.iter().enumerate() {
+        if let Some(j) = by_text
+            .get_mut(&key(&claim.text))
+            .and_then(|queue| queue.pop_front())
+        {
+            result.assign(i, vec![j], 1.0, false);
+        }
+    }
+}
 
 /// A reference claim left without a passage, one of whose clauses an outlet sentence carries
 /// (the fitted scorer's probability at least [`CARRIES`] for the clause alone): the outlet

@@ -40,7 +40,7 @@ use crate::text::facts::aliases::Aliases;
 use claims::{Claim, Vocabulary, claims_of};
 use diff::DiffBudget;
 use index::CandidateIndex;
-use matching::{Match, OutletMatches, match_outlet};
+use matching::{Match, OutletMatches, Reference, match_outlet};
 use paragraph_chain::ParagraphLinks;
 use similarity::{Features, StoryModel};
 
@@ -72,8 +72,11 @@ pub fn compare(
                 reference_matches(claims[0].len())
             } else {
                 match_outlet(
-                    &features[0],
-                    &clauses,
+                    &Reference {
+                        claims: &claims[0],
+                        features: &features[0],
+                        clauses: &clauses,
+                    },
                     &features[o],
                     &claims[o],
                     &indexes[o],
