@@ -14,10 +14,11 @@ use parallax::model::ChangeClass;
 use serde::Deserialize;
 use support::sentence_pairs::{Sides, accuracy, best_baselines, carried_by, compare_sides, sides};
 
-/// Least share of pairs whose "same claim or not" the engine must get right: 0.853 when the set
-/// was written (0.824 before `100万` and `60至80` were read; the bag of words reaches 0.912 here,
-/// so heavy Chinese paraphrase is still a gap).
-const CARRIED_FLOOR: f64 = 0.85;
+/// Least share of pairs whose "same claim or not" the engine must get right: 0.824 when the set
+/// was written, 0.853 once `100万` and `60至80` were read as facts, 0.882 once `14.1178亿` and
+/// `1,411,780,000` were one term (the bag of words reaches 0.912 here: heavy Chinese paraphrase
+/// is still a gap).
+const CARRIED_FLOOR: f64 = 0.88;
 
 #[derive(Deserialize)]
 struct Pairs {

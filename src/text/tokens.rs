@@ -55,7 +55,14 @@ pub fn tokenize(text: &str) -> Vec<Token> {
     // The current run of CJK characters: (start, end) of each character.
     let mut run: Vec<(usize, usize)> = Vec::new();
     for (start, word) in text.unicode_word_indices() {
-        if word.chars().all(is_cjk) {
+        // `100万`, `14亿`: a scale character glued to a figure is its own word, read with the
+        // figure as its value.
+        let scales_figure = run.is_empty()
+            && scale_power(word).is_some()
+            && out.last().is_some_and(|t: &Token| {
+                t.end == start && t.text.starts_with(|c: char| c.is_ascii_digit())
+            });
+        if word.chars().all(is_cjk) && !scales_figure {
             let contiguous = run.last().is_none_or(|&(_, end)| end == start);
             if !contiguous {
                 flush_cjk_run(text, &mut run, &mut out);
@@ -482,6 +489,10 @@ const SCALES: &[(&str, u32)] = &[
     ("million", 6),
     ("billion", 9),
     ("trillion", 12),
+    ("万", 4),
+    ("萬", 4),
+    ("亿", 8),
+    ("億", 8),
 ];
 
 /// Scales written into a figure ("$50bn", "€4.2bn"), and the power of ten; `m` and `k` only
@@ -788,6 +799,8 @@ mod tests {
     #[test]
     fn figures_stem_to_their_value() {
         assert_eq!(stems("1.2 million"), ["1200000"]);
+        assert_eq!(stems("14.1178亿人"), ["1411780000", "人"]);
+        assert_eq!(stems("投入100万元"), ["投入", "1000000", "元"]);
         assert_eq!(stems("1,200,000"), ["1200000"]);
         assert_eq!(stems("$1.2m"), ["1200000"]);
         assert_eq!(stems("€4.2bn"), stems("4.2 billion"));
