@@ -87,6 +87,9 @@ pub struct Claim {
     pub terms: Terms,
     /// Its checkable facts.
     pub facts: Facts,
+    /// How many bytes of `text` open it without being compared: the lead-in of a list's first
+    /// item (`the report sets five targets: `), 0 for most claims.
+    pub lead_in: usize,
 }
 
 impl Claim {
@@ -105,6 +108,7 @@ impl Claim {
     ) -> Claim {
         let facts = facts::extract_facts(compared);
         Claim {
+            lead_in: text.len().saturating_sub(compared.len()),
             span,
             text: text.to_string(),
             terms: terms_of(

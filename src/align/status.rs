@@ -47,7 +47,12 @@ pub fn carried_status(
         .filter(|change| !merged || change.from.is_some())
         .collect();
     let diff = budget.word_diff(&origin.text, &text);
-    changes.extend(wording::wording_changes(&diff, merged, &changes));
+    changes.extend(wording::wording_changes(
+        &diff,
+        merged,
+        &changes,
+        origin.lead_in,
+    ));
     ClaimStatus {
         status: if changes.is_empty() {
             Status::Appears

@@ -24,11 +24,13 @@ const REASON_CHARS: usize = 80;
 /// The wording changes of a match whose word diff from the origin to the outlet is `diff`.
 /// `merged`: the outlet's sentence carries another reference claim too, so what it has beyond
 /// this claim belongs to that one and is not "added". Runs whose words a fact change already
-/// names (`already`: a number or name dropped) are left to that change.
+/// names (`already`: a number or name dropped) are left to that change, and so are runs within
+/// the origin's first `lead_in` bytes (a list's lead-in, which the claim is not compared on).
 pub fn wording_changes(
     diff: &[DiffPiece],
     merged: bool,
     already: &[FactChange],
+    lead_in: usize,
 ) -> Vec<FactChange> {
     let side = |skip: DiffOp| -> String {
         diff.iter()
@@ -47,7 +49,15 @@ pub fn wording_changes(
     // Each run of words on one side only, with how many of its content words the other side
     // has nowhere.
     let mut runs: Vec<(&DiffPiece, usize)> = Vec::new();
+    // Where each piece ends in the origin's text.
+    let mut origin_at = 0;
     for (k, piece) in diff.iter().enumerate() {
+        if piece.op != DiffOp::Insert {
+            origin_at += piece.text.len();
+        }
+        if piece.op == DiffOp::Delete && origin_at <= lead_in {
+            continue;
+        }
         let other_op = match piece.op {
             DiffOp::Delete => DiffOp::Insert,
             DiffOp::Insert if !merged => DiffOp::Delete,
@@ -161,7 +171,7 @@ mod tests {
 
     fn reasons(origin: &str, outlet: &str) -> Vec<String> {
         let diff = DiffBudget::new(1000).word_diff(origin, outlet);
-        wording_changes(&diff, false, &[])
+        wording_changes(&diff, false, &[], 0)
             .into_iter()
             .map(|c| c.reason)
             .collect()
@@ -236,12 +246,23 @@ mod tests {
     }
 
     #[test]
+    fn a_lists_lead_in_the_claim_is_not_compared_on_is_no_detail() {
+        let origin = "To that end, the report sets five targets: open cooperation channels with at least 50 organizations;";
+        let outlet =
+            "Its targets are to widen cooperation channels with at least 50 organizations;";
+        let diff = DiffBudget::new(1000).word_diff(origin, outlet);
+        let lead_in = origin.find("open").unwrap();
+        assert!(!wording_changes(&diff, false, &[], 0).is_empty());
+        assert!(wording_changes(&diff, false, &[], lead_in).is_empty());
+    }
+
+    #[test]
     fn in_a_merged_sentence_the_outlets_other_words_belong_to_the_other_claim() {
         let diff = DiffBudget::new(1000).word_diff(
             "The mayor resigned.",
             "The mayor resigned and the council will elect a successor.",
         );
-        assert!(wording_changes(&diff, true, &[]).is_empty());
-        assert_eq!(wording_changes(&diff, false, &[]).len(), 1);
+        assert!(wording_changes(&diff, true, &[], 0).is_empty());
+        assert_eq!(wording_changes(&diff, false, &[], 0).len(), 1);
     }
 }
