@@ -342,3 +342,34 @@ fn identical_sentences_are_carried_at_any_length_however_little_their_words_weig
     }
     assert!(checked >= 800, "{checked} identical sentences checked");
 }
+
+#[test]
+fn thai_written_without_spaces_is_matched_through_a_swapped_word() {
+    let comparison = run(vec![
+        outlet(
+            "ref",
+            &[
+                "รัฐบาลประกาศมาตรการใหม่เพื่อช่วยเหลือเกษตรกรในวันอังคาร",
+                "ฝนตกหนักทำให้เกิดน้ำท่วมในกรุงเทพมหานคร",
+                "นายกรัฐมนตรีจะเดินทางไปเยือนญี่ปุ่นในเดือนหน้า",
+            ],
+        ),
+        outlet(
+            "other",
+            &[
+                "รัฐบาลเปิดเผยมาตรการใหม่เพื่อช่วยเหลือเกษตรกรในวันอังคาร",
+                "ตลาดหุ้นปรับตัวลดลงอย่างมากในวันนี้",
+                "นายกรัฐมนตรีจะไปเยือนประเทศญี่ปุ่นในเดือนหน้า",
+            ],
+        ),
+    ]);
+    let carried: Vec<Status> = comparison
+        .claims
+        .iter()
+        .filter(|c| c.origin == "ref")
+        .map(|c| c.statuses["other"].status)
+        .collect();
+    assert_eq!(carried[1], Status::Missing, "{carried:?}");
+    assert_ne!(carried[0], Status::Missing, "{carried:?}");
+    assert_ne!(carried[2], Status::Missing, "{carried:?}");
+}

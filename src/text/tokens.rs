@@ -4,8 +4,10 @@
 //! Chinese and Japanese have no spaces between words, and Unicode word boundaries cut them into
 //! single characters (Han, Hiragana) or long runs (Katakana). Single characters match too easily
 //! and long runs too rarely, so a run of CJK characters becomes its overlapping character bigrams
-//! (`北京大学` → `北京`, `京大`, `大学`); a lone character stays a token of its own. Bigram tokens
-//! overlap in their offsets; every token's `start..end` still slices the text it came from.
+//! (`北京大学` → `北京`, `京大`, `大学`); a lone character stays a token of its own. Thai, Lao,
+//! Khmer and Myanmar, also written without spaces, become bigrams of their letters (each letter
+//! with its marks). Bigram tokens overlap in their offsets; every token's `start..end` still
+//! slices the text it came from.
 //!
 //! Outlets rewrite the same thing in different words that a stemmer cannot join, so a token's
 //! stem is also where those meet:
@@ -71,6 +73,16 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                 word.char_indices()
                     .map(|(i, c)| (start + i, start + i + c.len_utf8())),
             );
+            continue;
+        }
+        // Thai, Lao, Khmer and Myanmar are written without spaces too, and Unicode word
+        // boundaries cut them into letters (each with its marks): read as bigrams of letters.
+        if word.chars().all(is_unspaced_southeast_asian) {
+            let contiguous = run.last().is_none_or(|&(_, end)| end == start);
+            if !contiguous {
+                flush_cjk_run(text, &mut run, &mut out);
+            }
+            run.push((start, start + word.len()));
             continue;
         }
         flush_cjk_run(text, &mut run, &mut out);
@@ -662,6 +674,17 @@ fn flush_cjk_run(text: &str, run: &mut Vec<(usize, usize)>, out: &mut Vec<Token>
     run.clear();
 }
 
+/// Letters and marks of the Southeast Asian scripts written without spaces between words: Thai,
+/// Lao, Myanmar and Khmer.
+fn is_unspaced_southeast_asian(c: char) -> bool {
+    matches!(c,
+        '\u{0E00}'..='\u{0EFF}'   // Thai, Lao
+        | '\u{1000}'..='\u{109F}' // Myanmar
+        | '\u{1780}'..='\u{17FF}' // Khmer
+    ) && !c.is_ascii_digit()
+        && !c.is_numeric()
+}
+
 /// Chinese and Japanese characters (Han, Hiragana, Katakana and their extensions); Hangul is
 /// written with spaces and is left to word boundaries.
 pub fn is_cjk(c: char) -> bool {
@@ -794,6 +817,13 @@ mod tests {
         let who = tokenize("WHO said who");
         assert_eq!(who[0].stem, "world health organization");
         assert!(!who[0].stop && who[2].stop);
+    }
+
+    #[test]
+    fn thai_is_read_as_bigrams_of_letters_with_their_marks() {
+        // ข่ / า / ว / ดี: each letter keeps its marks.
+        assert_eq!(stems("ข่าวดี"), ["ข่า", "าว", "วดี"]);
+        assert_eq!(stems("ข่าว ดี"), ["ข่า", "าว", "ดี"]);
     }
 
     #[test]
