@@ -5,7 +5,7 @@
 //!
 //! | kind | reported | not reported |
 //! | --- | --- | --- |
-//! | number | changed (`number: 60 to 80 -> 70`), made less or more specific (`number: 60 to 80 -> dozens (less specific)`, a figure repeated without its scale word: `1.1 million -> 1.1`), dropped (`number dropped: $153,000`), added (`number added: 12`) | the same amount written otherwise (`1 million` = `1,000,000`, `doubled` = `rose 100%`, `half` = `50%`, `third` = `3rd`, `30 years` = `three decades`); the same amount converted into another unit (`41C` = `106F`, `2.4 miles` = `3.9 km`, as rounded); a conversion into another currency or unit dropped or added alone (`(about $153,000)`, `(106F)`) |
+//! | number | changed (`number: 60 to 80 -> 70`), made less or more specific (`number: 60 to 80 -> dozens (less specific)`, a figure repeated without its scale word: `1.1 million -> 1.1`), dropped (`number dropped: $153,000`), added (`number added: 12`) | the same amount written otherwise (`1 million` = `1,000,000`, `doubled` = `rose 100%`, `half` = `50%`, `third` = `3rd`, `30 years` = `three decades`); the same amount converted into another unit (`41C` = `106F`, `2.4 miles` = `3.9 km`, as rounded); a conversion into another currency or unit dropped or added alone (`(about $153,000)`, `(106F)`); a bare count against a percentage, a measure or an ordinal (`12 percent` / `six colleges`: two figures, one dropped and one added) |
 //! | date | changed, less/more specific (`date: Nov. 17, 2020 -> last November (less specific)`), dropped, added | the same date written otherwise; a relative date beside a compatible absolute one (`last year` = `in 2019`) |
 //! | quote | altered words (`quote altered`), a quote dropped (`quote dropped`) or added (`quote added`) | a fragment of the same words quoted, or an ellipsis; a contraction spelled out (`won't` = `will not`); a word hyphenated or an abbreviation dotted otherwise (`do-not-call` = `Do Not Call`, `F.T.C.` = `FTC`); words the outlet put in brackets (`continues [to put] Americans`); straight or curly quote marks; a short quote (up to 6 words: scare quotes, a title) whose words the other wording carries unquoted |
 //! | name | one name put for another: names compare as sets, and as many names of each side have no counterpart on the other (`name: Li Ming -> Wang Wei`); a lone sentence-initial name put for another in an otherwise equal sentence (`Siemens won the contract` → `Alstom won the contract`) | a name dropped or added (outlets write `he`, `the professor`, or add an affiliation); the same names in another order, or the speaker moved from the start to the end (`U.S. officials say Beijing ...` = `Beijing ..., U.S. officials say`); a sentence's capitalised first word put for another in a reworded sentence (`Internal documents` → `Leaked documents`) |
@@ -187,12 +187,7 @@ fn numbers(origin: &Facts, other: &Facts, out: &mut Vec<FactChange>) {
         !x.conversion && !y.conversion && x.unit == y.unit
     });
     let loose_pairs = pair(a, b, &mut used_a, &mut used_b, |x, y| {
-        !x.conversion
-            && !y.conversion
-            && (super::units::units_compatible(x.unit, y.unit)
-                || x.unit
-                    .zip(y.unit)
-                    .is_some_and(|(a, b)| super::units::convertible(a, b)))
+        !x.conversion && !y.conversion && super::units::may_stand_for(x.unit, y.unit)
     });
     for (i, j) in unit_pairs.into_iter().chain(loose_pairs) {
         out.push(changed(ChangeKind::Number, &a[i].text, &b[j].text));
@@ -814,6 +809,40 @@ mod tests {
         assert_eq!(
             classes("It closed at $21.51.", "It closed at $21.03.")[0].1,
             ChangeClass::Conflict
+        );
+    }
+
+    #[test]
+    fn a_percentage_a_measure_and_a_bare_count_are_two_figures() {
+        // Left over on each side, they are a figure dropped and one added, not one changed.
+        for (origin, other) in [
+            (
+                "Tuition will rise to $2,800, or 12 percent.",
+                "Tuition at the six colleges will rise to $2,800.",
+            ),
+            (
+                "Peterson is charged in the death of his 27-year-old wife.",
+                "Peterson is charged with two counts of murder.",
+            ),
+            (
+                "Mattel shares were down 13 cents.",
+                "Mattel shares were down 1.5 percent.",
+            ),
+        ] {
+            let changed: Vec<String> = reasons(origin, other)
+                .into_iter()
+                .filter(|r| r.starts_with("number:"))
+                .collect();
+            assert!(changed.is_empty(), "{origin:?} -> {other:?}: {changed:?}");
+        }
+        // Amounts of one kind are still one figure changed.
+        assert_eq!(
+            reasons("Shares rose 8 cents.", "Shares rose 48 cents."),
+            ["number: 8 cents -> 48 cents"]
+        );
+        assert_eq!(
+            reasons("It cost $99.", "It cost 69."),
+            ["number: $99 -> 69"]
         );
     }
 

@@ -7,6 +7,7 @@
 //! `up to`, `no more than`, `less than`, `under`), an estimate (`about`, `around`, `nearly`,
 //! `some`, `an estimated`). Vague counts (`dozens`, `hundreds`, `thousands`, `tens of thousands`)
 //! stand for a range of values, so `60 to 80 -> dozens` is a fact made less specific.
+//! After a verb of change, `from X to Y` is two values, not a range (`jumped from 29.4 to 32.6`).
 //!
 //! A change written as a multiple reads as the percentage it is (`doubled` = `rose 100%` =
 //! `two-fold`, `halved` = `fell by half`), a spelled ordinal as its number (`third` = `3rd`),
@@ -270,7 +271,7 @@ pub(crate) fn scan(sentence: &str, words: &[Word<'_>], taken: &mut [bool]) -> Ve
             let joins = if between {
                 joiner.is("and")
             } else {
-                joiner.is("to")
+                (joiner.is("to") && !opens_a_change(words, i))
                     || joiner.is_punct('-')
                     || joiner.is_punct('–')
                     || joiner.is_punct('—')
@@ -410,6 +411,25 @@ pub(crate) fn scan(sentence: &str, words: &[Word<'_>], taken: &mut [bool]) -> Ve
         i = end;
     }
     out
+}
+
+/// How verbs of change begin (`rose`, `jumping`, `increased`, `fell` ...): after one, `from X
+/// to Y` is a change from one value to another (`jumped from 29.4 to 32.6`), not a range as
+/// after other verbs (`priced from $125 to $300`, `ranged from 60 to 80`).
+const CHANGE_VERB_STEMS: &[&str] = &[
+    "rose", "rise", "rising", "jump", "climb", "gain", "advanc", "surg", "soar", "grew", "grow",
+    "increas", "fell", "fall", "drop", "declin", "slip", "slid", "plung", "shrank", "shrunk",
+    "decreas", "improv", "moved", "went", "chang",
+];
+
+/// Whether the amount starting at word `i` (its qualifier included) is the first value of a
+/// change: `from` just before it, a verb of change ([`CHANGE_VERB_STEMS`]) before that.
+fn opens_a_change(words: &[Word<'_>], i: usize) -> bool {
+    i > 1
+        && words[i - 1].is("from")
+        && CHANGE_VERB_STEMS
+            .iter()
+            .any(|stem| words[i - 2].text.to_lowercase().starts_with(stem))
 }
 
 /// Whether a word is Latin letters (a name like `COVID` or `G`; CJK text runs into numbers
@@ -969,6 +989,24 @@ mod tests {
         assert_eq!(
             quantities("500,000 to 1 million"),
             [(500_000.0, 1e6, Exact, None)]
+        );
+        // `from X to Y`, `by X to Y` after a change are two values, not a range.
+        assert_eq!(
+            quantities("it jumped from 29.4 to 32.6"),
+            [(29.4, 29.4, Exact, None), (32.6, 32.6, Exact, None)]
+        );
+        assert_eq!(
+            quantities("retirees will increase from 20% to 33%").len(),
+            2
+        );
+        assert_eq!(
+            quantities("estimates ranged from 60 to 80"),
+            [(60.0, 80.0, Exact, None)]
+        );
+        assert_eq!(quantities("chips are priced from $125 to $300").len(), 1);
+        assert_eq!(
+            quantities("output fell by 60 million to 70 million feet").len(),
+            1
         );
         let heat = extract_facts("temperatures hit 41C (106F) on Friday").quantities;
         assert_eq!((heat[0].conversion, heat[1].conversion), (false, true));

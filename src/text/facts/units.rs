@@ -31,6 +31,7 @@ pub(crate) fn measure_word(word: &str) -> Option<(&'static str, f64)> {
         "kg" | "kilogram" | "kilograms" | "kilo" | "kilos" => ("kg", 1.0),
         "lb" | "lbs" => ("lb", 1.0),
         "ton" | "tons" | "tonne" | "tonnes" => ("tonne", 1.0),
+        "cent" | "cents" => ("cent", 1.0),
         "acre" | "acres" => ("acre", 1.0),
         "hectare" | "hectares" => ("hectare", 1.0),
         "mph" => ("mph", 1.0),
@@ -58,6 +59,19 @@ pub(crate) fn units_compatible(a: Option<&str>, b: Option<&str>) -> bool {
                 || matches!((a, b), ("degree", "°C" | "°F") | ("°C" | "°F", "degree"))
         }
         _ => true,
+    }
+}
+
+/// Whether an amount in unit `a` may be read as another value of an amount in unit `b` (a
+/// figure changed, not two figures): units [`units_compatible`] or [`convertible`], except that
+/// a bare count stands only for a count or an amount of money (outlets drop the `$`), never
+/// for a percentage, a measure or an ordinal (`12 percent` and `six colleges`, `a 27-year-old`
+/// and `two counts` are two figures).
+pub(crate) fn may_stand_for(a: Option<&str>, b: Option<&str>) -> bool {
+    match (a, b) {
+        (Some(a), Some(b)) => units_compatible(Some(a), Some(b)) || convertible(a, b),
+        (Some(unit), None) | (None, Some(unit)) => is_currency(unit),
+        (None, None) => true,
     }
 }
 
@@ -151,5 +165,16 @@ mod tests {
         assert!(convertible("mile", "km") && !convertible("km", "km"));
         assert!(units_compatible(Some("degree"), Some("°C")));
         assert!(!units_compatible(Some("°F"), Some("°C")));
+    }
+
+    #[test]
+    fn a_bare_count_stands_only_for_a_count_or_money() {
+        assert!(may_stand_for(None, None));
+        assert!(may_stand_for(None, Some("USD")));
+        assert!(may_stand_for(Some("mile"), Some("km")));
+        assert!(!may_stand_for(Some("%"), None));
+        assert!(!may_stand_for(None, Some("year")));
+        assert!(!may_stand_for(Some("th"), None));
+        assert!(!may_stand_for(Some("%"), Some("USD")));
     }
 }
