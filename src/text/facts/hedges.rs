@@ -108,7 +108,49 @@ const REFUSALS: &[&str] = &[
     "failed",
     "fails",
     "failing",
+    "refusal",
 ];
+
+/// Whether the refusal word at `i` (`lower`, one of [`REFUSALS`]) denies what follows:
+/// `refused to`, `declined to comment`, `refusal to join`, `declined, through a spokesman, to
+/// comment`, `declined comment`; `refused` and `refusal` deny their object too (`refused
+/// bail`). A figure after `to` is a fall, not a refusal (`revenue declined to $36.9 billion`).
+fn refuses_at(words: &[Word<'_>], i: usize, lower: &str) -> bool {
+    if !REFUSALS.contains(&lower) {
+        return false;
+    }
+    let is = |k: usize, word: &str| words.get(k).is_some_and(|w| w.is(word));
+    // `declined, through a spokesman, to comment`: `to` after an aside set off by commas.
+    let after_aside = || {
+        words.get(i + 1).is_some_and(|w| w.is_punct(','))
+            && (i + 2..(i + 2 + REFUSAL_ASIDE_WORDS).min(words.len()))
+                .find(|&k| words[k].is_punct(','))
+                .is_some_and(|k| is(k + 1, "to"))
+    };
+    let to = if is(i + 1, "to") {
+        Some(i + 1)
+    } else if after_aside() {
+        words[i + 2..]
+            .iter()
+            .position(|w| w.is("to"))
+            .map(|k| i + 2 + k)
+    } else {
+        None
+    };
+    let figure_follows = |k: usize| {
+        words
+            .get(k + 1)
+            .is_some_and(|w| w.kind == Kind::Number || w.is_punct('$'))
+    };
+    match to {
+        Some(k) => !figure_follows(k),
+        None => lower.starts_with("refus") || is(i + 1, "comment"),
+    }
+}
+
+/// The most words of an aside between a refusal and its `to` (`declined, through a
+/// spokesman, to comment`).
+const REFUSAL_ASIDE_WORDS: usize = 6;
 
 /// Finds the hedges of a sentence.
 pub(crate) fn scan_hedges(words: &[Word<'_>]) -> Vec<Hedge> {
@@ -209,9 +251,9 @@ pub(crate) fn scan_negations(words: &[Word<'_>], taken: &[bool]) -> Vec<String> 
             let number = lower == "no"
                 && words.get(i + 1).is_some_and(|n| n.is_punct('.'))
                 && words.get(i + 2).is_some_and(|n| n.kind == Kind::Number);
-            // `refused to`, `declined to`, `failed to` deny what follows.
-            let refused = REFUSALS.contains(&lower)
-                && (words.get(i + 1).is_some_and(|n| n.is("to")) || lower.starts_with("refus"));
+            let refused = refuses_at(words, *i, lower);
+            // `nothing but praise` is all praise.
+            let nothing_but = lower == "nothing" && next_is(1, "but");
             let contrast = lower == "not" && contrast_at(words, *i);
             // `has yet to be named` = `has not been named`.
             let yet_to = lower == "yet"
@@ -225,6 +267,7 @@ pub(crate) fn scan_negations(words: &[Word<'_>], taken: &[bool]) -> Vec<String> 
                 && !number
                 && !contrast
                 && !second_of_pair
+                && !nothing_but
         })
         .map(|(_, w)| w.text.to_lowercase())
         .collect()
@@ -362,6 +405,15 @@ mod tests {
         assert_eq!(negations("She refused to rule it out."), ["refused"]);
         assert_eq!(negations("She refused the offer."), ["refused"]);
         assert!(negations("Sales declined 5%.").is_empty());
+        assert!(negations("Revenue declined to $36.9 billion.").is_empty());
+        assert!(negations("Sales declined to 5%.").is_empty());
+        assert_eq!(
+            negations("The bishop declined, through a spokesman, to comment."),
+            ["declined"]
+        );
+        assert_eq!(negations("He declined comment."), ["declined"]);
+        assert_eq!(negations("It stems from his refusal to join."), ["refusal"]);
+        assert!(negations("Residents had nothing but praise.").is_empty());
         assert_eq!(negations("They voted no."), ["no"]);
         assert_eq!(negations("The jury acquitted him."), ["acquitted"]);
         assert_eq!(negations("He has yet to be named."), ["yet"]);
