@@ -760,6 +760,14 @@ mod tests {
                 "Investigators have not ruled out that two people were involved.",
                 "Police still hold out the possibility that two people were involved.",
             ),
+            (
+                "Two grenades were thrown at soldiers, wounding seven, none seriously.",
+                "Two grenades were thrown at soldiers, wounding seven.",
+            ),
+            (
+                "We will take these issues to the convention, he said, declining to answer questions.",
+                "We will take these issues to the convention, he said.",
+            ),
         ] {
             assert!(
                 !reasons(origin, other).contains(&"negation".to_string()),
@@ -768,6 +776,17 @@ mod tests {
         }
         assert_eq!(
             reasons("He did not steal it.", "He stole it."),
+            ["negation"]
+        );
+        assert_eq!(
+            reasons(
+                "Nobody was hurt in the blast.",
+                "Three were hurt in the blast."
+            ),
+            ["number added: Three", "negation"]
+        );
+        assert_eq!(
+            reasons("He refused to answer.", "He answered."),
             ["negation"]
         );
         assert_eq!(

@@ -294,10 +294,11 @@ fn is_particle(word: &str) -> bool {
 }
 
 /// Whether the negation `negating` has and `other` lacks bears on the statement both make: each
-/// `not`-like particle of `negating` negates the first content word after it (within
-/// [`NOT_REACH`] words), and the statement is shared when `other` has that word too (as an
-/// inflection: `did not steal` / `stole`). A word that denies by its meaning (`denied`,
-/// `acquitted`) or a particle with nothing after it always bears. A `not` before a word the
+/// `not`-like particle, negative pronoun or refusal of `negating` negates the first content word
+/// after it (within [`NOT_REACH`] words), and the statement is shared when `other` has that word
+/// too (as an inflection: `did not steal` / `stole`; `declining to answer questions` negates
+/// `answer`). A word that denies by its meaning (`denied`, `acquitted`) or a cue with nothing
+/// after it always bears. A `not` before a word the
 /// other wording never uses (`a binder not related to the case` / `a manual that belonged to
 /// Hicks`) qualifies something else, not the shared statement.
 pub(crate) fn negation_in_scope(negating: &str, other: &str) -> bool {
@@ -306,12 +307,16 @@ pub(crate) fn negation_in_scope(negating: &str, other: &str) -> bool {
         .into_iter()
         .map(|t| t.stem)
         .collect();
+    let negates_what_follows =
+        |word: &str| is_particle(word) || REFUSALS.contains(&word) || PRONOUNS.contains(&word);
     let cues: Vec<usize> = (0..tokens.len())
-        .filter(|&i| is_particle(&tokens[i].text) || NEGATIONS.contains(&tokens[i].text.as_str()))
+        .filter(|&i| {
+            negates_what_follows(&tokens[i].text) || NEGATIONS.contains(&tokens[i].text.as_str())
+        })
         .collect();
     cues.is_empty()
         || cues.iter().any(|&i| {
-            if !is_particle(&tokens[i].text) {
+            if !negates_what_follows(&tokens[i].text) {
                 return true;
             }
             match tokens[i + 1..]
@@ -324,6 +329,10 @@ pub(crate) fn negation_in_scope(negating: &str, other: &str) -> bool {
             }
         })
 }
+
+/// Negative pronouns, which negate what follows them as `no` does (`none seriously`, `nobody
+/// was hurt`).
+const PRONOUNS: &[&str] = &["none", "nobody", "nothing"];
 
 /// Negative prefixes of a word that the other wording writes with `not` (`unvaccinated`).
 const NEGATIVE_PREFIXES: &[&str] = &["un", "in", "im", "dis", "non"];
