@@ -222,7 +222,11 @@ fn dates(origin: &Facts, other: &Facts, out: &mut Vec<FactChange>) {
             less_specific,
         ));
     }
-    for (i, j) in pair(a, b, &mut used_a, &mut used_b, |_, _| true) {
+    // The date of a report is not put for the date of what it tells (`ambushed Saturday` /
+    // `officials said Sunday`).
+    for (i, j) in pair(a, b, &mut used_a, &mut used_b, |x, y| {
+        x.of_report == y.of_report
+    }) {
         out.push(changed(ChangeKind::Date, &a[i].text, &b[j].text));
     }
     out.extend(
@@ -828,6 +832,31 @@ mod tests {
         assert_eq!(
             classes("It closed at $21.51.", "It closed at $21.03.")[0].1,
             ChangeClass::Conflict
+        );
+    }
+
+    #[test]
+    fn the_date_of_a_report_is_no_other_date_of_the_events() {
+        assert_eq!(
+            reasons(
+                "Militants ambushed the convoy Saturday, a spokesman said.",
+                "Militants ambushed the convoy, a spokesman said Sunday.",
+            ),
+            ["date dropped: Saturday", "date added: Sunday"]
+        );
+        assert_eq!(
+            reasons(
+                "Militants ambushed the convoy, a spokesman said Saturday.",
+                "Militants ambushed the convoy, a spokesman said Sunday.",
+            ),
+            ["date: Saturday -> Sunday"]
+        );
+        assert_eq!(
+            reasons(
+                "A statement said the company was sold in 1985.",
+                "A statement said the company was sold in the 1980s.",
+            ),
+            ["date: 1985 -> 1980s (less specific)"]
         );
     }
 
