@@ -934,6 +934,41 @@ mod tests {
     }
 
     #[test]
+    fn a_name_tagged_or_abbreviated_is_the_same_name() {
+        for (a, b) in [
+            (
+                "Bill Frist, Republican of Tennessee, said he hoped to finish.",
+                "Bill Frist, R-Tenn., said he hoped to finish.",
+            ),
+            (
+                "Sen. Ben Nelson (D-Neb.) has become their target.",
+                "Senator Ben Nelson, Democrat of Nebraska, has become their target.",
+            ),
+            (
+                "An outlook from International Business Machines Corp. sent its shares down.",
+                "An outlook from IBM sent its shares down.",
+            ),
+            (
+                "Instead, bond bulls focus on the fact the Fed has done nothing.",
+                "Still, bond bulls focus on the fact the Fed has done nothing.",
+            ),
+            (
+                "“It will move,” Doug Feith, the under secretary, said.",
+                "“It will move,” Douglas J. Feith, the under secretary, said.",
+            ),
+        ] {
+            assert_eq!(reasons(a, b), Vec::<String>::new(), "{a} / {b}");
+        }
+        assert_eq!(
+            reasons(
+                "Bill Frist, R-Tenn., said he hoped to finish.",
+                "Bill Frist, Republican of Texas, said he hoped to finish.",
+            ),
+            ["name: R-Tenn -> Republican of Texas"]
+        );
+    }
+
+    #[test]
     fn two_names_of_one_country_or_body_are_no_swap() {
         for (a, b) in [
             (

@@ -98,7 +98,8 @@ pub(crate) fn keys_match(a: &[String], b: &[String]) -> bool {
         }
         _ => false,
     };
-    // One word of initials (`WHO`), or initials written apart (`S&P`, `J. P. Morgan`).
+    // One word of initials (`WHO`), or initials written apart (`S&P`, `J. P. Morgan`); a
+    // company's legal form has none (`IBM` = `International Business Machines Corp.`).
     let acronym = |x: &[String], y: &[String]| {
         let initials: String = if x.iter().all(|w| w.chars().count() == 1) {
             x.concat()
@@ -107,6 +108,10 @@ pub(crate) fn keys_match(a: &[String], b: &[String]) -> bool {
         } else {
             return false;
         };
+        let y: Vec<&String> = y
+            .iter()
+            .filter(|w| !LEGAL_FORMS.contains(&w.as_str()))
+            .collect();
         y.len() >= 2
             && initials.chars().count() == y.len()
             && initials
@@ -121,7 +126,31 @@ pub(crate) fn keys_match(a: &[String], b: &[String]) -> bool {
             || acronym(a, b)
             || acronym(b, a)
             || joined(a).eq(joined(b))
-            || same_person(a, b))
+            || same_person(a, b)
+            || party_and_state(a, b)
+            || party_and_state(b, a))
+}
+
+/// A company's legal form after its name, which its initials leave out.
+const LEGAL_FORMS: &[&str] = &["co", "corp", "inc", "ltd", "plc", "llc", "company"];
+
+/// A legislator's party and state, tagged (`R-Tenn.`, `D-Neb.`) and written out (`Republican
+/// of Tennessee`): the party's initial, and the state's abbreviation spelled by its name's
+/// letters in order, from its first (`Tenn` in `Tennessee`, `Pa` in `Pennsylvania`).
+fn party_and_state(tag: &[String], spelled: &[String]) -> bool {
+    let ([party, state], [party_name, state_name @ ..]) = (tag, spelled) else {
+        return false;
+    };
+    let parties = ["democrat", "democratic", "republican", "independent"];
+    let state_name = state_name.concat();
+    let mut letters = state_name.chars();
+    party.chars().count() == 1
+        && parties
+            .iter()
+            .any(|p| party_name == p && p.starts_with(party.as_str()))
+        && state.chars().count() >= 2
+        && state.chars().next() == state_name.chars().next()
+        && state.chars().all(|c| letters.any(|l| l == c))
 }
 
 /// Shortest word whose spelling may differ by one letter and still name the same (`Nicolas` =
@@ -302,8 +331,15 @@ pub(crate) fn scan(sentence: &str, words: &[Word<'_>], taken: &[bool]) -> (Vec<N
                     start += 1;
                 }
             } else if end - start == 1 {
+                // `Instead,`, `Notes:`: a word set apart before the sentence proper (not a
+                // surname after an initial's period: `Douglas J. Feith, ...`).
+                let set_apart = start == 0
+                    && words
+                        .get(end)
+                        .is_some_and(|w| w.is_punct(',') || w.is_punct(':'));
                 if !is_stopword(&words[start].text.to_lowercase())
                     && !is_calendar_word(words[start].text)
+                    && !set_apart
                 {
                     maybe.extend(name(sentence, &words[start..end]));
                 }
