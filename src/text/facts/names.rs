@@ -202,7 +202,7 @@ const CONNECTORS: &[&str] = &[
 ];
 
 /// Titles and roles before a name, left out of its key words.
-const TITLES: &[&str] = &[
+pub(crate) const TITLES: &[&str] = &[
     "mr",
     "mrs",
     "ms",
@@ -215,6 +215,7 @@ const TITLES: &[&str] = &[
     "sen",
     "senator",
     "rep",
+    "representative",
     "gov",
     "governor",
     "minister",
