@@ -330,6 +330,9 @@ pub(crate) fn scan(sentence: &str, words: &[Word<'_>], taken: &mut [bool]) -> Ve
         if low.ordinal {
             unit = Some("th");
         }
+        if unit.is_none() && high.is_none() && bound_prefix.is_none() && is_age(words, i, end) {
+            unit = Some(AGE);
+        }
         // `a quarter of a percentage point` is 0.25 points; any other fraction is a share.
         let fraction = low.fraction && high.is_none();
         if fraction {
@@ -411,6 +414,31 @@ pub(crate) fn scan(sentence: &str, words: &[Word<'_>], taken: &mut [bool]) -> Ve
         i = end;
     }
     out
+}
+
+/// The unit of a person's age (`a 34-year-old`, `30 years old`, `Durousseau, 30,`), apart from
+/// a span of years (`a 20-year sentence`).
+const AGE: &str = "age";
+
+/// The oldest age an age set off after a name may be.
+const AGE_MAX: u32 = 120;
+
+/// Whether the bare whole number at words `start..end` is an age set off after a name
+/// (`Paul Durousseau, 30, was charged`, `Peterson, 31.`): a comma before it, a capitalised word
+/// before that, and a comma or the sentence's end after it.
+fn is_age(words: &[Word<'_>], start: usize, end: usize) -> bool {
+    let whole = end == start + 1
+        && words[start].kind == Kind::Number
+        && words[start]
+            .text
+            .parse::<u32>()
+            .is_ok_and(|n| (1..=AGE_MAX).contains(&n));
+    let after_name =
+        start >= 2 && words[start - 1].is_punct(',') && words[start - 2].is_capitalised();
+    let set_off = words
+        .get(end)
+        .is_none_or(|w| w.is_punct(',') || w.is_punct('.'));
+    whole && after_name && set_off
 }
 
 /// How verbs of change begin (`rose`, `jumping`, `increased`, `fell` ...): after one, `from X
@@ -789,6 +817,11 @@ fn suffix(
         {
             (unit, count) = (Some(measure), n);
             end += 1;
+            if measure == "year" && at(end).is_some_and(|o| o.is("old")) {
+                // `30 years old`.
+                unit = Some(AGE);
+                end += 1;
+            }
             let per_hour = at(end).is_some_and(|s| s.is_punct('/'))
                 && at(end + 1).is_some_and(|h| h.is("h") || h.is("hr"));
             if measure == "km" && per_hour {
@@ -808,12 +841,15 @@ fn suffix(
                 .filter(|m| m.kind == Kind::Alpha)
                 .and_then(|m| measure_word(m.text))
         {
-            // `34-year-old`, `10-day`.
+            // `34-year-old` (an age), `10-day`.
             (unit, count) = (Some(m), n);
             end += 2;
             if at(end).is_some_and(|d| d.is_punct('-')) && at(end + 1).is_some_and(|o| o.is("old"))
             {
                 end += 2;
+                if m == "year" {
+                    unit = Some(AGE);
+                }
             }
         }
     }
@@ -1008,6 +1044,22 @@ mod tests {
             quantities("output fell by 60 million to 70 million feet").len(),
             1
         );
+        // An age set off after a name.
+        assert_eq!(
+            quantities("Paul Durousseau, 30, was charged."),
+            [(30.0, 30.0, Exact, Some("age"))]
+        );
+        assert_eq!(
+            quantities("Peterson, 31, was charged on two counts."),
+            [(31.0, 31.0, Exact, Some("age")), (2.0, 2.0, Exact, None)]
+        );
+        assert_eq!(
+            quantities("In Ohio, 30 people fell ill."),
+            [(30.0, 30.0, Exact, None)]
+        );
+        assert!(same("Boudin, 60, was freed.", "the 60-year-old was freed"));
+        assert!(same("he is 60 years old", "the 60-year-old"));
+        assert!(!same("Boudin, 60, was freed.", "sentenced to 60 years"));
         let heat = extract_facts("temperatures hit 41C (106F) on Friday").quantities;
         assert_eq!((heat[0].conversion, heat[1].conversion), (false, true));
         let fine = extract_facts("a fine of 1 million yuan (about $153,000)").quantities;
