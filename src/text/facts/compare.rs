@@ -570,6 +570,18 @@ mod tests {
             ("“We will win,” Li Ming said.", "Li said: “We will win.”"),
             ("He didn't pay.", "He did not pay."),
             (
+                "It is one of 12 states that does not have the death penalty.",
+                "It is one of 12 states without the death penalty.",
+            ),
+            (
+                "If the subsidies are not repealed, the EU will impose sanctions.",
+                "The EU will impose sanctions unless the subsidies are repealed.",
+            ),
+            (
+                "Boucher named the states, without saying more.",
+                "Boucher named the states.",
+            ),
+            (
                 "Most victims were unvaccinated.",
                 "Most victims had not been vaccinated.",
             ),

@@ -48,6 +48,8 @@ const NEGATIONS: &[&str] = &[
     "neither",
     "nor",
     "cannot",
+    "without",
+    "unless",
     "denied",
     "denies",
     "deny",
@@ -285,10 +287,10 @@ pub(crate) fn unmarked_contraction(word: &str) -> bool {
     })
 }
 
-/// Whether a `not`-like particle (`not`, `never`, `no`, `n't`) rather than a word that denies
-/// by its meaning (`denied`, `acquitted`, `refused`).
+/// Whether a `not`-like particle (`not`, `never`, `no`, `n't`, `without`, `unless` = `if not`)
+/// rather than a word that denies by its meaning (`denied`, `acquitted`, `refused`).
 fn is_particle(word: &str) -> bool {
-    ["not", "never", "no", "cannot"].contains(&word)
+    ["not", "never", "no", "cannot", "without", "unless"].contains(&word)
         || word.ends_with("n't")
         || unmarked_contraction(word)
 }
@@ -423,6 +425,14 @@ mod tests {
         assert_eq!(negations("He declined comment."), ["declined"]);
         assert_eq!(negations("It stems from his refusal to join."), ["refusal"]);
         assert!(negations("Residents had nothing but praise.").is_empty());
+        assert_eq!(
+            negations("It is a state without the death penalty."),
+            ["without"]
+        );
+        assert_eq!(
+            negations("Sanctions come unless it is repealed."),
+            ["unless"]
+        );
         assert_eq!(negations("They voted no."), ["no"]);
         assert_eq!(negations("The jury acquitted him."), ["acquitted"]);
         assert_eq!(negations("He has yet to be named."), ["yet"]);
