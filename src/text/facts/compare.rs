@@ -582,6 +582,10 @@ mod tests {
                 "Boucher named the states.",
             ),
             (
+                "“We are not co-mingling appropriated and non-appropriated funds,” he said.",
+                "“We are not comingling appropriated and nonappropriated funds,” he said.",
+            ),
+            (
                 "Most victims were unvaccinated.",
                 "Most victims had not been vaccinated.",
             ),

@@ -345,8 +345,14 @@ const NOT_REACH: usize = 3;
 /// How many words of `wording` carry a negative prefix whose stem `other` negates with a cue
 /// (`unvaccinated` where the other wording has `had not been vaccinated`): each stands for
 /// that cue, so the two wordings' negation agrees. Only the pair tells: `unveiled`, `inflation`
-/// are no negations, and an `un-` word alone is not counted.
+/// are no negations, and an `un-` word alone is not counted; nor is one the other wording
+/// carries too, joined or hyphenated (`nonappropriated` / `non-appropriated`).
 pub(crate) fn prefixed_negatives(wording: &str, other: &str) -> usize {
+    let padded = format!(" {other} ");
+    let carried = |prefix: &str, stem: &str| {
+        padded.contains(&format!(" {prefix}{stem} "))
+            || padded.contains(&format!(" {prefix} {stem} "))
+    };
     let negated: Vec<&str> = {
         let words: Vec<&str> = other.split(' ').collect();
         words
@@ -360,8 +366,9 @@ pub(crate) fn prefixed_negatives(wording: &str, other: &str) -> usize {
         .split(' ')
         .filter(|word| {
             NEGATIVE_PREFIXES.iter().any(|prefix| {
-                word.strip_prefix(prefix)
-                    .is_some_and(|stem| stem.len() >= 4 && negated.contains(&stem))
+                word.strip_prefix(prefix).is_some_and(|stem| {
+                    stem.len() >= 4 && negated.contains(&stem) && !carried(prefix, stem)
+                })
             })
         })
         .count()
