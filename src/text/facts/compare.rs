@@ -212,6 +212,9 @@ fn numbers(origin: &Facts, other: &Facts, out: &mut Vec<FactChange>) {
 fn dates(origin: &Facts, other: &Facts, out: &mut Vec<FactChange>) {
     let (a, b) = (&origin.dates, &other.dates);
     let (mut used_a, mut used_b) = (vec![false; a.len()], vec![false; b.len()]);
+    // Dates stating the very same fields first, so that `January` keeps its `January` and is
+    // not left to another date when `later this month` takes it as the same.
+    pair(a, b, &mut used_a, &mut used_b, |x, y| x.equal(y));
     pair(a, b, &mut used_a, &mut used_b, |x, y| x.same(y));
     for (i, j) in pair(a, b, &mut used_a, &mut used_b, |x, y| x.compatible(y)) {
         let less_specific = b[j].precision() < a[i].precision();
@@ -848,6 +851,17 @@ mod tests {
         assert_eq!(
             classes("It closed at $21.51.", "It closed at $21.03.")[0].1,
             ChangeClass::Conflict
+        );
+    }
+
+    #[test]
+    fn a_date_keeps_its_equal_before_a_related_one() {
+        assert_eq!(
+            reasons(
+                "The rover launches later this month and arrives in January.",
+                "The rover launches on June 25 and arrives in January.",
+            ),
+            ["date: later this month -> June 25 (more specific)"]
         );
     }
 

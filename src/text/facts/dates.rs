@@ -93,6 +93,19 @@ impl DateFact {
             && relative_agree
     }
 
+    /// Whether two dates state every field alike (as written or not).
+    pub fn equal(&self, other: &DateFact) -> bool {
+        (self.year, self.month, self.day, self.weekday, self.minutes)
+            == (
+                other.year,
+                other.month,
+                other.day,
+                other.weekday,
+                other.minutes,
+            )
+            && (self.relative, self.decade) == (other.relative, other.decade)
+    }
+
     /// Whether two dates state the same thing: compatible and equally specific, and, when both
     /// are absolute, both with a year or both without (`June` is less than `June 2020`, but
     /// `next month` and `April` are equal for want of the publication date).
