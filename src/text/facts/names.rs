@@ -305,11 +305,14 @@ pub(crate) fn scan(sentence: &str, words: &[Word<'_>], taken: &[bool]) -> (Vec<N
         let mut start = i;
         let mut end = i + 1;
         loop {
-            // What may join the next capitalised word to the name: `Mr.`'s period, a
-            // connector (`of`, `de`), a hyphen (`Jean-Pierre`), an ampersand (`Standard &
-            // Poor's`, `S&P`).
+            // What may join the next capitalised word to the name: `Mr.`'s period or a
+            // middle initial's (`Douglas J. Feith`), a connector (`of`, `de`), a hyphen
+            // (`Jean-Pierre`), an ampersand (`Standard & Poor's`, `S&P`).
+            let initial = |w: &Word<'_>| w.text.len() == 1 && w.is_capitalised();
             let joiner = words.get(end).is_some_and(|j| {
-                (j.is_punct('.') && DOTTED_TITLES.iter().any(|t| words[end - 1].is(t)))
+                (j.is_punct('.')
+                    && (DOTTED_TITLES.iter().any(|t| words[end - 1].is(t))
+                        || initial(&words[end - 1])))
                     || (j.kind == Kind::Alpha
                         && !j.is_capitalised()
                         && CONNECTORS.iter().any(|x| j.is(x)))
@@ -591,6 +594,10 @@ mod tests {
         assert_eq!(names("Leaked Chinese documents show it."), ["Chinese"]);
         assert_eq!(names("Embattled Boeing Co. said so."), ["Boeing Co"]);
         assert_eq!(names("Mohammed Ali said so."), ["Mohammed Ali"]);
+        assert_eq!(
+            names("Douglas J. Feith, the under secretary, said so."),
+            ["Douglas J. Feith"]
+        );
         assert!(names("Officials said I was late.").is_empty());
     }
 
