@@ -22,7 +22,8 @@
 use super::lex::{Kind, Lower, Word};
 use super::numerals::{fraction_at, multiple, ordinal, scale_word, spelled_number, vague_word};
 use super::units::{
-    convertible, has_conversions, is_currency, measure_word, same_converted, units_compatible,
+    convertible, has_conversions, is_currency, measure_word, same_converted,
+    same_estimate_converted, units_compatible,
 };
 
 /// How a quantity bounds its value.
@@ -67,9 +68,13 @@ impl Quantity {
         if let (Some(a), Some(b)) = (self.unit, other.unit)
             && convertible(a, b)
         {
+            let converted = |x: f64, y: f64| {
+                same_converted(x, a, y, b)
+                    || (self.bound == Bound::About && same_estimate_converted(x, a, y, b))
+            };
             return self.bound == other.bound
-                && same_converted(self.low, a, other.low, b)
-                && same_converted(self.high, a, other.high, b);
+                && converted(self.low, other.low)
+                && converted(self.high, other.high);
         }
         let near = |a: f64, b: f64| {
             close(a, b) || ((self.fraction || other.fraction) && (a - b).abs() <= 1.0)
@@ -955,6 +960,10 @@ mod tests {
             ("it reached 41C", "it reached 106F"),
             ("it reached 41°C", "it reached 41 degrees Celsius"),
             ("a 2.4-mile tunnel", "a 3.9 km tunnel"),
+            (
+                "about 4.6 billion kilometres away",
+                "about 2.8 billion miles away",
+            ),
             ("winds of 120 mph", "winds of 193 km/h"),
             ("the first in 30 years", "the first in three decades"),
             ("sales doubled", "sales rose 100%"),

@@ -142,6 +142,16 @@ pub(crate) fn same_converted(a: f64, from: &str, b: f64, to: &str) -> bool {
     near(convert(a, from, to), b) || near(convert(b, to, from), a)
 }
 
+/// Largest share by which an estimate converted into another unit may miss the other side's
+/// estimate (`about 4.6 billion km` = `about 2.8 billion miles`, truncated rather than rounded).
+const ESTIMATE_SHARE_MAX: f64 = 0.05;
+
+/// Whether two estimates (`about ...`) in units `from` and `to` are one amount converted: `a`
+/// converted lies within [`ESTIMATE_SHARE_MAX`] of `b`.
+pub(crate) fn same_estimate_converted(a: f64, from: &str, b: f64, to: &str) -> bool {
+    convert(a, from, to).is_some_and(|x| (x - b).abs() <= b.abs() * ESTIMATE_SHARE_MAX)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -156,6 +166,8 @@ mod tests {
         assert!(!same_converted(100.0, "km", 70.0, "mile"));
         assert!(!same_converted(2.4, "mile", 3.5, "km"));
         assert!(!same_converted(5.0, "km", 5.0, "kg"));
+        assert!(same_estimate_converted(4.6e9, "km", 2.8e9, "mile"));
+        assert!(!same_estimate_converted(4.6e9, "km", 2.6e9, "mile"));
     }
 
     #[test]
