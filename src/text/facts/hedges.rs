@@ -154,6 +154,31 @@ fn refuses_at(words: &[Word<'_>], i: usize, lower: &str) -> bool {
 /// spokesman, to comment`).
 const REFUSAL_ASIDE_WORDS: usize = 6;
 
+/// Participles that, after a form of `be` and before `as`, give a reading rather than a fact
+/// (`was widely seen as proof`, `is regarded as the favourite`).
+const SEEN_AS: &[&str] = &["seen", "viewed", "regarded", "perceived"];
+
+/// The hedge `be [adverb] seen as` whose participle is word `i` (`lower`), as written from the
+/// form of `be` (`was widely seen as`).
+fn seen_as_at(words: &[Word<'_>], i: usize, lower: &str) -> Option<String> {
+    let is_be = |k: usize| {
+        ["is", "are", "was", "were", "be", "been", "being"]
+            .iter()
+            .any(|b| words[k].is(b))
+    };
+    if !SEEN_AS.contains(&lower) || !words.get(i + 1).is_some_and(|w| w.is("as")) {
+        return None;
+    }
+    let be = (i.saturating_sub(2)..i)
+        .rev()
+        .find(|&k| is_be(k) && words[k + 1..i].iter().all(|w| w.text.ends_with("ly")))?;
+    let phrase: Vec<String> = words[be..=i + 1]
+        .iter()
+        .map(|w| w.text.to_lowercase())
+        .collect();
+    Some(phrase.join(" "))
+}
+
 /// Finds the hedges of a sentence.
 pub(crate) fn scan_hedges(words: &[Word<'_>]) -> Vec<Hedge> {
     let mut out = Vec::new();
@@ -214,6 +239,8 @@ pub(crate) fn scan_hedges(words: &[Word<'_>]) -> Vec<Hedge> {
                 &format!("{} accused of", words[i - 1].text.to_lowercase()),
                 "allegedly",
             )
+        } else if let Some(text) = seen_as_at(words, i, lower) {
+            hedge(&text, "seen as")
         } else if lower == "so"
             && words.get(i + 1).is_some_and(|d| d.is_punct('-'))
             && lower_is(i + 2, "called")
@@ -401,6 +428,10 @@ mod tests {
         assert_eq!(hedges("He is accused of taking bribes."), ["allegedly"]);
         assert!(hedges("Police accused him of lying.").is_empty());
         assert_eq!(hedges("The so-called experts."), ["so-called"]);
+        assert_eq!(hedges("It was widely seen as proof."), ["seen as"]);
+        assert_eq!(hedges("He is regarded as the favourite."), ["seen as"]);
+        assert!(hedges("He was seen at the bar as usual.").is_empty());
+        assert!(hedges("We have seen as many as ten.").is_empty());
         assert_eq!(hedges("It reportedly sold."), ["reportedly"]);
         assert!(hedges("It opened in May.").is_empty());
     }
