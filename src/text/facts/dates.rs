@@ -331,16 +331,21 @@ pub(crate) fn scan(sentence: &str, words: &[Word<'_>], taken: &mut [bool]) -> Ve
     out
 }
 
-/// Whether the date starting at word `i` follows a neutral reporting verb (`said Tuesday`,
-/// `told reporters on Sunday` is not: only the verb itself, or it and `on`).
+/// Occasions of a report, after which a date dates the report (`in an interview Tuesday`).
+const REPORT_OCCASIONS: &[&str] = &["interview", "statement", "briefing", "conference", "speech"];
+
+/// Whether the date starting at word `i` follows a neutral reporting verb or the occasion of a
+/// report (`said Tuesday`, `said on Sunday`, `in an interview Tuesday`; `told reporters on
+/// Sunday` is not: only the word itself, or it and `on`).
 fn after_reporting_verb(words: &[Word<'_>], i: usize) -> bool {
     let before = match i.checked_sub(1).map(|k| &words[k]) {
         Some(on) if on.is("on") => i.checked_sub(2).map(|k| &words[k]),
         other => other,
     };
-    before
-        .and_then(|w| Lower::new(w.text))
-        .is_some_and(|verb| super::attribution::verb_class(verb.as_str()) == Some("said"))
+    before.and_then(|w| Lower::new(w.text)).is_some_and(|word| {
+        let word = word.as_str();
+        super::attribution::verb_class(word) == Some("said") || REPORT_OCCASIONS.contains(&word)
+    })
 }
 
 /// A date starting at word `i`, with the index just past it (its `text` is filled by the caller).
@@ -579,6 +584,7 @@ mod tests {
         assert!(date("The convoy was hit, officials said Sunday.").of_report);
         assert!(date("The convoy was hit, officials said on Sunday.").of_report);
         assert!(!date("The convoy was hit on Sunday, officials said.").of_report);
+        assert!(date("She said so in an interview Tuesday.").of_report);
     }
 
     #[test]
