@@ -5,7 +5,9 @@
 //! compared field by field: they conflict when a field both state differs (`2019` vs `2020`,
 //! `last year` vs `next year`); otherwise they are compatible, and the one that states less
 //! (a month where the other gives the day) is *less specific*. `Nov. 17, 2020` and
-//! `November 17, 2020` are the same date; `last year` and `in 2019` are compatible.
+//! `November 17, 2020` are the same date; `last year` and `in 2019` are compatible, and so are
+//! `the 1980s` and `1985`. A date right after a reporting verb (`officials said Sunday`) dates
+//! the report, not the events, and is never put for a date of the events.
 
 use super::lex::{Kind, Lower, Word};
 

@@ -1,5 +1,5 @@
 //! Hedges (`allegedly`, `is accused of`, `reportedly`, `may`, `appears to`, `is believed to`,
-//! `so-called` ...) and negation (`not`, `n't`, `no`, `never`, `denied`, `rejected` ...): the
+//! `is widely seen as`, `so-called` ...) and negation (`not`, `n't`, `no`, `never`, `denied`, `rejected` ...): the
 //! words that turn a claim into a possibility or into its opposite.
 //!
 //! Hedges fall into classes so that `may` → `might` changes nothing while `may` → `allegedly`
@@ -7,7 +7,9 @@
 //! `acquitted` as negative as `found not guilty`; a word with a negative prefix stands for the
 //! other wording's `not` before its stem (`unvaccinated` = `had not been vaccinated`). The `not`
 //! of a contrast (`caused by an update, not a cyberattack`) denies an alternative, not the
-//! claim, and is no cue.
+//! claim, and is no cue. A cue one wording has and the other lacks counts only where it bears
+//! on the statement both make: the word a `not`, `none`, `without` or `declined to` negates
+//! must be the other wording's too.
 
 use std::sync::LazyLock;
 
