@@ -979,6 +979,10 @@ mod tests {
                 "An outlook from IBM sent its shares down.",
             ),
             (
+                "An outlook from General Electric Co. sent its shares down.",
+                "An outlook from GE sent its shares down.",
+            ),
+            (
                 "Instead, bond bulls focus on the fact the Fed has done nothing.",
                 "Still, bond bulls focus on the fact the Fed has done nothing.",
             ),

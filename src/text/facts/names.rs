@@ -41,6 +41,30 @@ impl Name {
             || self
                 .entity
                 .is_some_and(|entity| other.entity == Some(entity))
+            || self.initials_of(other)
+            || other.initials_of(self)
+    }
+
+    /// Whether `self` is one word in capitals that gives the initials of every word `other` is
+    /// written with, titles and connectors included, a company's legal form aside (`GE` =
+    /// `General Electric Co.`, whose key words leave out `General` as a title).
+    fn initials_of(&self, other: &Name) -> bool {
+        let letters = || self.text.chars().filter(|c| c.is_alphanumeric());
+        let acronym = letters().count() >= 2
+            && letters().all(|c| c.is_ascii_uppercase())
+            && !self.text.contains(char::is_whitespace);
+        if !acronym {
+            return false;
+        }
+        let initials: String = other
+            .text
+            .split(|c: char| c.is_whitespace() || c == '-')
+            .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+            .filter(|w| !w.is_empty() && !LEGAL_FORMS.contains(&w.to_lowercase().as_str()))
+            .filter_map(|w| w.chars().next())
+            .flat_map(char::to_uppercase)
+            .collect();
+        initials.chars().count() >= 2 && initials.chars().eq(letters())
     }
 }
 
