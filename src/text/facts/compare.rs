@@ -147,11 +147,19 @@ pub fn compare_facts_with(
         origin_cues - dropped_cues.min(origin_cues),
         other_cues - added_cues.min(other_cues),
     );
-    // A negation only one side has counts where it negates the statement both make.
+    // A negation only one side has counts where it negates the statement both make; when both
+    // have some, those negating what the other wording never states are left out of the count.
     let in_scope = match (origin.negations.is_empty(), other.negations.is_empty()) {
         (false, true) => super::hedges::negation_in_scope(&origin.wording, &other.wording),
         (true, false) => super::hedges::negation_in_scope(&other.wording, &origin.wording),
-        _ => true,
+        (false, false) => {
+            let scoped = |cues: usize, negating: &str, other: &str| {
+                cues - super::hedges::cues_out_of_scope(negating, other).min(cues)
+            };
+            scoped(origin_cues, &origin.wording, &other.wording) % 2
+                != scoped(other_cues, &other.wording, &origin.wording) % 2
+        }
+        (true, true) => true,
     };
     if origin_cues % 2 != other_cues % 2 && outside_quotes.0 % 2 != outside_quotes.1 % 2 && in_scope
     {
@@ -788,6 +796,10 @@ mod tests {
                 "Two grenades were thrown at soldiers, wounding seven.",
             ),
             (
+                "Scruggs, who did not testify, was cleared of failing to care for her son.",
+                "The jury cleared Scruggs of failing to care for her son.",
+            ),
+            (
                 "We will take these issues to the convention, he said, declining to answer questions.",
                 "We will take these issues to the convention, he said.",
             ),
@@ -810,6 +822,13 @@ mod tests {
         );
         assert_eq!(
             reasons("He refused to answer.", "He answered."),
+            ["negation"]
+        );
+        assert_eq!(
+            reasons(
+                "He did not say he would not run.",
+                "He did not say he would run."
+            ),
             ["negation"]
         );
         assert_eq!(

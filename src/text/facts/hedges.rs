@@ -333,6 +333,23 @@ fn is_particle(word: &str) -> bool {
 /// other wording never uses (`a binder not related to the case` / `a manual that belonged to
 /// Hicks`) qualifies something else, not the shared statement.
 pub(crate) fn negation_in_scope(negating: &str, other: &str) -> bool {
+    let scopes = cue_scopes(negating, other);
+    scopes.is_empty() || scopes.contains(&true)
+}
+
+/// How many cues of `negating` negate a word `other` never uses (see [`negation_in_scope`]):
+/// they qualify something the other wording does not state (`Scruggs, who did not testify,
+/// was cleared` / `The jury cleared Scruggs`).
+pub(crate) fn cues_out_of_scope(negating: &str, other: &str) -> usize {
+    cue_scopes(negating, other)
+        .into_iter()
+        .filter(|bears| !bears)
+        .count()
+}
+
+/// For each negation cue of `negating`, whether it bears on a statement `other` makes too (see
+/// [`negation_in_scope`]).
+fn cue_scopes(negating: &str, other: &str) -> Vec<bool> {
     let tokens = crate::text::tokens::tokenize(negating);
     let other_stems: std::collections::HashSet<String> = crate::text::tokens::tokenize(other)
         .into_iter()
@@ -345,8 +362,8 @@ pub(crate) fn negation_in_scope(negating: &str, other: &str) -> bool {
             negates_what_follows(&tokens[i].text) || NEGATIONS.contains(&tokens[i].text.as_str())
         })
         .collect();
-    cues.is_empty()
-        || cues.iter().any(|&i| {
+    cues.iter()
+        .map(|&i| {
             if !negates_what_follows(&tokens[i].text) {
                 return true;
             }
@@ -359,6 +376,7 @@ pub(crate) fn negation_in_scope(negating: &str, other: &str) -> bool {
                 None => true,
             }
         })
+        .collect()
 }
 
 /// Negative pronouns, which negate what follows them as `no` does (`none seriously`, `nobody
