@@ -421,6 +421,23 @@ pub(crate) fn scan(sentence: &str, words: &[Word<'_>], taken: &mut [bool]) -> Ve
     out
 }
 
+/// The group of three digits a single space after word `k` (a number), when thousands are set
+/// apart by spaces (`80 937`, `1 250 000`); not a model number glued to letters or a hyphen
+/// (`15 737s`, `10 100-metre`).
+fn thousands_group_after(words: &[Word<'_>], k: usize, taken: &[bool]) -> Option<f64> {
+    let next = words.get(k + 1)?;
+    let glued_on = words
+        .get(k + 2)
+        .is_some_and(|w| w.start == next.end && (w.kind != Kind::Punct || w.is_punct('-')));
+    let group = next.kind == Kind::Number
+        && !taken[k + 1]
+        && next.start == words[k].end + 1
+        && next.text.len() == 3
+        && next.text.chars().all(|c| c.is_ascii_digit())
+        && !glued_on;
+    group.then(|| next.text.parse().ok()).flatten()
+}
+
 /// The unit of a person's age (`a 34-year-old`, `30 years old`, `Durousseau, 30,`), apart from
 /// a span of years (`a 20-year sentence`).
 const AGE: &str = "age";
@@ -599,6 +616,13 @@ fn amount(words: &[Word<'_>], mut i: usize, taken: &[bool]) -> Option<Amount> {
                 return None;
             }
             value = digits_value(w.text)?;
+            // `80 937 hectares`: thousands set apart by a space.
+            if w.text.len() <= 3 && w.text.chars().all(|c| c.is_ascii_digit()) {
+                while let Some(group) = thousands_group_after(words, end - 1, taken) {
+                    value = value * 1000.0 + group;
+                    end += 1;
+                }
+            }
         }
         Kind::Alpha => {
             // Most words start no amount: skip them before the lookups below.
@@ -961,6 +985,14 @@ mod tests {
             ("it reached 41°C", "it reached 41 degrees Celsius"),
             ("a 2.4-mile tunnel", "a 3.9 km tunnel"),
             (
+                "fires burned nearly 80 937 hectares",
+                "fires burned nearly 80,937 hectares",
+            ),
+            (
+                "fires burned nearly 80 937 hectares",
+                "fires burned nearly 200,000 acres",
+            ),
+            (
                 "about 4.6 billion kilometres away",
                 "about 2.8 billion miles away",
             ),
@@ -1053,6 +1085,9 @@ mod tests {
             quantities("output fell by 60 million to 70 million feet").len(),
             1
         );
+        // Thousands set apart by a space, but not a count before a model number.
+        assert_eq!(quantities("it burned 80 937 hectares")[0].0, 80_937.0);
+        assert_eq!(quantities("options on 15 737s")[0].0, 15.0);
         // An age set off after a name.
         assert_eq!(
             quantities("Paul Durousseau, 30, was charged."),
