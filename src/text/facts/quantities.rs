@@ -102,7 +102,18 @@ impl Quantity {
                         || (other.bound == Bound::Exact
                             && ((self.bound == Bound::About && same_values) || rounded()))
                 }
-                Bound::AtLeast | Bound::AtMost => other.bound == Bound::Exact && same_values,
+                // `more than 6 percent` ⊇ `6.4 percent`, `up to 50` ⊇ `about 40`, within
+                // [`BOUND_REACH`] of the bound.
+                Bound::AtLeast => {
+                    matches!(other.bound, Bound::Exact | Bound::About)
+                        && (same_values
+                            || (other.low >= self.low && other.high <= self.low * BOUND_REACH))
+                }
+                Bound::AtMost => {
+                    matches!(other.bound, Bound::Exact | Bound::About)
+                        && (same_values
+                            || (other.high <= self.high && other.low >= self.high / BOUND_REACH))
+                }
             }
     }
 }
@@ -124,6 +135,11 @@ impl Quantity {
                 .any(|scale| close(self.low, other.low * scale))
     }
 }
+
+/// How far beyond its figure a bound reaches to contain another figure (`more than 6` holds
+/// `6.4`, not `11.8 million`; `just under $3.1 billion` holds `$3 billion`, not `$2.11`):
+/// further off, the two figures are read as different things.
+const BOUND_REACH: f64 = 2.0;
 
 /// Largest share of a rounded value by which the value it rounds may differ from it (`300` for
 /// `296` is 1.3%; `10` for `12` is no rounding but another count).
@@ -938,6 +954,9 @@ mod tests {
             ("a toll near 770 deaths", "a toll of 767 deaths"),
             ("some $65 billion goes", "$64.7 billion goes"),
             ("more than 2,100 sites", "2,100 sites"),
+            ("more than 6 percent of men", "6.4 percent of men"),
+            ("a toll of at least 767", "a toll of 770"),
+            ("up to 50 people", "about 40 people"),
         ] {
             assert!(contains(vague, precise), "{vague:?} ⊇ {precise:?}");
         }
@@ -946,6 +965,11 @@ mod tests {
             ("5,200 fell ill", "5,270 fell ill"),
             ("it closed at $21.51", "it closed at $21.03"),
             ("it spent $114.3 million", "it spent $114 million"),
+            ("more than 12,400 acres", "11,400 acres"),
+            ("up to 50 people", "60 people"),
+            ("at least 23 troops", "at least 26 troops"),
+            ("more than three times", "11.8 million"),
+            ("just under $3.1 billion", "$2.11"),
         ] {
             assert!(!contains(a, b), "{a:?} does not contain {b:?}");
         }
