@@ -292,7 +292,7 @@ pub(crate) fn scan(sentence: &str, words: &[Word<'_>], taken: &mut [bool]) -> Ve
             let joins = if between {
                 joiner.is("and")
             } else {
-                (joiner.is("to") && !opens_a_change(words, i))
+                (joiner.is("to") && !opens_a_change(words, i) && !tallies(words, i))
                     || joiner.is_punct('-')
                     || joiner.is_punct('–')
                     || joiner.is_punct('—')
@@ -477,6 +477,16 @@ fn is_age(words: &[Word<'_>], start: usize, end: usize) -> bool {
         .get(end)
         .is_none_or(|w| w.is_punct(',') || w.is_punct('.'));
     whole && after_name && set_off
+}
+
+/// Whether the amount starting at word `i` opens a tally (`a vote of 186 to 237`, `a score of
+/// 3 to 1`): two counts, not a range.
+fn tallies(words: &[Word<'_>], i: usize) -> bool {
+    i > 1
+        && words[i - 1].is("of")
+        && ["vote", "votes", "score", "tally", "margin"]
+            .iter()
+            .any(|w| words[i - 2].is(w))
 }
 
 /// How verbs of change begin (`rose`, `jumping`, `increased`, `fell` ...): after one, `from X
@@ -1109,6 +1119,7 @@ mod tests {
             quantities("output fell by 60 million to 70 million feet").len(),
             1
         );
+        assert_eq!(quantities("it failed by a vote of 186 to 237").len(), 2);
         // Thousands set apart by a space, but not a count before a model number.
         assert_eq!(quantities("it burned 80 937 hectares")[0].0, 80_937.0);
         assert_eq!(quantities("options on 15 737s")[0].0, 15.0);
