@@ -151,7 +151,7 @@ const VAGUE_SOURCES: &[&str] = &[
 ];
 
 /// The kind of source `word` names, if any.
-fn source_of(word: &str) -> Option<&'static str> {
+pub(crate) fn source_of(word: &str) -> Option<&'static str> {
     let lower = word.to_lowercase();
     SOURCES
         .iter()

@@ -1092,6 +1092,13 @@ mod tests {
             Vec::<String>::new()
         );
         assert_eq!(
+            reasons(
+                "Police searched his home near Parma on Wednesday.",
+                "Magistrates searched his home near Parma on Wednesday.",
+            ),
+            Vec::<String>::new()
+        );
+        assert_eq!(
             reasons("Siemens won the contract.", "Alstom lost the contract."),
             Vec::<String>::new()
         );

@@ -490,6 +490,8 @@ pub(crate) fn maybe_name_swap<'f>(
                     .chain(&x.maybe_attributions)
                     .any(|a| a.speaker.as_deref() == Some(m.text.as_str()))
                 && !COMMON_WORD_ENDINGS.iter().any(|e| m.text.ends_with(e))
+                // `Police`, `Prosecutors`: a kind of source, a common noun.
+                && super::attribution::source_of(&m.text).is_none()
         });
         let first = unmatched.next()?;
         unmatched.next().is_none().then_some(first)
