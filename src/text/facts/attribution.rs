@@ -151,7 +151,7 @@ const VAGUE_SOURCES: &[&str] = &[
 ];
 
 /// The kind of source `word` names, if any.
-fn source_of(word: &str) -> Option<&'static str> {
+pub(crate) fn source_of(word: &str) -> Option<&'static str> {
     let lower = word.to_lowercase();
     SOURCES
         .iter()
@@ -164,7 +164,7 @@ static VERBS: LazyLock<WordTables> =
     LazyLock::new(|| word_tables::parse(include_str!("attribution.toml")));
 
 /// The class of reporting verb `word` (lowercase).
-fn verb_class(word: &str) -> Option<&'static str> {
+pub(crate) fn verb_class(word: &str) -> Option<&'static str> {
     word_tables::class_of(&VERBS, "verbs", word)
 }
 

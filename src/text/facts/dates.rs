@@ -5,7 +5,9 @@
 //! compared field by field: they conflict when a field both state differs (`2019` vs `2020`,
 //! `last year` vs `next year`); otherwise they are compatible, and the one that states less
 //! (a month where the other gives the day) is *less specific*. `Nov. 17, 2020` and
-//! `November 17, 2020` are the same date; `last year` and `in 2019` are compatible.
+//! `November 17, 2020` are the same date; `last year` and `in 2019` are compatible, and so are
+//! `the 1980s` and `1985`. A date right after a reporting verb (`officials said Sunday`) dates
+//! the report, not the events, and is never put for a date of the events.
 
 use super::lex::{Kind, Lower, Word};
 
@@ -34,6 +36,11 @@ pub struct DateFact {
     pub minutes: Option<u16>,
     /// The relative part (`last`, `ago`, `yesterday`), when stated.
     pub relative: Option<Relative>,
+    /// A decade (`the 1980s`): `year` is its first year.
+    pub decade: bool,
+    /// The date of the report rather than of the events it tells: right after a neutral
+    /// reporting verb (`officials said Tuesday`, `said on Sunday`).
+    pub of_report: bool,
     /// The date as written, without its preposition (`Nov. 17, 2020`, `last November`).
     pub text: String,
 }
@@ -71,16 +78,34 @@ impl DateFact {
                 _ => true,
             }
         }
+        // `the 1980s` holds `1985`.
+        let years_agree = match (self.year, other.year) {
+            (Some(a), Some(b)) if self.decade || other.decade => a / 10 == b / 10,
+            (a, b) => agree(a, b),
+        };
         let relative_agree = match (self.relative, other.relative) {
             (Some(a), Some(b)) => a.unit != b.unit || a.offset == b.offset,
             _ => true,
         };
-        agree(self.year, other.year)
+        years_agree
             && agree(self.month, other.month)
             && agree(self.day, other.day)
             && agree(self.weekday, other.weekday)
             && agree(self.minutes, other.minutes)
             && relative_agree
+    }
+
+    /// Whether two dates state every field alike (as written or not).
+    pub fn equal(&self, other: &DateFact) -> bool {
+        (self.year, self.month, self.day, self.weekday, self.minutes)
+            == (
+                other.year,
+                other.month,
+                other.day,
+                other.weekday,
+                other.minutes,
+            )
+            && (self.relative, self.decade) == (other.relative, other.decade)
     }
 
     /// Whether two dates state the same thing: compatible and equally specific, and, when both
@@ -90,14 +115,16 @@ impl DateFact {
         let relative = self.relative.is_some() || other.relative.is_some();
         self.compatible(other)
             && self.specificity() == other.specificity()
+            && self.decade == other.decade
             && (relative || self.year.is_some() == other.year.is_some())
     }
 
     /// How precise the date is, for ordering: its [`specificity`](Self::specificity), then
-    /// whether it is anchored to a year (stated, or relative to the article).
-    pub fn precision(&self) -> (u8, bool) {
+    /// whether it is anchored to a year (stated, or relative to the article), then whether that
+    /// is one year rather than a decade.
+    pub fn precision(&self) -> (u8, bool, bool) {
         let anchored = self.year.is_some() || self.relative.is_some();
-        (self.specificity(), anchored)
+        (self.specificity(), anchored, !self.decade)
     }
 }
 
@@ -293,6 +320,7 @@ pub(crate) fn scan(sentence: &str, words: &[Word<'_>], taken: &mut [bool]) -> Ve
                     end = more_end;
                 }
                 date.text = sentence[words[i].start..words[end - 1].end].to_string();
+                date.of_report = after_reporting_verb(words, i);
                 for flag in &mut taken[i..end] {
                     *flag = true;
                 }
@@ -305,6 +333,23 @@ pub(crate) fn scan(sentence: &str, words: &[Word<'_>], taken: &mut [bool]) -> Ve
     out
 }
 
+/// Occasions of a report, after which a date dates the report (`in an interview Tuesday`).
+const REPORT_OCCASIONS: &[&str] = &["interview", "statement", "briefing", "conference", "speech"];
+
+/// Whether the date starting at word `i` follows a neutral reporting verb or the occasion of a
+/// report (`said Tuesday`, `said on Sunday`, `in an interview Tuesday`; `told reporters on
+/// Sunday` is not: only the word itself, or it and `on`).
+fn after_reporting_verb(words: &[Word<'_>], i: usize) -> bool {
+    let before = match i.checked_sub(1).map(|k| &words[k]) {
+        Some(on) if on.is("on") => i.checked_sub(2).map(|k| &words[k]),
+        other => other,
+    };
+    before.and_then(|w| Lower::new(w.text)).is_some_and(|word| {
+        let word = word.as_str();
+        super::attribution::verb_class(word) == Some("said") || REPORT_OCCASIONS.contains(&word)
+    })
+}
+
 /// A date starting at word `i`, with the index just past it (its `text` is filled by the caller).
 fn date_at(words: &[Word<'_>], i: usize) -> Option<(DateFact, usize)> {
     let mut date = DateFact {
@@ -314,6 +359,8 @@ fn date_at(words: &[Word<'_>], i: usize) -> Option<(DateFact, usize)> {
         weekday: None,
         minutes: None,
         relative: None,
+        decade: false,
+        of_report: false,
         text: String::new(),
     };
     let w = words.get(i)?;
@@ -462,6 +509,16 @@ fn date_at(words: &[Word<'_>], i: usize) -> Option<(DateFact, usize)> {
             date.day = words[i + 4].text.parse().ok();
             return Some((date, i + 5));
         }
+        // `the 1980s`, `1980's`: a decade.
+        let decade_mark = |k: usize| {
+            words
+                .get(k)
+                .is_some_and(|s| s.start == words[k - 1].end && (s.is("s") || s.is("'s")))
+        };
+        if year % 10 == 0 && decade_mark(i + 1) {
+            date.decade = true;
+            return Some((date, i + 2));
+        }
         return Some((date, i + 1));
     }
     None
@@ -522,6 +579,25 @@ mod tests {
         assert!(!date("in 2019").compatible(&date("in 2021")));
         assert!(!date("last year").compatible(&date("next year")));
         assert!(!date("on Thursday").compatible(&date("on Friday")));
+    }
+
+    #[test]
+    fn a_date_after_a_reporting_verb_dates_the_report() {
+        assert!(date("The convoy was hit, officials said Sunday.").of_report);
+        assert!(date("The convoy was hit, officials said on Sunday.").of_report);
+        assert!(!date("The convoy was hit on Sunday, officials said.").of_report);
+        assert!(date("She said so in an interview Tuesday.").of_report);
+    }
+
+    #[test]
+    fn a_decade_holds_its_years() {
+        let decade = date("a battle in the 1980s");
+        assert!(decade.decade && decade.year == Some(1980));
+        assert_eq!(decade.text, "1980s");
+        let year = date("a sale in 1985");
+        assert!(decade.compatible(&year) && !decade.same(&year));
+        assert!(decade.precision() < year.precision());
+        assert!(!decade.compatible(&date("a sale in 1991")));
     }
 
     #[test]

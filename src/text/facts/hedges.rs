@@ -1,5 +1,5 @@
 //! Hedges (`allegedly`, `is accused of`, `reportedly`, `may`, `appears to`, `is believed to`,
-//! `so-called` ...) and negation (`not`, `n't`, `no`, `never`, `denied`, `rejected` ...): the
+//! `is widely seen as`, `so-called` ...) and negation (`not`, `n't`, `no`, `never`, `denied`, `rejected` ...): the
 //! words that turn a claim into a possibility or into its opposite.
 //!
 //! Hedges fall into classes so that `may` → `might` changes nothing while `may` → `allegedly`
@@ -7,7 +7,9 @@
 //! `acquitted` as negative as `found not guilty`; a word with a negative prefix stands for the
 //! other wording's `not` before its stem (`unvaccinated` = `had not been vaccinated`). The `not`
 //! of a contrast (`caused by an update, not a cyberattack`) denies an alternative, not the
-//! claim, and is no cue.
+//! claim, and is no cue. A cue one wording has and the other lacks counts only where it bears
+//! on the statement both make: the word a `not`, `none`, `without` or `declined to` negates
+//! must be the other wording's too.
 
 use std::sync::LazyLock;
 
@@ -48,6 +50,8 @@ const NEGATIONS: &[&str] = &[
     "neither",
     "nor",
     "cannot",
+    "without",
+    "unless",
     "denied",
     "denies",
     "deny",
@@ -108,7 +112,74 @@ const REFUSALS: &[&str] = &[
     "failed",
     "fails",
     "failing",
+    "refusal",
 ];
+
+/// Whether the refusal word at `i` (`lower`, one of [`REFUSALS`]) denies what follows:
+/// `refused to`, `declined to comment`, `refusal to join`, `declined, through a spokesman, to
+/// comment`, `declined comment`; `refused` and `refusal` deny their object too (`refused
+/// bail`). A figure after `to` is a fall, not a refusal (`revenue declined to $36.9 billion`).
+fn refuses_at(words: &[Word<'_>], i: usize, lower: &str) -> bool {
+    if !REFUSALS.contains(&lower) {
+        return false;
+    }
+    let is = |k: usize, word: &str| words.get(k).is_some_and(|w| w.is(word));
+    // `declined, through a spokesman, to comment`: `to` after an aside set off by commas.
+    let after_aside = || {
+        words.get(i + 1).is_some_and(|w| w.is_punct(','))
+            && (i + 2..(i + 2 + REFUSAL_ASIDE_WORDS).min(words.len()))
+                .find(|&k| words[k].is_punct(','))
+                .is_some_and(|k| is(k + 1, "to"))
+    };
+    let to = if is(i + 1, "to") {
+        Some(i + 1)
+    } else if after_aside() {
+        words[i + 2..]
+            .iter()
+            .position(|w| w.is("to"))
+            .map(|k| i + 2 + k)
+    } else {
+        None
+    };
+    let figure_follows = |k: usize| {
+        words
+            .get(k + 1)
+            .is_some_and(|w| w.kind == Kind::Number || w.is_punct('$'))
+    };
+    match to {
+        Some(k) => !figure_follows(k),
+        None => lower.starts_with("refus") || is(i + 1, "comment"),
+    }
+}
+
+/// The most words of an aside between a refusal and its `to` (`declined, through a
+/// spokesman, to comment`).
+const REFUSAL_ASIDE_WORDS: usize = 6;
+
+/// Participles that, after a form of `be` and before `as`, give a reading rather than a fact
+/// (`was widely seen as proof`, `is regarded as the favourite`).
+const SEEN_AS: &[&str] = &["seen", "viewed", "regarded", "perceived"];
+
+/// The hedge `be [adverb] seen as` whose participle is word `i` (`lower`), as written from the
+/// form of `be` (`was widely seen as`).
+fn seen_as_at(words: &[Word<'_>], i: usize, lower: &str) -> Option<String> {
+    let is_be = |k: usize| {
+        ["is", "are", "was", "were", "be", "been", "being"]
+            .iter()
+            .any(|b| words[k].is(b))
+    };
+    if !SEEN_AS.contains(&lower) || !words.get(i + 1).is_some_and(|w| w.is("as")) {
+        return None;
+    }
+    let be = (i.saturating_sub(2)..i)
+        .rev()
+        .find(|&k| is_be(k) && words[k + 1..i].iter().all(|w| w.text.ends_with("ly")))?;
+    let phrase: Vec<String> = words[be..=i + 1]
+        .iter()
+        .map(|w| w.text.to_lowercase())
+        .collect();
+    Some(phrase.join(" "))
+}
 
 /// Finds the hedges of a sentence.
 pub(crate) fn scan_hedges(words: &[Word<'_>]) -> Vec<Hedge> {
@@ -170,6 +241,8 @@ pub(crate) fn scan_hedges(words: &[Word<'_>]) -> Vec<Hedge> {
                 &format!("{} accused of", words[i - 1].text.to_lowercase()),
                 "allegedly",
             )
+        } else if let Some(text) = seen_as_at(words, i, lower) {
+            hedge(&text, "seen as")
         } else if lower == "so"
             && words.get(i + 1).is_some_and(|d| d.is_punct('-'))
             && lower_is(i + 2, "called")
@@ -209,9 +282,9 @@ pub(crate) fn scan_negations(words: &[Word<'_>], taken: &[bool]) -> Vec<String> 
             let number = lower == "no"
                 && words.get(i + 1).is_some_and(|n| n.is_punct('.'))
                 && words.get(i + 2).is_some_and(|n| n.kind == Kind::Number);
-            // `refused to`, `declined to`, `failed to` deny what follows.
-            let refused = REFUSALS.contains(&lower)
-                && (words.get(i + 1).is_some_and(|n| n.is("to")) || lower.starts_with("refus"));
+            let refused = refuses_at(words, *i, lower);
+            // `nothing but praise` is all praise.
+            let nothing_but = lower == "nothing" && next_is(1, "but");
             let contrast = lower == "not" && contrast_at(words, *i);
             // `has yet to be named` = `has not been named`.
             let yet_to = lower == "yet"
@@ -225,6 +298,7 @@ pub(crate) fn scan_negations(words: &[Word<'_>], taken: &[bool]) -> Vec<String> 
                 && !number
                 && !contrast
                 && !second_of_pair
+                && !nothing_but
         })
         .map(|(_, w)| w.text.to_lowercase())
         .collect()
@@ -242,33 +316,55 @@ pub(crate) fn unmarked_contraction(word: &str) -> bool {
     })
 }
 
-/// Whether a `not`-like particle (`not`, `never`, `no`, `n't`) rather than a word that denies
-/// by its meaning (`denied`, `acquitted`, `refused`).
+/// Whether a `not`-like particle (`not`, `never`, `no`, `n't`, `without`, `unless` = `if not`)
+/// rather than a word that denies by its meaning (`denied`, `acquitted`, `refused`).
 fn is_particle(word: &str) -> bool {
-    ["not", "never", "no", "cannot"].contains(&word)
+    ["not", "never", "no", "cannot", "without", "unless"].contains(&word)
         || word.ends_with("n't")
         || unmarked_contraction(word)
 }
 
 /// Whether the negation `negating` has and `other` lacks bears on the statement both make: each
-/// `not`-like particle of `negating` negates the first content word after it (within
-/// [`NOT_REACH`] words), and the statement is shared when `other` has that word too (as an
-/// inflection: `did not steal` / `stole`). A word that denies by its meaning (`denied`,
-/// `acquitted`) or a particle with nothing after it always bears. A `not` before a word the
+/// `not`-like particle, negative pronoun or refusal of `negating` negates the first content word
+/// after it (within [`NOT_REACH`] words), and the statement is shared when `other` has that word
+/// too (as an inflection: `did not steal` / `stole`; `declining to answer questions` negates
+/// `answer`). A word that denies by its meaning (`denied`, `acquitted`) or a cue with nothing
+/// after it always bears. A `not` before a word the
 /// other wording never uses (`a binder not related to the case` / `a manual that belonged to
 /// Hicks`) qualifies something else, not the shared statement.
 pub(crate) fn negation_in_scope(negating: &str, other: &str) -> bool {
+    let scopes = cue_scopes(negating, other);
+    scopes.is_empty() || scopes.contains(&true)
+}
+
+/// How many cues of `negating` negate a word `other` never uses (see [`negation_in_scope`]):
+/// they qualify something the other wording does not state (`Scruggs, who did not testify,
+/// was cleared` / `The jury cleared Scruggs`).
+pub(crate) fn cues_out_of_scope(negating: &str, other: &str) -> usize {
+    cue_scopes(negating, other)
+        .into_iter()
+        .filter(|bears| !bears)
+        .count()
+}
+
+/// For each negation cue of `negating`, whether it bears on a statement `other` makes too (see
+/// [`negation_in_scope`]).
+fn cue_scopes(negating: &str, other: &str) -> Vec<bool> {
     let tokens = crate::text::tokens::tokenize(negating);
     let other_stems: std::collections::HashSet<String> = crate::text::tokens::tokenize(other)
         .into_iter()
         .map(|t| t.stem)
         .collect();
+    let negates_what_follows =
+        |word: &str| is_particle(word) || REFUSALS.contains(&word) || PRONOUNS.contains(&word);
     let cues: Vec<usize> = (0..tokens.len())
-        .filter(|&i| is_particle(&tokens[i].text) || NEGATIONS.contains(&tokens[i].text.as_str()))
+        .filter(|&i| {
+            negates_what_follows(&tokens[i].text) || NEGATIONS.contains(&tokens[i].text.as_str())
+        })
         .collect();
-    cues.is_empty()
-        || cues.iter().any(|&i| {
-            if !is_particle(&tokens[i].text) {
+    cues.iter()
+        .map(|&i| {
+            if !negates_what_follows(&tokens[i].text) {
                 return true;
             }
             match tokens[i + 1..]
@@ -280,7 +376,12 @@ pub(crate) fn negation_in_scope(negating: &str, other: &str) -> bool {
                 None => true,
             }
         })
+        .collect()
 }
+
+/// Negative pronouns, which negate what follows them as `no` does (`none seriously`, `nobody
+/// was hurt`).
+const PRONOUNS: &[&str] = &["none", "nobody", "nothing"];
 
 /// Negative prefixes of a word that the other wording writes with `not` (`unvaccinated`).
 const NEGATIVE_PREFIXES: &[&str] = &["un", "in", "im", "dis", "non"];
@@ -291,8 +392,14 @@ const NOT_REACH: usize = 3;
 /// How many words of `wording` carry a negative prefix whose stem `other` negates with a cue
 /// (`unvaccinated` where the other wording has `had not been vaccinated`): each stands for
 /// that cue, so the two wordings' negation agrees. Only the pair tells: `unveiled`, `inflation`
-/// are no negations, and an `un-` word alone is not counted.
+/// are no negations, and an `un-` word alone is not counted; nor is one the other wording
+/// carries too, joined or hyphenated (`nonappropriated` / `non-appropriated`).
 pub(crate) fn prefixed_negatives(wording: &str, other: &str) -> usize {
+    let padded = format!(" {other} ");
+    let carried = |prefix: &str, stem: &str| {
+        padded.contains(&format!(" {prefix}{stem} "))
+            || padded.contains(&format!(" {prefix} {stem} "))
+    };
     let negated: Vec<&str> = {
         let words: Vec<&str> = other.split(' ').collect();
         words
@@ -306,8 +413,9 @@ pub(crate) fn prefixed_negatives(wording: &str, other: &str) -> usize {
         .split(' ')
         .filter(|word| {
             NEGATIVE_PREFIXES.iter().any(|prefix| {
-                word.strip_prefix(prefix)
-                    .is_some_and(|stem| stem.len() >= 4 && negated.contains(&stem))
+                word.strip_prefix(prefix).is_some_and(|stem| {
+                    stem.len() >= 4 && negated.contains(&stem) && !carried(prefix, stem)
+                })
             })
         })
         .count()
@@ -340,6 +448,10 @@ mod tests {
         assert_eq!(hedges("He is accused of taking bribes."), ["allegedly"]);
         assert!(hedges("Police accused him of lying.").is_empty());
         assert_eq!(hedges("The so-called experts."), ["so-called"]);
+        assert_eq!(hedges("It was widely seen as proof."), ["seen as"]);
+        assert_eq!(hedges("He is regarded as the favourite."), ["seen as"]);
+        assert!(hedges("He was seen at the bar as usual.").is_empty());
+        assert!(hedges("We have seen as many as ten.").is_empty());
         assert_eq!(hedges("It reportedly sold."), ["reportedly"]);
         assert!(hedges("It opened in May.").is_empty());
     }
@@ -362,6 +474,23 @@ mod tests {
         assert_eq!(negations("She refused to rule it out."), ["refused"]);
         assert_eq!(negations("She refused the offer."), ["refused"]);
         assert!(negations("Sales declined 5%.").is_empty());
+        assert!(negations("Revenue declined to $36.9 billion.").is_empty());
+        assert!(negations("Sales declined to 5%.").is_empty());
+        assert_eq!(
+            negations("The bishop declined, through a spokesman, to comment."),
+            ["declined"]
+        );
+        assert_eq!(negations("He declined comment."), ["declined"]);
+        assert_eq!(negations("It stems from his refusal to join."), ["refusal"]);
+        assert!(negations("Residents had nothing but praise.").is_empty());
+        assert_eq!(
+            negations("It is a state without the death penalty."),
+            ["without"]
+        );
+        assert_eq!(
+            negations("Sanctions come unless it is repealed."),
+            ["unless"]
+        );
         assert_eq!(negations("They voted no."), ["no"]);
         assert_eq!(negations("The jury acquitted him."), ["acquitted"]);
         assert_eq!(negations("He has yet to be named."), ["yet"]);

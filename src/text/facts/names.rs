@@ -41,6 +41,30 @@ impl Name {
             || self
                 .entity
                 .is_some_and(|entity| other.entity == Some(entity))
+            || self.initials_of(other)
+            || other.initials_of(self)
+    }
+
+    /// Whether `self` is one word in capitals that gives the initials of every word `other` is
+    /// written with, titles and connectors included, a company's legal form aside (`GE` =
+    /// `General Electric Co.`, whose key words leave out `General` as a title).
+    fn initials_of(&self, other: &Name) -> bool {
+        let letters = || self.text.chars().filter(|c| c.is_alphanumeric());
+        let acronym = letters().count() >= 2
+            && letters().all(|c| c.is_ascii_uppercase())
+            && !self.text.contains(char::is_whitespace);
+        if !acronym {
+            return false;
+        }
+        let initials: String = other
+            .text
+            .split(|c: char| c.is_whitespace() || c == '-')
+            .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+            .filter(|w| !w.is_empty() && !LEGAL_FORMS.contains(&w.to_lowercase().as_str()))
+            .filter_map(|w| w.chars().next())
+            .flat_map(char::to_uppercase)
+            .collect();
+        initials.chars().count() >= 2 && initials.chars().eq(letters())
     }
 }
 
@@ -98,7 +122,8 @@ pub(crate) fn keys_match(a: &[String], b: &[String]) -> bool {
         }
         _ => false,
     };
-    // One word of initials (`WHO`), or initials written apart (`S&P`, `J. P. Morgan`).
+    // One word of initials (`WHO`), or initials written apart (`S&P`, `J. P. Morgan`); a
+    // company's legal form has none (`IBM` = `International Business Machines Corp.`).
     let acronym = |x: &[String], y: &[String]| {
         let initials: String = if x.iter().all(|w| w.chars().count() == 1) {
             x.concat()
@@ -107,6 +132,10 @@ pub(crate) fn keys_match(a: &[String], b: &[String]) -> bool {
         } else {
             return false;
         };
+        let y: Vec<&String> = y
+            .iter()
+            .filter(|w| !LEGAL_FORMS.contains(&w.as_str()))
+            .collect();
         y.len() >= 2
             && initials.chars().count() == y.len()
             && initials
@@ -121,7 +150,31 @@ pub(crate) fn keys_match(a: &[String], b: &[String]) -> bool {
             || acronym(a, b)
             || acronym(b, a)
             || joined(a).eq(joined(b))
-            || same_person(a, b))
+            || same_person(a, b)
+            || party_and_state(a, b)
+            || party_and_state(b, a))
+}
+
+/// A company's legal form after its name, which its initials leave out.
+const LEGAL_FORMS: &[&str] = &["co", "corp", "inc", "ltd", "plc", "llc", "company"];
+
+/// A legislator's party and state, tagged (`R-Tenn.`, `D-Neb.`) and written out (`Republican
+/// of Tennessee`): the party's initial, and the state's abbreviation spelled by its name's
+/// letters in order, from its first (`Tenn` in `Tennessee`, `Pa` in `Pennsylvania`).
+fn party_and_state(tag: &[String], spelled: &[String]) -> bool {
+    let ([party, state], [party_name, state_name @ ..]) = (tag, spelled) else {
+        return false;
+    };
+    let parties = ["democrat", "democratic", "republican", "independent"];
+    let state_name = state_name.concat();
+    let mut letters = state_name.chars();
+    party.chars().count() == 1
+        && parties
+            .iter()
+            .any(|p| party_name == p && p.starts_with(party.as_str()))
+        && state.chars().count() >= 2
+        && state.chars().next() == state_name.chars().next()
+        && state.chars().all(|c| letters.any(|l| l == c))
 }
 
 /// Shortest word whose spelling may differ by one letter and still name the same (`Nicolas` =
@@ -173,7 +226,7 @@ const CONNECTORS: &[&str] = &[
 ];
 
 /// Titles and roles before a name, left out of its key words.
-const TITLES: &[&str] = &[
+pub(crate) const TITLES: &[&str] = &[
     "mr",
     "mrs",
     "ms",
@@ -186,6 +239,7 @@ const TITLES: &[&str] = &[
     "sen",
     "senator",
     "rep",
+    "representative",
     "gov",
     "governor",
     "minister",
@@ -275,11 +329,14 @@ pub(crate) fn scan(sentence: &str, words: &[Word<'_>], taken: &[bool]) -> (Vec<N
         let mut start = i;
         let mut end = i + 1;
         loop {
-            // What may join the next capitalised word to the name: `Mr.`'s period, a
-            // connector (`of`, `de`), a hyphen (`Jean-Pierre`), an ampersand (`Standard &
-            // Poor's`, `S&P`).
+            // What may join the next capitalised word to the name: `Mr.`'s period or a
+            // middle initial's (`Douglas J. Feith`), a connector (`of`, `de`), a hyphen
+            // (`Jean-Pierre`), an ampersand (`Standard & Poor's`, `S&P`).
+            let initial = |w: &Word<'_>| w.text.len() == 1 && w.is_capitalised();
             let joiner = words.get(end).is_some_and(|j| {
-                (j.is_punct('.') && DOTTED_TITLES.iter().any(|t| words[end - 1].is(t)))
+                (j.is_punct('.')
+                    && (DOTTED_TITLES.iter().any(|t| words[end - 1].is(t))
+                        || initial(&words[end - 1])))
                     || (j.kind == Kind::Alpha
                         && !j.is_capitalised()
                         && CONNECTORS.iter().any(|x| j.is(x)))
@@ -302,8 +359,15 @@ pub(crate) fn scan(sentence: &str, words: &[Word<'_>], taken: &[bool]) -> (Vec<N
                     start += 1;
                 }
             } else if end - start == 1 {
+                // `Instead,`, `Notes:`: a word set apart before the sentence proper (not a
+                // surname after an initial's period: `Douglas J. Feith, ...`).
+                let set_apart = start == 0
+                    && words
+                        .get(end)
+                        .is_some_and(|w| w.is_punct(',') || w.is_punct(':'));
                 if !is_stopword(&words[start].text.to_lowercase())
                     && !is_calendar_word(words[start].text)
+                    && !set_apart
                 {
                     maybe.extend(name(sentence, &words[start..end]));
                 }
@@ -426,6 +490,8 @@ pub(crate) fn maybe_name_swap<'f>(
                     .chain(&x.maybe_attributions)
                     .any(|a| a.speaker.as_deref() == Some(m.text.as_str()))
                 && !COMMON_WORD_ENDINGS.iter().any(|e| m.text.ends_with(e))
+                // `Police`, `Prosecutors`: a kind of source, a common noun.
+                && super::attribution::source_of(&m.text).is_none()
         });
         let first = unmatched.next()?;
         unmatched.next().is_none().then_some(first)
@@ -554,6 +620,10 @@ mod tests {
         assert_eq!(names("Leaked Chinese documents show it."), ["Chinese"]);
         assert_eq!(names("Embattled Boeing Co. said so."), ["Boeing Co"]);
         assert_eq!(names("Mohammed Ali said so."), ["Mohammed Ali"]);
+        assert_eq!(
+            names("Douglas J. Feith, the under secretary, said so."),
+            ["Douglas J. Feith"]
+        );
         assert!(names("Officials said I was late.").is_empty());
     }
 

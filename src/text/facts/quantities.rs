@@ -7,6 +7,7 @@
 //! `up to`, `no more than`, `less than`, `under`), an estimate (`about`, `around`, `nearly`,
 //! `some`, `an estimated`). Vague counts (`dozens`, `hundreds`, `thousands`, `tens of thousands`)
 //! stand for a range of values, so `60 to 80 -> dozens` is a fact made less specific.
+//! After a verb of change, `from X to Y` is two values, not a range (`jumped from 29.4 to 32.6`).
 //!
 //! A change written as a multiple reads as the percentage it is (`doubled` = `rose 100%` =
 //! `two-fold`, `halved` = `fell by half`), a spelled ordinal as its number (`third` = `3rd`),
@@ -21,7 +22,8 @@
 use super::lex::{Kind, Lower, Word};
 use super::numerals::{fraction_at, multiple, ordinal, scale_word, spelled_number, vague_word};
 use super::units::{
-    convertible, has_conversions, is_currency, measure_word, same_converted, units_compatible,
+    convertible, has_conversions, is_currency, measure_word, same_converted,
+    same_estimate_converted, units_compatible,
 };
 
 /// How a quantity bounds its value.
@@ -66,9 +68,13 @@ impl Quantity {
         if let (Some(a), Some(b)) = (self.unit, other.unit)
             && convertible(a, b)
         {
+            let converted = |x: f64, y: f64| {
+                same_converted(x, a, y, b)
+                    || (self.bound == Bound::About && same_estimate_converted(x, a, y, b))
+            };
             return self.bound == other.bound
-                && same_converted(self.low, a, other.low, b)
-                && same_converted(self.high, a, other.high, b);
+                && converted(self.low, other.low)
+                && converted(self.high, other.high);
         }
         let near = |a: f64, b: f64| {
             close(a, b) || ((self.fraction || other.fraction) && (a - b).abs() <= 1.0)
@@ -96,7 +102,18 @@ impl Quantity {
                         || (other.bound == Bound::Exact
                             && ((self.bound == Bound::About && same_values) || rounded()))
                 }
-                Bound::AtLeast | Bound::AtMost => other.bound == Bound::Exact && same_values,
+                // `more than 6 percent` ⊇ `6.4 percent`, `up to 50` ⊇ `about 40`, within
+                // [`BOUND_REACH`] of the bound.
+                Bound::AtLeast => {
+                    matches!(other.bound, Bound::Exact | Bound::About)
+                        && (same_values
+                            || (other.low >= self.low && other.high <= self.low * BOUND_REACH))
+                }
+                Bound::AtMost => {
+                    matches!(other.bound, Bound::Exact | Bound::About)
+                        && (same_values
+                            || (other.high <= self.high && other.low >= self.high / BOUND_REACH))
+                }
             }
     }
 }
@@ -118,6 +135,11 @@ impl Quantity {
                 .any(|scale| close(self.low, other.low * scale))
     }
 }
+
+/// How far beyond its figure a bound reaches to contain another figure (`more than 6` holds
+/// `6.4`, not `11.8 million`; `just under $3.1 billion` holds `$3 billion`, not `$2.11`):
+/// further off, the two figures are read as different things.
+const BOUND_REACH: f64 = 2.0;
 
 /// Largest share of a rounded value by which the value it rounds may differ from it (`300` for
 /// `296` is 1.3%; `10` for `12` is no rounding but another count).
@@ -275,7 +297,7 @@ pub(crate) fn scan(sentence: &str, words: &[Word<'_>], taken: &mut [bool]) -> Ve
             let joins = if between {
                 joiner.is("and")
             } else {
-                joiner.is("to")
+                (joiner.is("to") && !opens_a_change(words, i) && !tallies(words, i))
                     || joiner.is("至")
                     || joiner.is("到")
                     || joiner.is_punct('~')
@@ -337,6 +359,9 @@ pub(crate) fn scan(sentence: &str, words: &[Word<'_>], taken: &mut [bool]) -> Ve
         }
         if low.ordinal {
             unit = Some("th");
+        }
+        if unit.is_none() && high.is_none() && bound_prefix.is_none() && is_age(words, i, end) {
+            unit = Some(AGE);
         }
         // `a quarter of a percentage point` is 0.25 points; any other fraction is a share.
         let fraction = low.fraction && high.is_none();
@@ -419,6 +444,77 @@ pub(crate) fn scan(sentence: &str, words: &[Word<'_>], taken: &mut [bool]) -> Ve
         i = end;
     }
     out
+}
+
+/// The group of three digits a single space after word `k` (a number), when thousands are set
+/// apart by spaces (`80 937`, `1 250 000`); not a model number glued to letters or a hyphen
+/// (`15 737s`, `10 100-metre`).
+fn thousands_group_after(words: &[Word<'_>], k: usize, taken: &[bool]) -> Option<f64> {
+    let next = words.get(k + 1)?;
+    let glued_on = words
+        .get(k + 2)
+        .is_some_and(|w| w.start == next.end && (w.kind != Kind::Punct || w.is_punct('-')));
+    let group = next.kind == Kind::Number
+        && !taken[k + 1]
+        && next.start == words[k].end + 1
+        && next.text.len() == 3
+        && next.text.chars().all(|c| c.is_ascii_digit())
+        && !glued_on;
+    group.then(|| next.text.parse().ok()).flatten()
+}
+
+/// The unit of a person's age (`a 34-year-old`, `30 years old`, `Durousseau, 30,`), apart from
+/// a span of years (`a 20-year sentence`).
+const AGE: &str = "age";
+
+/// The oldest age an age set off after a name may be.
+const AGE_MAX: u32 = 120;
+
+/// Whether the bare whole number at words `start..end` is an age set off after a name
+/// (`Paul Durousseau, 30, was charged`, `Peterson, 31.`): a comma before it, a capitalised word
+/// before that, and a comma or the sentence's end after it.
+fn is_age(words: &[Word<'_>], start: usize, end: usize) -> bool {
+    let whole = end == start + 1
+        && words[start].kind == Kind::Number
+        && words[start]
+            .text
+            .parse::<u32>()
+            .is_ok_and(|n| (1..=AGE_MAX).contains(&n));
+    let after_name =
+        start >= 2 && words[start - 1].is_punct(',') && words[start - 2].is_capitalised();
+    let set_off = words
+        .get(end)
+        .is_none_or(|w| w.is_punct(',') || w.is_punct('.'));
+    whole && after_name && set_off
+}
+
+/// Whether the amount starting at word `i` opens a tally (`a vote of 186 to 237`, `a score of
+/// 3 to 1`): two counts, not a range.
+fn tallies(words: &[Word<'_>], i: usize) -> bool {
+    i > 1
+        && words[i - 1].is("of")
+        && ["vote", "votes", "score", "tally", "margin"]
+            .iter()
+            .any(|w| words[i - 2].is(w))
+}
+
+/// How verbs of change begin (`rose`, `jumping`, `increased`, `fell` ...): after one, `from X
+/// to Y` is a change from one value to another (`jumped from 29.4 to 32.6`), not a range as
+/// after other verbs (`priced from $125 to $300`, `ranged from 60 to 80`).
+const CHANGE_VERB_STEMS: &[&str] = &[
+    "rose", "rise", "rising", "jump", "climb", "gain", "advanc", "surg", "soar", "grew", "grow",
+    "increas", "fell", "fall", "drop", "declin", "slip", "slid", "plung", "shrank", "shrunk",
+    "decreas", "improv", "moved", "went", "chang",
+];
+
+/// Whether the amount starting at word `i` (its qualifier included) is the first value of a
+/// change: `from` just before it, a verb of change ([`CHANGE_VERB_STEMS`]) before that.
+fn opens_a_change(words: &[Word<'_>], i: usize) -> bool {
+    i > 1
+        && words[i - 1].is("from")
+        && CHANGE_VERB_STEMS
+            .iter()
+            .any(|stem| words[i - 2].text.to_lowercase().starts_with(stem))
 }
 
 /// Whether a word is Latin letters (a name like `COVID` or `G`; CJK text runs into numbers
@@ -555,6 +651,13 @@ fn amount(words: &[Word<'_>], mut i: usize, taken: &[bool]) -> Option<Amount> {
                 return None;
             }
             value = digits_value(w.text)?;
+            // `80 937 hectares`: thousands set apart by a space.
+            if w.text.len() <= 3 && w.text.chars().all(|c| c.is_ascii_digit()) {
+                while let Some(group) = thousands_group_after(words, end - 1, taken) {
+                    value = value * 1000.0 + group;
+                    end += 1;
+                }
+            }
         }
         Kind::Alpha => {
             // Most words start no amount: skip them before the lookups below.
@@ -791,6 +894,11 @@ fn suffix(
         {
             (unit, count) = (Some(measure), n);
             end += 1;
+            if measure == "year" && at(end).is_some_and(|o| o.is("old")) {
+                // `30 years old`.
+                unit = Some(AGE);
+                end += 1;
+            }
             let per_hour = at(end).is_some_and(|s| s.is_punct('/'))
                 && at(end + 1).is_some_and(|h| h.is("h") || h.is("hr"));
             if measure == "km" && per_hour {
@@ -810,12 +918,15 @@ fn suffix(
                 .filter(|m| m.kind == Kind::Alpha)
                 .and_then(|m| measure_word(m.text))
         {
-            // `34-year-old`, `10-day`.
+            // `34-year-old` (an age), `10-day`.
             (unit, count) = (Some(m), n);
             end += 2;
             if at(end).is_some_and(|d| d.is_punct('-')) && at(end + 1).is_some_and(|o| o.is("old"))
             {
                 end += 2;
+                if m == "year" {
+                    unit = Some(AGE);
+                }
             }
         }
     }
@@ -875,6 +986,9 @@ mod tests {
             ("a toll near 770 deaths", "a toll of 767 deaths"),
             ("some $65 billion goes", "$64.7 billion goes"),
             ("more than 2,100 sites", "2,100 sites"),
+            ("more than 6 percent of men", "6.4 percent of men"),
+            ("a toll of at least 767", "a toll of 770"),
+            ("up to 50 people", "about 40 people"),
         ] {
             assert!(contains(vague, precise), "{vague:?} ⊇ {precise:?}");
         }
@@ -883,6 +997,11 @@ mod tests {
             ("5,200 fell ill", "5,270 fell ill"),
             ("it closed at $21.51", "it closed at $21.03"),
             ("it spent $114.3 million", "it spent $114 million"),
+            ("more than 12,400 acres", "11,400 acres"),
+            ("up to 50 people", "60 people"),
+            ("at least 23 troops", "at least 26 troops"),
+            ("more than three times", "11.8 million"),
+            ("just under $3.1 billion", "$2.11"),
         ] {
             assert!(!contains(a, b), "{a:?} does not contain {b:?}");
         }
@@ -921,6 +1040,18 @@ mod tests {
             ("it reached 41C", "it reached 106F"),
             ("it reached 41°C", "it reached 41 degrees Celsius"),
             ("a 2.4-mile tunnel", "a 3.9 km tunnel"),
+            (
+                "fires burned nearly 80 937 hectares",
+                "fires burned nearly 80,937 hectares",
+            ),
+            (
+                "fires burned nearly 80 937 hectares",
+                "fires burned nearly 200,000 acres",
+            ),
+            (
+                "about 4.6 billion kilometres away",
+                "about 2.8 billion miles away",
+            ),
             ("winds of 120 mph", "winds of 193 km/h"),
             ("the first in 30 years", "the first in three decades"),
             ("sales doubled", "sales rose 100%"),
@@ -992,6 +1123,44 @@ mod tests {
             quantities("500,000 to 1 million"),
             [(500_000.0, 1e6, Exact, None)]
         );
+        // `from X to Y`, `by X to Y` after a change are two values, not a range.
+        assert_eq!(
+            quantities("it jumped from 29.4 to 32.6"),
+            [(29.4, 29.4, Exact, None), (32.6, 32.6, Exact, None)]
+        );
+        assert_eq!(
+            quantities("retirees will increase from 20% to 33%").len(),
+            2
+        );
+        assert_eq!(
+            quantities("estimates ranged from 60 to 80"),
+            [(60.0, 80.0, Exact, None)]
+        );
+        assert_eq!(quantities("chips are priced from $125 to $300").len(), 1);
+        assert_eq!(
+            quantities("output fell by 60 million to 70 million feet").len(),
+            1
+        );
+        assert_eq!(quantities("it failed by a vote of 186 to 237").len(), 2);
+        // Thousands set apart by a space, but not a count before a model number.
+        assert_eq!(quantities("it burned 80 937 hectares")[0].0, 80_937.0);
+        assert_eq!(quantities("options on 15 737s")[0].0, 15.0);
+        // An age set off after a name.
+        assert_eq!(
+            quantities("Paul Durousseau, 30, was charged."),
+            [(30.0, 30.0, Exact, Some("age"))]
+        );
+        assert_eq!(
+            quantities("Peterson, 31, was charged on two counts."),
+            [(31.0, 31.0, Exact, Some("age")), (2.0, 2.0, Exact, None)]
+        );
+        assert_eq!(
+            quantities("In Ohio, 30 people fell ill."),
+            [(30.0, 30.0, Exact, None)]
+        );
+        assert!(same("Boudin, 60, was freed.", "the 60-year-old was freed"));
+        assert!(same("he is 60 years old", "the 60-year-old"));
+        assert!(!same("Boudin, 60, was freed.", "sentenced to 60 years"));
         let heat = extract_facts("temperatures hit 41C (106F) on Friday").quantities;
         assert_eq!((heat[0].conversion, heat[1].conversion), (false, true));
         let fine = extract_facts("a fine of 1 million yuan (about $153,000)").quantities;

@@ -36,6 +36,8 @@ impl Quote {
     /// Builds a quote from its text.
     fn new(text: &str) -> Quote {
         let mut words = Vec::new();
+        // Whether each word of `words` was written capitalised.
+        let mut capitals = Vec::new();
         let mut current = String::new();
         let mut chars = text.chars().peekable();
         let mut prev = None;
@@ -67,6 +69,9 @@ impl Quote {
                 continue;
             }
             if c.is_alphanumeric() || (matches!(c, '\'' | '’') && !current.is_empty()) {
+                if current.is_empty() {
+                    capitals.push(c.is_uppercase());
+                }
                 current.extend(c.to_lowercase().map(|l| if l == '’' { '\'' } else { l }));
                 continue;
             }
@@ -75,14 +80,21 @@ impl Quote {
             }
             if ellipsis && words.last().is_some_and(|w| !w.is_empty()) {
                 words.push(String::new());
+                capitals.push(false);
             }
         }
         if !current.is_empty() {
             words.push(current);
         }
+        let words = without_titles(words, &capitals);
         Quote {
             text: text.trim().to_string(),
-            words: words.iter().flat_map(|w| spelled_out(w)).collect(),
+            words: day_after_month(
+                words
+                    .iter()
+                    .flat_map(|w| spelled_out(&as_written_in_dates(w)))
+                    .collect(),
+            ),
         }
     }
 
@@ -190,6 +202,64 @@ impl Quote {
         }
         mine.intersection(&theirs).count() as f64 / shorter as f64
     }
+}
+
+/// The quoted words without a title before a name (`Representative Fredette` = `Fredette`,
+/// `Mr. Gilbertson` = `Gilbertson`): outlets add or drop one inside a quote to name the person.
+/// `capitals` tells which words were written capitalised.
+fn without_titles(words: Vec<String>, capitals: &[bool]) -> Vec<String> {
+    let before_a_name = |k: usize| {
+        capitals.get(k) == Some(&true)
+            && capitals.get(k + 1) == Some(&true)
+            && super::names::TITLES.contains(&words[k].as_str())
+    };
+    (0..words.len())
+        .filter(|&k| !before_a_name(k))
+        .map(|k| words[k].clone())
+        .collect()
+}
+
+/// Months written short, as their full names (`Sept.` = `September`); `Mar`, `May` and `Jun`
+/// are left alone as words of their own.
+const SHORT_MONTHS: &[(&str, &str)] = &[
+    ("jan", "january"),
+    ("feb", "february"),
+    ("apr", "april"),
+    ("jul", "july"),
+    ("aug", "august"),
+    ("sep", "september"),
+    ("sept", "september"),
+    ("oct", "october"),
+    ("nov", "november"),
+    ("dec", "december"),
+];
+
+/// A lowercase quoted word as dates write it either way: a short month in full, an ordinal
+/// day as its number (`11th` = `11`).
+fn as_written_in_dates(word: &str) -> String {
+    if let Some((_, full)) = SHORT_MONTHS.iter().find(|(short, _)| *short == word) {
+        return full.to_string();
+    }
+    let ordinal = ["st", "nd", "rd", "th"].iter().find_map(|suffix| {
+        word.strip_suffix(suffix)
+            .filter(|n| !n.is_empty() && n.chars().all(|c| c.is_ascii_digit()))
+    });
+    ordinal.unwrap_or(word).to_string()
+}
+
+/// The words with a day before its month put after it (`11 september` = `september 11`), as
+/// outlets write a date in either order.
+fn day_after_month(mut words: Vec<String>) -> Vec<String> {
+    let is_month = |w: &str| {
+        SHORT_MONTHS.iter().any(|(_, full)| *full == w) || ["march", "may", "june"].contains(&w)
+    };
+    let is_day = |w: &str| w.parse::<u8>().is_ok_and(|d| (1..=31).contains(&d));
+    for k in 1..words.len() {
+        if is_month(&words[k]) && is_day(&words[k - 1]) {
+            words.swap(k - 1, k);
+        }
+    }
+    words
 }
 
 /// A lowercase word with its contraction spelled out (`won't` → `will not`, `they're` → `they
@@ -383,6 +453,25 @@ mod tests {
         assert!(Quote::new("the failure to act continues (to put) Americans").faithful_to(&whole));
         assert!(Quote::new("the failure to act . . . Americans at risk").faithful_to(&whole));
         assert!(!Quote::new("the failure to act [continues] Britons").faithful_to(&whole));
+    }
+
+    #[test]
+    fn dates_written_otherwise_and_a_title_before_a_name_do_not_alter_a_quote() {
+        let full = Quote::new("accused of complicity in the attacks of September 11, 2001");
+        for other in [
+            "accused of complicity in the attacks of Sept. 11, 2001",
+            "accused of complicity in the attacks of 11 September, 2001",
+            "accused of complicity in the attacks of September 11th, 2001",
+        ] {
+            assert!(Quote::new(other).faithful_to(&full), "{other}");
+        }
+        let titled = Quote::new("I disagree with Representative Fredette's position");
+        assert!(Quote::new("I disagree with Fredette's position").faithful_to(&titled));
+        assert!(
+            !Quote::new("I disagree with Fredette's position")
+                .faithful_to(&Quote::new("I disagree with the Representative's position"))
+        );
+        assert!(!Quote::new("the attacks of September 12").faithful_to(&full));
     }
 
     #[test]

@@ -31,6 +31,7 @@ pub(crate) fn measure_word(word: &str) -> Option<(&'static str, f64)> {
         "kg" | "kilogram" | "kilograms" | "kilo" | "kilos" => ("kg", 1.0),
         "lb" | "lbs" => ("lb", 1.0),
         "ton" | "tons" | "tonne" | "tonnes" => ("tonne", 1.0),
+        "cent" | "cents" => ("cent", 1.0),
         "acre" | "acres" => ("acre", 1.0),
         "hectare" | "hectares" => ("hectare", 1.0),
         "mph" => ("mph", 1.0),
@@ -58,6 +59,19 @@ pub(crate) fn units_compatible(a: Option<&str>, b: Option<&str>) -> bool {
                 || matches!((a, b), ("degree", "°C" | "°F") | ("°C" | "°F", "degree"))
         }
         _ => true,
+    }
+}
+
+/// Whether an amount in unit `a` may be read as another value of an amount in unit `b` (a
+/// figure changed, not two figures): units [`units_compatible`] or [`convertible`], except that
+/// a bare count stands only for a count or an amount of money (outlets drop the `$`), never
+/// for a percentage, a measure or an ordinal (`12 percent` and `six colleges`, `a 27-year-old`
+/// and `two counts` are two figures).
+pub(crate) fn may_stand_for(a: Option<&str>, b: Option<&str>) -> bool {
+    match (a, b) {
+        (Some(a), Some(b)) => units_compatible(Some(a), Some(b)) || convertible(a, b),
+        (Some(unit), None) | (None, Some(unit)) => is_currency(unit),
+        (None, None) => true,
     }
 }
 
@@ -128,6 +142,16 @@ pub(crate) fn same_converted(a: f64, from: &str, b: f64, to: &str) -> bool {
     near(convert(a, from, to), b) || near(convert(b, to, from), a)
 }
 
+/// Largest share by which an estimate converted into another unit may miss the other side's
+/// estimate (`about 4.6 billion km` = `about 2.8 billion miles`, truncated rather than rounded).
+const ESTIMATE_SHARE_MAX: f64 = 0.05;
+
+/// Whether two estimates (`about ...`) in units `from` and `to` are one amount converted: `a`
+/// converted lies within [`ESTIMATE_SHARE_MAX`] of `b`.
+pub(crate) fn same_estimate_converted(a: f64, from: &str, b: f64, to: &str) -> bool {
+    convert(a, from, to).is_some_and(|x| (x - b).abs() <= b.abs() * ESTIMATE_SHARE_MAX)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -142,6 +166,8 @@ mod tests {
         assert!(!same_converted(100.0, "km", 70.0, "mile"));
         assert!(!same_converted(2.4, "mile", 3.5, "km"));
         assert!(!same_converted(5.0, "km", 5.0, "kg"));
+        assert!(same_estimate_converted(4.6e9, "km", 2.8e9, "mile"));
+        assert!(!same_estimate_converted(4.6e9, "km", 2.6e9, "mile"));
     }
 
     #[test]
@@ -151,5 +177,16 @@ mod tests {
         assert!(convertible("mile", "km") && !convertible("km", "km"));
         assert!(units_compatible(Some("degree"), Some("°C")));
         assert!(!units_compatible(Some("°F"), Some("°C")));
+    }
+
+    #[test]
+    fn a_bare_count_stands_only_for_a_count_or_money() {
+        assert!(may_stand_for(None, None));
+        assert!(may_stand_for(None, Some("USD")));
+        assert!(may_stand_for(Some("mile"), Some("km")));
+        assert!(!may_stand_for(Some("%"), None));
+        assert!(!may_stand_for(None, Some("year")));
+        assert!(!may_stand_for(Some("th"), None));
+        assert!(!may_stand_for(Some("%"), Some("USD")));
     }
 }
