@@ -83,6 +83,10 @@ const FACTORS: &[(&str, &str, f64)] = &[
     ("inch", "cm", 2.54),
     ("lb", "kg", 0.453_592_37),
     ("acre", "hectare", 0.404_685_6),
+    ("tonne", "kg", 1000.0),
+    ("week", "day", 7.0),
+    ("day", "hour", 24.0),
+    ("hour", "minute", 60.0),
 ];
 
 /// `value` in unit `from` expressed in unit `to`, when the two measure one dimension.
@@ -166,6 +170,10 @@ mod tests {
         assert!(!same_converted(100.0, "km", 70.0, "mile"));
         assert!(!same_converted(2.4, "mile", 3.5, "km"));
         assert!(!same_converted(5.0, "km", 5.0, "kg"));
+        assert!(same_converted(1.2, "tonne", 1200.0, "kg"));
+        assert!(same_converted(48.0, "hour", 2.0, "day"));
+        assert!(same_converted(3.0, "week", 21.0, "day"));
+        assert!(!same_converted(72.0, "hour", 2.0, "day"));
         assert!(same_estimate_converted(4.6e9, "km", 2.8e9, "mile"));
         assert!(!same_estimate_converted(4.6e9, "km", 2.6e9, "mile"));
     }
