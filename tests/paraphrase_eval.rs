@@ -17,8 +17,9 @@ mod support;
 
 use parallax::align::similarity::SentenceSet;
 use parallax::model::EngineSettings;
-use serde::Deserialize;
-use support::sentence_pairs::{Sides, accuracy, best_baselines, carried_by, compare_sides, sides};
+use support::sentence_pairs::{
+    Sides, accuracy, best_baselines, carried_by, compare_sides, read_pairs, story_sides,
+};
 
 /// Least accuracy the engine must reach on the fresh held-out set (66.2% when it was set by hand
 /// on sets like this one; 62.5% since matching is decided by a scorer fitted on real text, which
@@ -27,36 +28,6 @@ const FLOOR: f64 = 0.6;
 
 /// How far the engine must beat the one-to-one bag-of-words baseline on the fresh held-out set.
 const FLOOR_MARGIN: f64 = 0.06;
-
-#[derive(Deserialize)]
-struct Pairs {
-    story: Vec<Story>,
-}
-
-#[derive(Deserialize)]
-struct Story {
-    topic: String,
-    /// Written after the engine's constants were set, never used to tune them.
-    #[serde(default)]
-    held_out: bool,
-    pair: Vec<Pair>,
-}
-
-#[derive(Deserialize)]
-struct Pair {
-    a: String,
-    b: String,
-    same: bool,
-}
-
-fn story_sides(story: &Story) -> Sides {
-    sides(
-        story
-            .pair
-            .iter()
-            .map(|p| (p.a.as_str(), p.b.as_str(), p.same)),
-    )
-}
 
 /// Which `b` the engine carries each `a` by, comparing the two sides as two articles.
 fn engine_matches(sides: &Sides) -> Vec<Option<usize>> {
@@ -120,8 +91,7 @@ impl Scores {
 /// Scores the engine, its similarity alone and the baselines on the pairs of `file` (under
 /// `tests/fixtures/`), printing every pair the engine gets wrong.
 fn evaluate(file: &str) -> Scores {
-    let path = format!("{}/tests/fixtures/{file}", env!("CARGO_MANIFEST_DIR"));
-    let pairs: Pairs = toml::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
+    let pairs = read_pairs(file);
     let claim_match = EngineSettings::default().claim_match;
     let stories: Vec<Sides> = pairs.story.iter().map(story_sides).collect();
 

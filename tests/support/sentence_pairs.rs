@@ -8,7 +8,52 @@ use std::collections::HashSet;
 
 use parallax::align::compare;
 use parallax::model::{ClaimStatus, Comparison, EngineSettings, OutletEntry, Status};
+use serde::Deserialize;
 use unicode_segmentation::UnicodeSegmentation;
+
+/// A file of labelled sentence pairs under `tests/fixtures/`, grouped by story.
+#[derive(Deserialize)]
+pub struct PairFile {
+    pub story: Vec<PairStory>,
+}
+
+/// The pairs of one story.
+#[derive(Deserialize)]
+pub struct PairStory {
+    pub topic: String,
+    /// Written after the engine's constants were set, never used to tune them.
+    #[serde(default)]
+    pub held_out: bool,
+    pub pair: Vec<LabelledPair>,
+}
+
+/// Two outlets' sentences, labelled.
+#[derive(Deserialize)]
+pub struct LabelledPair {
+    pub a: String,
+    pub b: String,
+    /// The two carry the same claim (verbatim, paraphrased, or with a fact changed).
+    pub same: bool,
+    /// A checkable fact of the two conflicts (another number in the same place).
+    #[serde(default)]
+    pub conflict: bool,
+}
+
+/// Reads `tests/fixtures/{file}`.
+pub fn read_pairs(file: &str) -> PairFile {
+    let path = format!("{}/tests/fixtures/{file}", env!("CARGO_MANIFEST_DIR"));
+    toml::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap()
+}
+
+/// The two sides of a story's pairs.
+pub fn story_sides(story: &PairStory) -> Sides {
+    sides(
+        story
+            .pair
+            .iter()
+            .map(|p| (p.a.as_str(), p.b.as_str(), p.same)),
+    )
+}
 
 /// One story as two outlets: distinct `a` sentences, distinct `b` sentences, and each pair as
 /// (index in a, index in b, same).
