@@ -1,7 +1,7 @@
-//! Which passage of an outlet carries each reference claim: candidate pairs from the rare-term
-//! index, then a one-to-one assignment by descending probability of carrying (the fitted
-//! [`Scorer`]), wherever the passage stands, so reordering never hides a carried claim; then the
-//! two ways a claim's wording is shared
+//! Which passage of an outlet carries each reference claim: a sentence repeated word for word
+//! first; then candidate pairs from the rare-term index and a one-to-one assignment by
+//! descending probability of carrying (the fitted [`Scorer`]), wherever the passage stands, so
+//! reordering never hides a carried claim; then the two ways a claim's wording is shared
 //! unevenly: a merged sentence that carries two reference claims, and a claim split over two
 //! adjacent sentences; last, a claim carried only in part: one of its clauses.
 

@@ -5,7 +5,8 @@
 //! 1. every article is cut into claims ([`claims`]) and weighted with the story's term statistics
 //!    ([`similarity`]);
 //! 2. each outlet's claims are indexed by their rare stems ([`index`]) and matched against the
-//!    reference's claims ([`matching`]): anywhere in the article when the fitted scorer
+//!    reference's claims ([`matching`]): a sentence repeated word for word first, then anywhere
+//!    in the article when the fitted scorer
 //!    ([`scorer`]) says the passage carries the claim, or in the
 //!    claim's own place (between its neighbours' matches, each the other's best match) at the
 //!    lower `claim_match_in_place`; merged sentences and split claims included;
