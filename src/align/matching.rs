@@ -198,7 +198,11 @@ fn add_clauses(
                 {
                     continue;
                 }
-                if result.used[j] && !explains_more(reference, &owners[j], part, &outlet[j]) {
+                // A sentence taken by a split match is no place for a merge.
+                if result.used[j]
+                    && (owners[j].is_empty()
+                        || !explains_more(reference, &owners[j], part, &outlet[j]))
+                {
                     continue;
                 }
                 let p = scorer.probability(&pair_features(part, &outlet[j]));
