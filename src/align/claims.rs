@@ -5,7 +5,7 @@
 use rustc_hash::FxHashMap;
 
 use super::acronyms::StoryAcronyms;
-use super::synonyms;
+use crate::text::synonyms;
 use crate::model::{OutletEntry, TextSpan};
 use crate::text::facts::{self, Facts};
 use crate::text::{sentences, tokens};

@@ -28,7 +28,6 @@ mod paragraphs;
 pub mod scorer;
 pub mod similarity;
 mod status;
-mod synonyms;
 mod wording;
 
 use indexmap::IndexMap;

@@ -6,7 +6,7 @@
 
 use std::collections::HashSet;
 
-use super::synonyms;
+use crate::text::synonyms;
 use crate::model::{ChangeClass, ChangeKind, DiffOp, DiffPiece, FactChange};
 use crate::text::tokens;
 
