@@ -5,9 +5,9 @@
 use rustc_hash::FxHashMap;
 
 use super::acronyms::StoryAcronyms;
-use crate::text::synonyms;
 use crate::model::{OutletEntry, TextSpan};
 use crate::text::facts::{self, Facts};
+use crate::text::synonyms;
 use crate::text::{sentences, tokens};
 
 /// Claims shorter than this many content words also get character n-grams, which see through

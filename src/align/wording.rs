@@ -6,8 +6,8 @@
 
 use std::collections::HashSet;
 
-use crate::text::synonyms;
 use crate::model::{ChangeClass, ChangeKind, DiffOp, DiffPiece, FactChange};
+use crate::text::synonyms;
 use crate::text::tokens;
 
 /// A run holding at least this many content words the other side has nowhere is a detail on

@@ -13,22 +13,31 @@ use crate::text::tokens;
 /// The groups of interchangeable words, as data beside this file: the first word of each group is its canonical form.
 const GROUPS_TOML: &str = include_str!("synonyms.toml");
 
-/// The file's one key.
+/// The file's keys: the groups, and pairs of groups of opposite meaning.
 #[derive(serde::Deserialize)]
 #[serde(deny_unknown_fields)]
 struct Groups {
     groups: Vec<Vec<String>>,
+    /// Each pair names two groups by their first words, the one that says more (`increase`)
+    /// before the one that says less (`decrease`).
+    #[serde(default)]
+    opposites: Vec<[String; 2]>,
+}
+
+static GROUPS: LazyLock<Groups> =
+    LazyLock::new(|| toml::from_str(GROUPS_TOML).expect("synonyms.toml is valid"));
+
+/// The stem of `word` (of each word, for a phrase).
+fn stem(word: &str) -> String {
+    tokens::tokenize(word)
+        .into_iter()
+        .map(|t| t.stem)
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 static CANONICAL: LazyLock<HashMap<String, String>> = LazyLock::new(|| {
-    let stem = |word: &str| -> String {
-        tokens::tokenize(word)
-            .into_iter()
-            .map(|t| t.stem)
-            .collect::<Vec<_>>()
-            .join(" ")
-    };
-    let groups: Groups = toml::from_str(GROUPS_TOML).expect("synonyms.toml is valid");
+    let groups = &*GROUPS;
     let mut map = HashMap::new();
     for group in &groups.groups {
         let Some(first) = group.first() else {
@@ -42,9 +51,33 @@ static CANONICAL: LazyLock<HashMap<String, String>> = LazyLock::new(|| {
     map
 });
 
+/// The canonical stems of each pair of opposite groups, the one that says more first.
+static OPPOSITES: LazyLock<Vec<(String, String)>> = LazyLock::new(|| {
+    GROUPS
+        .opposites
+        .iter()
+        .map(|[more, less]| (stem(more), stem(less)))
+        .collect()
+});
+
 /// The canonical stem of `stem` (itself when it is in no group).
 pub fn canonical(stem: &str) -> &str {
     CANONICAL.get(stem).map_or(stem, String::as_str)
+}
+
+/// Whether the words of stems `a` and `b` mean the opposite of each other (`rose` / `fell`:
+/// their groups are a pair of `opposites`), and if so whether `a` is the one that says less.
+pub fn opposed(a: &str, b: &str) -> Option<bool> {
+    let (a, b) = (canonical(a), canonical(b));
+    OPPOSITES.iter().find_map(|(more, less)| {
+        if a == more && b == less {
+            Some(false)
+        } else if a == less && b == more {
+            Some(true)
+        } else {
+            None
+        }
+    })
 }
 
 #[cfg(test)]
@@ -67,8 +100,26 @@ mod tests {
     }
 
     #[test]
+    fn groups_of_opposite_meaning_are_opposed() {
+        let stem_of = |word: &str| tokens::tokenize(word).remove(0).stem;
+        assert_eq!(opposed(&stem_of("rose"), &stem_of("fell")), Some(false));
+        assert_eq!(opposed(&stem_of("decline"), &stem_of("jumped")), Some(true));
+        assert_eq!(opposed(&stem_of("rose"), &stem_of("climbed")), None);
+        assert_eq!(opposed(&stem_of("rose"), &stem_of("sold")), None);
+    }
+
+    #[test]
     fn the_data_file_reads_and_no_word_is_in_two_groups() {
         let groups: Groups = toml::from_str(GROUPS_TOML).unwrap();
+        let firsts: Vec<&String> = groups.groups.iter().filter_map(|g| g.first()).collect();
+        assert!(
+            groups
+                .opposites
+                .iter()
+                .flatten()
+                .all(|w| firsts.contains(&w)),
+            "each opposite names a group by its first word"
+        );
         let mut seen = std::collections::HashSet::new();
         for word in groups.groups.iter().flatten() {
             assert!(seen.insert(word.as_str()), "{word} is in two groups");

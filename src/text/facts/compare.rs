@@ -11,7 +11,7 @@
 //! | name | one name put for another: names compare as sets, and as many names of each side have no counterpart on the other (`name: Li Ming -> Wang Wei`); a lone sentence-initial name put for another in an otherwise equal sentence (`Siemens won the contract` → `Alstom won the contract`) | a name dropped or added (outlets write `he`, `the professor`, or add an affiliation); the same names in another order, or the speaker moved from the start to the end (`U.S. officials say Beijing ...` = `Beijing ..., U.S. officials say`); a legislator's party and state tagged or written out (`R-Tenn.` = `Republican of Tennessee`); a sentence's capitalised first word put for another in a reworded sentence (`Internal documents` → `Leaked documents`) |
 //! | attribution | another verb class (`attribution: said -> claimed`), another named speaker (`Li said` → `Wang said`, reported once, as a name change; the speaker is the noun phrase by the verb, the same in `Li said`, `said Li` and `Li, who said`), another kind of source (`attribution: police -> prosecutors`: police, prosecutors, defence, court, witnesses, doctors ... see `attribution::SOURCES`), attribution dropped (the outlet states the claim as its own) or added | `said` → `told reporters` → `according to`; a vaguer source (`police` → `officials`, `a spokesman`, `he`) or one of no listed kind (`the company` → `the firm`); `denied X` → `said ... not X` (the negation moved into the claim); a passive participle with its agent, which tells where a thing came from, not who says the claim (`documents obtained by the Ledger` → `documents first reported by the Ledger`); a verb that reports only sometimes standing for the other's attribution (`researchers found the drug cut deaths`, `called it a dark day`, `documents show`) |
 //! | hedge | added or removed (`hedge added: allegedly`) | one hedge for another of its class (`may` → `might`, `is thought to` → `is believed to`, `is seen as` → `is regarded as`, `is forecast to` → `is expected to`, `allegedly took` → `is accused of taking`) |
-//! | negation | the claim's polarity flipped (`negation`: `did not` → `did`, `acquitted` → `convicted`) | `did not deny` → `confirmed` (same polarity; the attribution reports the verb); `acquitted` → `found not guilty`; `unvaccinated` → `had not been vaccinated`; the `not` of a contrast dropped (`caused by an update, not a cyberattack` → `caused by an update`); a negation inside a quote dropped or added (the quote change reports it); a negation in an aside the other wording lacks (`wounding seven, none seriously`, `he said, declining to answer questions`); `without` = `does not have`, `unless` = `if not` |
+//! | negation | the claim's polarity flipped (`negation`: `did not` → `did`, `acquitted` → `convicted`); a word put for its opposite in the same place (`negation: rose -> fell`, `negation: lawful -> unlawful`) | `did not deny` → `confirmed` (same polarity; the attribution reports the verb); `acquitted` → `found not guilty`; `unvaccinated` → `had not been vaccinated`; `did not rise` → `fell`; `non-binding` → `nonbinding`; the `not` of a contrast dropped (`caused by an update, not a cyberattack` → `caused by an update`); a negation inside a quote dropped or added (the quote change reports it); a negation in an aside the other wording lacks (`wounding seven, none seriously`, `he said, declining to answer questions`); `without` = `does not have`, `unless` = `if not` |
 //!
 //! Numbers and dates are what a reader checks first, so a figure or a date one outlet carries and
 //! the other leaves out is reported even when the rest of the claim is the same; names are not,
@@ -139,10 +139,21 @@ pub fn compare_facts_with(
     // put`), not a flip of the claim besides: the polarity flipped only when it differs both
     // with and without those quotes' cues.
     let (dropped_cues, added_cues) = unpaired_quote_negations;
-    let origin_cues =
-        origin.negations.len() + super::hedges::prefixed_negatives(&origin.wording, &other.wording);
-    let other_cues =
-        other.negations.len() + super::hedges::prefixed_negatives(&other.wording, &origin.wording);
+    // A word put for its opposite (`rose` → `fell`, `lawful` → `unlawful`) is a cue on the
+    // side that says less.
+    let flips = super::opposites::flips(&origin.wording, &other.wording);
+    let flipped_in = |origin_side: bool| {
+        flips
+            .iter()
+            .filter(|f| f.less_in_origin == origin_side)
+            .count()
+    };
+    let origin_cues = origin.negations.len()
+        + super::hedges::prefixed_negatives(&origin.wording, &other.wording)
+        + flipped_in(true);
+    let other_cues = other.negations.len()
+        + super::hedges::prefixed_negatives(&other.wording, &origin.wording)
+        + flipped_in(false);
     let outside_quotes = (
         origin_cues - dropped_cues.min(origin_cues),
         other_cues - added_cues.min(other_cues),
@@ -163,14 +174,27 @@ pub fn compare_facts_with(
     };
     if origin_cues % 2 != other_cues % 2 && outside_quotes.0 % 2 != outside_quotes.1 % 2 && in_scope
     {
-        let from = origin.negations.join(", ");
-        let to = other.negations.join(", ");
+        let words = |side: fn(&super::opposites::Flip) -> &String, cues: &[String]| {
+            cues.iter()
+                .chain(flips.iter().map(side))
+                .map(String::as_str)
+                .collect::<Vec<_>>()
+                .join(", ")
+        };
+        let from = words(|f| &f.from, &origin.negations);
+        let to = words(|f| &f.to, &other.negations);
+        // A word put for its opposite is named (`negation: rose -> fell`); a cue alone is not.
+        let reason = if flips.is_empty() {
+            "negation".to_string()
+        } else {
+            format!("negation: {} -> {}", short(&from), short(&to))
+        };
         out.push(change(
             ChangeKind::Negation,
             ChangeClass::Conflict,
             (!from.is_empty()).then_some(from.as_str()),
             (!to.is_empty()).then_some(to.as_str()),
-            "negation".to_string(),
+            reason,
         ));
     }
     out
@@ -535,6 +559,18 @@ mod tests {
                 "The jury convicted him.",
                 &["negation"],
             ),
+            (
+                "Shares rose 5 percent on Monday.",
+                "Shares fell 5 percent on Monday.",
+                &["negation: rose -> fell"],
+            ),
+            (
+                "The court ruled that the ban was lawful.",
+                "The court ruled that the ban was unlawful.",
+                &["negation: lawful -> unlawful"],
+            ),
+            // An opposite and a `not` cancel out.
+            ("Unemployment did not rise.", "Unemployment fell.", &[]),
             (
                 "The fine was 1 million yuan.",
                 "The fine was 1 million yuan (about $153,000).",

@@ -56,8 +56,10 @@ const NEGATIONS: &[&str] = &[
     "denies",
     "deny",
     "denying",
+    "reject",
     "rejected",
     "rejects",
+    "rejecting",
     "acquitted",
     "acquits",
     "acquit",
@@ -103,6 +105,7 @@ fn contrast_at(words: &[Word<'_>], i: usize) -> bool {
 /// Verbs that negate before `to` (`refused to rule out` = `did not rule out`). `refused` also
 /// negates its object (`refused bail` = `denied bail`), as `rejected` does.
 const REFUSALS: &[&str] = &[
+    "refuse",
     "refused",
     "refuses",
     "refusing",
@@ -383,9 +386,6 @@ fn cue_scopes(negating: &str, other: &str) -> Vec<bool> {
 /// was hurt`).
 const PRONOUNS: &[&str] = &["none", "nobody", "nothing"];
 
-/// Negative prefixes of a word that the other wording writes with `not` (`unvaccinated`).
-const NEGATIVE_PREFIXES: &[&str] = &["un", "in", "im", "dis", "non"];
-
 /// How many words after a `not` (`had not been vaccinated`) may come before the word it negates.
 const NOT_REACH: usize = 3;
 
@@ -412,7 +412,7 @@ pub(crate) fn prefixed_negatives(wording: &str, other: &str) -> usize {
     wording
         .split(' ')
         .filter(|word| {
-            NEGATIVE_PREFIXES.iter().any(|prefix| {
+            super::opposites::NEGATIVE_PREFIXES.iter().any(|prefix| {
                 word.strip_prefix(prefix).is_some_and(|stem| {
                     stem.len() >= 4 && negated.contains(&stem) && !carried(prefix, stem)
                 })

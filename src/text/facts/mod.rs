@@ -24,6 +24,7 @@ pub mod hedges;
 mod lex;
 pub mod names;
 mod numerals;
+mod opposites;
 pub mod quantities;
 pub mod quotes;
 mod units;
