@@ -36,6 +36,9 @@ fn hedge_class(table: &str, word: &str) -> Option<&'static str> {
     word_tables::class_of(&TABLES, table, word)
 }
 
+/// The class of the modal verbs (`may`, `might`, `could`) in `hedges.toml`.
+const MODAL_CLASS: &str = "may";
+
 /// Verbs that hedge before `to` (`appears to`, `seemed to`).
 const SEEM: &[&str] = &["appear", "appears", "appeared", "seem", "seems", "seemed"];
 
@@ -206,8 +209,11 @@ pub(crate) fn scan_hedges(words: &[Word<'_>]) -> Vec<Hedge> {
                 class,
             })
         };
-        let found = if let Some(class) =
-            hedge_class("words", lower).filter(|_| w.text == lower || i == 0)
+        // Capitalised, a hedge word counts only opening the sentence (`Reportedly, ...`), and a
+        // modal never: it opens a question, and `May` there is the month (`May housing starts
+        // rose`).
+        let found = if let Some(class) = hedge_class("words", lower)
+            .filter(|&class| w.text == lower || (i == 0 && class != MODAL_CLASS))
         {
             hedge(lower, class)
         } else if let Some(class) = hedge_class("adjectives", lower)
@@ -447,6 +453,9 @@ mod tests {
         assert_eq!(hedges("It is forecast to peak."), ["expected to"]);
         assert_eq!(hedges("He is accused of taking bribes."), ["allegedly"]);
         assert!(hedges("Police accused him of lying.").is_empty());
+        // Opening a sentence: an adverb still hedges, a modal does not (`May` is the month).
+        assert_eq!(hedges("Reportedly, he left."), ["reportedly"]);
+        assert!(hedges("May housing starts rose 6.8 percent.").is_empty());
         assert_eq!(hedges("The so-called experts."), ["so-called"]);
         assert_eq!(hedges("It was widely seen as proof."), ["seen as"]);
         assert_eq!(hedges("He is regarded as the favourite."), ["seen as"]);
