@@ -130,6 +130,15 @@ pub const SOURCES: &[(&str, &[&str])] = &[
         &["analyst", "analysts", "economist", "economists"],
     ),
     ("relatives", &["family", "relatives", "parents"]),
+    (
+        "organisers",
+        &["organiser", "organisers", "organizer", "organizers"],
+    ),
+    ("unions", &["union", "unions"]),
+    (
+        "government",
+        &["government", "ministry", "minister", "cabinet"],
+    ),
 ];
 
 /// Vague sources: they agree with any speaker and are no name, even capitalised at the start

@@ -706,6 +706,21 @@ mod tests {
                 "The gunman acted alone, police said.",
                 &[],
             ),
+            (
+                "About 5,000 people joined the march, organisers said.",
+                "About 5,000 people joined the march, police said.",
+                &["attribution: organisers -> police"],
+            ),
+            (
+                "Teachers joined the strike, the union said.",
+                "Teachers joined the strike, the education ministry said.",
+                &["attribution: the union -> the education ministry"],
+            ),
+            (
+                "The ministry said the plan was delayed.",
+                "The government said the plan was delayed.",
+                &[],
+            ),
         ];
         for (origin, other, expected) in cases {
             assert_eq!(reasons(origin, other), *expected, "{origin:?} -> {other:?}");
