@@ -14,10 +14,11 @@
 //! and `over` before a duration as during (`tracked them over eight years` = `for eight
 //! years`) unless it bounds (`for over eight years`).
 //!
-//! Durations written in words read as their figures: a measure and a half (`a day and a half`
-//! = `36 hours`), one span of time where it is a duration (`within a year` = `within 12
-//! months`, not the rate of `$5 million a year`), a span told in several units or as a clock
-//! (`2 hours, 1 minute and 9 seconds` = `2:01:09`).
+//! Amounts and durations written in words read as their figures: a share of a scale word or a
+//! measure (`a quarter of a million` = `250,000`, `half an hour` = `30 minutes`), a measure and
+//! a half (`a day and a half` = `36 hours`), one span of time where it is a duration (`within a
+//! year` = `within 12 months`, not the rate of `$5 million a year`), a span told in several
+//! units or as a clock (`2 hours, 1 minute and 9 seconds` = `2:01:09`).
 //!
 //! An amount that only converts the amount before it into another currency or unit (`1
 //! million yuan (about $153,000)`, `41C (106F)`) is flagged as a conversion: dropping or
@@ -691,6 +692,28 @@ fn fraction_after_whole(words: &[Word<'_>], i: usize, taken: &[bool]) -> Option<
         .then_some((numerator / denominator, 3))
 }
 
+/// Where the whole that a fraction ending at word `k` takes a share of starts, when that is a
+/// scale word or a measure: `half a million`, `a quarter of a million`, `three-quarters of an
+/// hour`, `a half-million` (the hyphen, which the scale words are read from).
+fn whole_of_fraction(words: &[Word<'_>], k: usize, taken: &[bool]) -> Option<usize> {
+    let word_at = |k: usize| words.get(k).filter(|_| !taken[k]);
+    let is_scale = |k: usize| {
+        word_at(k).is_some_and(|w| w.kind == Kind::Alpha && scale_word(w.text, false).is_some())
+    };
+    if word_at(k).is_some_and(|d| d.is_punct('-') && d.start == words[k - 1].end) {
+        return is_scale(k + 1).then_some(k);
+    }
+    let k = if word_at(k).is_some_and(|o| o.is("of")) {
+        k + 1
+    } else {
+        k
+    };
+    let article = word_at(k).is_some_and(|a| a.is("a") || a.is("an"));
+    let measure =
+        word_at(k + 1).is_some_and(|w| w.kind == Kind::Alpha && measure_word(w.text).is_some());
+    (article && (is_scale(k + 1) || measure)).then_some(k + 1)
+}
+
 /// A duration written as a clock at word `i`, hours, minutes and seconds (`2:01:09`, a race
 /// time): its length in seconds. Minutes and seconds take two digits each, below 60; hours and
 /// minutes alone (`10:30`) and a time with `a.m.` or `p.m.` are times of day.
@@ -848,9 +871,13 @@ fn amount(words: &[Word<'_>], mut i: usize, taken: &[bool]) -> Option<Amount> {
             }
             // `tens of thousands`, `hundreds of thousands` before a plain `hundreds`.
             if let Some((share, after)) = fraction_at(words, i) {
-                fraction = true;
                 value = share;
-                end = after;
+                // `half a million`, `a quarter of an hour`: a share of the scale or measure
+                // after it, read on; otherwise a share of what follows.
+                match whole_of_fraction(words, after, taken) {
+                    Some(whole) => end = whole,
+                    None => (fraction, end) = (true, after),
+                }
             } else if let Some(range) = ["tens", "hundreds"]
                 .iter()
                 .position(|t| w.is(t))
@@ -1242,7 +1269,7 @@ mod tests {
     }
 
     #[test]
-    fn durations_in_words_equal_their_figures() {
+    fn durations_and_amounts_in_words_equal_their_figures() {
         for (a, b) in [
             ("reached after 36 hours", "reached after a day and a half"),
             ("delayed for an hour and a half", "delayed for 90 minutes"),
@@ -1253,6 +1280,14 @@ mod tests {
             ("held for more than a year", "held for more than 12 months"),
             ("it spent nearly a week", "it spent nearly seven days"),
             ("closed for one week", "closed for seven days"),
+            ("it lasted half an hour", "it lasted 30 minutes"),
+            ("it took half a year", "it took six months"),
+            ("a quarter of a century", "25 years"),
+            ("250,000 customers", "a quarter of a million customers"),
+            ("half a million people", "500,000 people"),
+            ("three-quarters of a million", "750,000"),
+            ("a half-million homes", "500,000 homes"),
+            ("half a dozen boats", "6 boats"),
             ("won in 2 hours, 1 minute and 9 seconds", "won in 2:01:09"),
             (
                 "jailed for three years and five months",
