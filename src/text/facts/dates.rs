@@ -7,7 +7,8 @@
 //! (a month where the other gives the day) is *less specific*. `Nov. 17, 2020` and
 //! `November 17, 2020` are the same date; `last year` and `in 2019` are compatible, and so are
 //! `the 1980s` and `1985`. A date right after a reporting verb (`officials said Sunday`) dates
-//! the report, not the events, and is never put for a date of the events.
+//! the report, not the events, and is never put for a date of the events. A span before a
+//! clause (`stuck for six days before tugs freed it`) tells how long, and is no date.
 
 use super::lex::{Kind, Lower, Word};
 
@@ -350,6 +351,55 @@ fn after_reporting_verb(words: &[Word<'_>], i: usize) -> bool {
     })
 }
 
+/// Words that open a clause as its subject (`before he left`).
+const SUBJECT_PRONOUNS: &[&str] = &["he", "she", "it", "they", "we", "i", "you"];
+
+/// Verbs only a clause holds (`before the ship was freed`, `before being freed`).
+const AUXILIARIES: &[&str] = &[
+    "was", "were", "is", "are", "had", "has", "have", "did", "could", "would", "will", "can",
+    "being", "been",
+];
+
+/// Words after which a word in `-ed` is an adjective (`the delayed vote`), not a verb.
+const DETERMINERS: &[&str] = &[
+    "the", "a", "an", "his", "her", "its", "their", "our", "this", "that", "these", "those",
+];
+
+/// How many words after `before` are looked at for a clause's verb.
+const CLAUSE_WORDS_MAX: usize = 5;
+
+/// Whether the words from `k`, after `before`, open a clause (`before tugs freed it`, `before he
+/// left`, `before the ship was freed`, `before leaving`) rather than name what a date is counted
+/// from (`before the election`, `before Christmas`, `before.`): a subject pronoun or a
+/// gerund first, or an auxiliary or a verb in `-ed` before the next punctuation.
+fn opens_clause(words: &[Word<'_>], k: usize) -> bool {
+    let phrase = words
+        .get(k..)
+        .unwrap_or_default()
+        .iter()
+        .take_while(|w| w.kind != Kind::Punct)
+        .take(CLAUSE_WORDS_MAX);
+    let mut previous: Option<&Word<'_>> = None;
+    for (n, w) in phrase.enumerate() {
+        let Some(lower) = Lower::new(w.text) else {
+            return false;
+        };
+        let lower = lower.as_str();
+        let lowercase = w.kind == Kind::Alpha && !w.is_capitalised();
+        let opener =
+            n == 0 && (SUBJECT_PRONOUNS.contains(&lower) || (lowercase && lower.ends_with("ing")));
+        let past = lowercase
+            && lower.len() >= 5
+            && lower.ends_with("ed")
+            && !previous.is_some_and(|p| DETERMINERS.iter().any(|d| p.is(d)));
+        if opener || AUXILIARIES.contains(&lower) || past {
+            return true;
+        }
+        previous = Some(w);
+    }
+    false
+}
+
 /// A date starting at word `i`, with the index just past it (its `text` is filled by the caller).
 fn date_at(words: &[Word<'_>], i: usize) -> Option<(DateFact, usize)> {
     let mut date = DateFact {
@@ -420,11 +470,13 @@ fn date_at(words: &[Word<'_>], i: usize) -> Option<(DateFact, usize)> {
         return None;
     }
     // `three days ago`, `a year ago`, `2 weeks ago`, `four years earlier` (before the events
-    // told, which the claim cannot resolve either), `a week later`, `a decade ago` (10 years).
+    // told, which the claim cannot resolve either), `a week later`, `a decade ago` (10 years);
+    // `six days before tugs freed it` is how long something lasted, no date.
     if let (Some(unit_word), Some(ago)) = (words.get(i + 1), words.get(i + 2))
         && ["ago", "earlier", "before", "later"]
             .iter()
             .any(|a| ago.is(a))
+        && !(ago.is("before") && opens_clause(words, i + 3))
         && let Some((unit, per)) = relative_unit(unit_word).map(|u| (u, 1)).or_else(|| {
             super::units::measure_word(unit_word.text)
                 .filter(|(u, n)| *n > 1.0 && relative_unit_name(u))
@@ -598,6 +650,26 @@ mod tests {
         assert!(decade.compatible(&year) && !decade.same(&year));
         assert!(decade.precision() < year.precision());
         assert!(!decade.compatible(&date("a sale in 1991")));
+    }
+
+    #[test]
+    fn a_span_before_a_clause_is_no_date() {
+        for sentence in [
+            "It was stuck for six days before tugs freed it.",
+            "She waited two days before he left.",
+            "It ran a week before the ship was freed.",
+            "He spent three years before leaving.",
+        ] {
+            assert!(extract_facts(sentence).dates.is_empty(), "{sentence:?}");
+        }
+        for sentence in [
+            "It closed two days before the election.",
+            "It closed two days before the scheduled vote.",
+            "He had left four years before.",
+            "It opened a week before Christmas.",
+        ] {
+            assert!(date(sentence).relative.is_some(), "{sentence:?}");
+        }
     }
 
     #[test]

@@ -141,7 +141,9 @@ pub(crate) fn fraction_at(words: &[Word<'_>], i: usize) -> Option<(f64, usize)> 
             .iter()
             .any(|b| words[i - 1].is(b));
         let after_ok = words.get(i + 1).is_some_and(|n| {
-            n.is("of") || n.is("the") || n.is("a") || n.is("their") || n.is("its")
+            ["of", "the", "a", "an", "their", "its"]
+                .iter()
+                .any(|x| n.is(x))
         }) || (i > 0 && words[i - 1].is("by"));
         return (before_ok && after_ok).then_some((0.5, i + 1));
     }
@@ -167,10 +169,14 @@ pub(crate) fn fraction_at(words: &[Word<'_>], i: usize) -> Option<(f64, usize)> 
         "tenth" => 10.0,
         _ => return None,
     };
-    // `a third-party auditor`, `a quarter-final`: a compound, not a share.
+    // `a third-party auditor`, `a quarter-final`: a compound, not a share; `a quarter-million`
+    // is a share of its scale word.
     let compound = words
         .get(k + 1)
-        .is_some_and(|d| d.is_punct('-') && d.start == words[k].end);
+        .is_some_and(|d| d.is_punct('-') && d.start == words[k].end)
+        && words
+            .get(k + 2)
+            .is_none_or(|s| scale_word(s.text, false).is_none());
     // `a fifth consecutive meeting`, `a third term`: an ordinal before its noun, where a share
     // is followed by `of`, a comparative or a phrase (`a third of`, `a third higher`, `by a
     // third since 2020`).

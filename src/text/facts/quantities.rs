@@ -14,6 +14,12 @@
 //! and `over` before a duration as during (`tracked them over eight years` = `for eight
 //! years`) unless it bounds (`for over eight years`).
 //!
+//! Amounts and durations written in words read as their figures: a share of a scale word or a
+//! measure (`a quarter of a million` = `250,000`, `half an hour` = `30 minutes`), a measure and
+//! a half (`a day and a half` = `36 hours`), one span of time where it is a duration (`within a
+//! year` = `within 12 months`, not the rate of `$5 million a year`), a span told in several
+//! units or as a clock (`2 hours, 1 minute and 9 seconds` = `2:01:09`).
+//!
 //! An amount that only converts the amount before it into another currency or unit (`1
 //! million yuan (about $153,000)`, `41C (106F)`) is flagged as a conversion: dropping or
 //! adding it changes no fact; and an amount converted into another unit of its dimension is
@@ -22,8 +28,8 @@
 use super::lex::{Kind, Lower, Word};
 use super::numerals::{fraction_at, multiple, ordinal, scale_word, spelled_number, vague_word};
 use super::units::{
-    convertible, has_conversions, is_currency, measure_word, same_converted,
-    same_estimate_converted, units_compatible,
+    convert, convertible, has_conversions, is_currency, is_span_of_time, measure_word,
+    same_converted, same_estimate_converted, units_compatible,
 };
 
 /// How a quantity bounds its value.
@@ -87,8 +93,22 @@ impl Quantity {
 
     /// Whether `self` is a vaguer statement that contains `other` (`dozens` ⊇ `60 to 80`,
     /// `about 50` ⊇ `50`, `more than 2,100` ⊇ `2,100`), or `other` rounded (`$114 million` ⊇
-    /// `$114.3 million`, `some $65 billion` ⊇ `$64.7 billion`, `300` ⊇ `296`).
+    /// `$114.3 million`, `some $65 billion` ⊇ `$64.7 billion`, `300` ⊇ `296`), in units
+    /// converted into each other (`about a week` ⊇ `seven days`).
     pub fn contains(&self, other: &Quantity) -> bool {
+        // `about a week` ⊇ `seven days`: compared in one unit.
+        if let (Some(a), Some(b)) = (self.unit, other.unit)
+            && convertible(a, b)
+            && let (Some(low), Some(high)) = (convert(other.low, b, a), convert(other.high, b, a))
+        {
+            let converted = Quantity {
+                low,
+                high,
+                unit: self.unit,
+                ..other.clone()
+            };
+            return self.contains(&converted);
+        }
         let same_values = close(self.low, other.low) && close(self.high, other.high);
         let rounded =
             || self.low == self.high && other.low == other.high && rounds_to(other.low, self.low);
@@ -252,7 +272,9 @@ fn currency_word(word: &str) -> Option<&'static str> {
 /// An amount before any range or unit: value, currency, and where it ends.
 struct Amount {
     value: f64,
-    currency: Option<&'static str>,
+    /// The currency written with the figure (`$`, `US$`), or the unit of a clock-style
+    /// duration (`2:01:09` is in seconds).
+    unit: Option<&'static str>,
     vague: Option<(f64, f64)>,
     /// The product of the scale words (`million` ...), 1.0 without any.
     scale: f64,
@@ -332,16 +354,16 @@ pub(crate) fn scan(sentence: &str, words: &[Word<'_>], taken: &mut [bool]) -> Ve
             {
                 low.value *= second.scale;
             }
-            low.currency = low.currency.or(second.currency);
-            second.currency = second.currency.or(low.currency);
+            low.unit = low.unit.or(second.unit);
+            second.unit = second.unit.or(low.unit);
         }
         // `1 in 5`, `one in four`: a share.
         if high.is_none()
             && !low.fraction
-            && low.currency.is_none()
+            && low.unit.is_none()
             && words.get(end).is_some_and(|w| w.is("in"))
             && let Some(whole) = amount(words, end + 1, taken)
-            && whole.currency.is_none()
+            && whole.unit.is_none()
             && whole.vague.is_none()
             && whole.value > low.value
             && whole.value <= 1000.0
@@ -350,8 +372,16 @@ pub(crate) fn scan(sentence: &str, words: &[Word<'_>], taken: &mut [bool]) -> Ve
             low.fraction = true;
             end = whole.end;
         }
-        let (mut unit, count, bound_suffix, unit_end) = suffix(words, end, low.currency);
+        let (mut unit, count, bound_suffix, unit_end) = suffix(words, end, low.unit);
+        // `a day and a half`, `two miles and a half`: half a unit more.
+        let measured = unit_end > end
+            && words[unit_end - 1].kind == Kind::Alpha
+            && measure_word(words[unit_end - 1].text).is_some();
         end = unit_end;
+        if measured && high.is_none() && !low.fraction && and_a_half_at(words, end, taken) {
+            low.value += 0.5;
+            end += 3;
+        }
         // `three decades` is 30 years.
         low.value *= count;
         if let Some(second) = &mut high {
@@ -381,11 +411,19 @@ pub(crate) fn scan(sentence: &str, words: &[Word<'_>], taken: &mut [bool]) -> Ve
         // `tracked them over eight years` is during, not more than; `for over eight years`,
         // `over 65 years old` and `over two years ago` still bound.
         let during = words[i].is("over")
-            && unit.is_some_and(|u| ["year", "month", "week", "day", "hour"].contains(&u))
+            && unit.is_some_and(|u| DURATIONS.contains(&u))
             && !(i > 0 && ["for", "aged", "of"].iter().any(|w| words[i - 1].is(w)))
             && !words
                 .get(end)
                 .is_some_and(|w| w.is("old") || w.is("ago") || w.is("older"));
+        // `2 hours, 1 minute and 9 seconds`: one span of time, in its smallest unit.
+        if high.is_none()
+            && !fraction
+            && let Some(span) = unit.filter(|u| is_span_of_time(u))
+        {
+            let (value, smallest, span_end) = smaller_spans(words, end, span, low.value, taken);
+            (low.value, unit, end) = (value, Some(smallest), span_end);
+        }
         let bound = if low.vague.is_some() {
             Bound::Vague
         } else if during {
@@ -488,6 +526,89 @@ fn is_age(words: &[Word<'_>], start: usize, end: usize) -> bool {
     whole && after_name && set_off
 }
 
+/// The units of spans of time long enough to be told as a duration: `over` one is during it
+/// (`over eight years`), and `a` or `one` before one after a word that leads a duration counts
+/// one (`within a year`); a minute or a second is too often a moment (`for a second`, `wait a
+/// minute`).
+const DURATIONS: &[&str] = &["year", "month", "week", "day", "hour"];
+
+/// Words that govern `a year`, `an hour`, `one week` as a duration: prepositions of time and
+/// verbs of spending time. A rate (`$5 million a year`, `twice a week`) and a span that is
+/// itself the subject (`nearly a month passed`) have none.
+const DURATION_LEADS: &[&str] = &[
+    "within", "for", "in", "after", "over", "under", "to", "took", "takes", "spent", "lasted",
+    "lasting",
+];
+
+/// Whether `a`, `an` or `one` at word `i` counts one of the measure after it: before `and a
+/// half` (`a day and a half`, `a mile and a half`), or one of a span of time
+/// ([`DURATIONS`]) as a duration, governed by one of [`DURATION_LEADS`] directly or through a
+/// qualifier (`within a year`, `for more than a week`, `spent nearly an hour`), and not
+/// opening a relative clause (`in a year when ...`).
+fn one_of_measure(words: &[Word<'_>], i: usize, taken: &[bool]) -> bool {
+    let Some((unit, _)) = words
+        .get(i + 1)
+        .filter(|u| u.kind == Kind::Alpha && !taken[i + 1])
+        .and_then(|u| measure_word(u.text))
+    else {
+        return false;
+    };
+    let qualifier_start = (i.saturating_sub(3)..i)
+        .find(|&j| qualifier_at(words, j).is_some_and(|(_, len)| j + len == i))
+        .unwrap_or(i);
+    let led = [i, qualifier_start]
+        .iter()
+        .any(|&k| k > 0 && DURATION_LEADS.iter().any(|l| words[k - 1].is(l)));
+    let clause = words
+        .get(i + 2)
+        .is_some_and(|c| ["when", "where", "that", "which"].iter().any(|x| c.is(x)));
+    and_a_half_at(words, i + 2, taken) || (DURATIONS.contains(&unit) && led && !clause)
+}
+
+/// Whether `and a half` is written from word `k` (`three and a half`, `a day and a half`).
+fn and_a_half_at(words: &[Word<'_>], k: usize, taken: &[bool]) -> bool {
+    ["and", "a", "half"]
+        .iter()
+        .enumerate()
+        .all(|(n, h)| words.get(k + n).is_some_and(|x| x.is(h) && !taken[k + n]))
+}
+
+/// The smaller spans of time written after a span (`2 hours, 1 minute and 9 seconds`), which
+/// state one span with it: from the span of `value` in `unit` ending at word `end`, the whole
+/// in the smallest unit and the index just past it.
+fn smaller_spans(
+    words: &[Word<'_>],
+    mut end: usize,
+    mut unit: &'static str,
+    mut value: f64,
+    taken: &[bool],
+) -> (f64, &'static str, usize) {
+    loop {
+        let mut k = end;
+        if words.get(k).is_some_and(|c| c.is_punct(',')) {
+            k += 1;
+        }
+        if words.get(k).is_some_and(|a| a.is("and")) {
+            k += 1;
+        }
+        let Some(part) = amount(words, k, taken)
+            .filter(|p| p.unit.is_none() && p.vague.is_none() && !p.fraction && !p.ordinal)
+        else {
+            break;
+        };
+        let (Some(smaller), count, None, after) = suffix(words, part.end, None) else {
+            break;
+        };
+        let Some(whole) =
+            convert(value, unit, smaller).filter(|w| is_span_of_time(smaller) && *w > value)
+        else {
+            break;
+        };
+        (value, unit, end) = (whole + part.value * count, smaller, after);
+    }
+    (value, unit, end)
+}
+
 /// Whether the amount starting at word `i` opens a tally (`a vote of 186 to 237`, `a score of
 /// 3 to 1`): two counts, not a range.
 fn tallies(words: &[Word<'_>], i: usize) -> bool {
@@ -545,8 +666,6 @@ fn qualifier_at(words: &[Word<'_>], i: usize) -> Option<(Bound, usize)> {
     })
 }
 
-/// An amount starting at word `i`: optional currency sign, a number (digits, words, `a dozen`,
-/// a vague count), optional scale words.
 /// A fraction written after a whole number at word `i`, and how many words it takes: a
 /// vulgar fraction (`½`, `¾`) or a fraction of digits (`1/2`) below one.
 fn fraction_after_whole(words: &[Word<'_>], i: usize, taken: &[bool]) -> Option<(f64, usize)> {
@@ -573,6 +692,48 @@ fn fraction_after_whole(words: &[Word<'_>], i: usize, taken: &[bool]) -> Option<
         .then_some((numerator / denominator, 3))
 }
 
+/// Where the whole that a fraction ending at word `k` takes a share of starts, when that is a
+/// scale word or a measure: `half a million`, `a quarter of a million`, `three-quarters of an
+/// hour`, `a half-million` (the hyphen, which the scale words are read from).
+fn whole_of_fraction(words: &[Word<'_>], k: usize, taken: &[bool]) -> Option<usize> {
+    let word_at = |k: usize| words.get(k).filter(|_| !taken[k]);
+    let is_scale = |k: usize| {
+        word_at(k).is_some_and(|w| w.kind == Kind::Alpha && scale_word(w.text, false).is_some())
+    };
+    if word_at(k).is_some_and(|d| d.is_punct('-') && d.start == words[k - 1].end) {
+        return is_scale(k + 1).then_some(k);
+    }
+    let k = if word_at(k).is_some_and(|o| o.is("of")) {
+        k + 1
+    } else {
+        k
+    };
+    let article = word_at(k).is_some_and(|a| a.is("a") || a.is("an"));
+    let measure =
+        word_at(k + 1).is_some_and(|w| w.kind == Kind::Alpha && measure_word(w.text).is_some());
+    (article && (is_scale(k + 1) || measure)).then_some(k + 1)
+}
+
+/// A duration written as a clock at word `i`, hours, minutes and seconds (`2:01:09`, a race
+/// time): its length in seconds. Minutes and seconds take two digits each, below 60; hours and
+/// minutes alone (`10:30`) and a time with `a.m.` or `p.m.` are times of day.
+fn clock_duration(words: &[Word<'_>], i: usize) -> Option<f64> {
+    let mut parts = words[i].text.split(':');
+    let hours: f64 = parts.next()?.parse().ok()?;
+    let mut sixtieths = || {
+        parts
+            .next()
+            .filter(|p| p.len() == 2)
+            .and_then(|p| p.parse::<f64>().ok())
+            .filter(|n| *n < 60.0)
+    };
+    let (minutes, seconds) = (sixtieths()?, sixtieths()?);
+    let meridiem = words
+        .get(i + 1)
+        .is_some_and(|m| ["am", "a.m.", "pm", "p.m."].iter().any(|x| m.is(x)));
+    (parts.next().is_none() && !meridiem).then_some(hours * 3600.0 + minutes * 60.0 + seconds)
+}
+
 /// The share a vulgar fraction character stands for (`½` 0.5).
 fn vulgar_fraction(c: char) -> Option<f64> {
     let share = match c {
@@ -588,6 +749,8 @@ fn vulgar_fraction(c: char) -> Option<f64> {
     Some(share)
 }
 
+/// An amount starting at word `i`: optional currency sign, a number (digits, words, `a dozen`,
+/// a vague count, a clock-style duration), optional scale words.
 fn amount(words: &[Word<'_>], mut i: usize, taken: &[bool]) -> Option<Amount> {
     let word_at = |k: usize| {
         words
@@ -637,7 +800,18 @@ fn amount(words: &[Word<'_>], mut i: usize, taken: &[bool]) -> Option<Amount> {
     match w.kind {
         Kind::Number => {
             if w.text.contains(':') {
-                return None;
+                // `2:01:09`; a time of day (`10:30`) is the dates' to read.
+                let seconds = clock_duration(words, i).filter(|_| currency.is_none())?;
+                return Some(Amount {
+                    value: seconds,
+                    unit: Some("second"),
+                    vague: None,
+                    scale: 1.0,
+                    fraction: false,
+                    multiplier: false,
+                    ordinal: false,
+                    end: i + 1,
+                });
             }
             // `COVID-19`, `G20`, `F-35`: a number glued to a name is part of the name.
             let glued_to_name = i > 0
@@ -674,7 +848,7 @@ fn amount(words: &[Word<'_>], mut i: usize, taken: &[bool]) -> Option<Amount> {
             if let Some(change) = multiple(words, i) {
                 return Some(Amount {
                     value: change,
-                    currency,
+                    unit: currency,
                     vague: None,
                     scale: 1.0,
                     fraction: true,
@@ -686,7 +860,7 @@ fn amount(words: &[Word<'_>], mut i: usize, taken: &[bool]) -> Option<Amount> {
             if let Some(n) = ordinal(words, i) {
                 return Some(Amount {
                     value: n,
-                    currency,
+                    unit: currency,
                     vague: None,
                     scale: 1.0,
                     fraction: false,
@@ -697,9 +871,13 @@ fn amount(words: &[Word<'_>], mut i: usize, taken: &[bool]) -> Option<Amount> {
             }
             // `tens of thousands`, `hundreds of thousands` before a plain `hundreds`.
             if let Some((share, after)) = fraction_at(words, i) {
-                fraction = true;
                 value = share;
-                end = after;
+                // `half a million`, `a quarter of an hour`: a share of the scale or measure
+                // after it, read on; otherwise a share of what follows.
+                match whole_of_fraction(words, after, taken) {
+                    Some(whole) => end = whole,
+                    None => (fraction, end) = (true, after),
+                }
             } else if let Some(range) = ["tens", "hundreds"]
                 .iter()
                 .position(|t| w.is(t))
@@ -722,6 +900,8 @@ fn amount(words: &[Word<'_>], mut i: usize, taken: &[bool]) -> Option<Amount> {
                 })
             {
                 // `a million`, and a measure that counts several of its unit: `a decade`.
+                value = 1.0;
+            } else if (w.is("a") || w.is("an") || w.is("one")) && one_of_measure(words, i, taken) {
                 value = 1.0;
             } else if let Some(n) = spelled_number(w.text).filter(|_| {
                 // `one` counts only in a share (`one in four`) or before a unit that is no
@@ -761,11 +941,7 @@ fn amount(words: &[Word<'_>], mut i: usize, taken: &[bool]) -> Option<Amount> {
         Kind::Punct => return None,
     }
     // `three and a half`.
-    let and_a_half = ["and", "a", "half"]
-        .iter()
-        .enumerate()
-        .all(|(k, h)| word_at(end + k).is_some_and(|x| x.is(h)));
-    if and_a_half && vague.is_none() && !fraction {
+    if and_a_half_at(words, end, taken) && vague.is_none() && !fraction {
         value += 0.5;
         end += 3;
     }
@@ -820,7 +996,7 @@ fn amount(words: &[Word<'_>], mut i: usize, taken: &[bool]) -> Option<Amount> {
     if fold && vague.is_none() && !fraction && scale == 1.0 && value > 1.0 {
         return Some(Amount {
             value: value - 1.0,
-            currency,
+            unit: currency,
             vague,
             scale,
             fraction: true,
@@ -834,7 +1010,7 @@ fn amount(words: &[Word<'_>], mut i: usize, taken: &[bool]) -> Option<Amount> {
     }
     Some(Amount {
         value: value * scale,
-        currency,
+        unit: currency,
         vague,
         scale,
         fraction,
@@ -989,6 +1165,8 @@ mod tests {
             ("more than 6 percent of men", "6.4 percent of men"),
             ("a toll of at least 767", "a toll of 770"),
             ("up to 50 people", "about 40 people"),
+            ("for about a week", "for seven days"),
+            ("for more than a year", "for 14 months"),
         ] {
             assert!(contains(vague, precise), "{vague:?} ⊇ {precise:?}");
         }
@@ -1002,6 +1180,7 @@ mod tests {
             ("at least 23 troops", "at least 26 troops"),
             ("more than three times", "11.8 million"),
             ("just under $3.1 billion", "$2.11"),
+            ("for about a week", "for 10 days"),
         ] {
             assert!(!contains(a, b), "{a:?} does not contain {b:?}");
         }
@@ -1087,6 +1266,76 @@ mod tests {
                 quantities(b)
             );
         }
+    }
+
+    #[test]
+    fn durations_and_amounts_in_words_equal_their_figures() {
+        for (a, b) in [
+            ("reached after 36 hours", "reached after a day and a half"),
+            ("delayed for an hour and a half", "delayed for 90 minutes"),
+            ("jailed for two and a half years", "jailed for 30 months"),
+            ("it took a week and a half", "it took 10.5 days"),
+            ("a mile and a half away", "1.5 miles away"),
+            ("due within 12 months", "due within a year"),
+            ("held for more than a year", "held for more than 12 months"),
+            ("it spent nearly a week", "it spent nearly seven days"),
+            ("closed for one week", "closed for seven days"),
+            ("it lasted half an hour", "it lasted 30 minutes"),
+            ("it took half a year", "it took six months"),
+            ("a quarter of a century", "25 years"),
+            ("250,000 customers", "a quarter of a million customers"),
+            ("half a million people", "500,000 people"),
+            ("three-quarters of a million", "750,000"),
+            ("a half-million homes", "500,000 homes"),
+            ("half a dozen boats", "6 boats"),
+            ("won in 2 hours, 1 minute and 9 seconds", "won in 2:01:09"),
+            (
+                "jailed for three years and five months",
+                "jailed for 41 months",
+            ),
+        ] {
+            assert!(
+                same(a, b),
+                "{a:?} should equal {b:?}: {:?} vs {:?}",
+                quantities(a),
+                quantities(b)
+            );
+        }
+        for (a, b) in [
+            ("due within 10 months", "due within a year"),
+            ("after 40 hours", "after two days"),
+            ("for a year and a half", "for a year"),
+            ("won in 2:01:09", "won in 2:01:39"),
+        ] {
+            assert!(!same(a, b), "{a:?} should differ from {b:?}");
+        }
+    }
+
+    #[test]
+    fn rates_times_and_idioms_are_no_durations() {
+        use super::Bound::*;
+        assert_eq!(
+            quantities("it pays $5 million a year"),
+            [(5e6, 5e6, Exact, Some("USD"))]
+        );
+        for sentence in [
+            "they meet twice a year",
+            "it happens once a week",
+            "it rose last year",
+            "it began a year ago",
+            "in a year when prices soared",
+            "one day she left",
+            "nearly a month passed",
+            "they have been married less than a year",
+            "the board meets at 6:30 p.m.",
+            "at 10:30:15 a.m. on Monday",
+        ] {
+            assert!(quantities(sentence).is_empty(), "{sentence:?}");
+        }
+        assert_eq!(
+            extract_facts("the board meets at 6:30 p.m.").dates[0].minutes,
+            Some(18 * 60 + 30)
+        );
     }
 
     #[test]

@@ -2,9 +2,10 @@
 //! can stand for each other, and the conversions outlets write between them.
 //!
 //! Outlets convert for their readers: `41C` becomes `106F`, `2.4 miles` becomes `3.9 km`,
-//! `30 years` becomes `three decades`. A measure word may count several of its unit (a decade
-//! is 10 years), and two amounts in units of one dimension are the same amount when one,
-//! converted, rounds to the other as written (see [`same_converted`]).
+//! `30 years` becomes `three decades`, `36 hours` `a day and a half`. A measure word may count
+//! several of its unit (a decade is 10 years), and two amounts in units of one dimension are
+//! the same amount when one, converted, rounds to the other as written (see
+//! [`same_converted`]); a whole number of a span of time is counted, not rounded.
 
 use super::lex::Lower;
 
@@ -87,24 +88,40 @@ const FACTORS: &[(&str, &str, f64)] = &[
     ("week", "day", 7.0),
     ("day", "hour", 24.0),
     ("hour", "minute", 60.0),
+    ("minute", "second", 60.0),
+    ("year", "month", 12.0),
 ];
 
-/// `value` in unit `from` expressed in unit `to`, when the two measure one dimension.
-fn convert(value: f64, from: &str, to: &str) -> Option<f64> {
+/// `value` in unit `from` expressed in unit `to`, when the two measure one dimension: by one
+/// factor of [`FACTORS`] or a chain of them (a week is 168 hours through its days).
+pub(crate) fn convert(value: f64, from: &str, to: &str) -> Option<f64> {
     match (from, to) {
         ("°C", "°F") => return Some(value * 9.0 / 5.0 + 32.0),
         ("°F", "°C") => return Some((value - 32.0) * 5.0 / 9.0),
         _ => {}
     }
-    FACTORS.iter().find_map(|&(a, b, factor)| {
-        if (a, b) == (from, to) {
-            Some(value * factor)
-        } else if (b, a) == (from, to) {
-            Some(value / factor)
-        } else {
-            None
+    // Units reached so far, each with `value` expressed in it; every step reaches one more.
+    let mut reached = vec![(from, value)];
+    let mut next = 0;
+    while let Some(&(unit, amount)) = reached.get(next) {
+        next += 1;
+        for &(a, b, factor) in FACTORS {
+            let step = if a == unit {
+                (b, amount * factor)
+            } else if b == unit {
+                (a, amount / factor)
+            } else {
+                continue;
+            };
+            if step.0 == to {
+                return Some(step.1);
+            }
+            if reached.iter().all(|(u, _)| *u != step.0) {
+                reached.push(step);
+            }
         }
-    })
+    }
+    None
 }
 
 /// Whether amounts in `unit` may be converted into another unit (`mile`, `°C`).
@@ -138,12 +155,29 @@ fn rounding(value: f64) -> f64 {
     (step / 2.0).min((magnitude * ROUNDING_SHARE_MAX).max(0.5))
 }
 
+/// Units of spans of time, whose whole amounts are counted rather than measured.
+const SPANS_OF_TIME: &[&str] = &["year", "month", "week", "day", "hour", "minute", "second"];
+
+/// Whether `unit` is a span of time (`year`, `hour` ...).
+pub(crate) fn is_span_of_time(unit: &str) -> bool {
+    SPANS_OF_TIME.contains(&unit)
+}
+
 /// Whether `a` in unit `from` and `b` in unit `to` are one amount converted: either, converted
 /// into the other's unit, rounds to it as written (`41` °C = `106` °F, `2.4` miles = `3.9` km).
+/// A whole number of a span of time is a count, not rounded: `48 hours` is `two days`, `40
+/// hours` is not, nor `10 months` `a year`.
 pub(crate) fn same_converted(a: f64, from: &str, b: f64, to: &str) -> bool {
-    let near =
-        |x: Option<f64>, written: f64| x.is_some_and(|x| (x - written).abs() <= rounding(written));
-    near(convert(a, from, to), b) || near(convert(b, to, from), a)
+    let near = |x: Option<f64>, written: f64, unit: &str| {
+        let counted = is_span_of_time(unit) && written.fract() == 0.0;
+        let tolerance = if counted {
+            1e-9 * written.abs().max(1.0)
+        } else {
+            rounding(written)
+        };
+        x.is_some_and(|x| (x - written).abs() <= tolerance)
+    };
+    near(convert(a, from, to), b, to) || near(convert(b, to, from), a, from)
 }
 
 /// Largest share by which an estimate converted into another unit may miss the other side's
@@ -174,6 +208,14 @@ mod tests {
         assert!(same_converted(48.0, "hour", 2.0, "day"));
         assert!(same_converted(3.0, "week", 21.0, "day"));
         assert!(!same_converted(72.0, "hour", 2.0, "day"));
+        assert!(!same_converted(40.0, "hour", 2.0, "day"));
+        assert!(!same_converted(10.0, "month", 1.0, "year"));
+        assert!(same_converted(100.0, "minute", 1.7, "hour"));
+        assert!(same_converted(12.0, "month", 1.0, "year"));
+        assert!(same_converted(7269.0, "second", 121.15, "minute"));
+        assert!(same_converted(1.0, "week", 168.0, "hour"));
+        assert!(!same_converted(52.0, "week", 1.0, "year"));
+        assert!(!convertible("month", "day") && !convertible("year", "week"));
         assert!(same_estimate_converted(4.6e9, "km", 2.8e9, "mile"));
         assert!(!same_estimate_converted(4.6e9, "km", 2.6e9, "mile"));
     }
