@@ -571,6 +571,17 @@ mod tests {
             ),
             // An opposite and a `not` cancel out.
             ("Unemployment did not rise.", "Unemployment fell.", &[]),
+            // `voted against` denies a vote, not a stance worded otherwise.
+            (
+                "Parliament voted to ratify the treaty.",
+                "Parliament voted against ratifying the treaty.",
+                &["negation"],
+            ),
+            (
+                "He said he would vote against the bill.",
+                "He said he would oppose the bill.",
+                &[],
+            ),
             (
                 "The fine was 1 million yuan.",
                 "The fine was 1 million yuan (about $153,000).",

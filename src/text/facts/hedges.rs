@@ -302,7 +302,8 @@ pub(crate) fn scan_negations(words: &[Word<'_>], taken: &[bool]) -> Vec<String> 
                 && ["has", "have", "had", "is", "are", "was", "were"]
                     .iter()
                     .any(|b| words[i - 1].is(b));
-            (contracted || refused || yet_to || NEGATIONS.contains(&lower))
+            let voted_against = *i > 0 && votes_against(&words[i - 1].text.to_lowercase(), lower);
+            (contracted || refused || yet_to || voted_against || NEGATIONS.contains(&lower))
                 && !not_only
                 && !number
                 && !contrast
@@ -366,13 +367,21 @@ fn cue_scopes(negating: &str, other: &str) -> Vec<bool> {
         .collect();
     let negates_what_follows =
         |word: &str| is_particle(word) || REFUSALS.contains(&word) || PRONOUNS.contains(&word);
+    let voted_against = |i: usize| i > 0 && votes_against(&tokens[i - 1].text, &tokens[i].text);
     let cues: Vec<usize> = (0..tokens.len())
         .filter(|&i| {
-            negates_what_follows(&tokens[i].text) || NEGATIONS.contains(&tokens[i].text.as_str())
+            negates_what_follows(&tokens[i].text)
+                || NEGATIONS.contains(&tokens[i].text.as_str())
+                || voted_against(i)
         })
         .collect();
     cues.iter()
         .map(|&i| {
+            // `voted against` denies the vote: it bears where the other wording votes too
+            // (`voted to ratify`), not where it words the stance otherwise (`would oppose`).
+            if voted_against(i) {
+                return other_stems.contains(VOTE_STEM);
+            }
             if !negates_what_follows(&tokens[i].text) {
                 return true;
             }
@@ -386,6 +395,16 @@ fn cue_scopes(negating: &str, other: &str) -> Vec<bool> {
             }
         })
         .collect()
+}
+
+/// Forms of `vote` before which `against` is a negation (`voted against ratifying` = `did not
+/// vote to ratify`), and their stem.
+const VOTES: &[&str] = &["vote", "votes", "voted", "voting"];
+const VOTE_STEM: &str = "vote";
+
+/// Whether `word` after `previous` (both lowercase) is the `against` of a vote.
+fn votes_against(previous: &str, word: &str) -> bool {
+    word == "against" && VOTES.contains(&previous)
 }
 
 /// Negative pronouns, which negate what follows them as `no` does (`none seriously`, `nobody
@@ -492,6 +511,8 @@ mod tests {
         assert_eq!(negations("He declined comment."), ["declined"]);
         assert_eq!(negations("It stems from his refusal to join."), ["refusal"]);
         assert!(negations("Residents had nothing but praise.").is_empty());
+        assert_eq!(negations("MPs voted against the deal."), ["against"]);
+        assert!(negations("Thousands marched against the deal.").is_empty());
         assert_eq!(
             negations("It is a state without the death penalty."),
             ["without"]
