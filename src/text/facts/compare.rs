@@ -1046,6 +1046,24 @@ mod tests {
     }
 
     #[test]
+    fn a_wire_slug_states_no_figure() {
+        assert_eq!(
+            reasons(
+                "EXCLUSIVE-UPDATE 1-Egypt pro-Mursi alliance signals flexibility in talks",
+                "Exclusive-UPDATE 2-Egypt pro-Mursi alliance signals flexibility in talks",
+            ),
+            Vec::<String>::new()
+        );
+        assert_eq!(
+            reasons(
+                "UPDATE 1-Egypt says 20 killed in clashes",
+                "UPDATE 2-Egypt says 30 killed in clashes",
+            ),
+            ["number: 20 -> 30"]
+        );
+    }
+
+    #[test]
     fn names_compare_as_sets() {
         // The same names reordered, the speaker moved to the end (a sentence-initial single
         // word is not read as a name, so one side sees fewer names).
