@@ -7,8 +7,9 @@
 //! which only serves as the counterpart of the other wording's names), and a leading function
 //! word (`The`, `In`, `But`) or participle (`Leaked Chinese documents`) is dropped from a run. Names compare by their key words (titles like `Mr.` or
 //! `President` and connectors left out, a few aliases folded: `U.S.` = `United States`), and one
-//! name matches another when either's key words hold all of the other's (`Li` = `Li Ming`).
-//! Two lone sentence-initial words that differ in otherwise equal sentences (`Siemens won the
+//! name matches another when either's key words hold all of the other's (`Li` = `Li Ming`), or
+//! when one is written as the other's initials (`BoE` = `Bank of England`, `Kenya SC` = `Kenya
+//! Supreme Court`: [`crate::text::initials`]). Two lone sentence-initial words that differ in otherwise equal sentences (`Siemens won the
 //! contract` → `Alstom won the contract`) are read as one name put for another
 //! (`maybe_name_swap`).
 
@@ -20,6 +21,7 @@ use unicode_normalization::char::is_combining_mark;
 use super::Facts;
 use super::dates::is_calendar_word;
 use super::lex::{Kind, Word};
+use crate::text::initials::Initials;
 use crate::text::stopwords::is_stopword;
 
 /// One name in a claim.
@@ -45,27 +47,40 @@ impl Name {
             || other.initials_of(self)
     }
 
-    /// Whether `self` is one word in capitals that gives the initials of every word `other` is
-    /// written with, titles and connectors included, a company's legal form aside (`GE` =
-    /// `General Electric Co.`, whose key words leave out `General` as a title).
+    /// Whether `self` is written as the initials of `other` ([`Initials::spelled_by`]), a
+    /// company's legal form aside (`GE` = `General Electric Co.`, `BoE` = `Bank of England`,
+    /// `CHOGM` = `Commonwealth Heads of Government Meeting`), also beside the same first or last
+    /// words (`Kenya SC` = `Kenya Supreme Court`, `EPI and P&W` = `EPI and Pratt & Whitney`).
     fn initials_of(&self, other: &Name) -> bool {
-        let letters = || self.text.chars().filter(|c| c.is_alphanumeric());
-        let acronym = letters().count() >= 2
-            && letters().all(|c| c.is_ascii_uppercase())
-            && !self.text.contains(char::is_whitespace);
-        if !acronym {
+        let (short, long) = (written_words(&self.text), written_words(&other.text));
+        let same = |&(a, b): &(&&str, &&str)| a.eq_ignore_ascii_case(b);
+        let lead = short.iter().zip(&long).take_while(same).count();
+        let trail = (short[lead..].iter().rev())
+            .zip(long[lead..].iter().rev())
+            .take_while(same)
+            .count();
+        let ([acronym], spelled) = (
+            &short[lead..short.len() - trail],
+            &long[lead..long.len() - trail],
+        ) else {
             return false;
-        }
-        let initials: String = other
-            .text
-            .split(|c: char| c.is_whitespace() || c == '-')
-            .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
-            .filter(|w| !w.is_empty() && !LEGAL_FORMS.contains(&w.to_lowercase().as_str()))
-            .filter_map(|w| w.chars().next())
-            .flat_map(char::to_uppercase)
-            .collect();
-        initials.chars().count() >= 2 && initials.chars().eq(letters())
+        };
+        let mut initials = Initials::default();
+        spelled.len() >= 2
+            && (spelled.iter())
+                .filter(|w| !LEGAL_FORMS.contains(&w.to_lowercase().as_str()))
+                .all(|w| initials.push(w))
+            && initials.spelled_by(acronym)
     }
+}
+
+/// The words of a name as written, apart at spaces and hyphens, without the punctuation around
+/// them (`Pratt & Whitney` → `Pratt`, `Whitney`; `Co.` → `Co`).
+fn written_words(text: &str) -> Vec<&str> {
+    text.split(|c: char| c.is_whitespace() || c == '-')
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+        .filter(|w| !w.is_empty())
+        .collect()
 }
 
 /// The country or body of the demonym table that the name written `text`, with key `words`, is
@@ -676,6 +691,17 @@ mod tests {
             ),
             ("said Hal Gehman", "said Harold Gehman"),
             ("linked to al-Qaida", "linked to al-Qaeda"),
+            ("changes at the Bank of England", "changes at the BoE"),
+            (
+                "upheld by the Kenya Supreme Court",
+                "upheld by the Kenya SC",
+            ),
+            ("both EPI and Pratt & Whitney", "both EPI and P&W"),
+            (
+                "the next CHOGM in Colombo",
+                "the next Commonwealth Heads of Government Meeting in Colombo",
+            ),
+            ("quoted by the AP", "quoted by the Associated Press"),
         ];
         for (a, b) in pairs {
             assert!(name(a).same(&name(b)), "{a:?} = {b:?}");
@@ -685,5 +711,8 @@ mod tests {
         assert!(!name("met Hillary Clinton").same(&name("met Bill Clinton")));
         assert!(!name("visited North Korea").same(&name("visited South Korea")));
         assert!(!name("in Madrid").same(&name("in Barcelona")));
+        assert!(!name("met McDonald").same(&name("met Michael Dell")));
+        assert!(!name("upheld by the Kenya SC").same(&name("upheld by the Kenya High Court")));
+        assert!(!name("at the BoE").same(&name("at the Bank of Spain")));
     }
 }
