@@ -2,16 +2,18 @@
 //! Engineering`, `U.S.`, `Ministry of Public Security`.
 //!
 //! A name is a run of capitalised words, joined through `of`, `the`, `for`, `and`, `de` ... when a
-//! capitalised word follows. The first word of a sentence (or of a quote) is capitalised anyway,
-//! so a sentence-initial word alone is not taken as a name (it is kept apart as a maybe-name,
-//! which only serves as the counterpart of the other wording's names), and a leading function
-//! word (`The`, `In`, `But`) or participle (`Leaked Chinese documents`) is dropped from a run. Names compare by their key words (titles like `Mr.` or
-//! `President` and connectors left out, a few aliases folded: `U.S.` = `United States`), and one
-//! name matches another when either's key words hold all of the other's (`Li` = `Li Ming`), or
-//! when one is written as the other's initials (`BoE` = `Bank of England`, `Kenya SC` = `Kenya
-//! Supreme Court`: [`crate::text::initials`]). Two lone sentence-initial words that differ in otherwise equal sentences (`Siemens won the
-//! contract` → `Alstom won the contract`) are read as one name put for another
-//! (`maybe_name_swap`).
+//! capitalised word follows. The first word of a sentence (or of a quote, or after a colon) is
+//! capitalised anyway, so a sentence-initial word alone is not taken as a name (it is kept apart
+//! as a maybe-name, which only serves as the counterpart of the other wording's names), and a
+//! leading function word (`The`, `In`, `But`) or participle (`Leaked Chinese documents`) is
+//! dropped from a run. Names compare by their key words (titles like `Mr.` or `President` and
+//! connectors left out, a few aliases folded: `U.S.` = `United States`), and one name matches
+//! another when either's key words hold all of the other's (`Li` = `Li Ming`), or when one is
+//! written as the other's initials (`BoE` = `Bank of England`, `Kenya SC` = `Kenya Supreme
+//! Court`: [`crate::text::initials`]). A sentence-initial word put for the other wording's one
+//! unmatched name, itself sentence-initial, in otherwise equal sentences (`Siemens won the
+//! contract` → `Alstom won the contract`, `Daily Press Briefing: Syria` → `Daily Press
+//! Briefing: South Sudan`) is read as one name put for another (`maybe_name_swap`).
 
 use std::borrow::Cow;
 
@@ -33,6 +35,9 @@ pub struct Name {
     pub words: Vec<String>,
     /// The country or body of the demonym table it is a form of, read once when it is found.
     entity: Option<&'static str>,
+    /// Whether it opens the sentence, a quote or what follows a colon, where any word is
+    /// capitalised (`Daily Press Briefing: South Sudan`).
+    opens: bool,
 }
 
 impl Name {
@@ -384,7 +389,7 @@ pub(crate) fn scan(sentence: &str, words: &[Word<'_>], taken: &[bool]) -> (Vec<N
                     && !is_calendar_word(words[start].text)
                     && !set_apart
                 {
-                    maybe.extend(name(sentence, &words[start..end]));
+                    maybe.extend(name(sentence, words, start..end));
                 }
                 i = end;
                 continue;
@@ -393,7 +398,7 @@ pub(crate) fn scan(sentence: &str, words: &[Word<'_>], taken: &[bool]) -> (Vec<N
         let lone_word =
             end - start == 1 && (words[start].text == "I" || is_calendar_word(words[start].text));
         if start < end && !lone_word {
-            out.extend(name(sentence, &words[start..end]));
+            out.extend(name(sentence, words, start..end));
         }
         i = end;
     }
@@ -410,8 +415,11 @@ fn participle(lower: &str) -> bool {
         && !lower.ends_with("med")
 }
 
-/// The name written as `run` (a non-empty run of words), if it has any key word.
-fn name(sentence: &str, run: &[Word<'_>]) -> Option<Name> {
+/// The name written as the words `run` of the sentence's `words` (a non-empty run), if it has
+/// any key word.
+fn name(sentence: &str, words: &[Word<'_>], run: std::ops::Range<usize>) -> Option<Name> {
+    let opens = sentence_start(words, run.start);
+    let run = &words[run];
     let text = sentence[run[0].start..run[run.len() - 1].end].to_string();
     let words = key_words(run);
     if words.is_empty() {
@@ -421,6 +429,7 @@ fn name(sentence: &str, run: &[Word<'_>]) -> Option<Name> {
         entity: entity_of(&text, &words),
         text,
         words,
+        opens,
     })
 }
 
@@ -484,20 +493,25 @@ const COMMON_WORD_ENDINGS: &[&str] = &[
 /// sentence-initial word put for another to read as a name swap rather than a rewording.
 const SWAP_REST_AGREEMENT_MIN: f64 = 0.8;
 
-/// A name put for another where each side has one sentence-initial word that may be a name
-/// (`Siemens won the contract` → `Alstom won the contract`): the two have no counterpart on
-/// the other side, stand in the same place (the same word follows), and the rest of the two
-/// wordings is nearly the same, so that word is what changed. A speaker is left to the
-/// attribution (`Police said` → `Prosecutors said`), and a plural common noun or a participle
-/// (`Protesters`, `Leaked documents`) is no name, nor are two plural-looking words (`Stocks
-/// fell` → `Shares fell`); a capitalised singular common word put for another in an otherwise
-/// equal sentence (`Inflation rose` → `Unemployment rose`) still reads as one.
+/// A name put for another where a sentence-initial word that may be a name is one side's only
+/// name without a counterpart (`Siemens won the contract` → `Alstom won the contract`, `Daily
+/// Press Briefing: Syria` → `Daily Press Briefing: South Sudan`): each side has one name or
+/// maybe-name without a counterpart on the other (`lost` and `gained` are the names), both open
+/// the sentence, a quote or what follows a colon, they stand in the same place (the same word
+/// follows, or the same word comes before), and the rest of the two wordings is nearly the same,
+/// so that word is what changed. A speaker is left to the attribution (`Police said` →
+/// `Prosecutors said`), and a plural common noun or a participle (`Protesters`, `Leaked
+/// documents`) is no name, nor are two plural-looking words (`Stocks fell` → `Shares fell`); a
+/// capitalised singular common word put for another in an otherwise equal sentence (`Inflation
+/// rose` → `Unemployment rose`) still reads as one.
 pub(crate) fn maybe_name_swap<'f>(
     origin: &'f Facts,
     other: &'f Facts,
+    lost: &[&'f Name],
+    gained: &[&'f Name],
 ) -> Option<(&'f str, &'f str)> {
-    let lone = |x: &'f Facts, y: &Facts| -> Option<&'f Name> {
-        let mut unmatched = x.maybe_names.iter().filter(|m| {
+    let lone = |x: &'f Facts, y: &Facts, unmatched: &[&'f Name]| -> Option<&'f Name> {
+        let maybe = x.maybe_names.iter().filter(|m| {
             !y.names.iter().chain(&y.maybe_names).any(|n| m.same(n))
                 && !x
                     .attributions
@@ -508,10 +522,11 @@ pub(crate) fn maybe_name_swap<'f>(
                 // `Police`, `Prosecutors`: a kind of source, a common noun.
                 && super::attribution::source_of(&m.text).is_none()
         });
-        let first = unmatched.next()?;
-        unmatched.next().is_none().then_some(first)
+        let mut candidates = unmatched.iter().copied().chain(maybe);
+        let first = candidates.next()?;
+        (candidates.next().is_none() && first.opens).then_some(first)
     };
-    let (a, b) = (lone(origin, other)?, lone(other, origin)?);
+    let (a, b) = (lone(origin, other, lost)?, lone(other, origin, gained)?);
     // Two plural-looking words (`Stocks` → `Shares`) are more likely common nouns reworded.
     let plural = |name: &Name| {
         let word = name.words.concat();
@@ -520,25 +535,38 @@ pub(crate) fn maybe_name_swap<'f>(
     if plural(a) && plural(b) {
         return None;
     }
-    // The words of a wording after the name, and the set of all its other words.
+    // The words of a wording just before and just after the name, and the set of all its
+    // other words.
     let around = |name: &Name, wording: &'f str| {
-        let text = name.text.to_lowercase().replace('’', "'");
-        let words: Vec<String> = wording.split(' ').map(|w| w.replace('’', "'")).collect();
-        let at = words.iter().position(|w| *w == text)?;
-        let rest: std::collections::HashSet<String> = words
-            .iter()
-            .enumerate()
-            .filter(|(k, _)| *k != at)
-            .map(|(_, w)| w.clone())
-            .collect();
-        Some((words.get(at + 1).cloned(), rest))
+        let words: Vec<&str> = wording.split(' ').collect();
+        let name = wording_words(name);
+        let at = words.windows(name.len()).position(|w| w == name)?;
+        let end = at + name.len();
+        let rest: std::collections::HashSet<&str> =
+            words[..at].iter().chain(&words[end..]).copied().collect();
+        Some((
+            at.checked_sub(1).map(|k| words[k]),
+            words.get(end).copied(),
+            rest,
+        ))
     };
-    let (next_a, rest_a) = around(a, &origin.wording)?;
-    let (next_b, rest_b) = around(b, &other.wording)?;
+    let (before_a, next_a, rest_a) = around(a, &origin.wording)?;
+    let (before_b, next_b, rest_b) = around(b, &other.wording)?;
     let shared = rest_a.intersection(&rest_b).count();
     let agreement = 2.0 * shared as f64 / (rest_a.len() + rest_b.len()).max(1) as f64;
-    (next_a.is_some() && next_a == next_b && agreement >= SWAP_REST_AGREEMENT_MIN)
-        .then_some((&a.text, &b.text))
+    let same_place =
+        (next_a.is_some() && next_a == next_b) || (before_a.is_some() && before_a == before_b);
+    (same_place && agreement >= SWAP_REST_AGREEMENT_MIN).then_some((&a.text, &b.text))
+}
+
+/// A name's words as its sentence's wording ([`Facts::wording`]) holds them: lowercase, without
+/// punctuation.
+fn wording_words(name: &Name) -> Vec<String> {
+    super::lex::lex(&name.text)
+        .iter()
+        .filter(|w| w.kind != Kind::Punct)
+        .map(|w| w.text.to_lowercase())
+        .collect()
 }
 
 /// How many words besides a name the replaced stretch of the word diff may hold on each side for
@@ -559,14 +587,7 @@ const ROLE_CONTEXT_WORDS: usize = 2;
 pub(crate) fn in_same_place(origin: &Facts, other: &Facts, from: &Name, to: &Name) -> bool {
     let old: Vec<&str> = origin.wording.split(' ').collect();
     let new: Vec<&str> = other.wording.split(' ').collect();
-    let name_words = |name: &Name| -> Vec<String> {
-        super::lex::lex(&name.text)
-            .iter()
-            .filter(|w| w.kind != Kind::Punct)
-            .map(|w| w.text.to_lowercase())
-            .collect()
-    };
-    let (from_words, to_words) = (name_words(from), name_words(to));
+    let (from_words, to_words) = (wording_words(from), wording_words(to));
     let holds = |stretch: &[&str], words: &[String]| {
         !words.is_empty()
             && stretch.len() <= words.len() + IN_PLACE_SLACK_WORDS
