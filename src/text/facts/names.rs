@@ -583,17 +583,24 @@ const ROLE_CONTEXT_WORDS: usize = 2;
 /// Alstom`), or the two words just before or just after each are the same (`links Siemens in
 /// Munich with ...` → `... with Bosch in Munich`). Two names that merely both occur, each
 /// somewhere in a reworded sentence (`upheld Cleveland's voucher program` → `ruled in an Ohio
-/// case`), are not one put for the other.
+/// case`), are not one put for the other, nor is a name that describes a word put in the
+/// other's place (`during which Waagner represented himself` → `during which the Venango County
+/// man represented himself`).
 pub(crate) fn in_same_place(origin: &Facts, other: &Facts, from: &Name, to: &Name) -> bool {
     let old: Vec<&str> = origin.wording.split(' ').collect();
     let new: Vec<&str> = other.wording.split(' ').collect();
     let (from_words, to_words) = (wording_words(from), wording_words(to));
-    let holds = |stretch: &[&str], words: &[String]| {
+    // A name with a word after it in the stretch that the other wording lacks describes that
+    // word (`Waagner` → `the Venango County man`, `Franklin` → `an FBI analyst`), which is
+    // what takes the other's place.
+    let holds = |stretch: &[&str], words: &[String], other: &[&str]| {
         !words.is_empty()
-            && stretch.len() <= words.len() + IN_PLACE_SLACK_WORDS
-            && stretch
-                .windows(words.len())
-                .any(|window| window.iter().zip(words).all(|(a, b)| *a == b))
+            && (words.len()..=words.len() + IN_PLACE_SLACK_WORDS).contains(&stretch.len())
+            && (0..=stretch.len() - words.len()).any(|k| {
+                let (name, after) = stretch[k..].split_at(words.len());
+                name.iter().zip(words).all(|(a, b)| *a == b)
+                    && after.iter().all(|w| other.contains(w))
+            })
     };
     let at = |wording: &[&str], words: &[String]| {
         (!words.is_empty())
@@ -619,7 +626,8 @@ pub(crate) fn in_same_place(origin: &Facts, other: &Facts, from: &Name, to: &Nam
         .iter()
         .any(|op| match op {
             similar::DiffOp::Replace { .. } => {
-                holds(&old[op.old_range()], &from_words) && holds(&new[op.new_range()], &to_words)
+                holds(&old[op.old_range()], &from_words, &new)
+                    && holds(&new[op.new_range()], &to_words, &old)
             }
             _ => false,
         })
@@ -684,6 +692,46 @@ mod tests {
                 "It signed with Universite Paris-Saclay in France."
             )
             .is_empty()
+        );
+    }
+
+    #[test]
+    fn a_name_describing_a_word_is_not_put_for_a_name() {
+        let reasons = |a: &str, b: &str| -> Vec<String> {
+            crate::text::facts::compare_facts(&extract_facts(a), &extract_facts(b))
+                .into_iter()
+                .map(|c| c.reason)
+                .collect()
+        };
+        for (a, b) in [
+            (
+                "The trial ended, during which Waagner represented himself.",
+                "The trial ended, during which the Venango County man represented himself.",
+            ),
+            (
+                "Malvo goes on trial in the death of Franklin.",
+                "Malvo goes on trial in the death of an FBI analyst.",
+            ),
+        ] {
+            assert_eq!(reasons(a, b), Vec::<String>::new(), "{a} / {b}");
+        }
+        assert_eq!(
+            reasons(
+                "“We are pleased,” Coke spokeswoman Sonya Soutus said.",
+                "“We are pleased,” said Coke spokesman Ben Deutsch.",
+            ),
+            ["name: Sonya Soutus -> Ben Deutsch"]
+        );
+        assert_eq!(
+            reasons(
+                "Malvo goes on trial in the death of Franklin.",
+                "Malvo goes on trial in the death of Johnson.",
+            ),
+            ["name: Franklin -> Johnson"]
+        );
+        assert_eq!(
+            reasons("British troops left Basra.", "French troops left Basra."),
+            ["name: British -> French"]
         );
     }
 
