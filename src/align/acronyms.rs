@@ -8,15 +8,12 @@
 
 use std::collections::HashMap;
 
+use crate::text::initials::Initials;
 use crate::text::{demonyms, tokens};
 use tokens::Token;
 
 /// Shortest and longest acronym considered, in letters.
 const LETTERS: std::ops::RangeInclusive<usize> = 2..=6;
-
-/// Lowercase words that may stand inside a capitalised name without a capital of their own
-/// ("Department of Justice", "Organisation for Economic Co-operation and Development").
-const CONNECTORS: &[&str] = &["of", "for", "the", "and", "on", "de"];
 
 /// The acronyms written in capitals somewhere in one story, each with its stem.
 #[derive(Debug, Default)]
@@ -74,27 +71,20 @@ impl StoryAcronyms {
         if !capitalised(text, tokens.first()?) {
             return None;
         }
-        let mut capitals = String::new();
-        let mut every = String::new();
+        let mut initials = Initials::default();
         let mut found = None;
         for (n, token) in tokens.iter().enumerate() {
-            let word = &text[token.start..token.end];
-            let initial = word.chars().next()?;
-            if capitalised(text, token) {
-                capitals.push(initial);
-                every.push(initial.to_ascii_uppercase());
-            } else if CONNECTORS.contains(&token.text.as_str()) {
-                every.push(initial.to_ascii_uppercase());
-            } else {
+            if !initials.push(&text[token.start..token.end]) {
                 break;
             }
             if n > 0 && !text[tokens[n - 1].end..token.start].trim().is_empty() {
                 break;
             }
-            if capitals.len() > *LETTERS.end() {
+            if initials.capitals.len() > *LETTERS.end() {
                 break;
             }
-            let stem = self.stems.get(&capitals).or_else(|| self.stems.get(&every));
+            let stem =
+                (self.stems.get(&initials.capitals)).or_else(|| self.stems.get(&initials.every));
             if n > 0
                 && capitalised(text, token)
                 && let Some(stem) = stem

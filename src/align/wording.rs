@@ -1,12 +1,14 @@
 //! Wording one side of a match has and the other lacks: a clause, a qualifier or a detail the
 //! outlet left out of the claim, or added to it. The word diff shows where; a run of words
 //! deleted (or inserted) with nothing put in its place, holding a content word the other side
-//! has nowhere, is a detail on one side only. A run replaced by other words is a paraphrase,
-//! not a detail, and words that only moved are found on the other side and so not counted.
+//! has nowhere, is a detail on one side only. A run replaced by other words is a paraphrase
+//! (always when one is the other's acronym: `Supreme Court` / `SC`), not a detail, and words
+//! that only moved are found on the other side and so not counted.
 
 use std::collections::HashSet;
 
 use crate::model::{ChangeClass, ChangeKind, DiffOp, DiffPiece, FactChange};
+use crate::text::initials::Initials;
 use crate::text::synonyms;
 use crate::text::tokens;
 
@@ -63,7 +65,15 @@ pub fn wording_changes(
             DiffOp::Insert if !merged => DiffOp::Delete,
             _ => continue,
         };
-        let replaced = replaced(diff, k, other_op);
+        let replacing = replacing(diff, k, other_op);
+        let replaced = replacing.is_some();
+        // A name put for its acronym, or the acronym for the name (`Kenya Supreme Court` /
+        // `Kenya SC`), is the same name written shorter.
+        if replacing
+            .is_some_and(|r| abbreviates(&piece.text, &r.text) || abbreviates(&r.text, &piece.text))
+        {
+            continue;
+        }
         let other_side: &HashSet<String> = if piece.op == DiffOp::Delete {
             &outlet
         } else {
@@ -120,14 +130,31 @@ pub fn wording_changes(
         .collect()
 }
 
-/// Whether piece `k` stands beside a piece of `other` (only punctuation and spaces between):
-/// the words were replaced, not left out or added.
-fn replaced(diff: &[DiffPiece], k: usize, other: DiffOp) -> bool {
+/// The piece of `other` that piece `k` stands beside (only punctuation and spaces between), if
+/// any: the words were replaced by it, not left out or added.
+fn replacing(diff: &[DiffPiece], k: usize, other: DiffOp) -> Option<&DiffPiece> {
     let separator =
         |p: &DiffPiece| p.op == DiffOp::Equal && p.text.chars().all(|c| !c.is_alphanumeric());
     let before = diff[..k].iter().rev().find(|p| !separator(p));
     let after = diff[k + 1..].iter().find(|p| !separator(p));
-    [before, after].into_iter().flatten().any(|p| p.op == other)
+    [before, after]
+        .into_iter()
+        .flatten()
+        .find(|p| p.op == other)
+}
+
+/// Whether `short`, one word, is written as the initials of the words of `long` (`SC` of
+/// `Supreme Court`, `P&W` of `Pratt & Whitney`: [`Initials::spelled_by`]).
+fn abbreviates(short: &str, long: &str) -> bool {
+    let [acronym] = short.split_whitespace().collect::<Vec<_>>()[..] else {
+        return false;
+    };
+    let words: Vec<&str> = long
+        .split_whitespace()
+        .filter(|w| w.chars().any(char::is_alphanumeric))
+        .collect();
+    let mut initials = Initials::default();
+    words.len() >= 2 && words.iter().all(|w| initials.push(w)) && initials.spelled_by(acronym)
 }
 
 /// The canonical stems of the content words of `text`.
@@ -185,6 +212,30 @@ mod tests {
                 "The leader was defeated on Tuesday by a professor."
             ),
             ["wording left out: who had hammered him for being insufficiently conservative"]
+        );
+    }
+
+    #[test]
+    fn a_name_put_for_its_acronym_is_no_detail() {
+        for (a, b) in [
+            (
+                "Kenya Supreme Court upholds election result",
+                "Kenya SC upholds election result",
+            ),
+            (
+                "Carney sets high bar to changes at Bank of England",
+                "Carney sets high bar to changes at BoE",
+            ),
+        ] {
+            assert_eq!(reasons(a, b), Vec::<String>::new(), "{a} / {b}");
+            assert_eq!(reasons(b, a), Vec::<String>::new(), "{b} / {a}");
+        }
+        assert_eq!(
+            reasons(
+                "Kenya Supreme Court upholds election result",
+                "Kenya court upholds election result, SC says"
+            ),
+            ["wording added: SC says"]
         );
     }
 

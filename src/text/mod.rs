@@ -1,10 +1,12 @@
 //! Text analysis of extracted articles: hygiene ([`clean`]), sentences ([`sentences`]),
-//! tokens ([`tokens`]) with the other names of countries and bodies ([`demonyms`]), and the
-//! checkable facts of a claim ([`facts`]), with the words news swaps for one another ([`synonyms`]).
+//! tokens ([`tokens`]) with the other names of countries and bodies ([`demonyms`]), the
+//! initials an acronym takes of a name ([`initials`]), the checkable facts of a claim
+//! ([`facts`]), and the words news swaps for one another ([`synonyms`]).
 
 pub mod clean;
 pub mod demonyms;
 pub mod facts;
+pub mod initials;
 pub mod sentences;
 pub mod stopwords;
 pub mod synonyms;

@@ -8,7 +8,7 @@
 //! | number | changed (`number: 60 to 80 -> 70`), made less or more specific (`number: 60 to 80 -> dozens (less specific)`, a figure repeated without its scale word: `1.1 million -> 1.1`, a bound and a figure on its side within twice it: `more than 6 percent -> 6.4 percent`), dropped (`number dropped: $153,000`), added (`number added: 12`) | the same amount written otherwise (`1 million` = `1,000,000`, `doubled` = `rose 100%`, `half` = `50%`, `third` = `3rd`, `30 years` = `three decades`, `36 hours` = `a day and a half`, `within 12 months` = `within a year`, `a quarter of a million` = `250,000`, `2 hours, 1 minute and 9 seconds` = `2:01:09`); the same amount converted into another unit (`41C` = `106F`, `2.4 miles` = `3.9 km`, as rounded); a conversion into another currency or unit dropped or added alone (`(about $153,000)`, `(106F)`); a bare count against a percentage, a measure or an ordinal (`12 percent` / `six colleges`: two figures, one dropped and one added) |
 //! | date | changed, less/more specific (`date: Nov. 17, 2020 -> last November (less specific)`), dropped, added | the same date written otherwise; a relative date beside a compatible absolute one (`last year` = `in 2019`); a year within a decade (`1985` -> `1980s` is less specific); the date of the report put for the date of the events (`officials said Sunday` / `ambushed Saturday`: one dropped, one added) |
 //! | quote | altered words (`quote altered`), a quote dropped (`quote dropped`) or added (`quote added`) | a fragment of the same words quoted, or an ellipsis; a contraction spelled out (`won't` = `will not`); a word hyphenated or an abbreviation dotted otherwise (`do-not-call` = `Do Not Call`, `F.T.C.` = `FTC`); words the outlet put in brackets (`continues [to put] Americans`); straight or curly quote marks; a short quote (up to 6 words: scare quotes, a title) whose words the other wording carries unquoted |
-//! | name | one name put for another: names compare as sets, and as many names of each side have no counterpart on the other (`name: Li Ming -> Wang Wei`); a lone sentence-initial name put for another in an otherwise equal sentence (`Siemens won the contract` → `Alstom won the contract`) | a name dropped or added (outlets write `he`, `the professor`, or add an affiliation); the same names in another order, or the speaker moved from the start to the end (`U.S. officials say Beijing ...` = `Beijing ..., U.S. officials say`); a legislator's party and state tagged or written out (`R-Tenn.` = `Republican of Tennessee`); a sentence's capitalised first word put for another in a reworded sentence (`Internal documents` → `Leaked documents`) |
+//! | name | one name put for another: names compare as sets, and as many names of each side have no counterpart on the other (`name: Li Ming -> Wang Wei`); a lone sentence-initial name put for another in an otherwise equal sentence, after a colon too (`Siemens won the contract` → `Alstom won the contract`, `Daily Press Briefing: Syria` → `Daily Press Briefing: South Sudan`) | a name dropped or added (outlets write `he`, `the professor`, or add an affiliation); the same names in another order, or the speaker moved from the start to the end (`U.S. officials say Beijing ...` = `Beijing ..., U.S. officials say`); a legislator's party and state tagged or written out (`R-Tenn.` = `Republican of Tennessee`); a name written as its initials (`BoE` = `Bank of England`, `Kenya SC` = `Kenya Supreme Court`, `P&W` = `Pratt & Whitney`); a name describing the word put in the other's place (`the death of Franklin` → `the death of an FBI analyst`); a sentence's capitalised first word put for another in a reworded sentence (`Internal documents` → `Leaked documents`) |
 //! | attribution | another verb class (`attribution: said -> claimed`), another named speaker (`Li said` → `Wang said`, reported once, as a name change; the speaker is the noun phrase by the verb, the same in `Li said`, `said Li` and `Li, who said`), another kind of source (`attribution: police -> prosecutors`: police, prosecutors, defence, court, witnesses, doctors ... see `attribution::SOURCES`), attribution dropped (the outlet states the claim as its own) or added | `said` → `told reporters` → `according to`; a vaguer source (`police` → `officials`, `a spokesman`, `he`) or one of no listed kind (`the company` → `the firm`); `denied X` → `said ... not X` (the negation moved into the claim); a passive participle with its agent, which tells where a thing came from, not who says the claim (`documents obtained by the Ledger` → `documents first reported by the Ledger`); a verb that reports only sometimes standing for the other's attribution (`researchers found the drug cut deaths`, `called it a dark day`, `documents show`) |
 //! | hedge | added or removed (`hedge added: allegedly`) | one hedge for another of its class (`may` → `might`, `is thought to` → `is believed to`, `is seen as` → `is regarded as`, `is forecast to` → `is expected to`, `allegedly took` → `is accused of taking`) |
 //! | negation | the claim's polarity flipped (`negation`: `did not` → `did`, `acquitted` → `convicted`); a word put for its opposite in the same place (`negation: rose -> fell`, `negation: lawful -> unlawful`) | `did not deny` → `confirmed` (same polarity; the attribution reports the verb); `acquitted` → `found not guilty`; `unvaccinated` → `had not been vaccinated`; `did not rise` → `fell`; `non-binding` → `nonbinding`; the `not` of a contrast dropped (`caused by an update, not a cyberattack` → `caused by an update`); a negation inside a quote dropped or added (the quote change reports it); a negation in an aside the other wording lacks (`wounding seven, none seriously`, `he said, declining to answer questions`); `without` = `does not have`, `unless` = `if not` |
@@ -21,7 +21,7 @@ use crate::model::{ChangeClass, ChangeKind, FactChange};
 
 use super::aliases::Aliases;
 use super::quotes::Quote;
-use super::{Attribution, Facts};
+use super::{Attribution, Facts, Name};
 
 /// Longest fact text shown inside a reason.
 const REASON_TEXT_MAX: usize = 60;
@@ -373,17 +373,22 @@ fn names(origin: &Facts, other: &Facts, aliases: &Aliases, out: &mut Vec<FactCha
             .collect()
     };
     let (lost, gained) = (unmatched(origin, other), unmatched(other, origin));
+    // A sentence-initial word that may be a name put for the other side's one name without a
+    // counterpart, or for its own such word.
+    if lost.len() + gained.len() <= 1 {
+        let lost: Vec<&Name> = lost.iter().map(|&i| &origin.names[i]).collect();
+        let gained: Vec<&Name> = gained.iter().map(|&j| &other.names[j]).collect();
+        if let Some((from, to)) = super::names::maybe_name_swap(origin, other, &lost, &gained) {
+            out.push(changed(ChangeKind::Name, from, to));
+        }
+        return;
+    }
     if lost.len() != gained.len() {
         // One side names more or fewer: details added or left out, not a name put for another.
         return;
     }
     // Of as many names lost as gained, those the word diff puts in each other's place changed;
     // the rest are details reworded.
-    if lost.is_empty()
-        && let Some((from, to)) = super::names::maybe_name_swap(origin, other)
-    {
-        out.push(changed(ChangeKind::Name, from, to));
-    }
     for (i, j) in lost.into_iter().zip(gained) {
         let (from, to) = (&origin.names[i], &other.names[j]);
         if super::names::in_same_place(origin, other, from, to) {
@@ -1108,6 +1113,63 @@ mod tests {
     }
 
     #[test]
+    fn an_acronym_is_the_name_it_abbreviates() {
+        for (a, b) in [
+            (
+                "Kenya Supreme Court upholds election result",
+                "Kenya SC upholds election result",
+            ),
+            (
+                "Carney sets high bar to changes at Bank of England",
+                "Carney sets high bar to changes at BoE",
+            ),
+            (
+                "He said both EPI and Pratt & Whitney had presented proposals.",
+                "He said EPI and P&W had presented proposals.",
+            ),
+            (
+                "Zimbabwe may rejoin before the next CHOGM in two years.",
+                "Zimbabwe may rejoin before the next Commonwealth Heads of Government Meeting in two years.",
+            ),
+        ] {
+            assert_eq!(reasons(a, b), Vec::<String>::new(), "{a} / {b}");
+            assert_eq!(reasons(b, a), Vec::<String>::new(), "{b} / {a}");
+        }
+        assert_eq!(
+            reasons(
+                "Carney sets high bar to changes at Bank of England",
+                "Carney sets high bar to changes at Bank of Canada",
+            ),
+            ["name: Bank of England -> Bank of Canada"]
+        );
+        assert_eq!(
+            reasons(
+                "Li Ming met the envoy in Beijing.",
+                "Wang Wei met the envoy in Beijing."
+            ),
+            ["name: Li Ming -> Wang Wei"]
+        );
+    }
+
+    #[test]
+    fn a_wire_slug_states_no_figure() {
+        assert_eq!(
+            reasons(
+                "EXCLUSIVE-UPDATE 1-Egypt pro-Mursi alliance signals flexibility in talks",
+                "Exclusive-UPDATE 2-Egypt pro-Mursi alliance signals flexibility in talks",
+            ),
+            Vec::<String>::new()
+        );
+        assert_eq!(
+            reasons(
+                "UPDATE 1-Egypt says 20 killed in clashes",
+                "UPDATE 2-Egypt says 30 killed in clashes",
+            ),
+            ["number: 20 -> 30"]
+        );
+    }
+
+    #[test]
     fn names_compare_as_sets() {
         // The same names reordered, the speaker moved to the end (a sentence-initial single
         // word is not read as a name, so one side sees fewer names).
@@ -1178,6 +1240,44 @@ mod tests {
             ),
             Vec::<String>::new()
         );
+        // After a colon too, where a headline's capitalised words are no names.
+        assert_eq!(
+            reasons(
+                "Daily Press Briefing : Syria",
+                "Daily Press Briefing : South Sudan"
+            ),
+            ["name: Syria -> South Sudan"]
+        );
+        assert_eq!(
+            reasons(
+                "The daily press briefing covered Syria.",
+                "The daily press briefing covered South Sudan."
+            ),
+            ["name: Syria -> South Sudan"]
+        );
+        assert_eq!(
+            reasons(
+                "Siemens won the contract.",
+                "Alstom Corp. won the contract."
+            ),
+            ["name: Siemens -> Alstom Corp"]
+        );
+        assert_eq!(
+            reasons(
+                "Daily Press Briefing : Syria",
+                "Weekly Press Briefing : Syria"
+            ),
+            Vec::<String>::new()
+        );
+        // A name inside the sentence is no counterpart for a sentence-initial word.
+        let names: Vec<String> = reasons(
+            "He told the paper that Mr. Hussein's daughters wanted asylum in Britain.",
+            "“Saddam's daughters wanted asylum in Britain,” he told the paper.",
+        )
+        .into_iter()
+        .filter(|r| r.starts_with("name"))
+        .collect();
+        assert!(names.is_empty(), "{names:?}");
         // One side naming more is a detail added, not a substitution.
         assert_eq!(
             reasons(

@@ -165,6 +165,41 @@ pub(crate) fn lex(sentence: &str) -> Vec<Word<'_>> {
     out
 }
 
+/// Words of the slugs that open a wire service's headline (`UPDATE 2-`, `REFILE-`,
+/// `EXCLUSIVE-`): which issue of the story it is, not what the story says.
+const WIRE_SLUGS: &[&str] = &[
+    "update",
+    "refile",
+    "exclusive",
+    "corrected",
+    "correction",
+    "rpt",
+    "wrapup",
+];
+
+/// How many of the first `words` are a wire service's slugs (`EXCLUSIVE-UPDATE 1-Egypt ...`:
+/// the first five), which state no fact: slug words, each with its issue number or not and a
+/// hyphen after, before a capitalised word or a number (not `Exclusive-rights deal`).
+pub(crate) fn wire_slug_len(words: &[Word<'_>]) -> usize {
+    let slug_at = |k: usize| -> Option<usize> {
+        let word = words.get(k)?;
+        WIRE_SLUGS.iter().find(|s| word.is(s))?;
+        let number = words.get(k + 1).is_some_and(|n| n.kind == Kind::Number);
+        let hyphen = k + 1 + usize::from(number);
+        words.get(hyphen)?.is_punct('-').then_some(hyphen + 1)
+    };
+    let mut end = 0;
+    while let Some(next) = slug_at(end) {
+        end = next;
+    }
+    let opens = |w: &Word<'_>| w.is_capitalised() || w.kind == Kind::Number;
+    if words.get(end).is_some_and(opens) {
+        end
+    } else {
+        0
+    }
+}
+
 /// The words of Chinese and Japanese that belong to a figure, in the order they follow it:
 /// scale characters (`100万` is 1,000,000, `3亿` 300,000,000, `百万` 1,000,000), `多` and `余`
 /// (`40多`, `100余`: more than) and currencies (`元`, `美元`), longest first. Unspaced text
@@ -276,6 +311,26 @@ mod tests {
             ]
         );
         assert_eq!(texts("万元户"), ["万元户"]);
+    }
+
+    #[test]
+    fn a_wire_slug_opens_a_headline() {
+        let slug = |headline: &str| {
+            let words = lex(headline);
+            words[..wire_slug_len(&words)]
+                .iter()
+                .map(|w| w.text)
+                .collect::<Vec<_>>()
+                .concat()
+        };
+        assert_eq!(
+            slug("EXCLUSIVE-UPDATE 1-Egypt pro-Mursi alliance signals flexibility"),
+            "EXCLUSIVE-UPDATE1-"
+        );
+        assert_eq!(slug("REFILE-Egypt army says 20 killed"), "REFILE-");
+        assert_eq!(slug("Exclusive-rights deal signed for 3 years"), "");
+        assert_eq!(slug("Update on 3 deals"), "");
+        assert_eq!(slug("Egypt pro-Mursi alliance signals flexibility"), "");
     }
 
     #[test]

@@ -10,7 +10,8 @@
 //! rules for what counts as a change are set out) lists what changed as plain-words reasons;
 //! [`fact_overlap`] tells the aligner how much two claims' facts agree.
 //!
-//! Scanners run in a fixed order over the sentence's words ([`lex`]): quotes, dates, then
+//! Scanners run in a fixed order over the sentence's words ([`lex`]), past a wire service's slug
+//! opening a headline (`UPDATE 1-`, which states no fact): quotes, dates, then
 //! quantities (so `Nov. 17` is a date and not the number 17), names (skipping words of dates
 //! and quantities), attribution, hedges, and negation (skipping the `no` of `no less than`).
 //! Everything is hand-scanned in one pass per kind: no regex, and words are looked up in the
@@ -110,6 +111,8 @@ impl Facts {
 pub fn extract_facts(sentence: &str) -> Facts {
     let words = lex::lex(sentence);
     let mut taken = vec![false; words.len()];
+    // A wire service's slug (`UPDATE 1-`) states no fact.
+    taken[..lex::wire_slug_len(&words)].fill(true);
     let quotes = quotes::scan(sentence);
     let dates = dates::scan(sentence, &words, &mut taken);
     let quantities = quantities::scan(sentence, &words, &mut taken);

@@ -2,15 +2,18 @@
 //! Engineering`, `U.S.`, `Ministry of Public Security`.
 //!
 //! A name is a run of capitalised words, joined through `of`, `the`, `for`, `and`, `de` ... when a
-//! capitalised word follows. The first word of a sentence (or of a quote) is capitalised anyway,
-//! so a sentence-initial word alone is not taken as a name (it is kept apart as a maybe-name,
-//! which only serves as the counterpart of the other wording's names), and a leading function
-//! word (`The`, `In`, `But`) or participle (`Leaked Chinese documents`) is dropped from a run. Names compare by their key words (titles like `Mr.` or
-//! `President` and connectors left out, a few aliases folded: `U.S.` = `United States`), and one
-//! name matches another when either's key words hold all of the other's (`Li` = `Li Ming`).
-//! Two lone sentence-initial words that differ in otherwise equal sentences (`Siemens won the
-//! contract` → `Alstom won the contract`) are read as one name put for another
-//! (`maybe_name_swap`).
+//! capitalised word follows. The first word of a sentence (or of a quote, or after a colon) is
+//! capitalised anyway, so a sentence-initial word alone is not taken as a name (it is kept apart
+//! as a maybe-name, which only serves as the counterpart of the other wording's names), and a
+//! leading function word (`The`, `In`, `But`) or participle (`Leaked Chinese documents`) is
+//! dropped from a run. Names compare by their key words (titles like `Mr.` or `President` and
+//! connectors left out, a few aliases folded: `U.S.` = `United States`), and one name matches
+//! another when either's key words hold all of the other's (`Li` = `Li Ming`), or when one is
+//! written as the other's initials (`BoE` = `Bank of England`, `Kenya SC` = `Kenya Supreme
+//! Court`: [`crate::text::initials`]). A sentence-initial word put for the other wording's one
+//! unmatched name, itself sentence-initial, in otherwise equal sentences (`Siemens won the
+//! contract` → `Alstom won the contract`, `Daily Press Briefing: Syria` → `Daily Press
+//! Briefing: South Sudan`) is read as one name put for another (`maybe_name_swap`).
 
 use std::borrow::Cow;
 
@@ -20,6 +23,7 @@ use unicode_normalization::char::is_combining_mark;
 use super::Facts;
 use super::dates::is_calendar_word;
 use super::lex::{Kind, Word};
+use crate::text::initials::Initials;
 use crate::text::stopwords::is_stopword;
 
 /// One name in a claim.
@@ -31,6 +35,9 @@ pub struct Name {
     pub words: Vec<String>,
     /// The country or body of the demonym table it is a form of, read once when it is found.
     entity: Option<&'static str>,
+    /// Whether it opens the sentence, a quote or what follows a colon, where any word is
+    /// capitalised (`Daily Press Briefing: South Sudan`).
+    opens: bool,
 }
 
 impl Name {
@@ -45,27 +52,40 @@ impl Name {
             || other.initials_of(self)
     }
 
-    /// Whether `self` is one word in capitals that gives the initials of every word `other` is
-    /// written with, titles and connectors included, a company's legal form aside (`GE` =
-    /// `General Electric Co.`, whose key words leave out `General` as a title).
+    /// Whether `self` is written as the initials of `other` ([`Initials::spelled_by`]), a
+    /// company's legal form aside (`GE` = `General Electric Co.`, `BoE` = `Bank of England`,
+    /// `CHOGM` = `Commonwealth Heads of Government Meeting`), also beside the same first or last
+    /// words (`Kenya SC` = `Kenya Supreme Court`, `EPI and P&W` = `EPI and Pratt & Whitney`).
     fn initials_of(&self, other: &Name) -> bool {
-        let letters = || self.text.chars().filter(|c| c.is_alphanumeric());
-        let acronym = letters().count() >= 2
-            && letters().all(|c| c.is_ascii_uppercase())
-            && !self.text.contains(char::is_whitespace);
-        if !acronym {
+        let (short, long) = (written_words(&self.text), written_words(&other.text));
+        let same = |&(a, b): &(&&str, &&str)| a.eq_ignore_ascii_case(b);
+        let lead = short.iter().zip(&long).take_while(same).count();
+        let trail = (short[lead..].iter().rev())
+            .zip(long[lead..].iter().rev())
+            .take_while(same)
+            .count();
+        let ([acronym], spelled) = (
+            &short[lead..short.len() - trail],
+            &long[lead..long.len() - trail],
+        ) else {
             return false;
-        }
-        let initials: String = other
-            .text
-            .split(|c: char| c.is_whitespace() || c == '-')
-            .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
-            .filter(|w| !w.is_empty() && !LEGAL_FORMS.contains(&w.to_lowercase().as_str()))
-            .filter_map(|w| w.chars().next())
-            .flat_map(char::to_uppercase)
-            .collect();
-        initials.chars().count() >= 2 && initials.chars().eq(letters())
+        };
+        let mut initials = Initials::default();
+        spelled.len() >= 2
+            && (spelled.iter())
+                .filter(|w| !LEGAL_FORMS.contains(&w.to_lowercase().as_str()))
+                .all(|w| initials.push(w))
+            && initials.spelled_by(acronym)
     }
+}
+
+/// The words of a name as written, apart at spaces and hyphens, without the punctuation around
+/// them (`Pratt & Whitney` → `Pratt`, `Whitney`; `Co.` → `Co`).
+fn written_words(text: &str) -> Vec<&str> {
+    text.split(|c: char| c.is_whitespace() || c == '-')
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+        .filter(|w| !w.is_empty())
+        .collect()
 }
 
 /// The country or body of the demonym table that the name written `text`, with key `words`, is
@@ -369,7 +389,7 @@ pub(crate) fn scan(sentence: &str, words: &[Word<'_>], taken: &[bool]) -> (Vec<N
                     && !is_calendar_word(words[start].text)
                     && !set_apart
                 {
-                    maybe.extend(name(sentence, &words[start..end]));
+                    maybe.extend(name(sentence, words, start..end));
                 }
                 i = end;
                 continue;
@@ -378,7 +398,7 @@ pub(crate) fn scan(sentence: &str, words: &[Word<'_>], taken: &[bool]) -> (Vec<N
         let lone_word =
             end - start == 1 && (words[start].text == "I" || is_calendar_word(words[start].text));
         if start < end && !lone_word {
-            out.extend(name(sentence, &words[start..end]));
+            out.extend(name(sentence, words, start..end));
         }
         i = end;
     }
@@ -395,8 +415,11 @@ fn participle(lower: &str) -> bool {
         && !lower.ends_with("med")
 }
 
-/// The name written as `run` (a non-empty run of words), if it has any key word.
-fn name(sentence: &str, run: &[Word<'_>]) -> Option<Name> {
+/// The name written as the words `run` of the sentence's `words` (a non-empty run), if it has
+/// any key word.
+fn name(sentence: &str, words: &[Word<'_>], run: std::ops::Range<usize>) -> Option<Name> {
+    let opens = sentence_start(words, run.start);
+    let run = &words[run];
     let text = sentence[run[0].start..run[run.len() - 1].end].to_string();
     let words = key_words(run);
     if words.is_empty() {
@@ -406,6 +429,7 @@ fn name(sentence: &str, run: &[Word<'_>]) -> Option<Name> {
         entity: entity_of(&text, &words),
         text,
         words,
+        opens,
     })
 }
 
@@ -469,20 +493,25 @@ const COMMON_WORD_ENDINGS: &[&str] = &[
 /// sentence-initial word put for another to read as a name swap rather than a rewording.
 const SWAP_REST_AGREEMENT_MIN: f64 = 0.8;
 
-/// A name put for another where each side has one sentence-initial word that may be a name
-/// (`Siemens won the contract` → `Alstom won the contract`): the two have no counterpart on
-/// the other side, stand in the same place (the same word follows), and the rest of the two
-/// wordings is nearly the same, so that word is what changed. A speaker is left to the
-/// attribution (`Police said` → `Prosecutors said`), and a plural common noun or a participle
-/// (`Protesters`, `Leaked documents`) is no name, nor are two plural-looking words (`Stocks
-/// fell` → `Shares fell`); a capitalised singular common word put for another in an otherwise
-/// equal sentence (`Inflation rose` → `Unemployment rose`) still reads as one.
+/// A name put for another where a sentence-initial word that may be a name is one side's only
+/// name without a counterpart (`Siemens won the contract` → `Alstom won the contract`, `Daily
+/// Press Briefing: Syria` → `Daily Press Briefing: South Sudan`): each side has one name or
+/// maybe-name without a counterpart on the other (`lost` and `gained` are the names), both open
+/// the sentence, a quote or what follows a colon, they stand in the same place (the same word
+/// follows, or the same word comes before), and the rest of the two wordings is nearly the same,
+/// so that word is what changed. A speaker is left to the attribution (`Police said` →
+/// `Prosecutors said`), and a plural common noun or a participle (`Protesters`, `Leaked
+/// documents`) is no name, nor are two plural-looking words (`Stocks fell` → `Shares fell`); a
+/// capitalised singular common word put for another in an otherwise equal sentence (`Inflation
+/// rose` → `Unemployment rose`) still reads as one.
 pub(crate) fn maybe_name_swap<'f>(
     origin: &'f Facts,
     other: &'f Facts,
+    lost: &[&'f Name],
+    gained: &[&'f Name],
 ) -> Option<(&'f str, &'f str)> {
-    let lone = |x: &'f Facts, y: &Facts| -> Option<&'f Name> {
-        let mut unmatched = x.maybe_names.iter().filter(|m| {
+    let lone = |x: &'f Facts, y: &Facts, unmatched: &[&'f Name]| -> Option<&'f Name> {
+        let maybe = x.maybe_names.iter().filter(|m| {
             !y.names.iter().chain(&y.maybe_names).any(|n| m.same(n))
                 && !x
                     .attributions
@@ -493,10 +522,11 @@ pub(crate) fn maybe_name_swap<'f>(
                 // `Police`, `Prosecutors`: a kind of source, a common noun.
                 && super::attribution::source_of(&m.text).is_none()
         });
-        let first = unmatched.next()?;
-        unmatched.next().is_none().then_some(first)
+        let mut candidates = unmatched.iter().copied().chain(maybe);
+        let first = candidates.next()?;
+        (candidates.next().is_none() && first.opens).then_some(first)
     };
-    let (a, b) = (lone(origin, other)?, lone(other, origin)?);
+    let (a, b) = (lone(origin, other, lost)?, lone(other, origin, gained)?);
     // Two plural-looking words (`Stocks` → `Shares`) are more likely common nouns reworded.
     let plural = |name: &Name| {
         let word = name.words.concat();
@@ -505,25 +535,38 @@ pub(crate) fn maybe_name_swap<'f>(
     if plural(a) && plural(b) {
         return None;
     }
-    // The words of a wording after the name, and the set of all its other words.
+    // The words of a wording just before and just after the name, and the set of all its
+    // other words.
     let around = |name: &Name, wording: &'f str| {
-        let text = name.text.to_lowercase().replace('’', "'");
-        let words: Vec<String> = wording.split(' ').map(|w| w.replace('’', "'")).collect();
-        let at = words.iter().position(|w| *w == text)?;
-        let rest: std::collections::HashSet<String> = words
-            .iter()
-            .enumerate()
-            .filter(|(k, _)| *k != at)
-            .map(|(_, w)| w.clone())
-            .collect();
-        Some((words.get(at + 1).cloned(), rest))
+        let words: Vec<&str> = wording.split(' ').collect();
+        let name = wording_words(name);
+        let at = words.windows(name.len()).position(|w| w == name)?;
+        let end = at + name.len();
+        let rest: std::collections::HashSet<&str> =
+            words[..at].iter().chain(&words[end..]).copied().collect();
+        Some((
+            at.checked_sub(1).map(|k| words[k]),
+            words.get(end).copied(),
+            rest,
+        ))
     };
-    let (next_a, rest_a) = around(a, &origin.wording)?;
-    let (next_b, rest_b) = around(b, &other.wording)?;
+    let (before_a, next_a, rest_a) = around(a, &origin.wording)?;
+    let (before_b, next_b, rest_b) = around(b, &other.wording)?;
     let shared = rest_a.intersection(&rest_b).count();
     let agreement = 2.0 * shared as f64 / (rest_a.len() + rest_b.len()).max(1) as f64;
-    (next_a.is_some() && next_a == next_b && agreement >= SWAP_REST_AGREEMENT_MIN)
-        .then_some((&a.text, &b.text))
+    let same_place =
+        (next_a.is_some() && next_a == next_b) || (before_a.is_some() && before_a == before_b);
+    (same_place && agreement >= SWAP_REST_AGREEMENT_MIN).then_some((&a.text, &b.text))
+}
+
+/// A name's words as its sentence's wording ([`Facts::wording`]) holds them: lowercase, without
+/// punctuation.
+fn wording_words(name: &Name) -> Vec<String> {
+    super::lex::lex(&name.text)
+        .iter()
+        .filter(|w| w.kind != Kind::Punct)
+        .map(|w| w.text.to_lowercase())
+        .collect()
 }
 
 /// How many words besides a name the replaced stretch of the word diff may hold on each side for
@@ -540,24 +583,24 @@ const ROLE_CONTEXT_WORDS: usize = 2;
 /// Alstom`), or the two words just before or just after each are the same (`links Siemens in
 /// Munich with ...` → `... with Bosch in Munich`). Two names that merely both occur, each
 /// somewhere in a reworded sentence (`upheld Cleveland's voucher program` → `ruled in an Ohio
-/// case`), are not one put for the other.
+/// case`), are not one put for the other, nor is a name that describes a word put in the
+/// other's place (`during which Waagner represented himself` → `during which the Venango County
+/// man represented himself`).
 pub(crate) fn in_same_place(origin: &Facts, other: &Facts, from: &Name, to: &Name) -> bool {
     let old: Vec<&str> = origin.wording.split(' ').collect();
     let new: Vec<&str> = other.wording.split(' ').collect();
-    let name_words = |name: &Name| -> Vec<String> {
-        super::lex::lex(&name.text)
-            .iter()
-            .filter(|w| w.kind != Kind::Punct)
-            .map(|w| w.text.to_lowercase())
-            .collect()
-    };
-    let (from_words, to_words) = (name_words(from), name_words(to));
-    let holds = |stretch: &[&str], words: &[String]| {
+    let (from_words, to_words) = (wording_words(from), wording_words(to));
+    // A name with a word after it in the stretch that the other wording lacks describes that
+    // word (`Waagner` → `the Venango County man`, `Franklin` → `an FBI analyst`), which is
+    // what takes the other's place.
+    let holds = |stretch: &[&str], words: &[String], other: &[&str]| {
         !words.is_empty()
-            && stretch.len() <= words.len() + IN_PLACE_SLACK_WORDS
-            && stretch
-                .windows(words.len())
-                .any(|window| window.iter().zip(words).all(|(a, b)| *a == b))
+            && (words.len()..=words.len() + IN_PLACE_SLACK_WORDS).contains(&stretch.len())
+            && (0..=stretch.len() - words.len()).any(|k| {
+                let (name, after) = stretch[k..].split_at(words.len());
+                name.iter().zip(words).all(|(a, b)| *a == b)
+                    && after.iter().all(|w| other.contains(w))
+            })
     };
     let at = |wording: &[&str], words: &[String]| {
         (!words.is_empty())
@@ -583,7 +626,8 @@ pub(crate) fn in_same_place(origin: &Facts, other: &Facts, from: &Name, to: &Nam
         .iter()
         .any(|op| match op {
             similar::DiffOp::Replace { .. } => {
-                holds(&old[op.old_range()], &from_words) && holds(&new[op.new_range()], &to_words)
+                holds(&old[op.old_range()], &from_words, &new)
+                    && holds(&new[op.new_range()], &to_words, &old)
             }
             _ => false,
         })
@@ -652,6 +696,46 @@ mod tests {
     }
 
     #[test]
+    fn a_name_describing_a_word_is_not_put_for_a_name() {
+        let reasons = |a: &str, b: &str| -> Vec<String> {
+            crate::text::facts::compare_facts(&extract_facts(a), &extract_facts(b))
+                .into_iter()
+                .map(|c| c.reason)
+                .collect()
+        };
+        for (a, b) in [
+            (
+                "The trial ended, during which Waagner represented himself.",
+                "The trial ended, during which the Venango County man represented himself.",
+            ),
+            (
+                "Malvo goes on trial in the death of Franklin.",
+                "Malvo goes on trial in the death of an FBI analyst.",
+            ),
+        ] {
+            assert_eq!(reasons(a, b), Vec::<String>::new(), "{a} / {b}");
+        }
+        assert_eq!(
+            reasons(
+                "“We are pleased,” Coke spokeswoman Sonya Soutus said.",
+                "“We are pleased,” said Coke spokesman Ben Deutsch.",
+            ),
+            ["name: Sonya Soutus -> Ben Deutsch"]
+        );
+        assert_eq!(
+            reasons(
+                "Malvo goes on trial in the death of Franklin.",
+                "Malvo goes on trial in the death of Johnson.",
+            ),
+            ["name: Franklin -> Johnson"]
+        );
+        assert_eq!(
+            reasons("British troops left Basra.", "French troops left Basra."),
+            ["name: British -> French"]
+        );
+    }
+
+    #[test]
     fn the_same_name_written_otherwise_matches() {
         let name = |s: &str| extract_facts(s).names.remove(0);
         let pairs = [
@@ -676,6 +760,17 @@ mod tests {
             ),
             ("said Hal Gehman", "said Harold Gehman"),
             ("linked to al-Qaida", "linked to al-Qaeda"),
+            ("changes at the Bank of England", "changes at the BoE"),
+            (
+                "upheld by the Kenya Supreme Court",
+                "upheld by the Kenya SC",
+            ),
+            ("both EPI and Pratt & Whitney", "both EPI and P&W"),
+            (
+                "the next CHOGM in Colombo",
+                "the next Commonwealth Heads of Government Meeting in Colombo",
+            ),
+            ("quoted by the AP", "quoted by the Associated Press"),
         ];
         for (a, b) in pairs {
             assert!(name(a).same(&name(b)), "{a:?} = {b:?}");
@@ -685,5 +780,8 @@ mod tests {
         assert!(!name("met Hillary Clinton").same(&name("met Bill Clinton")));
         assert!(!name("visited North Korea").same(&name("visited South Korea")));
         assert!(!name("in Madrid").same(&name("in Barcelona")));
+        assert!(!name("met McDonald").same(&name("met Michael Dell")));
+        assert!(!name("upheld by the Kenya SC").same(&name("upheld by the Kenya High Court")));
+        assert!(!name("at the BoE").same(&name("at the Bank of Spain")));
     }
 }
