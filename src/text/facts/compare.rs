@@ -148,12 +148,14 @@ pub fn compare_facts_with(
             .filter(|f| f.less_in_origin == origin_side)
             .count()
     };
-    let origin_cues = origin.negations.len()
-        + super::hedges::prefixed_negatives(&origin.wording, &other.wording)
-        + flipped_in(true);
-    let other_cues = other.negations.len()
-        + super::hedges::prefixed_negatives(&other.wording, &origin.wording)
-        + flipped_in(false);
+    let counterparts = |wording: &str, against: &str| {
+        super::hedges::prefixed_negatives(wording, against)
+            + super::hedges::losses_for_without(wording, against)
+    };
+    let origin_cues =
+        origin.negations.len() + counterparts(&origin.wording, &other.wording) + flipped_in(true);
+    let other_cues =
+        other.negations.len() + counterparts(&other.wording, &origin.wording) + flipped_in(false);
     let outside_quotes = (
         origin_cues - dropped_cues.min(origin_cues),
         other_cues - added_cues.min(other_cues),
@@ -574,8 +576,18 @@ mod tests {
                 "The court ruled that the ban was unlawful.",
                 &["negation: lawful -> unlawful"],
             ),
-            // An opposite and a `not` cancel out.
+            // An opposite and a `not` cancel out; `lost` says what `without` says.
             ("Unemployment did not rise.", "Unemployment fell.", &[]),
+            (
+                "The storm left 5,000 homes without power.",
+                "5,000 homes lost power in the storm.",
+                &[],
+            ),
+            (
+                "The storm left 5,000 homes without power.",
+                "5,000 homes kept power in the storm.",
+                &["negation"],
+            ),
             // `voted against` denies a vote, not a stance worded otherwise.
             (
                 "Parliament voted to ratify the treaty.",

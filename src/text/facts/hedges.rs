@@ -446,6 +446,37 @@ pub(crate) fn prefixed_negatives(wording: &str, other: &str) -> usize {
         .count()
 }
 
+/// Forms of `lose`, which say what `without` says of the same thing (`lost power` = `were
+/// without power`).
+const LOSE: &[&str] = &["lose", "loses", "lost", "losing"];
+
+/// How many forms of `lose` in `wording` lose a thing `other` says something is `without`
+/// (`customers lost power` where the other wording has `homes were without power`): each
+/// stands for that `without`, so the two wordings' negation agrees. A loss alone is no cue.
+pub(crate) fn losses_for_without(wording: &str, other: &str) -> usize {
+    let after = |text: &str, cue: &dyn Fn(&str) -> bool| -> Vec<String> {
+        let words: Vec<&str> = text.split(' ').collect();
+        words
+            .iter()
+            .enumerate()
+            .filter(|(_, w)| cue(w))
+            .flat_map(|(i, _)| words[i + 1..].iter().take(NOT_REACH))
+            .map(|w| w.to_string())
+            .collect()
+    };
+    let lacked = after(other, &|w| w == "without");
+    let words: Vec<&str> = wording.split(' ').collect();
+    (0..words.len())
+        .filter(|&i| LOSE.contains(&words[i]))
+        .filter(|&i| {
+            words[i + 1..]
+                .iter()
+                .take(NOT_REACH)
+                .any(|w| lacked.iter().any(|l| l == w))
+        })
+        .count()
+}
+
 #[cfg(test)]
 mod tests {
     use crate::text::facts::extract_facts;
