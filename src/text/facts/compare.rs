@@ -576,6 +576,17 @@ mod tests {
                 "The court ruled that the ban was unlawful.",
                 &["negation: lawful -> unlawful"],
             ),
+            // Power and energy in another multiple of their unit.
+            (
+                "The wind farm will generate 1,500 megawatts.",
+                "The wind farm will generate 1.5 gigawatts.",
+                &[],
+            ),
+            (
+                "The wind farm will generate 1,500 megawatts.",
+                "The wind farm will generate 1.8 gigawatts.",
+                &["number: 1,500 megawatts -> 1.8 gigawatts"],
+            ),
             // An opposite and a `not` cancel out; `lost` says what `without` says.
             ("Unemployment did not rise.", "Unemployment fell.", &[]),
             (

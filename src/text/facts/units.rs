@@ -35,6 +35,14 @@ pub(crate) fn measure_word(word: &str) -> Option<(&'static str, f64)> {
         "cent" | "cents" => ("cent", 1.0),
         "acre" | "acres" => ("acre", 1.0),
         "hectare" | "hectares" => ("hectare", 1.0),
+        "watt" | "watts" => ("watt", 1.0),
+        "kw" | "kilowatt" | "kilowatts" => ("watt", 1e3),
+        "mw" | "megawatt" | "megawatts" => ("watt", 1e6),
+        "gw" | "gigawatt" | "gigawatts" => ("watt", 1e9),
+        "kwh" | "kilowatt-hour" | "kilowatt-hours" => ("watt-hour", 1e3),
+        "mwh" | "megawatt-hour" | "megawatt-hours" => ("watt-hour", 1e6),
+        "gwh" | "gigawatt-hour" | "gigawatt-hours" => ("watt-hour", 1e9),
+        "twh" | "terawatt-hour" | "terawatt-hours" => ("watt-hour", 1e12),
         "mph" => ("mph", 1.0),
         "kph" | "kmh" => ("km/h", 1.0),
         "degree" | "degrees" => ("degree", 1.0),
@@ -223,6 +231,9 @@ mod tests {
     #[test]
     fn a_measure_word_may_count_several_of_its_unit() {
         assert_eq!(measure_word("decades"), Some(("year", 10.0)));
+        assert_eq!(measure_word("megawatts"), Some(("watt", 1e6)));
+        assert_eq!(measure_word("GW"), Some(("watt", 1e9)));
+        assert_eq!(measure_word("TWh"), Some(("watt-hour", 1e12)));
         assert_eq!(measure_word("Fahrenheit"), Some(("°F", 1.0)));
         assert!(convertible("mile", "km") && !convertible("km", "km"));
         assert!(units_compatible(Some("degree"), Some("°C")));
