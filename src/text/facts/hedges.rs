@@ -425,15 +425,9 @@ pub(crate) fn prefixed_negatives(wording: &str, other: &str) -> usize {
         padded.contains(&format!(" {prefix}{stem} "))
             || padded.contains(&format!(" {prefix} {stem} "))
     };
-    let negated: Vec<&str> = {
-        let words: Vec<&str> = other.split(' ').collect();
-        words
-            .iter()
-            .enumerate()
-            .filter(|(_, w)| ["not", "never", "no"].contains(w) || w.ends_with("n't"))
-            .flat_map(|(i, _)| words[i + 1..].iter().take(NOT_REACH).copied())
-            .collect()
-    };
+    let negated = words_after(other, |w| {
+        ["not", "never", "no"].contains(&w) || w.ends_with("n't")
+    });
     wording
         .split(' ')
         .filter(|word| {
@@ -454,17 +448,7 @@ const LOSE: &[&str] = &["lose", "loses", "lost", "losing"];
 /// (`customers lost power` where the other wording has `homes were without power`): each
 /// stands for that `without`, so the two wordings' negation agrees. A loss alone is no cue.
 pub(crate) fn losses_for_without(wording: &str, other: &str) -> usize {
-    let after = |text: &str, cue: &dyn Fn(&str) -> bool| -> Vec<String> {
-        let words: Vec<&str> = text.split(' ').collect();
-        words
-            .iter()
-            .enumerate()
-            .filter(|(_, w)| cue(w))
-            .flat_map(|(i, _)| words[i + 1..].iter().take(NOT_REACH))
-            .map(|w| w.to_string())
-            .collect()
-    };
-    let lacked = after(other, &|w| w == "without");
+    let lacked = words_after(other, |w| w == "without");
     let words: Vec<&str> = wording.split(' ').collect();
     (0..words.len())
         .filter(|&i| LOSE.contains(&words[i]))
@@ -472,9 +456,19 @@ pub(crate) fn losses_for_without(wording: &str, other: &str) -> usize {
             words[i + 1..]
                 .iter()
                 .take(NOT_REACH)
-                .any(|w| lacked.iter().any(|l| l == w))
+                .any(|w| lacked.contains(w))
         })
         .count()
+}
+
+/// The words within [`NOT_REACH`] after each word of `wording` (lowercase words joined by
+/// single spaces) for which `cue` holds: what those cues may negate.
+fn words_after(wording: &str, cue: impl Fn(&str) -> bool) -> Vec<&str> {
+    let words: Vec<&str> = wording.split(' ').collect();
+    (0..words.len())
+        .filter(|&i| cue(words[i]))
+        .flat_map(|i| words[i + 1..].iter().take(NOT_REACH).copied())
+        .collect()
 }
 
 #[cfg(test)]
