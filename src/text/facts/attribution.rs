@@ -19,11 +19,13 @@
 //! reported by the Ledger`) describes where a thing came from, as `obtained by` does, and is no
 //! attribution.
 //!
-//! Some verbs report only sometimes: `found`, `showed`, `reported`, `announced` with an object (`researchers
-//! found the drug cut deaths`, but also `police found the body`), `rejected` with one (`rejected
-//! the claims`, `rejected the measure`), `called` and `described` (`called it a dark day`, but
-//! `called an election`). They are kept apart as maybe-attributions, which are never reported
-//! themselves but stand as the counterpart of the other wording's attribution.
+//! Some verbs report only sometimes: `found`, `showed`, `reported`, `announced` with an object
+//! (`researchers found the drug cut deaths`, but also `police found the body`), `rejected` with
+//! one (`rejected the claims`, `rejected the measure`), `confirmed` before a name (`the Senate
+//! confirmed Yellen as Fed chair`, but `the firm confirmed the report`), `called` and
+//! `described` (`called it a dark day`, but `called an election`). They are kept apart as
+//! maybe-attributions, which are never reported themselves but stand as the counterpart of the
+//! other wording's attribution.
 //!
 //! A speaker is compared by its capitalised names when both sides name someone (`Li` = `Li
 //! Ming`), else by the kind of source it is when both are a known kind ([`SOURCES`]: `police` =
@@ -290,9 +292,18 @@ pub(crate) fn scan(
             .is_none_or(|n| n.kind == Kind::Punct || n.is("that"))
             || that_after_phrase(words, i + 1);
         let class_of = |class: &'static str| if class == "found" { "said" } else { class };
-        // Verbs that report only sometimes (see the module doc).
-        let sometimes =
-            maybe_verb || (!clause_end && (class == "found" || lower.starts_with("reject")));
+        // Verbs that report only sometimes (see the module doc). `confirmed` before a name
+        // appoints (`the Senate confirmed Yellen as Fed chair`); before a report it reports
+        // (`the company confirmed the report`).
+        let appoints = class == "confirmed"
+            && words.get(i + 1).is_some_and(|n| {
+                n.kind == Kind::Alpha
+                    && n.is_capitalised()
+                    && !super::dates::is_calendar_word(&n.text.to_lowercase())
+            });
+        let sometimes = maybe_verb
+            || appoints
+            || (!clause_end && (class == "found" || lower.starts_with("reject")));
         if sometimes {
             let speaker = speaker_at.before(i);
             maybe.push(attribution(
@@ -557,6 +568,14 @@ mod tests {
         );
         assert_eq!(attributions("He acknowledged the error.")[0].1, "admitted");
         assert_eq!(
+            attributions("The company confirmed the report.")[0].1,
+            "confirmed"
+        );
+        assert_eq!(
+            attributions("The police confirmed Monday that two died.")[0].1,
+            "confirmed"
+        );
+        assert_eq!(
             attributions("The study found that rents rose.")[0].1,
             "said"
         );
@@ -652,6 +671,7 @@ mod tests {
             "The suspect was arrested in Paris, as first reported.",
             "As previously announced, the plant will close.",
             "A Berlin-based think tank published the data.",
+            "US Senate confirms Janet Yellen as new central bank chief",
         ] {
             assert!(
                 attributions(sentence).is_empty(),
