@@ -121,5 +121,7 @@ fn articles_of_different_stories_share_almost_no_claims() {
         println!("  {line}");
     }
     assert!(claims > 1000, "too few claims compared: {claims}");
-    assert!(rate < 0.006, "false match rate {:.2}%", rate * 100.0);
+    // The matching issue's floor: at most 0.42% (0.24% since carried shares count by the stems
+    // that back them).
+    assert!(rate <= 0.0042, "false match rate {:.2}%", rate * 100.0);
 }

@@ -264,8 +264,9 @@ fn mark_merged(owners: &[usize], result: &mut OutletMatches) {
 }
 
 /// A pair that stands in its claim's place needs only this probability of carrying it (its place
-/// is evidence the scorer does not see), or the same wording around its figures.
-const CARRIES_IN_PLACE: f64 = 0.2;
+/// is evidence the scorer does not see), or the same wording around its figures. Measured on the
+/// sets of `cargo bench --bench real_eval`, the Chinese pairs and unrelated articles.
+const CARRIES_IN_PLACE: f64 = 0.3;
 
 /// How alike the wording around the figures must be for a pair whose figures all disagree to
 /// stand as one claim with its numbers changed.

@@ -5,7 +5,8 @@ use parallax::model::{Comparison, ParagraphGroup};
 /// The side-by-side rows read in order: the reference's paragraphs in order; every outlet's
 /// in its own order outside the rows that flag it moved; no row joining paragraphs of one
 /// outlet that are not adjacent; where an outlet carries a row's claims, something of it in
-/// that row, or those passages in rows that flag it moved or whose claims they carry too.
+/// that row, or those passages in rows that flag it moved or whose claims they carry too, or
+/// carry them only weakly.
 pub fn assert_reading_order(comparison: &Comparison) {
     let groups = &comparison.paragraphs;
     let reference = &comparison.reference;
@@ -39,7 +40,9 @@ pub fn assert_reading_order(comparison: &Comparison) {
     }
     // Where an outlet carries a row's claims, it has something in that row, or each passage
     // that carries them stands in a row that flags it moved or whose claims it carries too (a
-    // paragraph stands in one row only).
+    // paragraph stands in one row only), or carries them only weakly (every match below
+    // `claim_match`: a weak match says too little to move a paragraph, and the empty cell says
+    // where the passage is).
     for outlet in &comparison.outlets {
         let rows = comparison.row_carriers(&outlet.id);
         for (g, group) in groups.iter().enumerate() {
@@ -47,7 +50,7 @@ pub fn assert_reading_order(comparison: &Comparison) {
             let accounted = carriers.iter().all(|&p| {
                 rows.row_of(p).is_some_and(|h| {
                     groups[h].moved.contains(&outlet.id) || rows.carriers(h).contains(&p)
-                })
+                }) || carries_weakly(comparison, g, &outlet.id, p)
             });
             assert!(
                 carriers.is_empty() || !group.cells[&outlet.id].is_empty() || accounted,
@@ -57,6 +60,26 @@ pub fn assert_reading_order(comparison: &Comparison) {
             );
         }
     }
+}
+
+/// Whether every reference claim of row `row` that `outlet` carries in its paragraph `paragraph`
+/// is carried with a similarity below `claim_match`.
+fn carries_weakly(comparison: &Comparison, row: usize, outlet: &str, paragraph: usize) -> bool {
+    let reference = &comparison.reference;
+    let in_row = &comparison.paragraphs[row].cells[reference];
+    comparison
+        .claims
+        .iter()
+        .filter(|c| &c.origin == reference)
+        .filter(|c| {
+            c.statuses[reference]
+                .spans
+                .first()
+                .is_some_and(|s| in_row.contains(&s.paragraph))
+        })
+        .filter_map(|c| c.statuses.get(outlet))
+        .filter(|s| s.spans.iter().any(|span| span.paragraph == paragraph))
+        .all(|s| s.similarity < comparison.settings.claim_match)
 }
 
 /// The rows, one a line, for failure messages.
