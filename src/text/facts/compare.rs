@@ -10,7 +10,7 @@
 //! | quote | altered words (`quote altered`), a quote dropped (`quote dropped`) or added (`quote added`) | a fragment of the same words quoted, or an ellipsis; a contraction spelled out (`won't` = `will not`); a word hyphenated or an abbreviation dotted otherwise (`do-not-call` = `Do Not Call`, `F.T.C.` = `FTC`); words the outlet put in brackets (`continues [to put] Americans`); straight or curly quote marks; a short quote (up to 6 words: scare quotes, a title) whose words the other wording carries unquoted |
 //! | name | one name put for another: names compare as sets, and as many names of each side have no counterpart on the other (`name: Li Ming -> Wang Wei`); a lone sentence-initial name put for another in an otherwise equal sentence, after a colon too (`Siemens won the contract` → `Alstom won the contract`, `Daily Press Briefing: Syria` → `Daily Press Briefing: South Sudan`) | a name dropped or added (outlets write `he`, `the professor`, or add an affiliation); the same names in another order, or the speaker moved from the start to the end (`U.S. officials say Beijing ...` = `Beijing ..., U.S. officials say`); a legislator's party and state tagged or written out (`R-Tenn.` = `Republican of Tennessee`); a name written as its initials (`BoE` = `Bank of England`, `Kenya SC` = `Kenya Supreme Court`, `P&W` = `Pratt & Whitney`); a name describing the word put in the other's place (`the death of Franklin` → `the death of an FBI analyst`); a sentence's capitalised first word put for another in a reworded sentence (`Internal documents` → `Leaked documents`) |
 //! | attribution | another verb class (`attribution: said -> claimed`), another named speaker (`Li said` → `Wang said`, reported once, as a name change; the speaker is the noun phrase by the verb, the same in `Li said`, `said Li` and `Li, who said`), another kind of source (`attribution: police -> prosecutors`: police, prosecutors, defence, court, witnesses, doctors ... see `attribution::SOURCES`), attribution dropped (the outlet states the claim as its own) or added | `said` → `told reporters` → `according to`; a vaguer source (`police` → `officials`, `a spokesman`, `he`) or one of no listed kind (`the company` → `the firm`); `denied X` → `said ... not X` (the negation moved into the claim); a passive participle with its agent, which tells where a thing came from, not who says the claim (`documents obtained by the Ledger` → `documents first reported by the Ledger`); a verb that reports only sometimes standing for the other's attribution (`researchers found the drug cut deaths`, `called it a dark day`, `documents show`) |
-//! | hedge | added or removed (`hedge added: allegedly`) | one hedge for another of its class (`may` → `might`, `is thought to` → `is believed to`, `is seen as` → `is regarded as`, `is forecast to` → `is expected to`, `allegedly took` → `is accused of taking`) |
+//! | hedge | added or removed (`hedge added: allegedly`) | one hedge for another of its class (`may` → `might`, `is thought to` → `is believed to`, `is seen as` → `is regarded as`, `is forecast to` → `is expected to`, `allegedly took` → `is accused of taking`); a hedge inside quoted words, which the quote's change covers |
 //! | negation | the claim's polarity flipped (`negation`: `did not` → `did`, `acquitted` → `convicted`); a word put for its opposite in the same place (`negation: rose -> fell`, `negation: lawful -> unlawful`) | `did not deny` → `confirmed` (same polarity; the attribution reports the verb); `acquitted` → `found not guilty`; `unvaccinated` → `had not been vaccinated`; `did not rise` → `fell`; `non-binding` → `nonbinding`; the `not` of a contrast dropped (`caused by an update, not a cyberattack` → `caused by an update`); a negation inside a quote dropped or added (the quote change reports it); a negation in an aside the other wording lacks (`wounding seven, none seriously`, `he said, declining to answer questions`); `without` = `does not have`, `unless` = `if not` |
 //!
 //! Numbers and dates are what a reader checks first, so a figure or a date one outlet carries and
@@ -456,10 +456,12 @@ fn attributions(origin: &Facts, other: &Facts, out: &mut Vec<FactChange>) {
     );
 }
 
+/// Hedges one wording has and the other has not, by class. A hedge inside quoted words answers
+/// the other wording's hedge but is not reported alone: the quote's change says it.
 fn hedges(origin: &Facts, other: &Facts, out: &mut Vec<FactChange>) {
     let has = |facts: &Facts, class: &str| facts.hedges.iter().any(|h| h.class == class);
     let mut seen: Vec<&str> = Vec::new();
-    for h in &other.hedges {
+    for h in other.hedges.iter().filter(|h| !h.quoted) {
         if !has(origin, h.class) && !seen.contains(&h.class) {
             seen.push(h.class);
             out.push(change(
@@ -471,7 +473,7 @@ fn hedges(origin: &Facts, other: &Facts, out: &mut Vec<FactChange>) {
             ));
         }
     }
-    for h in &origin.hedges {
+    for h in origin.hedges.iter().filter(|h| !h.quoted) {
         if !has(other, h.class) && !seen.contains(&h.class) {
             seen.push(h.class);
             out.push(change(
@@ -927,6 +929,34 @@ mod tests {
                 "The ban was lifted on Monday."
             ),
             ["negation"]
+        );
+    }
+
+    #[test]
+    fn a_hedge_inside_quoted_words_is_the_quotes_change_not_the_outlets() {
+        // The speaker hedged, not the outlet: the quote added says it.
+        assert_eq!(
+            reasons(
+                "He testified after the report on the inquiry.",
+                "He testified after the report, which found his texts “appeared to mix politics with work.”",
+            ),
+            ["quote added: “appeared to mix politics with work.”"]
+        );
+        // A quoted hedge still answers the other wording's own hedge.
+        assert_eq!(
+            reasons(
+                "“We may raise rates again,” the governor said.",
+                "The governor said the bank may raise rates again.",
+            ),
+            ["quote dropped: “We may raise rates again,”"]
+        );
+        // The outlet's own hedge outside the quote is reported.
+        assert_eq!(
+            reasons(
+                "The minister said “the plan works.”",
+                "The minister reportedly said “the plan works.”",
+            ),
+            ["hedge added: reportedly"]
         );
     }
 

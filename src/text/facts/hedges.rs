@@ -23,6 +23,9 @@ pub struct Hedge {
     pub text: String,
     /// Its class (`may` for may/might/could ...).
     pub class: &'static str,
+    /// It stands inside quoted words: the speaker's hedge, which the quote's own comparison
+    /// covers, so it answers a hedge of the other wording but is never reported alone.
+    pub quoted: bool,
 }
 
 /// The hedge tables, as data beside this file (`hedges.toml`): single words (lowercase only:
@@ -187,8 +190,8 @@ fn seen_as_at(words: &[Word<'_>], i: usize, lower: &str) -> Option<String> {
     Some(phrase.join(" "))
 }
 
-/// Finds the hedges of a sentence.
-pub(crate) fn scan_hedges(words: &[Word<'_>]) -> Vec<Hedge> {
+/// Finds the hedges of a sentence whose quoted spans stand at `quoted` (byte ranges).
+pub(crate) fn scan_hedges(words: &[Word<'_>], quoted: &[std::ops::Range<usize>]) -> Vec<Hedge> {
     let mut out = Vec::new();
     let lower_is = |k: usize, word: &str| {
         words
@@ -207,6 +210,7 @@ pub(crate) fn scan_hedges(words: &[Word<'_>]) -> Vec<Hedge> {
             Some(Hedge {
                 text: text.to_string(),
                 class,
+                quoted: quoted.iter().any(|range| range.contains(&w.start)),
             })
         };
         // Capitalised, a hedge word counts only opening the sentence (`Reportedly, ...`), and a

@@ -113,12 +113,13 @@ pub fn extract_facts(sentence: &str) -> Facts {
     let mut taken = vec![false; words.len()];
     // A wire service's slug (`UPDATE 1-`) states no fact.
     taken[..lex::wire_slug_len(&words)].fill(true);
+    let quoted = quotes::quoted_ranges(sentence);
     let quotes = quotes::scan(sentence);
     let dates = dates::scan(sentence, &words, &mut taken);
     let quantities = quantities::scan(sentence, &words, &mut taken);
     let (names, maybe_names) = names::scan(sentence, &words, &taken);
     let (attributions, maybe_attributions) = attribution::scan(sentence, &words, &taken);
-    let hedges = hedges::scan_hedges(&words);
+    let hedges = hedges::scan_hedges(&words, &quoted);
     let negations = hedges::scan_negations(&words, &taken);
     let wording = words
         .iter()

@@ -297,8 +297,18 @@ fn spelled_out(word: &str) -> Vec<String> {
     vec![word.to_string()]
 }
 
-/// Finds the quoted spans of a sentence (unbalanced marks quote up to the end of the sentence).
+/// Finds the quotes of a sentence (unbalanced marks quote up to the end of the sentence).
 pub(crate) fn scan(sentence: &str) -> Vec<Quote> {
+    quoted_ranges(sentence)
+        .into_iter()
+        .map(|range| Quote::new(&sentence[range]))
+        .filter(|quote| quote.words.iter().any(|w| !w.is_empty()))
+        .collect()
+}
+
+/// Where the quoted spans of a sentence stand, in bytes (unbalanced marks quote up to the end
+/// of the sentence).
+pub(crate) fn quoted_ranges(sentence: &str) -> Vec<std::ops::Range<usize>> {
     let mut out = Vec::new();
     let mut open: Option<(char, usize)> = None;
     let mut prev: Option<char> = None;
@@ -311,13 +321,13 @@ pub(crate) fn scan(sentence: &str) -> Vec<Quote> {
                     && prev.is_some_and(char::is_alphabetic)
                     && next.is_some_and(char::is_alphabetic);
                 if !apostrophe {
-                    push(&sentence[start..i], &mut out);
+                    out.push(start..i);
                     open = None;
                 }
             }
             None if out.is_empty() && closes_unopened(c, prev, &sentence[i + c.len_utf8()..]) => {
                 // The claim starts inside a quote (its opening mark in the sentence before).
-                push(&sentence[..i], &mut out);
+                out.push(0..i);
             }
             None => {
                 if let Some(&(_, close)) = MARKS.iter().find(|(o, _)| *o == c) {
@@ -333,7 +343,7 @@ pub(crate) fn scan(sentence: &str) -> Vec<Quote> {
         prev = Some(c);
     }
     if let Some((_, start)) = open {
-        push(&sentence[start..], &mut out);
+        out.push(start..sentence.len());
     }
     out
 }
@@ -353,14 +363,6 @@ fn closes_unopened(c: char, prev: Option<char>, rest: &str) -> bool {
             .next()
             .is_none_or(|n| n.is_whitespace() || n.is_ascii_punctuation());
     closing_only || glued_straight
-}
-
-/// Keeps a quote that holds at least one word.
-fn push(text: &str, out: &mut Vec<Quote>) {
-    let quote = Quote::new(text);
-    if quote.words.iter().any(|w| !w.is_empty()) {
-        out.push(quote);
-    }
 }
 
 #[cfg(test)]
