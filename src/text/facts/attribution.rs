@@ -299,7 +299,7 @@ pub(crate) fn scan(
             && words.get(i + 1).is_some_and(|n| {
                 n.kind == Kind::Alpha
                     && n.is_capitalised()
-                    && !super::dates::is_calendar_word(&n.text.to_lowercase())
+                    && !super::dates::is_calendar_word(n.text)
             });
         let sometimes = maybe_verb
             || appoints
