@@ -114,7 +114,7 @@ pub fn extract_facts(sentence: &str) -> Facts {
     // A wire service's slug (`UPDATE 1-`) states no fact.
     taken[..lex::wire_slug_len(&words)].fill(true);
     let quoted = quotes::quoted_ranges(sentence);
-    let quotes = quotes::scan(sentence);
+    let quotes = quotes::scan(sentence, &quoted);
     let dates = dates::scan(sentence, &words, &mut taken);
     let quantities = quantities::scan(sentence, &words, &mut taken);
     let (names, maybe_names) = names::scan(sentence, &words, &taken);

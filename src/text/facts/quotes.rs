@@ -297,11 +297,11 @@ fn spelled_out(word: &str) -> Vec<String> {
     vec![word.to_string()]
 }
 
-/// Finds the quotes of a sentence (unbalanced marks quote up to the end of the sentence).
-pub(crate) fn scan(sentence: &str) -> Vec<Quote> {
-    quoted_ranges(sentence)
-        .into_iter()
-        .map(|range| Quote::new(&sentence[range]))
+/// The quotes of a sentence whose quoted spans stand at `ranges` ([`quoted_ranges`]).
+pub(crate) fn scan(sentence: &str, ranges: &[std::ops::Range<usize>]) -> Vec<Quote> {
+    ranges
+        .iter()
+        .map(|range| Quote::new(&sentence[range.clone()]))
         .filter(|quote| quote.words.iter().any(|w| !w.is_empty()))
         .collect()
 }
@@ -369,9 +369,14 @@ fn closes_unopened(c: char, prev: Option<char>, rest: &str) -> bool {
 mod tests {
     use super::*;
 
+    fn scan_all(sentence: &str) -> Vec<Quote> {
+        scan(sentence, &quoted_ranges(sentence))
+    }
+
     #[test]
     fn every_kind_of_quote_mark_is_read() {
-        let quotes = scan("He said \"yes\", “no”, «oui», 「はい」 and ‘maybe’; he didn’t 'hedge'.");
+        let quotes =
+            scan_all("He said \"yes\", “no”, «oui», 「はい」 and ‘maybe’; he didn’t 'hedge'.");
         let texts: Vec<&str> = quotes.iter().map(|q| q.text.as_str()).collect();
         assert_eq!(texts, ["yes", "no", "oui", "はい", "maybe"]);
     }
@@ -433,7 +438,7 @@ mod tests {
 
     #[test]
     fn an_unclosed_quote_runs_to_the_end() {
-        assert_eq!(scan("He said: “We will win.")[0].text, "We will win.");
+        assert_eq!(scan_all("He said: “We will win.")[0].text, "We will win.");
     }
 
     #[test]
@@ -442,10 +447,10 @@ mod tests {
             "Georgia cannot afford it,\" said Dr. Rowe.",
             "Georgia cannot afford it,” said Dr. Rowe.",
         ] {
-            let texts: Vec<String> = scan(sentence).into_iter().map(|q| q.text).collect();
+            let texts: Vec<String> = scan_all(sentence).into_iter().map(|q| q.text).collect();
             assert_eq!(texts, ["Georgia cannot afford it,"], "{sentence}");
         }
-        assert_eq!(scan("He said \"yes\" twice.")[0].text, "yes");
+        assert_eq!(scan_all("He said \"yes\" twice.")[0].text, "yes");
     }
 
     #[test]
