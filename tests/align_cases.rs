@@ -4,7 +4,9 @@
 
 use parallax::align::compare;
 use parallax::align::diff::DiffBudget;
-use parallax::model::{Comparison, DiffOp, DiffPiece, EngineSettings, OutletEntry, Status};
+use parallax::model::{
+    ChangeClass, Comparison, DiffOp, DiffPiece, EngineSettings, OutletEntry, Status,
+};
 use proptest::prelude::*;
 
 fn outlet(id: &str, paragraphs: &[&str]) -> OutletEntry {
@@ -390,5 +392,47 @@ fn a_headline_whose_verb_appoints_is_carried_by_its_shorter_wording() {
         matches!(status.status, Status::Appears | Status::Differs),
         "{:?}",
         status.status
+    );
+}
+
+#[test]
+fn a_middle_sentence_of_a_long_quote_quoted_otherwise_is_an_altered_quote() {
+    let comparison = run(vec![
+        outlet(
+            "ref",
+            &[
+                "The senator was blunt. “This is absurd. America is not a clown show. We will vote no,” he said on Monday.",
+            ],
+        ),
+        outlet(
+            "other",
+            &[
+                "The senator was blunt. “This is absurd. America is not a circus. We will vote no,” he said on Monday.",
+            ],
+        ),
+        outlet(
+            "paraphrase",
+            &[
+                "The senator was blunt. He called the plan absurd and said America was not a clown show and his party would vote no on Monday.",
+            ],
+        ),
+    ]);
+    let middle = comparison
+        .claims
+        .iter()
+        .find(|c| c.text == "America is not a clown show.")
+        .expect("the middle sentence is a claim");
+    let quoted = &middle.statuses["other"];
+    assert_eq!(quoted.status, Status::Differs, "{quoted:?}");
+    assert_eq!(quoted.class, Some(ChangeClass::Conflict), "{quoted:?}");
+    assert!(
+        quoted.reasons.iter().any(|r| r == "quote altered"),
+        "{quoted:?}"
+    );
+    // The same words unquoted are the quote dropped, a detail.
+    let told = &middle.statuses["paraphrase"];
+    assert!(
+        told.status == Status::Missing || told.class != Some(ChangeClass::Conflict),
+        "{told:?}"
     );
 }

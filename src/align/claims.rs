@@ -95,18 +95,19 @@ pub struct Claim {
 impl Claim {
     /// Builds the claim of `text`, standing at `span`.
     pub fn new(text: &str, span: TextSpan, vocabulary: &mut Vocabulary) -> Claim {
-        Claim::compared_as(text, text, span, vocabulary)
+        let facts = facts::extract_facts(text);
+        Claim::compared_as(text, text, facts, span, vocabulary)
     }
 
-    /// Builds the claim whose wording is `text` but which is weighed and whose facts are read
-    /// from `compared` (a part of `text`).
+    /// Builds the claim whose wording is `text` but which is weighed from `compared` (a part of
+    /// `text`), whose facts are `facts`.
     fn compared_as(
         text: &str,
         compared: &str,
+        facts: Facts,
         span: TextSpan,
         vocabulary: &mut Vocabulary,
     ) -> Claim {
-        let facts = facts::extract_facts(compared);
         Claim {
             lead_in: text.len().saturating_sub(compared.len()),
             span,
@@ -207,12 +208,15 @@ pub fn clauses_of(text: &str) -> Vec<&str> {
 /// A sentence holding a `;` list is one claim per item; the first item keeps the list's lead-in
 /// (`the report sets five targets: expand ...`) in its text, but is weighed and its facts read
 /// without it: the lead-in introduces every item, and an outlet that words it differently has
-/// not changed the first item.
+/// not changed the first item. A sentence in the middle of a quote several sentences long is
+/// quoted as a whole, so that an outlet quoting other words there has altered the quote.
 pub fn claims_of(outlet: &OutletEntry, vocabulary: &mut Vocabulary) -> Vec<Claim> {
     let mut claims = Vec::new();
     for (paragraph, text) in outlet.paragraphs.iter().enumerate() {
         let sentences = sentences::split_sentences(text);
-        for range in sentences::split_claims(text) {
+        let claims_of_paragraph = sentences::split_claims(text);
+        let quoted = facts::quotes::inside_quotations(text, &claims_of_paragraph);
+        for (range, quoted) in claims_of_paragraph.into_iter().zip(quoted) {
             let span = TextSpan {
                 paragraph,
                 start: range.start,
@@ -225,7 +229,12 @@ pub fn claims_of(outlet: &OutletEntry, vocabulary: &mut Vocabulary) -> Vec<Claim
                 Some(colon) if first_item => whole[colon + 1..].trim_start(),
                 _ => whole,
             };
-            claims.push(Claim::compared_as(whole, compared, span, vocabulary));
+            let facts = if quoted {
+                facts::extract_quoted_facts(compared)
+            } else {
+                facts::extract_facts(compared)
+            };
+            claims.push(Claim::compared_as(whole, compared, facts, span, vocabulary));
         }
     }
     claims

@@ -271,12 +271,18 @@ pub fn wording_similarity(a: &Features, b: &Features) -> f64 {
     a.wording.cosine(&b.wording)
 }
 
-/// The facts of `facts` that single a claim out: quantities, dates and quotes.
+/// The facts of `facts` that single a claim out: quantities, dates and quotes (but for a
+/// sentence quoted as a whole inside a longer quote: its words are compared as wording).
 fn figures(facts: &Facts) -> Facts {
     Facts {
         quantities: facts.quantities.clone(),
         dates: facts.dates.clone(),
-        quotes: facts.quotes.clone(),
+        quotes: facts
+            .quotes
+            .iter()
+            .filter(|q| !q.unmarked)
+            .cloned()
+            .collect(),
         ..Facts::default()
     }
 }

@@ -109,17 +109,31 @@ impl Facts {
 /// );
 /// ```
 pub fn extract_facts(sentence: &str) -> Facts {
+    let quoted = quotes::quoted_ranges(sentence);
+    let quotes = quotes::scan(sentence, &quoted);
+    facts_of(sentence, &quoted, quotes)
+}
+
+/// Extracts the facts of a sentence that is quoted as a whole: the middle sentence of a quote
+/// several sentences long ([`quotes::inside_quotations`]), all its words one
+/// [unmarked](Quote::unmarked) quote.
+pub fn extract_quoted_facts(sentence: &str) -> Facts {
+    let quotes = quotes::unmarked(sentence).into_iter().collect();
+    let whole = std::iter::once(0..sentence.len()).collect::<Vec<_>>();
+    facts_of(sentence, &whole, quotes)
+}
+
+/// The facts of `sentence`, whose quoted spans stand at `quoted` and hold `quotes`.
+fn facts_of(sentence: &str, quoted: &[std::ops::Range<usize>], quotes: Vec<Quote>) -> Facts {
     let words = lex::lex(sentence);
     let mut taken = vec![false; words.len()];
     // A wire service's slug (`UPDATE 1-`) states no fact.
     taken[..lex::wire_slug_len(&words)].fill(true);
-    let quoted = quotes::quoted_ranges(sentence);
-    let quotes = quotes::scan(sentence, &quoted);
     let dates = dates::scan(sentence, &words, &mut taken);
     let quantities = quantities::scan(sentence, &words, &mut taken);
     let (names, maybe_names) = names::scan(sentence, &words, &taken);
     let (attributions, maybe_attributions) = attribution::scan(sentence, &words, &taken);
-    let hedges = hedges::scan_hedges(&words, &quoted);
+    let hedges = hedges::scan_hedges(&words, quoted);
     let negations = hedges::scan_negations(&words, &taken);
     let wording = words
         .iter()

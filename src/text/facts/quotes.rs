@@ -15,6 +15,9 @@ pub struct Quote {
     pub text: String,
     /// The quoted words, lowercase, in order; `…` between fragments becomes an empty word.
     pub words: Vec<String>,
+    /// The sentence has no quote mark of its own: it is a middle sentence of a quote several
+    /// sentences long ([`inside_quotations`]), quoted as a whole.
+    pub unmarked: bool,
 }
 
 /// How many letters a quoted fragment must have to be compared letters only, without the
@@ -88,6 +91,7 @@ impl Quote {
         }
         let words = without_titles(words, &capitals);
         Quote {
+            unmarked: false,
             text: text.trim().to_string(),
             words: day_after_month(
                 words
@@ -123,13 +127,18 @@ impl Quote {
 
     /// Whether the two quote the same words but for function words added or dropped and other
     /// inflections of a word (`admit that I'm a Christian` = `admit I'm a Christian`, `in the
-    /// pew` = `in the pews`): the shorter, word by word, stands in the longer with no content
-    /// word, figure or negation of either put for another, added or dropped inside it.
+    /// pew` = `in the pews`): the shorter, word by word, stands in the longer with no word of
+    /// either put for another, and no content word, figure or negation added or dropped inside
+    /// it.
     pub fn nearly_faithful_to(&self, other: &Quote) -> bool {
         let stems = |quote: &Quote| -> Vec<(String, bool)> {
             crate::text::tokens::tokenize(&quote.text)
                 .into_iter()
-                .map(|t| (t.stem, t.stop))
+                // A contraction's stem is a function word too (`that's` -> `that`).
+                .map(|t| {
+                    let stop = t.stop || crate::text::stopwords::is_stopword(&t.stem);
+                    (t.stem, stop)
+                })
                 .collect()
         };
         let (mut short, mut long) = (stems(self), stems(other));
@@ -160,6 +169,17 @@ impl Quote {
         let (Some(first), Some(last)) = (first, last) else {
             return false;
         };
+        // A word of one put for a word of the other, even a function word (`It's ridiculous`
+        // / `How ridiculous`), alters the quote: the two differ between the same equal runs.
+        let substituted = ops
+            .split(|op| matches!(op, similar::DiffOp::Equal { .. }))
+            .any(|between| {
+                between.iter().any(|op| !op.old_range().is_empty())
+                    && between.iter().any(|op| !op.new_range().is_empty())
+            });
+        if substituted {
+            return false;
+        }
         let only_function_words = |words: &[(String, bool)]| words.iter().all(|(_, stop)| *stop);
         // Outside the equal runs, the shorter quote may lose only function words; inside them,
         // the longer may add only function words (before and after, it runs on).
@@ -306,6 +326,16 @@ pub(crate) fn scan(sentence: &str, ranges: &[std::ops::Range<usize>]) -> Vec<Quo
         .collect()
 }
 
+/// The quote a middle sentence of a quote several sentences long makes as a whole, if it has
+/// words.
+pub(crate) fn unmarked(sentence: &str) -> Option<Quote> {
+    let quote = Quote {
+        unmarked: true,
+        ..Quote::new(sentence)
+    };
+    quote.words.iter().any(|w| !w.is_empty()).then_some(quote)
+}
+
 /// Where the quoted spans of a sentence stand, in bytes (unbalanced marks quote up to the end
 /// of the sentence).
 pub(crate) fn quoted_ranges(sentence: &str) -> Vec<std::ops::Range<usize>> {
@@ -346,6 +376,30 @@ pub(crate) fn quoted_ranges(sentence: &str) -> Vec<std::ops::Range<usize>> {
         out.push(start..sentence.len());
     }
     out
+}
+
+/// For each of a paragraph's sentences at `sentences`, whether it stands wholly inside a
+/// quotation that opens before it and closes after it, in the same paragraph: the middle
+/// sentence of a quote several sentences long (`“It’s absurd. It is a waste. We won’t pay,” she
+/// said.`), all of whose words are quoted though it has no quote mark of its own. A quotation
+/// left open at the paragraph's end quotes no middle sentence: a stray mark would make the rest
+/// of the paragraph a quote.
+pub fn inside_quotations(paragraph: &str, sentences: &[std::ops::Range<usize>]) -> Vec<bool> {
+    let closed: Vec<std::ops::Range<usize>> = quoted_ranges(paragraph)
+        .into_iter()
+        .filter(|r| r.end < paragraph.len())
+        .collect();
+    sentences
+        .iter()
+        .map(|sentence| {
+            let text = &paragraph[sentence.clone()];
+            let start = sentence.start + (text.len() - text.trim_start().len());
+            let end = sentence.start + text.trim_end().len();
+            start < end
+                && quoted_ranges(text).is_empty()
+                && closed.iter().any(|q| q.start < start && end <= q.end)
+        })
+        .collect()
 }
 
 /// Whether mark `c`, the first of its sentence, closes a quote opened before the sentence: a
@@ -423,6 +477,50 @@ mod tests {
             !Quote::new("growth for our employees over the next few years")
                 .nearly_faithful_to(&years)
         );
+        // A contraction's function word dropped is no alteration; a function word put for
+        // another is.
+        let believe = Quote::new("I don't believe that that's what we're here to do.");
+        assert!(
+            Quote::new("I don't believe that's what we're here to do").nearly_faithful_to(&believe)
+        );
+        for (altered, original) in [
+            ("How ridiculous.", "It's ridiculous."),
+            (
+                "a major failure in coastal surveillance",
+                "a major failure of coastal surveillance",
+            ),
+        ] {
+            assert!(
+                !Quote::new(altered).nearly_faithful_to(&Quote::new(original)),
+                "{altered:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_middle_sentence_of_a_long_quote_is_quoted_without_marks_of_its_own() {
+        let paragraph =
+            "She spoke. “It’s absurd. It is a waste. We won’t pay,” she said. Then she left.";
+        let sentences = crate::text::sentences::split_sentences(paragraph);
+        let inside = inside_quotations(paragraph, &sentences);
+        let quoted: Vec<&str> = sentences
+            .iter()
+            .zip(&inside)
+            .filter(|(_, inside)| **inside)
+            .map(|(range, _)| &paragraph[range.clone()])
+            .collect();
+        assert_eq!(quoted, ["It is a waste."]);
+        // A quote left open at the paragraph's end (a stray mark) quotes no middle sentence.
+        let stray = "He is 6'2\" tall. He plays guard. He is fast.";
+        let sentences = crate::text::sentences::split_sentences(stray);
+        assert!(
+            inside_quotations(stray, &sentences)
+                .iter()
+                .all(|inside| !inside)
+        );
+        let quote = unmarked("It is a waste.").expect("words");
+        assert!(quote.unmarked);
+        assert_eq!(quote.words, ["it", "is", "a", "waste"]);
     }
 
     #[test]
