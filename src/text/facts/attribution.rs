@@ -306,10 +306,15 @@ pub(crate) fn scan(
         }
         // `the study found that`, `researchers found.`, `the USTR found in a report that`
         // report; `police found the body`, `the firm reported a loss` do not.
-        let clause_end = words
-            .get(i + 1)
-            .is_none_or(|n| n.kind == Kind::Punct || n.is("that"))
-            || that_after_phrase(words, i + 1);
+        let that_follows =
+            words.get(i + 1).is_some_and(|n| n.is("that")) || that_after_phrase(words, i + 1);
+        let before_punctuation = words.get(i + 1).is_none_or(|n| n.kind == Kind::Punct);
+        // `show` and `shows` before punctuation are the noun (`a clown show.`, `his radio
+        // show,`), not a report.
+        if ["show", "shows"].contains(&lower) && before_punctuation {
+            continue;
+        }
+        let clause_end = that_follows || before_punctuation;
         let class_of = |class: &'static str| if class == "found" { "said" } else { class };
         // Verbs that report only sometimes (see the module doc). `confirmed` before a name
         // appoints (`the Senate confirmed Yellen as Fed chair`); before a report it reports
@@ -786,6 +791,8 @@ mod tests {
             "The suspect was arrested in Paris, as first reported.",
             "As previously announced, the plant will close.",
             "A Berlin-based think tank published the data.",
+            "America is not a clown show.",
+            "The governor spoke on his morning show, and left.",
             "US Senate confirms Janet Yellen as new central bank chief",
         ] {
             assert!(
