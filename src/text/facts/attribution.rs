@@ -621,6 +621,11 @@ mod tests {
             .collect()
     }
 
+    /// The speaker of a sentence's first attribution.
+    fn speaker(sentence: &str) -> Option<String> {
+        attributions(sentence).remove(0).2
+    }
+
     #[test]
     fn verbs_classes_and_speakers() {
         assert_eq!(
@@ -675,7 +680,6 @@ mod tests {
 
     #[test]
     fn a_speaker_is_a_noun_phrase_wherever_it_is_written() {
-        let speaker = |s: &str| attributions(s).remove(0).2;
         assert_eq!(
             speaker("The museum's director, Anna Berg, said the painting was a fake.").as_deref(),
             Some("The museum's director, Anna Berg")
@@ -731,7 +735,6 @@ mod tests {
 
     #[test]
     fn a_speaker_stands_before_the_verbs_auxiliaries_and_adverbs() {
-        let speaker = |s: &str| attributions(s).remove(0).2;
         for (sentence, expected) in [
             ("The company has also denied the report.", "The company"),
             (
@@ -751,7 +754,6 @@ mod tests {
 
     #[test]
     fn a_pronoun_is_the_whole_speaker_and_no_clause_is_one() {
-        let speaker = |s: &str| attributions(s).remove(0).2;
         assert_eq!(
             speaker("Officials must explain the broad powers they say the law grants.").as_deref(),
             Some("they")
