@@ -61,8 +61,9 @@ struct SharedLabel {
     evidence: String,
 }
 
-/// A line of `tests/fixtures/basil-labels/*.jsonl`: the claim is a byte range of the reference
-/// article, checked by the first 16 hex digits of its SHA-256 (no article text is stored).
+/// A line of `tests/fixtures/basil-labels*/*.jsonl`: the claim is a byte range of the reference
+/// article, checked by the first 16 hex digits of its SHA-256 (no article text is stored); the
+/// outlet's words that carry it, where the labeller marked them, a byte range of its article.
 #[derive(Deserialize)]
 struct OwnLabel {
     story: String,
@@ -72,6 +73,10 @@ struct OwnLabel {
     sha256: String,
     outlet: String,
     label: String,
+    #[serde(default)]
+    evidence_start: Option<usize>,
+    #[serde(default)]
+    evidence_end: Option<usize>,
 }
 
 /// Reads a JSON-lines file.
@@ -122,13 +127,20 @@ pub fn own_labels(labels_dir: &Path, claims_dir: &Path) -> Result<Vec<StoryLabel
     let mut labels = Vec::new();
     for file in files {
         for line in read_jsonl::<OwnLabel>(&file)? {
-            let article =
-                story_dir(claims_dir, &line.story).join(format!("{}.txt", line.reference));
-            let text = std::fs::read_to_string(&article)
-                .map_err(|e| format!("{}: {e}", article.display()))?;
-            let claim = text.get(line.start..line.end).ok_or_else(|| {
-                format!("{}: bad range {}..{}", file.display(), line.start, line.end)
-            })?;
+            let read = |outlet: &str| -> Result<(PathBuf, String), String> {
+                let article = story_dir(claims_dir, &line.story).join(format!("{outlet}.txt"));
+                let text = std::fs::read_to_string(&article)
+                    .map_err(|e| format!("{}: {e}", article.display()))?;
+                Ok((article, text))
+            };
+            let (article, text) = read(&line.reference)?;
+            let slice = |text: &'_ str, start: usize, end: usize| -> Result<String, String> {
+                text.get(start..end)
+                    .map(str::to_string)
+                    .ok_or_else(|| format!("{}: bad range {start}..{end}", file.display()))
+            };
+            let claim = slice(&text, line.start, line.end)?;
+            let claim = claim.as_str();
             if claim_hash(claim) != line.sha256 {
                 return Err(format!(
                     "{}: the claim at {}..{} of {} no longer matches its hash",
@@ -138,13 +150,17 @@ pub fn own_labels(labels_dir: &Path, claims_dir: &Path) -> Result<Vec<StoryLabel
                     article.display()
                 ));
             }
+            let evidence = match (line.evidence_start, line.evidence_end) {
+                (Some(start), Some(end)) => slice(&read(&line.outlet)?.1, start, end)?,
+                _ => String::new(),
+            };
             labels.push(StoryLabel {
-                story: line.story,
-                reference: line.reference,
+                story: line.story.clone(),
+                reference: line.reference.clone(),
                 claim: claim.to_string(),
-                outlet: line.outlet,
-                label: line.label,
-                evidence: String::new(),
+                outlet: line.outlet.clone(),
+                label: line.label.clone(),
+                evidence,
             });
         }
     }

@@ -5,14 +5,16 @@
 //!   carries the claim without a conflicting fact;
 //! - iSTS headlines train: the whole headline (appears / differs / missing), and each chunk;
 //! - BASIL dev: every reference claim against each other outlet, judged blind by careful
-//!   reading (JUDGING.md): the shared labels (reference `nyt`) and, scored apart and never
-//!   tuned on, our own (`tests/fixtures/basil-labels/`, references `fox` and `hpo`).
+//!   reading (JUDGING.md): the shared labels (reference `nyt`); our own with reference `nyt`
+//!   (`tests/fixtures/basil-labels-nyt/`, other stories, fitted on with the shared ones); and,
+//!   scored apart and never tuned on, our own with references `fox` and `hpo`
+//!   (`tests/fixtures/basil-labels/`).
 //!
 //! `cargo bench --bench real_eval` runs it all; name sets to run only those
-//! (`cargo bench --bench real_eval -- basil msrp`, of `msrp ists chunks basil own`), and set
+//! (`cargo bench --bench real_eval -- basil msrp`, of `msrp ists chunks basil nyt own`), and set
 //! `PARALLAX_EVAL_SHOW=1` to list every judgement parallax gets wrong. `-- fit` (never run
-//! by default) refits the match scorer's weights on the shared labels and writes them to
-//! `src/align/match_weights.json`; rebuild to use them. The data are read from
+//! by default) refits the match scorer's weights on the shared labels and ours with reference
+//! `nyt`, and writes them to `src/align/match_weights.json`; rebuild to use them. The data are read from
 //! `../shared/bench/claims` (or `PARALLAX_CLAIMS_DIR`); without them it prints why and stops.
 
 mod baseline;
@@ -27,7 +29,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::Instant;
 
-const SETS: [&str; 6] = ["msrp", "ists", "chunks", "basil", "own", "fit"];
+const SETS: [&str; 7] = ["msrp", "ists", "chunks", "basil", "nyt", "own", "fit"];
 
 fn main() -> ExitCode {
     let manifest = Path::new(env!("CARGO_MANIFEST_DIR"));
@@ -55,9 +57,10 @@ fn main() -> ExitCode {
     }
     let show = std::env::var_os("PARALLAX_EVAL_SHOW").is_some();
     let started = Instant::now();
+    let nyt = manifest.join("tests/fixtures/basil-labels-nyt");
     let result = (|| -> Result<(), String> {
         if run("fit") {
-            fit::fit(&dir, &manifest.join("src/align/match_weights.json"))?;
+            fit::fit(&dir, &nyt, &manifest.join("src/align/match_weights.json"))?;
         }
         if run("msrp") {
             pairs::msrp(&dir, show)?;
@@ -72,6 +75,15 @@ fn main() -> ExitCode {
             let labels = data::shared_labels(&dir)?;
             stories::evaluate(
                 "BASIL dev, shared labels (reference nyt)",
+                &dir,
+                &labels,
+                show,
+            )?;
+        }
+        if run("nyt") && nyt.is_dir() {
+            let labels = data::own_labels(&nyt, &dir)?;
+            stories::evaluate(
+                "BASIL dev, our blind labels (reference nyt, fitted on)",
                 &dir,
                 &labels,
                 show,
