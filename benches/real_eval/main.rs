@@ -5,16 +5,15 @@
 //!   carries the claim without a conflicting fact;
 //! - iSTS headlines train: the whole headline (appears / differs / missing), and each chunk;
 //! - BASIL dev: every reference claim against each other outlet, judged blind by careful
-//!   reading (JUDGING.md): the shared labels (reference `nyt`); our own with reference `nyt`
-//!   (`tests/fixtures/basil-labels-nyt/`, other stories, fitted on with the shared ones); and,
-//!   scored apart and never tuned on, our own with references `fox` and `hpo`
-//!   (`tests/fixtures/basil-labels/`).
+//!   reading (JUDGING.md): the shared labels (reference `nyt`) and, scored apart and never
+//!   tuned on, our own: with reference `nyt` (`tests/fixtures/basil-labels-nyt/`, other
+//!   stories) and with references `fox` and `hpo` (`tests/fixtures/basil-labels/`).
 //!
 //! `cargo bench --bench real_eval` runs it all; name sets to run only those
 //! (`cargo bench --bench real_eval -- basil msrp`, of `msrp ists chunks basil nyt own`), and set
 //! `PARALLAX_EVAL_SHOW=1` to list every judgement parallax gets wrong. `-- fit` (never run
-//! by default) refits the match scorer's weights on the shared labels and ours with reference
-//! `nyt`, and writes them to `src/align/match_weights.json`; rebuild to use them. The data are read from
+//! by default) refits the match scorer's weights on the shared labels and writes them to
+//! `src/align/match_weights.json`; rebuild to use them. The data are read from
 //! `../shared/bench/claims` (or `PARALLAX_CLAIMS_DIR`); without them it prints why and stops.
 
 mod baseline;
@@ -60,7 +59,7 @@ fn main() -> ExitCode {
     let nyt = manifest.join("tests/fixtures/basil-labels-nyt");
     let result = (|| -> Result<(), String> {
         if run("fit") {
-            fit::fit(&dir, &nyt, &manifest.join("src/align/match_weights.json"))?;
+            fit::fit(&dir, &manifest.join("src/align/match_weights.json"))?;
         }
         if run("msrp") {
             pairs::msrp(&dir, show)?;
@@ -83,7 +82,7 @@ fn main() -> ExitCode {
         if run("nyt") && nyt.is_dir() {
             let labels = data::own_labels(&nyt, &dir)?;
             stories::evaluate(
-                "BASIL dev, our blind labels (reference nyt, fitted on)",
+                "BASIL dev, our blind labels, reference nyt (untouched)",
                 &dir,
                 &labels,
                 show,
@@ -93,7 +92,7 @@ fn main() -> ExitCode {
         if run("own") && own.is_dir() {
             let labels = data::own_labels(&own, &dir)?;
             stories::evaluate(
-                "BASIL dev, our blind labels (untouched)",
+                "BASIL dev, our blind labels, references fox and hpo (untouched)",
                 &dir,
                 &labels,
                 show,
