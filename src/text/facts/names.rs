@@ -209,7 +209,8 @@ fn letters_only(word: &str) -> String {
 /// Whether two key words are one name's spellings: equal but for apostrophes and hyphens
 /// (`O'Neill` = `ONeill`), a plural or possessive `s` (`HP` = `HPs`, `Sunni` = `Sunnis`), or, in
 /// words of [`VARIANT_SPELLING_MIN_CHARS`] or more, one letter added, dropped, swapped or put
-/// for another (a transliteration: `Djihad` = `Jihad`, `Hussein` = `Husein`).
+/// for another (a transliteration: `Djihad` = `Jihad`, `Hussein` = `Husein`), or, in words of
+/// [`TRANSLITERATION_MIN_CHARS`] or more, the same name [`transliterated`] (`Odai` = `Uday`).
 fn same_spelling(a: &str, b: &str) -> bool {
     if a == b {
         return true;
@@ -227,6 +228,49 @@ fn same_spelling(a: &str, b: &str) -> bool {
         || (len_a.min(len_b) >= VARIANT_SPELLING_MIN_CHARS
             && len_a.abs_diff(len_b) <= 1
             && one_edit_apart(&a, &b))
+        || (len_a.min(len_b) >= TRANSLITERATION_MIN_CHARS && transliterated(&a, &b))
+}
+
+/// Shortest word compared by its consonants and near vowels ([`transliterated`]).
+const TRANSLITERATION_MIN_CHARS: usize = 4;
+
+/// Vowels that transliterations of one name put for each other (`Odai` / `Uday`, `Mohammed`
+/// / `Muhammad`); others tell names apart (`Omar` / `Amir`).
+const NEAR_VOWELS: &[(char, char)] = &[('o', 'u'), ('i', 'y'), ('e', 'i'), ('a', 'e')];
+
+/// Whether two lowercase words are one name transliterated two ways: the same consonants in
+/// the same order (a doubled one counted once), and between them vowels (`y` one of them) that
+/// are equal or near ([`NEAR_VOWELS`]), letter by letter.
+fn transliterated(a: &str, b: &str) -> bool {
+    let vowel = |c: char| "aeiouy".contains(c);
+    // The word as runs of consonants (doubled ones once) and runs of vowels.
+    let runs = |word: &str| -> Vec<(bool, String)> {
+        let mut runs: Vec<(bool, String)> = Vec::new();
+        for c in word.chars().flat_map(char::to_lowercase) {
+            match runs.last_mut() {
+                Some((v, run)) if *v == vowel(c) => {
+                    if *v || !run.ends_with(c) {
+                        run.push(c);
+                    }
+                }
+                _ => runs.push((vowel(c), c.to_string())),
+            }
+        }
+        runs
+    };
+    let near =
+        |x: char, y: char| x == y || NEAR_VOWELS.contains(&(x, y)) || NEAR_VOWELS.contains(&(y, x));
+    let (ra, rb) = (runs(a), runs(b));
+    ra.len() == rb.len()
+        && ra.iter().zip(&rb).all(|((va, x), (vb, y))| {
+            va == vb
+                && if *va {
+                    x.chars().count() == y.chars().count()
+                        && x.chars().zip(y.chars()).all(|(p, q)| near(p, q))
+                } else {
+                    x == y
+                }
+        })
 }
 
 /// Whether two words of three letters or more are at most one edit apart (one letter added,
@@ -771,12 +815,16 @@ mod tests {
                 "the next Commonwealth Heads of Government Meeting in Colombo",
             ),
             ("quoted by the AP", "quoted by the Associated Press"),
+            ("said Odai", "said Uday"),
+            ("met Mohammed Ali", "met Muhammad Ali"),
         ];
         for (a, b) in pairs {
             assert!(name(a).same(&name(b)), "{a:?} = {b:?}");
         }
         assert!(!name("met Wang Wei").same(&name("met Zhang Wei")));
         assert!(!name("met Mark").same(&name("met Mary")));
+        assert!(!name("met Mark").same(&name("met Mike")));
+        assert!(!name("met Omar").same(&name("met Amir")));
         assert!(!name("met Hillary Clinton").same(&name("met Bill Clinton")));
         assert!(!name("visited North Korea").same(&name("visited South Korea")));
         assert!(!name("in Madrid").same(&name("in Barcelona")));
