@@ -238,12 +238,14 @@ const VERB_ADVERBS: &[&str] = &[
     "not", "never", "also", "yet", "now", "still", "just", "already", "even", "often", "long",
 ];
 
-/// Finds the attributions of a sentence, and apart from them its maybe-attributions (verbs
+/// Finds the attributions of a sentence whose quoted spans stand at `quoted` (a verb inside them
+/// is the speaker's, not an attribution), and apart from them its maybe-attributions (verbs
 /// that report only sometimes, see the module doc).
 pub(crate) fn scan(
     sentence: &str,
     words: &[Word<'_>],
     taken: &[bool],
+    quoted: &[std::ops::Range<usize>],
 ) -> (Vec<Attribution>, Vec<Attribution>) {
     let speaker_at = Speaker {
         sentence,
@@ -253,7 +255,9 @@ pub(crate) fn scan(
     let mut out = Vec::new();
     let mut maybe = Vec::new();
     for (i, w) in words.iter().enumerate() {
-        if w.kind != Kind::Alpha {
+        // A verb inside quoted words is the speaker's (`“I think she erred”`): who says the
+        // claim is told outside them.
+        if w.kind != Kind::Alpha || quoted.iter().any(|range| range.contains(&w.start)) {
             continue;
         }
         let Some(lower) = Lower::new(w.text) else {
@@ -776,6 +780,15 @@ mod tests {
                 "{sentence:?}: {found:?}"
             );
         }
+    }
+
+    #[test]
+    fn a_verb_inside_quoted_words_is_the_speakers() {
+        assert_eq!(
+            attributions("“I think she dishonored herself,” he said."),
+            [("said".into(), "said", Some("he".into()))]
+        );
+        assert!(attributions("“And when your son says: ‘you won’, you believe it.”").is_empty());
     }
 
     #[test]

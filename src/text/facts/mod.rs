@@ -132,7 +132,7 @@ fn facts_of(sentence: &str, quoted: &[std::ops::Range<usize>], quotes: Vec<Quote
     let dates = dates::scan(sentence, &words, &mut taken);
     let quantities = quantities::scan(sentence, &words, &mut taken);
     let (names, maybe_names) = names::scan(sentence, &words, &taken);
-    let (attributions, maybe_attributions) = attribution::scan(sentence, &words, &taken);
+    let (attributions, maybe_attributions) = attribution::scan(sentence, &words, &taken, quoted);
     let hedges = hedges::scan_hedges(&words, quoted);
     let negations = hedges::scan_negations(&words, &taken);
     let wording = words
