@@ -288,6 +288,17 @@ struct Amount {
     end: usize,
 }
 
+/// Whether nearly all words of a sentence longer than three letters (at least three of them)
+/// are capitalised: a headline in title case, not prose full of names.
+fn title_case(words: &[Word<'_>]) -> bool {
+    let long: Vec<&Word<'_>> = words
+        .iter()
+        .filter(|w| w.kind == Kind::Alpha && w.text.chars().count() > 3)
+        .collect();
+    let capitalised = long.iter().filter(|w| w.is_capitalised()).count();
+    long.len() >= 3 && capitalised * 10 >= long.len() * 8
+}
+
 /// Finds the quantities of a sentence, skipping words already `taken` (by dates) and marking
 /// the words each quantity uses.
 pub(crate) fn scan(sentence: &str, words: &[Word<'_>], taken: &mut [bool]) -> Vec<Quantity> {
@@ -389,6 +400,19 @@ pub(crate) fn scan(sentence: &str, words: &[Word<'_>], taken: &mut [bool]) -> Ve
         }
         if low.ordinal {
             unit = Some("th");
+        }
+        // `the 14th Amendment`, `the 1st Armored Division`: an ordinal in figures before a
+        // capitalised word of running text is part of a name, no figure (`her third Olympic
+        // medal` counts). A headline in title case capitalises every word, so there an ordinal
+        // still counts: `Profits Rise in 3rd Quarter`.
+        if unit == Some("th")
+            && !low.ordinal
+            && high.is_none()
+            && words.get(end).is_some_and(Word::is_capitalised)
+            && !title_case(words)
+        {
+            i += 1;
+            continue;
         }
         if unit.is_none() && high.is_none() && bound_prefix.is_none() && is_age(words, i, end) {
             unit = Some(AGE);
@@ -1309,6 +1333,17 @@ mod tests {
         ] {
             assert!(!same(a, b), "{a:?} should differ from {b:?}");
         }
+    }
+
+    #[test]
+    fn an_ordinal_in_figures_inside_a_name_is_no_figure() {
+        assert!(
+            quantities("Soldiers of the US 1st Armored Division patrolled the city.").is_empty()
+        );
+        assert!(quantities("The 14th Amendment guarantees citizenship.").is_empty());
+        assert_eq!(quantities("She won her third Olympic gold medal.").len(), 1);
+        assert_eq!(quantities("It finished 3rd in the race.").len(), 1);
+        assert_eq!(quantities("Profits Rise in 3rd Quarter").len(), 1);
     }
 
     #[test]
