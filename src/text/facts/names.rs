@@ -52,6 +52,23 @@ impl Name {
             || other.initials_of(self)
     }
 
+    /// Whether the name is a form of a country or international body (`Italy`, `Italian`,
+    /// `Rome`, `U.N.`: [`crate::text::demonyms`]).
+    pub fn is_place(&self) -> bool {
+        self.entity.is_some()
+    }
+
+    /// Whether the name is a demonym, a country's adjective (`Italian`, `Haitian`, `Chinese`,
+    /// `British`: a one-word form of [`crate::text::demonyms`] other than the country's own
+    /// name, with an adjective's ending), not the name of a person, a place or a body.
+    pub fn is_demonym(&self) -> bool {
+        let [word] = &self.words[..] else {
+            return false;
+        };
+        self.entity.is_some_and(|entity| entity != word)
+            && DEMONYM_ENDINGS.iter().any(|ending| word.ends_with(ending))
+    }
+
     /// Whether `self` is written as the initials of `other` ([`Initials::spelled_by`]), a
     /// company's legal form aside (`GE` = `General Electric Co.`, `BoE` = `Bank of England`,
     /// `CHOGM` = `Commonwealth Heads of Government Meeting`), also beside the same first or last
@@ -282,6 +299,10 @@ fn one_edit_apart(a: &str, b: &str) -> bool {
     let last_kept = a.chars().next_back() == b.chars().next_back();
     (first_kept || last_kept) && strsim::osa_distance(a, b) <= 1
 }
+
+/// Endings of a country's adjective (`Italian`, `Chinese`, `British`, `Icelandic`); a capital
+/// that ends so (`Tehran`) counts too, which only keeps it from being put for a person's name.
+const DEMONYM_ENDINGS: &[&str] = &["an", "ese", "ish", "ic"];
 
 /// Words that join the parts of one name.
 const CONNECTORS: &[&str] = &[
