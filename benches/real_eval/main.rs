@@ -56,7 +56,6 @@ fn main() -> ExitCode {
     }
     let show = std::env::var_os("PARALLAX_EVAL_SHOW").is_some();
     let started = Instant::now();
-    let nyt = manifest.join("tests/fixtures/basil-labels-nyt");
     let result = (|| -> Result<(), String> {
         if run("fit") {
             fit::fit(&dir, &manifest.join("src/align/match_weights.json"))?;
@@ -79,24 +78,21 @@ fn main() -> ExitCode {
                 show,
             )?;
         }
-        if run("nyt") && nyt.is_dir() {
-            let labels = data::own_labels(&nyt, &dir)?;
-            stories::evaluate(
-                "BASIL dev, our blind labels, reference nyt (untouched)",
-                &dir,
-                &labels,
-                show,
-            )?;
-        }
-        let own = manifest.join("tests/fixtures/basil-labels");
-        if run("own") && own.is_dir() {
-            let labels = data::own_labels(&own, &dir)?;
-            stories::evaluate(
-                "BASIL dev, our blind labels, references fox and hpo (untouched)",
-                &dir,
-                &labels,
-                show,
-            )?;
+        let own_sets = [
+            ("nyt", "basil-labels-nyt", "reference nyt"),
+            ("own", "basil-labels", "references fox and hpo"),
+        ];
+        for (set, folder, references) in own_sets {
+            let folder = manifest.join("tests/fixtures").join(folder);
+            if run(set) && folder.is_dir() {
+                let labels = data::own_labels(&folder, &dir)?;
+                stories::evaluate(
+                    &format!("BASIL dev, our blind labels, {references} (untouched)"),
+                    &dir,
+                    &labels,
+                    show,
+                )?;
+            }
         }
         Ok(())
     })();
