@@ -88,12 +88,32 @@ impl DateFact {
             (Some(a), Some(b)) => a.unit != b.unit || a.offset == b.offset,
             _ => true,
         };
+        // A weekday alone (`on Thursday`) falls within a week or so of the report, so never
+        // years, months or weeks away (`two years ago`, `last year`).
+        let far_from_weekday = |date: &DateFact, weekday: &DateFact| {
+            weekday.is_bare_weekday()
+                && date.relative.is_some_and(|r| match r.unit {
+                    "year" => r.offset != 0,
+                    "season" | "month" | "week" => r.offset.abs() >= 2,
+                    "day" => r.offset.abs() >= 8,
+                    _ => false,
+                })
+        };
+        if far_from_weekday(self, other) || far_from_weekday(other, self) {
+            return false;
+        }
         years_agree
             && agree(self.month, other.month)
             && agree(self.day, other.day)
             && agree(self.weekday, other.weekday)
             && agree(self.minutes, other.minutes)
             && relative_agree
+    }
+
+    /// Whether the date is a weekday and nothing more (`on Thursday`, not `last Thursday`).
+    fn is_bare_weekday(&self) -> bool {
+        self.weekday.is_some()
+            && (self.year, self.month, self.day, self.relative) == (None, None, None, None)
     }
 
     /// Whether two dates state every field alike (as written or not).
@@ -631,6 +651,11 @@ mod tests {
         assert!(!date("in 2019").compatible(&date("in 2021")));
         assert!(!date("last year").compatible(&date("next year")));
         assert!(!date("on Thursday").compatible(&date("on Friday")));
+        // A weekday alone is within a week or so of the report.
+        assert!(date("last week").compatible(&date("on Thursday")));
+        assert!(!date("two years ago").compatible(&date("on Thursday")));
+        assert!(!date("on Thursday").compatible(&date("last year")));
+        assert!(!date("three months ago").compatible(&date("on Thursday")));
     }
 
     #[test]
