@@ -255,38 +255,58 @@ const TRANSLITERATION_MIN_CHARS: usize = 4;
 /// / `Muhammad`); others tell names apart (`Omar` / `Amir`).
 const NEAR_VOWELS: &[(char, char)] = &[('o', 'u'), ('i', 'y'), ('e', 'i'), ('a', 'e')];
 
+/// Whether `c` is a vowel for [`transliterated`] (`y` counted one).
+fn is_vowel(c: char) -> bool {
+    "aeiouy".contains(c.to_ascii_lowercase())
+}
+
+/// The consonants of `word` in order, a doubled one once (`Mohammed`: m, h, m, d).
+fn consonants(word: &str) -> impl Iterator<Item = char> + '_ {
+    let mut last = None;
+    word.chars().filter(move |&c| {
+        if is_vowel(c) {
+            last = None;
+            return false;
+        }
+        let c = c.to_ascii_lowercase();
+        let new = last != Some(c);
+        last = Some(c);
+        new
+    })
+}
+
 /// Whether two lowercase words are one name transliterated two ways: the same consonants in
 /// the same order (a doubled one counted once), and between them vowels (`y` one of them) that
 /// are equal or near ([`NEAR_VOWELS`]), letter by letter.
 fn transliterated(a: &str, b: &str) -> bool {
-    let vowel = |c: char| "aeiouy".contains(c);
-    // The word as runs of consonants (doubled ones once) and runs of vowels.
-    let runs = |word: &str| -> Vec<(bool, String)> {
-        let mut runs: Vec<(bool, String)> = Vec::new();
-        for c in word.chars().flat_map(char::to_lowercase) {
-            match runs.last_mut() {
-                Some((v, run)) if *v == vowel(c) => {
-                    if *v || !run.ends_with(c) {
-                        run.push(c);
-                    }
+    // Most pairs of names differ in their consonants: told apart without allocating.
+    if !consonants(a).eq(consonants(b)) {
+        return false;
+    }
+    // The runs of vowels, in order; a word that opens with a consonant opens with an empty run.
+    let vowel_runs = |word: &str| -> Vec<String> {
+        let mut runs = vec![String::new()];
+        let mut in_vowels = true;
+        for c in word.chars().map(|c| c.to_ascii_lowercase()) {
+            if is_vowel(c) {
+                if !in_vowels {
+                    runs.push(String::new());
                 }
-                _ => runs.push((vowel(c), c.to_string())),
+                in_vowels = true;
+                runs.last_mut().expect("one run at least").push(c);
+            } else {
+                in_vowels = false;
             }
         }
         runs
     };
     let near =
         |x: char, y: char| x == y || NEAR_VOWELS.contains(&(x, y)) || NEAR_VOWELS.contains(&(y, x));
-    let (ra, rb) = (runs(a), runs(b));
+    let (ra, rb) = (vowel_runs(a), vowel_runs(b));
     ra.len() == rb.len()
-        && ra.iter().zip(&rb).all(|((va, x), (vb, y))| {
-            va == vb
-                && if *va {
-                    x.chars().count() == y.chars().count()
-                        && x.chars().zip(y.chars()).all(|(p, q)| near(p, q))
-                } else {
-                    x == y
-                }
+        && ra.iter().zip(&rb).all(|(x, y)| {
+            x.chars().count() == y.chars().count()
+                && x.chars().zip(y.chars()).all(|(p, q)| near(p, q))
         })
 }
 
