@@ -8,7 +8,7 @@
 //! | number | changed (`number: 60 to 80 -> 70`), made less or more specific (`number: 60 to 80 -> dozens (less specific)`, a figure repeated without its scale word: `1.1 million -> 1.1`, a bound and a figure on its side within twice it: `more than 6 percent -> 6.4 percent`), dropped (`number dropped: $153,000`), added (`number added: 12`) | the same amount written otherwise (`1 million` = `1,000,000`, `doubled` = `rose 100%`, `half` = `50%`, `third` = `3rd`, `30 years` = `three decades`, `36 hours` = `a day and a half`, `within 12 months` = `within a year`, `a quarter of a million` = `250,000`, `2 hours, 1 minute and 9 seconds` = `2:01:09`); the same amount converted into another unit (`41C` = `106F`, `2.4 miles` = `3.9 km`, as rounded); a conversion into another currency or unit dropped or added alone (`(about $153,000)`, `(106F)`); a bare count against a percentage, a measure or an ordinal (`12 percent` / `six colleges`: two figures, one dropped and one added) |
 //! | date | changed, less/more specific (`date: Nov. 17, 2020 -> last November (less specific)`), dropped, added | the same date written otherwise; a relative date beside a compatible absolute one (`last year` = `in 2019`); a year within a decade (`1985` -> `1980s` is less specific); the date of the report put for the date of the events (`officials said Sunday` / `ambushed Saturday`: one dropped, one added) |
 //! | quote | altered words (`quote altered`), a quote dropped (`quote dropped`) or added (`quote added`) | a fragment of the same words quoted, or an ellipsis; a contraction spelled out (`won't` = `will not`); a word hyphenated or an abbreviation dotted otherwise (`do-not-call` = `Do Not Call`, `F.T.C.` = `FTC`); words the outlet put in brackets (`continues [to put] Americans`); straight or curly quote marks; a short quote (up to 6 words: scare quotes, a title) whose words the other wording carries unquoted; function words added or dropped, not put for one another |
-//! | name | one name put for another: names compare as sets, and as many names of each side have no counterpart on the other (`name: Li Ming -> Wang Wei`); a lone sentence-initial name put for another in an otherwise equal sentence, after a colon too (`Siemens won the contract` → `Alstom won the contract`, `Daily Press Briefing: Syria` → `Daily Press Briefing: South Sudan`) | a name dropped or added (outlets write `he`, `the professor`, or add an affiliation); the same names in another order, or the speaker moved from the start to the end (`U.S. officials say Beijing ...` = `Beijing ..., U.S. officials say`); a legislator's party and state tagged or written out (`R-Tenn.` = `Republican of Tennessee`); a name written as its initials (`BoE` = `Bank of England`, `Kenya SC` = `Kenya Supreme Court`, `P&W` = `Pratt & Whitney`); a name describing the word put in the other's place (`the death of Franklin` → `the death of an FBI analyst`); a sentence's capitalised first word put for another in a reworded sentence (`Internal documents` → `Leaked documents`); a country's adjective put for a name that is no place (`Italian police` → `the Prodi bomb`); one name transliterated two ways (`Odai` → `Uday`) |
+//! | name | one name put for another: names compare as sets, and as many names of each side have no counterpart on the other (`name: Li Ming -> Wang Wei`); a lone sentence-initial name put for another in an otherwise equal sentence, after a colon too (`Siemens won the contract` → `Alstom won the contract`, `Daily Press Briefing: Syria` → `Daily Press Briefing: South Sudan`) | a name dropped or added (outlets write `he`, `the professor`, or add an affiliation); the same names in another order, or the speaker moved from the start to the end (`U.S. officials say Beijing ...` = `Beijing ..., U.S. officials say`); a legislator's party and state tagged or written out (`R-Tenn.` = `Republican of Tennessee`); a name written as its initials (`BoE` = `Bank of England`, `Kenya SC` = `Kenya Supreme Court`, `P&W` = `Pratt & Whitney`); a name describing the word put in the other's place (`the death of Franklin` → `the death of an FBI analyst`); a sentence's capitalised first word put for another in a reworded sentence (`Internal documents` → `Leaked documents`); a country's adjective put for a name that is no place (`Italian police` → `the Prodi bomb`); a plural after `the` put for one entity's name (`Arsenal` → `the Londoners`); one name transliterated two ways (`Odai` → `Uday`) |
 //! | attribution | another verb class (`attribution: said -> claimed`), another named speaker (`Li said` → `Wang said`, reported once, as a name change; the speaker is the noun phrase by the verb, the same in `Li said`, `said Li` and `Li, who said`), another kind of source (`attribution: police -> prosecutors`: police, prosecutors, defence, court, witnesses, doctors ... see `attribution::SOURCES`), attribution dropped (the outlet states the claim as its own) or added | `said` → `told reporters` → `according to`; a vaguer source (`police` → `officials`, `a spokesman`, `he`) or one of no listed kind (`the company` → `the firm`); `denied X` → `said ... not X` (the negation moved into the claim); a passive participle with its agent, which tells where a thing came from, not who says the claim (`documents obtained by the Ledger` → `documents first reported by the Ledger`); a verb that reports only sometimes standing for the other's attribution (`researchers found the drug cut deaths`, `called it a dark day`, `documents show`) |
 //! | hedge | added or removed (`hedge added: allegedly`) | one hedge for another of its class (`may` → `might`, `is thought to` → `is believed to`, `is seen as` → `is regarded as`, `is forecast to` → `is expected to`, `allegedly took` → `is accused of taking`); a hedge inside quoted words, which the quote's change covers |
 //! | negation | the claim's polarity flipped (`negation`: `did not` → `did`, `acquitted` → `convicted`); a word put for its opposite in the same place (`negation: rose -> fell`, `negation: lawful -> unlawful`) | `did not deny` → `confirmed` (same polarity; the attribution reports the verb); `acquitted` → `found not guilty`; `unvaccinated` → `had not been vaccinated`; `did not rise` → `fell`; `non-binding` → `nonbinding`; the `not` of a contrast dropped (`caused by an update, not a cyberattack` → `caused by an update`); a negation inside a quote dropped or added (the quote change reports it); a negation in an aside the other wording lacks (`wounding seven, none seriously`, `he said, declining to answer questions`); `without` = `does not have`, `unless` = `if not` |
@@ -395,12 +395,27 @@ fn names(origin: &Facts, other: &Facts, aliases: &Aliases, out: &mut Vec<FactCha
     // of the same thing; for another country's it is (`Italian` / `French`).
     for (i, j) in lost.into_iter().zip(gained) {
         let (from, to) = (&origin.names[i], &other.names[j]);
-        let kinds_differ =
-            from.is_demonym() && !to.is_place() || to.is_demonym() && !from.is_place();
+        let kinds_differ = from.is_demonym() && !to.is_place()
+            || to.is_demonym() && !from.is_place()
+            || collective_for(from, to, other)
+            || collective_for(to, from, origin);
         if !kinds_differ && super::names::in_same_place(origin, other, from, to) {
             out.push(changed(ChangeKind::Name, &from.text, &to.text));
         }
     }
+}
+
+/// Whether `collective`, a plural after `the` in `its_facts` (`the Londoners`, `the Gunners`),
+/// stands for `name`, one entity (`Arsenal`): a description of it, not another name.
+fn collective_for(name: &Name, collective: &Name, its_facts: &Facts) -> bool {
+    let (Some(one), Some(many)) = (name.words.last(), collective.words.last()) else {
+        return false;
+    };
+    let plural = |word: &str| word.chars().count() > 3 && word.ends_with('s');
+    plural(many)
+        && !plural(one)
+        && !collective.is_place()
+        && format!(" {} ", its_facts.wording).contains(&format!(" the {many} "))
 }
 
 fn attributions(origin: &Facts, other: &Facts, out: &mut Vec<FactChange>) {
@@ -1223,6 +1238,36 @@ mod tests {
                 "UPDATE 2-Egypt says 30 killed in clashes",
             ),
             ["number: 20 -> 30"]
+        );
+    }
+
+    #[test]
+    fn a_collective_for_one_entity_describes_it() {
+        for (origin, other) in [
+            (
+                "Trailing Arsenal by a point, Chelsea won 2-0 at home on Saturday.",
+                "Trailing the Londoners by a point, Chelsea won 2-0 at home on Saturday.",
+            ),
+            (
+                "Chelsea, trailing Arsenal by a point, won 2-0 at home on Saturday.",
+                "Chelsea, trailing the Londoners by a point, won 2-0 at home on Saturday.",
+            ),
+        ] {
+            assert_eq!(reasons(origin, other), Vec::<String>::new(), "{other:?}");
+        }
+        assert_eq!(
+            reasons(
+                "Chelsea, trailing Arsenal by a point, won 2-0 at home on Saturday.",
+                "Chelsea, trailing Tottenham by a point, won 2-0 at home on Saturday.",
+            ),
+            ["name: Arsenal -> Tottenham"]
+        );
+        assert_eq!(
+            reasons(
+                "The Democrats blocked the bill on Monday.",
+                "The Republicans blocked the bill on Monday."
+            ),
+            ["name: Democrats -> Republicans"]
         );
     }
 
