@@ -1,5 +1,6 @@
-//! `[compare] lexicon`: names a user's lexicon file declares one entity are no name change, and a
-//! bad lexicon file is refused with its file, line and column.
+//! `[compare] lexicon`: names a user's lexicon file (or the one shipped with parallax) declares
+//! one entity are no name change, and a bad lexicon file is refused with its file, line and
+//! column.
 
 use std::path::Path;
 use std::process::{Command, Output};
@@ -28,20 +29,22 @@ outlet = "daily"
 path = "daily.txt"
 "#;
 
-fn story(lexicon: &str) -> tempfile::TempDir {
+/// A story whose two articles say the same but name the body that acted `wire_name` and
+/// `daily_name`.
+fn story_naming(wire_name: &str, daily_name: &str, lexicon: &str) -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
     let write = |name: &str, text: &str| std::fs::write(dir.path().join(name), text).unwrap();
     write("sources.toml", SOURCES);
-    write(
-        "wire.txt",
-        "The Pentagon approved the new radar plan on Monday, officials said.\n",
-    );
-    write(
-        "daily.txt",
-        "The Defense Department approved the new radar plan on Monday, officials said.\n",
-    );
+    let article =
+        |name: &str| format!("The {name} approved the new radar plan on Monday, officials said.\n");
+    write("wire.txt", &article(wire_name));
+    write("daily.txt", &article(daily_name));
     write("aliases.toml", lexicon);
     dir
+}
+
+fn story(lexicon: &str) -> tempfile::TempDir {
+    story_naming("Langley", "CIA", lexicon)
 }
 
 fn parallax(dir: &Path, args: &[&str]) -> Output {
@@ -78,12 +81,17 @@ fn reasons(dir: &Path) -> Vec<String> {
 #[test]
 fn names_the_lexicon_declares_one_entity_are_no_name_change() {
     let without = story("[aliases]\n");
-    assert_eq!(
-        reasons(without.path()),
-        ["name: Pentagon -> Defense Department"]
-    );
-    let with = story("[aliases]\nPentagon = [\"Defense Department\", \"Department of Defense\"]\n");
+    assert_eq!(reasons(without.path()), ["name: Langley -> CIA"]);
+    let with = story("[aliases]\nLangley = [\"CIA\", \"Central Intelligence Agency\"]\n");
     assert_eq!(reasons(with.path()), Vec::<String>::new());
+}
+
+#[test]
+fn the_lexicon_shipped_with_parallax_knows_the_pentagon() {
+    let dir = story_naming("Pentagon", "Defense Department", "[aliases]\n");
+    assert_eq!(reasons(dir.path()), Vec::<String>::new());
+    let dir = story_naming("Pentagon", "State Department", "[aliases]\n");
+    assert_eq!(reasons(dir.path()), ["name: Pentagon -> State Department"]);
 }
 
 #[test]

@@ -20,6 +20,12 @@ use toml::Spanned;
 use super::names::{Name, name_key};
 use crate::config::{ConfigError, Problem, line_column};
 
+/// The lexicon shipped with parallax: names news writes for one institution (`Pentagon` =
+/// `Defense Department`), as data beside this file, in the lexicon format.
+static BUILT_IN: std::sync::LazyLock<Aliases> = std::sync::LazyLock::new(|| {
+    Aliases::parse(include_str!("aliases.toml")).expect("aliases.toml is a valid lexicon")
+});
+
 /// The entities of the lexicon files, each as the key words of its names.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Aliases {
@@ -113,10 +119,12 @@ impl Aliases {
         }
     }
 
-    /// Whether the lexicon makes `a` and `b` names of one entity.
+    /// Whether the lexicon, or the one shipped with parallax ([`BUILT_IN`]), makes `a` and `b`
+    /// names of one entity.
     pub fn same_entity(&self, a: &Name, b: &Name) -> bool {
         self.entities
             .iter()
+            .chain(&BUILT_IN.entities)
             .any(|names| names.contains(&a.words) && names.contains(&b.words))
     }
 
