@@ -1242,6 +1242,24 @@ mod tests {
     }
 
     #[test]
+    fn a_refusal_negates_the_verb_after_it_not_a_date_between() {
+        assert_eq!(
+            reasons(
+                "Peterson argued on Friday that handing over the bank documents to the committee would violate his rights.",
+                "Peterson refused on Friday to turn over the bank documents to the committee, asserting his rights.",
+            ),
+            ["attribution dropped: Peterson argued"]
+        );
+        assert_eq!(
+            reasons(
+                "Peterson turned over the bank documents to the committee on Friday.",
+                "Peterson refused on Friday to turn over the bank documents to the committee.",
+            ),
+            ["negation"]
+        );
+    }
+
+    #[test]
     fn a_collective_for_one_entity_describes_it() {
         for (origin, other) in [
             (

@@ -389,8 +389,11 @@ fn cue_scopes(negating: &str, other: &str) -> Vec<bool> {
             if !negates_what_follows(&tokens[i].text) {
                 return true;
             }
+            // A date between the cue and its word is not what it negates (`refused on Friday
+            // to turn over`).
             match tokens[i + 1..]
                 .iter()
+                .filter(|t| !super::dates::is_calendar_word(&t.text))
                 .take(NOT_REACH + 1)
                 .find(|t| !t.stop && !is_particle(&t.text))
             {
