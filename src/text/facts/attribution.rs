@@ -465,12 +465,10 @@ fn is_subject_pronoun(word: &Word<'_>) -> bool {
 
 /// Whether `word` is one of [`AUXILIARIES`], or a negated one (`didn't`).
 fn is_auxiliary(word: &Word<'_>) -> bool {
-    let negated = word
-        .text
-        .strip_suffix("n't")
-        .or_else(|| word.text.strip_suffix("n’t"));
     !word.is_capitalised()
-        && (AUXILIARIES.iter().any(|a| word.is(a)) || negated.is_some_and(|stem| !stem.is_empty()))
+        && (AUXILIARIES.iter().any(|a| word.is(a))
+            || Lower::new(word.text)
+                .is_some_and(|l| super::hedges::negated_contraction(l.as_str())))
 }
 
 /// Whether `word` stands between a speaker and its verb without being the speaker: an

@@ -292,9 +292,13 @@ fn carried_unquoted(q: &Quote, wording: &str) -> bool {
         .map(String::as_str)
         .filter(|w| !w.is_empty())
         .collect();
-    !words.is_empty()
-        && words.len() <= SHORT_QUOTE_WORDS
-        && format!(" {wording} ").contains(&format!(" {} ", words.join(" ")))
+    !words.is_empty() && words.len() <= SHORT_QUOTE_WORDS && has_phrase(wording, &words.join(" "))
+}
+
+/// Whether `wording` (a claim's lowercase words, space-separated) holds the words of `phrase`
+/// in a row.
+fn has_phrase(wording: &str, phrase: &str) -> bool {
+    format!(" {wording} ").contains(&format!(" {phrase} "))
 }
 
 /// How many negation cues a quote holds.
@@ -415,7 +419,7 @@ fn collective_for(name: &Name, collective: &Name, its_facts: &Facts) -> bool {
     plural(many)
         && !plural(one)
         && !collective.is_place()
-        && format!(" {} ", its_facts.wording).contains(&format!(" the {many} "))
+        && has_phrase(&its_facts.wording, &format!("the {many}"))
 }
 
 fn attributions(origin: &Facts, other: &Facts, out: &mut Vec<FactChange>) {

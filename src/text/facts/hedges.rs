@@ -280,8 +280,7 @@ pub(crate) fn scan_negations(words: &[Word<'_>], taken: &[bool]) -> Vec<String> 
                 return false;
             };
             let lower = lower.as_str();
-            let contracted =
-                lower.ends_with("n't") || lower.ends_with("n’t") || unmarked_contraction(lower);
+            let contracted = negated_contraction(lower);
             // `neither ... nor` is one negation.
             let second_of_pair = lower == "nor" && words[..*i].iter().any(|w| w.is("neither"));
             // `not only ... but`, `not just`, `not the only one`, `No. 5` are no negation: they
@@ -316,6 +315,12 @@ pub(crate) fn scan_negations(words: &[Word<'_>], taken: &[bool]) -> Vec<String> 
         })
         .map(|(_, w)| w.text.to_lowercase())
         .collect()
+}
+
+/// Whether `word` (lowercase) is a negated auxiliary (`didn't`, `didn’t`, or `didnt` as wire
+/// copy writes it).
+pub(crate) fn negated_contraction(word: &str) -> bool {
+    word.ends_with("n't") || word.ends_with("n’t") || unmarked_contraction(word)
 }
 
 /// Whether `word` (lowercase) is a negated auxiliary written without its apostrophe (`dont`,
