@@ -368,12 +368,12 @@ pub(crate) fn scan(sentence: &str, words: &[Word<'_>], taken: &mut [bool]) -> Ve
             low.unit = low.unit.or(second.unit);
             second.unit = second.unit.or(low.unit);
         }
-        // `1 in 5`, `one in four`: a share.
+        // `1 in 5`, `one-in-four`: a share.
         if high.is_none()
             && !low.fraction
             && low.unit.is_none()
-            && words.get(end).is_some_and(|w| w.is("in"))
-            && let Some(whole) = amount(words, end + 1, taken)
+            && let Some(whole_at) = share_whole_at(words, end)
+            && let Some(whole) = amount(words, whole_at, taken)
             && whole.unit.is_none()
             && whole.vague.is_none()
             && whole.value > low.value
@@ -773,6 +773,22 @@ fn vulgar_fraction(c: char) -> Option<f64> {
     Some(share)
 }
 
+/// Where the whole of a share starts when word `i` opens its `in`: `in` (`1 in 5`), or `in`
+/// between hyphens that touch it (`1-in-5`, `one-in-four`).
+fn share_whole_at(words: &[Word<'_>], i: usize) -> Option<usize> {
+    let word = words.get(i)?;
+    if word.is("in") {
+        return Some(i + 1);
+    }
+    let (inside, dash) = (words.get(i + 1)?, words.get(i + 2)?);
+    (word.is_punct('-')
+        && inside.is("in")
+        && dash.is_punct('-')
+        && word.end == inside.start
+        && inside.end == dash.start)
+        .then_some(i + 3)
+}
+
 /// An amount starting at word `i`: optional currency sign, a number (digits, words, `a dozen`,
 /// a vague count, a clock-style duration), optional scale words.
 fn amount(words: &[Word<'_>], mut i: usize, taken: &[bool]) -> Option<Amount> {
@@ -837,14 +853,16 @@ fn amount(words: &[Word<'_>], mut i: usize, taken: &[bool]) -> Option<Amount> {
                     end: i + 1,
                 });
             }
-            // `COVID-19`, `G20`, `F-35`: a number glued to a name is part of the name.
+            // `COVID-19`, `G20`, `F-35`: a number glued to a name is part of the name (not the
+            // whole of a share, `1-in-3`).
             let glued_to_name = i > 0
                 && words[i - 1].end == w.start
                 && (latin_word(&words[i - 1])
                     || (words[i - 1].is_punct('-')
                         && i > 1
                         && words[i - 2].end == words[i - 1].start
-                        && latin_word(&words[i - 2])));
+                        && latin_word(&words[i - 2])
+                        && !words[i - 2].is("in")));
             if glued_to_name && currency.is_none() {
                 return None;
             }
@@ -942,10 +960,9 @@ fn amount(words: &[Word<'_>], mut i: usize, taken: &[bool]) -> Option<Amount> {
                 });
                 !w.is("one")
                     || unit_after
-                    || (word_at(i + 1).is_some_and(|n| n.is("in"))
-                        && word_at(i + 2).is_some_and(|d| {
-                            d.kind == Kind::Number || spelled_number(d.text).is_some()
-                        }))
+                    || share_whole_at(words, i + 1)
+                        .and_then(word_at)
+                        .is_some_and(|d| d.kind == Kind::Number || spelled_number(d.text).is_some())
             }) {
                 value = n;
                 // `twenty-five`.
@@ -1114,6 +1131,7 @@ fn suffix(
                 end += 1;
             }
         } else if w.is_punct('-')
+            && share_whole_at(words, end).is_none()
             && let Some((m, n)) = at(end + 1)
                 .filter(|m| m.kind == Kind::Alpha)
                 .and_then(|m| measure_word(m.text))
@@ -1239,6 +1257,8 @@ mod tests {
             ("60 to 80 million", "60 million to 80 million"),
             ("1 in 5 children", "20% of children"),
             ("one in four adults", "a quarter of adults"),
+            ("a one-in-three chance", "a 1-in-3 chance"),
+            ("a 1-in-3 chance", "a one in three chance"),
             ("it reached 47.6C", "it reached 47.6 degrees"),
             ("it reached 41C", "it reached 106F"),
             ("it reached 41°C", "it reached 41 degrees Celsius"),
