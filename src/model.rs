@@ -243,7 +243,11 @@ pub struct ClaimStatus {
     /// The strongest class of `changes` (None unless `differs`).
     #[serde(default)]
     pub class: Option<ChangeClass>,
-    /// Where the passage sits in the outlet's article (empty when missing).
+    /// The passage is the outlet's headline (the article's title, not one of its paragraphs).
+    #[serde(default)]
+    pub headline: bool,
+    /// Where the passage sits in the outlet's paragraphs (empty when missing, and for the
+    /// headline).
     #[serde(default)]
     pub spans: Vec<TextSpan>,
     /// Word diff from the origin wording to this outlet's wording (empty when missing or
@@ -291,6 +295,7 @@ impl ClaimStatus {
             reasons: Vec::new(),
             changes: Vec::new(),
             class: None,
+            headline: false,
             spans: Vec::new(),
             diff: Vec::new(),
         }
@@ -308,6 +313,13 @@ pub struct ClaimCluster {
     pub origin: String,
     /// One status per outlet, in the order of `Comparison::outlets`.
     pub statuses: IndexMap<String, ClaimStatus>,
+}
+
+impl ClaimCluster {
+    /// Whether the claim's wording is its origin's headline.
+    pub fn is_headline(&self) -> bool {
+        self.statuses.get(&self.origin).is_some_and(|s| s.headline)
+    }
 }
 
 /// One alignment group of paragraphs for side-by-side reading.

@@ -106,9 +106,12 @@ fn claim_statuses<'c>(
         .iter()
         .filter(|c| c.origin == reference.id)
         .collect();
-    let claims: Vec<(TextSpan, &str)> = clusters
+    let claims: Vec<(Option<TextSpan>, &str)> = clusters
         .iter()
-        .map(|c| (c.statuses[&reference.id].spans[0], c.text.as_str()))
+        .map(|c| {
+            let spans = &c.statuses[&reference.id].spans;
+            (spans.first().copied(), c.text.as_str())
+        })
         .collect();
     covering(&claims, reference, claim)
         .into_iter()
@@ -116,10 +119,23 @@ fn claim_statuses<'c>(
         .collect()
 }
 
-/// The reference's claims (where each stands, and its text) that cover a labelled `claim`:
-/// those whose span lies mostly inside the claim's place in the article, else the one whose
-/// words overlap it most.
-pub fn covering(claims: &[(TextSpan, &str)], reference: &OutletEntry, claim: &str) -> Vec<usize> {
+/// The reference's claims (where each stands, None for the headline, and its text) that cover
+/// a labelled `claim`: the headline for the title (or a heading repeating it), those whose span
+/// lies mostly inside the claim's place in the paragraphs, else the one whose words overlap it
+/// most.
+pub fn covering(
+    claims: &[(Option<TextSpan>, &str)],
+    reference: &OutletEntry,
+    claim: &str,
+) -> Vec<usize> {
+    if claim.trim() == reference.title.trim() {
+        let headline: Vec<usize> = (0..claims.len())
+            .filter(|&i| claims[i].0.is_none())
+            .collect();
+        if !headline.is_empty() {
+            return headline;
+        }
+    }
     let place = reference
         .paragraphs
         .iter()
@@ -133,8 +149,10 @@ pub fn covering(claims: &[(TextSpan, &str)], reference: &OutletEntry, claim: &st
             .iter()
             .enumerate()
             .filter(|(_, (s, _))| {
-                let overlap = s.end.min(end).saturating_sub(s.start.max(start));
-                s.paragraph == paragraph && overlap * 2 > s.end - s.start
+                s.is_some_and(|s| {
+                    let overlap = s.end.min(end).saturating_sub(s.start.max(start));
+                    s.paragraph == paragraph && overlap * 2 > s.end - s.start
+                })
             })
             .map(|(i, _)| i)
             .collect();

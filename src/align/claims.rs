@@ -8,6 +8,7 @@ use super::acronyms::StoryAcronyms;
 use crate::model::{OutletEntry, TextSpan};
 use crate::text::facts::{self, Facts};
 use crate::text::synonyms;
+use crate::text::truecase::truecase;
 use crate::text::{sentences, tokens};
 
 /// Claims shorter than this many content words also get character n-grams, which see through
@@ -79,8 +80,8 @@ pub struct Terms {
 /// One claim of one outlet's article.
 #[derive(Debug, Clone)]
 pub struct Claim {
-    /// Where it stands in the outlet's article.
-    pub span: TextSpan,
+    /// Where it stands in the outlet's paragraphs; None for the headline.
+    pub span: Option<TextSpan>,
     /// Its wording, as the article has it.
     pub text: String,
     /// Its interned terms.
@@ -94,7 +95,7 @@ pub struct Claim {
 
 impl Claim {
     /// Builds the claim of `text`, standing at `span`.
-    pub fn new(text: &str, span: TextSpan, vocabulary: &mut Vocabulary) -> Claim {
+    pub fn new(text: &str, span: Option<TextSpan>, vocabulary: &mut Vocabulary) -> Claim {
         let facts = facts::extract_facts(text);
         Claim::compared_as(text, text, facts, span, vocabulary)
     }
@@ -105,7 +106,7 @@ impl Claim {
         text: &str,
         compared: &str,
         facts: Facts,
-        span: TextSpan,
+        span: Option<TextSpan>,
         vocabulary: &mut Vocabulary,
     ) -> Claim {
         Claim {
@@ -203,7 +204,11 @@ pub fn clauses_of(text: &str) -> Vec<&str> {
     }
 }
 
-/// The claims of one outlet's article, in reading order.
+/// The claims of one outlet's article, in reading order: its headline first (unless a
+/// paragraph repeats it), then its paragraphs'.
+///
+/// The headline is weighed and its facts read in the case its body writes the same words
+/// ([`truecase`]): a title-case headline's capitals are not names.
 ///
 /// A sentence holding a `;` list is one claim per item; the first item keeps the list's lead-in
 /// (`the report sets five targets: expand ...`) in its text, but is weighed and its facts read
@@ -212,16 +217,24 @@ pub fn clauses_of(text: &str) -> Vec<&str> {
 /// quoted as a whole, so that an outlet quoting other words there has altered the quote.
 pub fn claims_of(outlet: &OutletEntry, vocabulary: &mut Vocabulary) -> Vec<Claim> {
     let mut claims = Vec::new();
+    let headline = outlet.title.trim();
+    if !headline.is_empty() && !outlet.paragraphs.iter().any(|p| p.trim() == headline) {
+        let compared = truecase(headline, &outlet.paragraphs);
+        let facts = facts::extract_facts(&compared);
+        let mut claim = Claim::compared_as(&compared, &compared, facts, None, vocabulary);
+        claim.text = headline.to_string();
+        claims.push(claim);
+    }
     for (paragraph, text) in outlet.paragraphs.iter().enumerate() {
         let sentences = sentences::split_sentences(text);
         let claims_of_paragraph = sentences::split_claims(text);
         let quoted = facts::quotes::inside_quotations(text, &claims_of_paragraph);
         for (range, quoted) in claims_of_paragraph.into_iter().zip(quoted) {
-            let span = TextSpan {
+            let span = Some(TextSpan {
                 paragraph,
                 start: range.start,
                 end: range.end,
-            };
+            });
             let whole = &text[range.clone()];
             let first_item =
                 !sentences.contains(&range) && sentences.iter().any(|s| s.start == range.start);

@@ -32,8 +32,8 @@ impl StoryPairs {
         self.outlets.iter().position(|o| o == id)
     }
 
-    /// Where each claim of outlet `outlet` stands, and its text.
-    pub fn claims(&self, outlet: usize) -> Vec<(TextSpan, &str)> {
+    /// Where each claim of outlet `outlet` stands (None for the headline), and its text.
+    pub fn claims(&self, outlet: usize) -> Vec<(Option<TextSpan>, &str)> {
         self.claims[outlet]
             .iter()
             .map(|c| (c.span, c.text.as_str()))

@@ -3,9 +3,11 @@
 //! descending probability of carrying (the fitted [`Scorer`]), wherever the passage stands, so
 //! reordering never hides a carried claim; then the two ways a claim's wording is shared
 //! unevenly: a merged sentence that carries two reference claims, and a claim split over two
-//! adjacent sentences; last, a claim carried only in part: one of its clauses.
+//! adjacent sentences; then a claim carried only in part: one of its clauses; last, the
+//! headlines ([`headlines`](super::headlines)).
 
 use super::claims::{CLAUSE_WORDS_MIN, Claim};
+use super::headlines::{add_headlines, is_headline};
 use super::index::CandidateIndex;
 use super::scorer::{CARRIES, Scorer};
 use super::similarity::{
@@ -96,7 +98,13 @@ pub fn match_outlet(
     let scorer = Scorer::shipped();
     let mut scored: Vec<(usize, usize, f64, f64)> = Vec::new();
     for (i, query) in reference.iter().enumerate() {
+        if is_headline(&reference_claims[i]) {
+            continue;
+        }
         for j in index.candidates(query) {
+            if is_headline(&outlet_claims[j]) {
+                continue;
+            }
             let measurements = pair_features(query, &outlet[j]);
             let sim = measurements[SIMILARITY];
             let carries = scorer.probability(&measurements);
@@ -138,7 +146,20 @@ pub fn match_outlet(
         claim_match,
         &mut result,
     );
-    add_clauses(clauses, outlet, index, reference, &mut result);
+    add_clauses(
+        clauses,
+        outlet,
+        outlet_claims,
+        index,
+        reference,
+        &mut result,
+    );
+    add_headlines(
+        (reference_claims, reference),
+        (outlet_claims, outlet),
+        settings,
+        &mut result,
+    );
     result
 }
 
@@ -156,10 +177,14 @@ fn add_identical(reference: &[Claim], outlet: &[Claim], result: &mut OutletMatch
     let key = |text: &str| text.split_whitespace().collect::<Vec<_>>().join(" ");
     let mut by_text: rustc_hash::FxHashMap<String, std::collections::VecDeque<usize>> =
         rustc_hash::FxHashMap::default();
-    for (j, claim) in outlet.iter().enumerate() {
+    for (j, claim) in outlet.iter().enumerate().filter(|(_, c)| !is_headline(c)) {
         by_text.entry(key(&claim.text)).or_default().push_back(j);
     }
-    for (i, claim) in reference.iter().enumerate() {
+    for (i, claim) in reference
+        .iter()
+        .enumerate()
+        .filter(|(_, c)| !is_headline(c))
+    {
         if let Some(j) = by_text
             .get_mut(&key(&claim.text))
             .and_then(|queue| queue.pop_front())
@@ -178,6 +203,7 @@ fn add_identical(reference: &[Claim], outlet: &[Claim], result: &mut OutletMatch
 fn add_clauses(
     clauses: &[Vec<Features>],
     outlet: &[Features],
+    outlet_claims: &[Claim],
     index: &CandidateIndex,
     reference: &[Features],
     result: &mut OutletMatches,
@@ -190,7 +216,11 @@ fn add_clauses(
         }
         let mut best: Option<(usize, f64)> = None;
         for part in parts {
-            for j in index.candidates(part) {
+            for j in index
+                .candidates(part)
+                .into_iter()
+                .filter(|&j| !is_headline(&outlet_claims[j]))
+            {
                 let (weighted, shared) = stems_shared(part, &outlet[j]);
                 if weighted < CLAUSE_WORDS_MIN
                     || shared < CLAUSE_SHARED_STEMS
@@ -291,11 +321,7 @@ fn add_in_place(
         if sim < settings.claim_match_in_place || result.matches[i].is_some() || result.used[j] {
             continue;
         }
-        let same_wording = wording_similarity(&reference[i], &outlet[j]) >= SAME_WORDING;
-        if figures_disagree(&reference[i], &outlet[j]) && !same_wording {
-            continue;
-        }
-        if carries < CARRIES_IN_PLACE && !same_wording {
+        if !stands_as_pair_in_place(&reference[i], &outlet[j], carries) {
             continue;
         }
         if best_of_claim[i].is_none_or(|(_, s)| sim > s) {
@@ -336,6 +362,15 @@ fn add_in_place(
             previous_anchor = m.claims.last().map(|&j| (i, j));
         }
     }
+}
+
+/// Whether a claim and a sentence that stand in each other's place, of which the scorer gives
+/// probability `carries` that the sentence carries the claim, are alike enough to be one claim:
+/// the same wording around the figures, or else [`CARRIES_IN_PLACE`] and figures that do not all
+/// disagree.
+pub fn stands_as_pair_in_place(claim: &Features, sentence: &Features, carries: f64) -> bool {
+    let same_wording = wording_similarity(claim, sentence) >= SAME_WORDING;
+    same_wording || (!figures_disagree(claim, sentence) && carries >= CARRIES_IN_PLACE)
 }
 
 /// How many sentences more than the reference has between a claim and its anchor an outlet may
@@ -400,7 +435,8 @@ fn add_merges(
 
 /// A reference claim whose wording an outlet spread over two adjacent sentences: the match takes
 /// the neighbour when the neighbour's words belong to the claim and joining raises the similarity;
-/// a claim left without a passage gets two adjacent unused sentences that carry it together.
+/// a claim left without a passage gets two adjacent unused sentences that carry it together. A
+/// headline (the claim without a span, always first) is never joined to the sentence after it.
 fn add_splits(
     reference: &[Features],
     outlet: &[Features],
@@ -428,7 +464,10 @@ fn add_splits(
         let j = m.claims[0];
         let mut best: Option<(usize, f64)> = None;
         for neighbour in [j.checked_sub(1), Some(j + 1)].into_iter().flatten() {
-            if neighbour >= outlet.len() || result.used[neighbour] {
+            if neighbour >= outlet.len()
+                || result.used[neighbour]
+                || outlet_claims[j.min(neighbour)].span.is_none()
+            {
                 continue;
             }
             if carried(&outlet[neighbour], claim) < SPLIT_CARRY {
@@ -453,7 +492,11 @@ fn add_splits(
         }
         for first in [j.checked_sub(1), Some(j)].into_iter().flatten() {
             let second = first + 1;
-            if second >= outlet.len() || result.used[first] || result.used[second] {
+            if second >= outlet.len()
+                || result.used[first]
+                || result.used[second]
+                || outlet_claims[first].span.is_none()
+            {
                 continue;
             }
             let other = if first == j { second } else { first };

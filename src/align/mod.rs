@@ -20,6 +20,7 @@ mod acronyms;
 mod claims;
 mod clusters;
 pub mod diff;
+mod headlines;
 mod index;
 pub mod inspect;
 mod matching;
@@ -194,7 +195,15 @@ fn prepare(outlets: &[OutletEntry]) -> Prepared {
         .iter()
         .map(|o| claims_of(o, &mut vocabulary))
         .collect();
-    let model = StoryModel::new(&vocabulary, claims.iter().flatten());
+    // Term statistics come from the bodies: a headline repeats its lead's key words, and counting
+    // them twice would make the story's own terms look common.
+    let model = StoryModel::new(
+        &vocabulary,
+        claims
+            .iter()
+            .flatten()
+            .filter(|c| !headlines::is_headline(c)),
+    );
     let features = claims
         .iter()
         .map(|c| c.iter().map(|c| model.features(c)).collect())
@@ -204,7 +213,13 @@ fn prepare(outlets: &[OutletEntry]) -> Prepared {
         .into_iter()
         .flatten()
         .map(|claim| {
-            claims::clauses_of(&claim.text)
+            // A headline is matched whole, after the body (see `headlines`).
+            let text = if headlines::is_headline(claim) {
+                ""
+            } else {
+                claim.text.as_str()
+            };
+            claims::clauses_of(text)
                 .into_iter()
                 .map(|clause| model.features(&Claim::new(clause, claim.span, &mut vocabulary)))
                 .collect()
@@ -254,19 +269,18 @@ fn paragraph_links(
     o: usize,
 ) -> ParagraphLinks {
     let mut claims_per_paragraph = vec![0usize; outlet.paragraphs.len()];
-    for claim in &claims[o] {
-        claims_per_paragraph[claim.span.paragraph] += 1;
+    for span in claims[o].iter().filter_map(|c| c.span) {
+        claims_per_paragraph[span.paragraph] += 1;
     }
     let mut links = Vec::new();
     if o > 0 {
         for (i, m) in matches[o].matches.iter().enumerate() {
             let Some(m) = m else { continue };
-            for &j in &m.claims {
-                links.push((
-                    claims[0][i].span.paragraph,
-                    claims[o][j].span.paragraph,
-                    m.similarity,
-                ));
+            let Some(reference) = claims[0][i].span else {
+                continue;
+            };
+            for span in m.claims.iter().filter_map(|&j| claims[o][j].span) {
+                links.push((reference.paragraph, span.paragraph, m.similarity));
             }
         }
     }

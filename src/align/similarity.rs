@@ -389,11 +389,11 @@ impl SentenceSet {
             .map(|s| {
                 Claim::new(
                     s,
-                    crate::model::TextSpan {
+                    Some(crate::model::TextSpan {
                         paragraph: 0,
                         start: 0,
                         end: s.len(),
-                    },
+                    }),
                     &mut vocabulary,
                 )
             })

@@ -15,7 +15,8 @@ pub fn origin_status(claim: &Claim) -> ClaimStatus {
         status: Status::Appears,
         text: Some(claim.text.clone()),
         similarity: 1.0,
-        spans: vec![claim.span],
+        headline: claim.span.is_none(),
+        spans: claim.span.into_iter().collect(),
         ..ClaimStatus::missing()
     }
 }
@@ -64,7 +65,8 @@ pub fn carried_status(
         reasons: changes.iter().map(|c| c.reason.clone()).collect(),
         class: changes.iter().map(|c| c.class).max(),
         changes,
-        spans: passage.iter().map(|c| c.span).collect(),
+        headline: passage.iter().all(|c| c.span.is_none()),
+        spans: passage.iter().filter_map(|c| c.span).collect(),
         diff,
         text: Some(text),
     }
@@ -86,7 +88,8 @@ pub fn added_status(
         } else {
             1.0
         },
-        spans: vec![claim.span],
+        headline: claim.span.is_none(),
+        spans: claim.span.into_iter().collect(),
         diff: origin.map_or_else(Vec::new, |o| budget.word_diff(&o.text, &claim.text)),
         ..ClaimStatus::missing()
     }

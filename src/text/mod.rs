@@ -1,7 +1,8 @@
 //! Text analysis of extracted articles: hygiene ([`clean`]), sentences ([`sentences`]),
 //! tokens ([`tokens`]) with the other names of countries and bodies ([`demonyms`]), the
 //! initials an acronym takes of a name ([`initials`]), the checkable facts of a claim
-//! ([`facts`]), and the words news swaps for one another ([`synonyms`]).
+//! ([`facts`]), the words news swaps for one another ([`synonyms`]), and a headline in its
+//! body's case ([`truecase`]).
 
 pub mod clean;
 pub mod demonyms;
@@ -11,3 +12,4 @@ pub mod sentences;
 pub mod stopwords;
 pub mod synonyms;
 pub mod tokens;
+pub mod truecase;

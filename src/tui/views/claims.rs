@@ -14,6 +14,9 @@ use crate::tui::layout::{display_width, fit, wrap};
 use crate::tui::search::find_matches;
 use crate::tui::theme::{MOVED_SYMBOL, Theme};
 
+/// Before a claim's wording in the list when the wording is a headline.
+const HEADLINE_MARK: &str = "headline · ";
+
 /// Width from which the detail pane stands beside the matrix rather than under it.
 const SIDE_DETAIL_WIDTH: u16 = 120;
 /// Cells per outlet status column.
@@ -192,12 +195,17 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         }
         if text_x < list.right() {
             let width = (list.right() - text_x) as usize;
-            let spans = highlighted(
-                &fit(&claim.text, width),
+            let mut spans = Vec::new();
+            if claim.is_headline() {
+                spans.push(Span::styled(HEADLINE_MARK, theme.quiet()));
+            }
+            let text_width = width.saturating_sub(display_width(HEADLINE_MARK) * spans.len());
+            spans.extend(highlighted(
+                &fit(&claim.text, text_width),
                 &app.search.query,
                 Style::new(),
                 theme,
-            );
+            ));
             buf.set_line(text_x, y, &Line::from(spans), width as u16);
         }
     }
@@ -269,8 +277,13 @@ pub fn detail_lines(app: &App, claim: &ClaimCluster, width: usize) -> Vec<Line<'
     let origin = comparison
         .outlet(&claim.origin)
         .map_or(claim.origin.as_str(), |o| o.name.as_str());
+    let wording = if claim.is_headline() {
+        "headline"
+    } else {
+        "wording"
+    };
     let mut lines = vec![Line::styled(
-        fit(&format!("{} · wording of {origin}", claim.id), width),
+        fit(&format!("{} · {wording} of {origin}", claim.id), width),
         theme.heading(),
     )];
     lines.extend(wrap(
@@ -295,6 +308,9 @@ pub fn detail_lines(app: &App, claim: &ClaimCluster, width: usize) -> Vec<Line<'
                 format!(" {} {}", class.symbol(), class.as_str()),
                 theme.class_mark(class),
             ));
+        }
+        if status.headline {
+            head.push(Span::styled(" · in its headline", theme.quiet()));
         }
         if status.moved {
             head.push(Span::styled(
