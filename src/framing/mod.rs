@@ -21,12 +21,13 @@ pub mod substitutions;
 pub mod tables;
 pub mod voice;
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use serde::{Deserialize, Serialize};
 
 use crate::model::{ClaimCluster, ClaimStatus, Comparison, Status};
 use crate::text::facts::{Facts, extract_facts};
+use crate::text::truecase::truecase;
 
 pub use actors::Actor;
 pub use loaded::LoadedWord;
@@ -112,12 +113,18 @@ pub fn analyse(comparison: &Comparison) -> Framing {
     }
 }
 
-/// The texts every outlet carries of a claim, each with its facts and intensifiers.
+/// The passages every outlet carries of the claims, each once: a passage that carries several
+/// claims (a merged sentence) counts for the first, and a lead that carries the headline too
+/// for its own claim (headlines come last).
 fn carried(comparison: &Comparison) -> impl Iterator<Item = (usize, &str, &ClaimStatus)> {
-    comparison
+    let mut seen = HashSet::new();
+    let (headlines, body): (Vec<_>, Vec<_>) = comparison
         .claims
         .iter()
         .enumerate()
+        .partition(|(_, claim)| claim.is_headline());
+    body.into_iter()
+        .chain(headlines)
         .flat_map(|(index, claim)| {
             claim
                 .statuses
@@ -125,16 +132,27 @@ fn carried(comparison: &Comparison) -> impl Iterator<Item = (usize, &str, &Claim
                 .map(move |(outlet, status)| (index, outlet.as_str(), status))
         })
         .filter(|(_, _, status)| status.status != Status::Missing && status.text.is_some())
+        .filter(move |(_, outlet, status)| {
+            seen.insert((*outlet, status.headline, status.spans.clone()))
+        })
 }
 
-/// Every distinct carried text, read once.
+/// Every distinct carried text, read once; a headline's facts in the case its body writes its
+/// words, so that title case makes no names.
 fn readings(comparison: &Comparison) -> HashMap<&str, Reading> {
     let mut readings = HashMap::new();
-    for (_, _, status) in carried(comparison) {
+    for (_, outlet, status) in carried(comparison) {
         let text = status.text.as_deref().unwrap_or_default();
-        readings.entry(text).or_insert_with(|| Reading {
-            facts: extract_facts(text),
-            intensifiers: voice::intensifiers(text),
+        readings.entry(text).or_insert_with(|| {
+            let paragraphs = comparison.outlet(outlet).map(|o| o.paragraphs.as_slice());
+            let facts = match paragraphs.filter(|_| status.headline) {
+                Some(paragraphs) => extract_facts(&truecase(text, paragraphs)),
+                None => extract_facts(text),
+            };
+            Reading {
+                facts,
+                intensifiers: voice::intensifiers(text),
+            }
         });
     }
     readings
@@ -188,5 +206,66 @@ pub(crate) fn occurrence(claim: &str, status: &ClaimStatus) -> Occurrence {
     Occurrence {
         claim: claim.to_string(),
         paragraph: status.spans.first().map(|span| span.paragraph),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{EngineSettings, OutletEntry};
+
+    fn article(id: &str, headline: &str, paragraphs: &[&str]) -> OutletEntry {
+        OutletEntry {
+            id: id.to_string(),
+            name: id.to_string(),
+            title: headline.to_string(),
+            paragraphs: paragraphs.iter().map(|p| p.to_string()).collect(),
+            ..OutletEntry::default()
+        }
+    }
+
+    #[test]
+    fn a_lead_that_carries_the_headline_too_is_read_once_and_title_case_makes_no_actor() {
+        let comparison = crate::align::compare(
+            "case",
+            vec![
+                article(
+                    "ref",
+                    "Governor Lee Vetoes Budget Over School Funding",
+                    &[
+                        "Governor Ann Lee vetoed the state budget on Friday over school funding.",
+                        "Lawmakers said they would try to override the veto.",
+                    ],
+                ),
+                article(
+                    "other",
+                    "Budget Fight Heats Up",
+                    &[
+                        "Governor Ann Lee vetoed the budget on Friday, citing school funding.",
+                        "Lawmakers plan an override vote.",
+                    ],
+                ),
+            ],
+            "ref",
+            Vec::new(),
+            &EngineSettings::default(),
+        );
+        assert!(comparison.claims[0].is_headline());
+        let framing = analyse(&comparison);
+        let lee = framing
+            .actors
+            .iter()
+            .find(|a| a.name.contains("Lee"))
+            .expect("Lee is an actor");
+        let mentions: usize = lee.labels["other"].iter().map(|l| l.count).sum();
+        assert_eq!(mentions, 1, "{:?}", lee.labels["other"]);
+        assert!(
+            framing
+                .actors
+                .iter()
+                .all(|a| !a.name.contains("School Funding") && !a.name.contains("Heats")),
+            "{:?}",
+            framing.actors.iter().map(|a| &a.name).collect::<Vec<_>>()
+        );
     }
 }

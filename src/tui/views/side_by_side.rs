@@ -115,9 +115,14 @@ impl SideLayout {
                     let outlet = &comparison.outlets[slot.outlet];
                     let paragraphs = group.cells.get(&outlet.id).map_or(&[][..], Vec::as_slice);
                     let width = (slot.width as usize).saturating_sub(1).max(1);
-                    let (mut lines, found) = cell_lines(&ctx, slot.outlet, paragraphs, width, None);
+                    let cell = Cell {
+                        outlet: slot.outlet,
+                        paragraphs,
+                        headline: g == 0,
+                    };
+                    let (mut lines, found) = cell_lines(&ctx, &cell, width, None);
                     matches |= found;
-                    if lines.is_empty() {
+                    if paragraphs.is_empty() {
                         lines.push(Line::styled(
                             fit(&carriers.empty_cell_note(g), width),
                             app.theme.quiet(),
@@ -161,7 +166,12 @@ impl SideLayout {
         let ctx = key.mark_context(app, comparison);
         let width = (slot.width as usize).saturating_sub(1).max(1);
         let mut starts = Vec::new();
-        cell_lines(&ctx, slot.outlet, paragraphs, width, Some(&mut starts));
+        let cell = Cell {
+            outlet: slot.outlet,
+            paragraphs,
+            headline: row.group == 0,
+        };
+        cell_lines(&ctx, &cell, width, Some(&mut starts));
         let offset = line - row.top;
         starts
             .iter()
@@ -180,20 +190,51 @@ impl SideLayout {
     }
 }
 
-/// The wrapped lines of `outlet`'s `paragraphs` in one cell `width` wide (headings and a blank
-/// line between paragraphs included), and whether any holds the search query. With
-/// `claim_starts`, also the line each of the outlet's claims starts on, with the claim.
+/// What one cell of a row shows: paragraphs of one outlet, under its headline in the first row.
+struct Cell<'p> {
+    /// The outlet's index.
+    outlet: usize,
+    /// Its paragraphs in the row.
+    paragraphs: &'p [usize],
+    /// The row is the first paragraph group, which the headlines head.
+    headline: bool,
+}
+
+/// The wrapped lines of one cell `width` wide (the outlet's headline with its status in the
+/// first row, headings, and a blank line between paragraphs included), and whether any holds
+/// the search query. With `claim_starts`, also the line each of the outlet's claims starts on,
+/// with the claim.
 fn cell_lines(
     ctx: &MarkContext<'_>,
-    outlet: usize,
-    paragraphs: &[usize],
+    cell: &Cell<'_>,
     width: usize,
     mut claim_starts: Option<&mut Vec<(usize, usize)>>,
 ) -> (Vec<Line<'static>>, bool) {
+    let outlet = cell.outlet;
     let entry = &ctx.comparison.outlets[outlet];
     let mut lines = Vec::new();
     let mut matches = false;
-    for &p in paragraphs {
+    if cell.headline && !entry.title.is_empty() {
+        let claim = ctx
+            .comparison
+            .claims
+            .iter()
+            .position(|c| c.statuses.get(&entry.id).is_some_and(|s| s.headline));
+        let mut spans = Vec::new();
+        if let Some(status) = claim.map(|c| &ctx.comparison.claims[c].statuses[&entry.id]) {
+            spans.push(Span::styled(
+                format!("{} ", status.status.symbol()),
+                ctx.theme.status_symbol(status.status),
+            ));
+            if let (Some(starts), Some(claim)) = (claim_starts.as_deref_mut(), claim) {
+                starts.push((0, claim));
+            }
+        }
+        spans.push(Span::styled(entry.title.clone(), ctx.theme.heading()));
+        matches |= contains(&entry.title, ctx.query);
+        lines.extend(wrap(&spans, width));
+    }
+    for &p in cell.paragraphs {
         let blocks = entry.blocks_at(p);
         if !lines.is_empty() && !blocks.is_empty() {
             lines.push(Line::default());
