@@ -289,7 +289,17 @@ fn sqlite_keys_hold_across_a_collection() {
     parallax::commands::write_output(Some(&path), &writer.finish().unwrap()).unwrap();
     let db = rusqlite::Connection::open(&path).unwrap();
     let count = |sql: &str| db.query_row(sql, [], |r| r.get::<_, i64>(0)).unwrap();
-    assert_eq!(count("PRAGMA user_version"), 4);
+    assert_eq!(count("PRAGMA user_version"), 5);
+    let headlines = comparisons
+        .iter()
+        .flat_map(|c| &c.claims)
+        .flat_map(|c| c.statuses.values())
+        .filter(|s| s.headline)
+        .count();
+    assert_eq!(
+        count("SELECT count(*) FROM statuses WHERE headline = 1"),
+        headlines as i64
+    );
     assert_eq!(count("SELECT count(*) FROM stories"), 2);
     let statuses: usize = comparisons
         .iter()

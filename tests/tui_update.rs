@@ -595,11 +595,17 @@ fn copy_in_side_by_side_takes_the_claim_under_the_cursor() {
         };
         text.clone()
     };
+    // The first row opens with Clear Sky's headline (two lines and a blank one).
+    assert!(
+        copied(&mut app).starts_with("“Beijing’s Blueprint"),
+        "the headline"
+    );
+    type_keys(&mut app, "jjj");
     assert!(
         copied(&mut app).starts_with("“Leaked documents"),
         "the first claim"
     );
-    // Clear Sky's first paragraph is two claims; the second starts on the row's eighth line.
+    // Clear Sky's first paragraph is two claims; the second starts on its eighth line.
     type_keys(&mut app, "jjjjjj");
     assert!(
         copied(&mut app).starts_with("“Leaked documents"),

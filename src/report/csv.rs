@@ -18,7 +18,7 @@ use crate::model::Comparison;
 pub const BOM: &[u8] = b"\xEF\xBB\xBF";
 
 /// The header row: the columns of every row, in order.
-pub const COLUMNS: [&str; 17] = [
+pub const COLUMNS: [&str; 18] = [
     "story",
     "claim_id",
     "origin",
@@ -31,6 +31,7 @@ pub const COLUMNS: [&str; 17] = [
     "claim_text",
     "outlet_text",
     "paragraphs",
+    "headline",
     "url",
     "fetched_at",
     "sha256",
@@ -131,6 +132,7 @@ impl<W: Write> CsvWriter<W> {
                     &claim.text,
                     status.text.as_deref().unwrap_or(""),
                     &paragraphs,
+                    if status.headline { "true" } else { "false" },
                     article.map_or("", |a| a.url),
                     article.and_then(|a| a.fetched_at).unwrap_or(""),
                     article.and_then(|a| a.sha256).unwrap_or(""),

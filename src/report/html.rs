@@ -8,7 +8,9 @@ use std::fmt::Write as _;
 use std::io::Write;
 
 use super::evidence::Evidence;
-use super::summary::{OutletTally, difference_lines, is_difference, outlet_name, status_symbol};
+use super::summary::{
+    OutletTally, difference_lines, is_difference, outlet_name, status_symbol, wording_mark,
+};
 use crate::model::{Block, ClaimStatus, Comparison, DiffOp, OutletEntry, RowCarriers, Status};
 use crate::text::clean::clean_message;
 
@@ -142,8 +144,9 @@ fn matrix_section(comparison: &Comparison, page: &mut String) {
     for claim in &comparison.claims {
         let _ = write!(
             page,
-            "<tr><td>{}</td><td class=\"wording\">{}</td>",
+            "<tr><td>{}</td><td class=\"wording\">{}{}</td>",
             escape_html(&claim.id),
+            wording_mark(claim),
             escape_html(&claim.text)
         );
         for outlet in &comparison.outlets {
@@ -343,7 +346,7 @@ fn differences_section(comparison: &Comparison, page: &mut String) {
             escape_html(&claim.id),
             if added { "added by" } else { "as worded by" },
             escape_html(origin_name),
-            escape_html(&claim.text)
+            format_args!("{}{}", wording_mark(claim), escape_html(&claim.text))
         );
         for (outlet_id, status) in difference_lines(comparison, claim) {
             let name = outlet_name(comparison, outlet_id);

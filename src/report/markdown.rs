@@ -6,7 +6,9 @@
 use std::io::Write;
 
 use super::evidence::Evidence;
-use super::summary::{OutletTally, difference_lines, is_difference, outlet_name, status_symbol};
+use super::summary::{
+    OutletTally, difference_lines, is_difference, outlet_name, status_symbol, wording_mark,
+};
 use crate::model::{Comparison, Status};
 use crate::text::clean::clean_message;
 
@@ -118,8 +120,9 @@ fn write_claims_table(comparison: &Comparison, out: &mut dyn Write) -> std::io::
     for claim in &comparison.claims {
         write!(
             out,
-            "| {} | {} |",
+            "| {} | {}{} |",
             escape_markdown(&claim.id),
+            wording_mark(claim),
             escape_markdown(&claim.text)
         )?;
         for outlet in &comparison.outlets {
@@ -165,7 +168,12 @@ fn write_differences(comparison: &Comparison, out: &mut dyn Write) -> std::io::R
             escape_markdown(&claim.id),
             escape_markdown(origin_name)
         )?;
-        writeln!(out, "> {}", escape_markdown_line(&claim.text))?;
+        writeln!(
+            out,
+            "> {}{}",
+            wording_mark(claim),
+            escape_markdown_line(&claim.text)
+        )?;
         let lines = difference_lines(comparison, claim);
         if !lines.is_empty() {
             writeln!(out)?;

@@ -12,8 +12,8 @@
 //!             PK (story, outlet))
 //! paragraphs (story, outlet, paragraph, text; PK (story, outlet, paragraph))
 //! claims     (story, claim, position, origin, text; PK (story, claim))
-//! statuses   (story, claim, outlet, status, class, moved, similarity, text, paragraphs;
-//!             PK (story, claim, outlet))
+//! statuses   (story, claim, outlet, status, class, moved, similarity, text, paragraphs,
+//!             headline; PK (story, claim, outlet))
 //! reasons    (story, claim, outlet, position, kind, class, from_text, to_text, reason;
 //!             PK (story, claim, outlet, position))
 //! failures   (story, outlet, url, error)
@@ -46,7 +46,7 @@ use super::summary::paragraph_indexes;
 use crate::model::Comparison;
 
 /// Version of the table layout below; bump on any incompatible change.
-pub const SCHEMA_VERSION: u32 = 4;
+pub const SCHEMA_VERSION: u32 = 5;
 
 const SCHEMA: &str = "
 CREATE TABLE stories (
@@ -99,6 +99,7 @@ CREATE TABLE statuses (
   similarity REAL NOT NULL,
   text TEXT,
   paragraphs TEXT NOT NULL,
+  headline INTEGER NOT NULL CHECK (headline IN (0, 1)),
   PRIMARY KEY (story, claim, outlet),
   FOREIGN KEY (story, claim) REFERENCES claims(story, claim)
 );
@@ -249,8 +250,8 @@ impl SqliteWriter {
                 }
             }
             let mut claim_row = tx.prepare("INSERT INTO claims VALUES (?1, ?2, ?3, ?4, ?5)")?;
-            let mut status_row =
-                tx.prepare("INSERT INTO statuses VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)")?;
+            let mut status_row = tx
+                .prepare("INSERT INTO statuses VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)")?;
             let mut reason_row =
                 tx.prepare("INSERT INTO reasons VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)")?;
             for (position, claim) in comparison.claims.iter().enumerate() {
@@ -280,7 +281,8 @@ impl SqliteWriter {
                         status.moved,
                         status.similarity,
                         status.text,
-                        paragraphs
+                        paragraphs,
+                        status.headline
                     ])?;
                     for (position, (reason, change)) in status.reasons_with_changes().enumerate() {
                         reason_row.execute(params![

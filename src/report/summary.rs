@@ -128,3 +128,12 @@ pub fn difference_lines<'a>(
 pub fn outlet_name<'a>(comparison: &'a Comparison, id: &'a str) -> &'a str {
     comparison.outlet(id).map_or(id, |o| o.name.as_str())
 }
+
+/// What opens a claim's wording in a report's claims table: `Headline: ` for a headline.
+pub fn wording_mark(claim: &crate::model::ClaimCluster) -> &'static str {
+    if claim.is_headline() {
+        "Headline: "
+    } else {
+        ""
+    }
+}
