@@ -296,6 +296,7 @@ fn sqlite_keys_hold_across_a_collection() {
         .flat_map(|c| c.statuses.values())
         .filter(|s| s.headline)
         .count();
+    assert!(headlines > 0, "the fixture articles have headlines");
     assert_eq!(
         count("SELECT count(*) FROM statuses WHERE headline = 1"),
         headlines as i64
