@@ -85,7 +85,8 @@ pub struct ComparisonIndex {
     pub group_flags: Vec<DifferenceFlags>,
     /// Per claim, what differs in it.
     pub claim_flags: Vec<DifferenceFlags>,
-    /// Per claim, the group it is read in (the reference's, or its origin's for added claims).
+    /// Per claim, the group it is read in (the reference's, or its origin's for added claims; the
+    /// first for a headline, which heads it).
     pub claim_group: Vec<Option<usize>>,
 }
 
@@ -177,7 +178,11 @@ impl ComparisonIndex {
                     let span = claim.statuses.get(id)?.spans.first()?;
                     *group_of[o].get(span.paragraph)?
                 };
-                home(&comparison.reference).or_else(|| home(&claim.origin))
+                // Headlines stand at the head of the first row.
+                let headline = claim.is_headline() && !comparison.paragraphs.is_empty();
+                home(&comparison.reference)
+                    .or_else(|| home(&claim.origin))
+                    .or_else(|| headline.then_some(0))
             })
             .collect();
         let mut group_flags = vec![DifferenceFlags::default(); comparison.paragraphs.len()];
@@ -209,5 +214,46 @@ impl ComparisonIndex {
             .get(outlet)
             .and_then(|p| p.get(paragraph))
             .map_or(&[], Vec::as_slice)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{EngineSettings, OutletEntry};
+
+    fn article(id: &str, headline: &str) -> OutletEntry {
+        OutletEntry {
+            id: id.to_string(),
+            name: id.to_string(),
+            title: headline.to_string(),
+            paragraphs: vec!["The storm closed every school in the county on Monday.".into()],
+            ..OutletEntry::default()
+        }
+    }
+
+    #[test]
+    fn a_headline_that_differs_flags_the_first_row() {
+        let comparison = crate::align::compare(
+            "case",
+            vec![
+                article("ref", "Storm closes 40 schools"),
+                article("other", "Storm closes 60 schools"),
+            ],
+            "ref",
+            Vec::new(),
+            &EngineSettings::default(),
+        );
+        assert!(comparison.claims[0].is_headline());
+        assert_eq!(
+            comparison.claims[0].statuses["other"].class,
+            Some(ChangeClass::Conflict)
+        );
+        let index = ComparisonIndex::new(&comparison);
+        assert_eq!(index.claim_group[0], Some(0));
+        assert_eq!(
+            index.group_flags[0].strongest_class(),
+            Some(ChangeClass::Conflict)
+        );
     }
 }
