@@ -359,7 +359,17 @@ pub(crate) fn scan(
             || [',', '"', '“', '”', '\'']
                 .iter()
                 .any(|&c| words[i - 1].is_punct(c));
-        let speaker = speaker_at.before(i).or_else(|| {
+        let before = speaker_at.before(i);
+        // `resigned after the emails revealed.`, `months after anti-Trump texts revealed`: a
+        // verb that ends a subordinate clause with nothing reported is an event, not who says
+        // the claim.
+        if before_punctuation
+            && let Some((start, _, _)) = before
+            && opens_subordinate_clause(words, start)
+        {
+            continue;
+        }
+        let speaker = before.or_else(|| {
             (!addressee_after && opens_clause)
                 .then(|| speaker_at.after(i + 1))
                 .flatten()
@@ -367,6 +377,21 @@ pub(crate) fn scan(
         out.push(attribution(lower.to_string(), class, speaker, words));
     }
     (out, maybe)
+}
+
+/// Conjunctions that open a subordinate clause of time, cause or condition.
+const SUBORDINATORS: &[&str] = &[
+    "after", "before", "because", "if", "when", "while", "until", "once", "since", "unless",
+];
+
+/// Whether the words before word `start` (past a prefix hyphened to it: `anti-Trump`) end with
+/// one of [`SUBORDINATORS`].
+fn opens_subordinate_clause(words: &[Word<'_>], mut start: usize) -> bool {
+    while start >= 2 && words[start - 1].is_punct('-') && words[start - 1].end == words[start].start
+    {
+        start -= 2;
+    }
+    start > 0 && SUBORDINATORS.iter().any(|s| words[start - 1].is(s))
 }
 
 /// Prepositions that open a short phrase between a verb and its `that` (`found in a report
@@ -626,6 +651,23 @@ mod tests {
     /// The speaker of a sentence's first attribution.
     fn speaker(sentence: &str) -> Option<String> {
         attributions(sentence).remove(0).2
+    }
+
+    #[test]
+    fn a_verb_ending_a_subordinate_clause_with_nothing_reported_is_no_attribution() {
+        assert!(attributions("He resigned after the emails revealed.").is_empty());
+        assert!(
+            attributions("FBI fires Peter Strzok, months after anti-Trump texts revealed")
+                .is_empty()
+        );
+        assert_eq!(
+            speaker("He resigned after the emails revealed that he had lied."),
+            Some("the emails".into())
+        );
+        assert_eq!(
+            speaker("The plant closed after the storm, officials said."),
+            Some("officials".into())
+        );
     }
 
     #[test]
