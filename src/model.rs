@@ -507,6 +507,18 @@ impl Comparison {
         self.outlets.iter().find(|o| o.id == id)
     }
 
+    /// The claim outlet `id`'s headline carries (its index) and the outlet's status there: the
+    /// reference's headline, a body claim, or an added claim of its own.
+    pub fn headline_status(&self, id: &str) -> Option<(usize, &ClaimStatus)> {
+        self.claims.iter().enumerate().find_map(|(c, claim)| {
+            claim
+                .statuses
+                .get(id)
+                .filter(|s| s.headline)
+                .map(|status| (c, status))
+        })
+    }
+
     /// Where outlet `id`'s passages carrying the reference's claims stand among the
     /// side-by-side rows (`paragraphs`), for what a view shows where the outlet has nothing.
     pub fn row_carriers(&self, id: &str) -> RowCarriers {

@@ -215,18 +215,13 @@ fn cell_lines(
     let mut lines = Vec::new();
     let mut matches = false;
     if cell.headline && !entry.title.is_empty() {
-        let claim = ctx
-            .comparison
-            .claims
-            .iter()
-            .position(|c| c.statuses.get(&entry.id).is_some_and(|s| s.headline));
         let mut spans = Vec::new();
-        if let Some(status) = claim.map(|c| &ctx.comparison.claims[c].statuses[&entry.id]) {
+        if let Some((claim, status)) = ctx.comparison.headline_status(&entry.id) {
             spans.push(Span::styled(
                 format!("{} ", status.status.symbol()),
                 ctx.theme.status_symbol(status.status),
             ));
-            if let (Some(starts), Some(claim)) = (claim_starts.as_deref_mut(), claim) {
+            if let Some(starts) = claim_starts.as_deref_mut() {
                 starts.push((0, claim));
             }
         }

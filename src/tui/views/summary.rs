@@ -7,7 +7,7 @@
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 
-use crate::model::{ChangeClass, ChangeKind, Comparison, OutletEntry, Status};
+use crate::model::{ChangeClass, ChangeKind, ClaimStatus, Comparison, OutletEntry, Status};
 use crate::report::summary::OutletTally;
 use crate::tui::app::App;
 use crate::tui::layout::{display_width, fit, wrap};
@@ -104,6 +104,7 @@ pub fn document(app: &App, width: u16) -> Vec<Line<'static>> {
         )));
         lines.extend(wrap(&spans, width));
     }
+    headlines(comparison, width, &mut lines, theme);
     lines.push(Line::default());
     lines.push(heading("Coverage, one cell per reference claim in order"));
     let strip_width = width.saturating_sub(NAME_WIDTH).max(1);
@@ -289,6 +290,32 @@ fn quoted(text: &str) -> String {
         text.to_string()
     } else {
         format!("“{text}”")
+    }
+}
+
+/// Each outlet's headline after its status (`=`/`~` carrying the reference's headline, `+` its
+/// own), the reference's first, when the articles have headlines.
+fn headlines(comparison: &Comparison, width: usize, lines: &mut Vec<Line<'static>>, theme: Theme) {
+    let shown: Vec<(&OutletEntry, &ClaimStatus)> = comparison
+        .outlets
+        .iter()
+        .filter_map(|o| Some((o, comparison.headline_status(&o.id)?.1)))
+        .collect();
+    if shown.is_empty() {
+        return;
+    }
+    lines.push(Line::default());
+    lines.push(Line::styled(fit("Headlines", width), theme.heading()));
+    for (outlet, status) in shown {
+        let spans = [
+            name_cell(&outlet.name),
+            Span::styled(
+                format!("{} ", status.status.symbol()),
+                theme.status_symbol(status.status),
+            ),
+            Span::raw(outlet.title.clone()),
+        ];
+        lines.extend(wrap(&spans, width));
     }
 }
 
