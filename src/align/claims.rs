@@ -101,7 +101,7 @@ impl Claim {
     }
 
     /// Builds the claim whose wording is `text` but which is weighed from `compared` (a part of
-    /// `text`), whose facts are `facts`.
+    /// `text` that ends it, or `text` in another case), whose facts are `facts`.
     fn compared_as(
         text: &str,
         compared: &str,
@@ -221,9 +221,9 @@ pub fn claims_of(outlet: &OutletEntry, vocabulary: &mut Vocabulary) -> Vec<Claim
     if !headline.is_empty() && !outlet.paragraphs.iter().any(|p| p.trim() == headline) {
         let compared = truecase(headline, &outlet.paragraphs);
         let facts = facts::extract_facts(&compared);
-        let mut claim = Claim::compared_as(&compared, &compared, facts, None, vocabulary);
-        claim.text = headline.to_string();
-        claims.push(claim);
+        claims.push(Claim::compared_as(
+            headline, &compared, facts, None, vocabulary,
+        ));
     }
     for (paragraph, text) in outlet.paragraphs.iter().enumerate() {
         let sentences = sentences::split_sentences(text);

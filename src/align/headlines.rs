@@ -28,32 +28,27 @@ pub fn add_headlines(
     result: &mut OutletMatches,
 ) {
     let scorer = Scorer::shipped();
+    let probability = |a: &Features, b: &Features| scorer.probability(&pair_features(a, b));
+    let similarity = |a: &Features, b: &Features| pair_features(a, b)[SIMILARITY];
     let headline_of = |claims: &[Claim]| claims.iter().position(is_headline);
     let outlet_headline = headline_of(outlet_claims);
     if let Some(h) = headline_of(reference_claims) {
         let by_headline = outlet_headline.filter(|&j| {
-            let measurements = pair_features(&reference[h], &outlet[j]);
-            let carries = scorer.probability(&measurements);
+            let carries = probability(&reference[h], &outlet[j]);
             carries >= CARRIES
-                || (measurements[SIMILARITY] >= settings.claim_match_in_place
+                || (similarity(&reference[h], &outlet[j]) >= settings.claim_match_in_place
                     && stands_as_pair_in_place(&reference[h], &outlet[j], carries))
         });
         let best = by_headline.or_else(|| {
             most_likely(
                 (0..outlet.len())
                     .filter(|&j| Some(j) != outlet_headline)
-                    .map(|j| {
-                        (
-                            j,
-                            scorer.probability(&pair_features(&reference[h], &outlet[j])),
-                        )
-                    }),
+                    .map(|j| (j, probability(&reference[h], &outlet[j]))),
             )
         });
         if let Some(j) = best {
             let merged = result.used[j];
-            let similarity = pair_features(&reference[h], &outlet[j])[SIMILARITY];
-            result.assign(h, vec![j], similarity, merged);
+            result.assign(h, vec![j], similarity(&reference[h], &outlet[j]), merged);
         }
     }
     let Some(j) = outlet_headline.filter(|&j| !result.used[j]) else {
@@ -62,16 +57,10 @@ pub fn add_headlines(
     let best = most_likely(
         (0..reference.len())
             .filter(|&i| result.matches[i].is_none() && !is_headline(&reference_claims[i]))
-            .map(|i| {
-                (
-                    i,
-                    scorer.probability(&pair_features(&reference[i], &outlet[j])),
-                )
-            }),
+            .map(|i| (i, probability(&reference[i], &outlet[j]))),
     );
     if let Some(i) = best {
-        let similarity = pair_features(&reference[i], &outlet[j])[SIMILARITY];
-        result.assign(i, vec![j], similarity, false);
+        result.assign(i, vec![j], similarity(&reference[i], &outlet[j]), false);
     }
 }
 
