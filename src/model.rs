@@ -401,6 +401,18 @@ pub struct OutletEntry {
 }
 
 impl OutletEntry {
+    /// An outlet whose article is given as text, named by its id: a headline (empty for none)
+    /// and its paragraphs.
+    pub fn from_text(id: &str, headline: &str, paragraphs: &[&str]) -> OutletEntry {
+        OutletEntry {
+            id: id.to_string(),
+            name: id.to_string(),
+            title: headline.to_string(),
+            paragraphs: paragraphs.iter().map(|p| p.to_string()).collect(),
+            ..OutletEntry::default()
+        }
+    }
+
     /// Paragraph `index` with the subheadings that stand before it and, for the last
     /// paragraph, those that close the article: what any view walking the paragraphs shows.
     pub fn blocks_at(&self, index: usize) -> Vec<Block<'_>> {

@@ -12,19 +12,7 @@ use parallax::model::{
 use proptest::prelude::*;
 
 fn outlet(id: &str, paragraphs: &[&str]) -> OutletEntry {
-    OutletEntry {
-        id: id.to_string(),
-        name: id.to_string(),
-        paragraphs: paragraphs.iter().map(|p| p.to_string()).collect(),
-        ..OutletEntry::default()
-    }
-}
-
-fn article(id: &str, headline: &str, paragraphs: &[&str]) -> OutletEntry {
-    OutletEntry {
-        title: headline.to_string(),
-        ..outlet(id, paragraphs)
-    }
+    OutletEntry::from_text(id, "", paragraphs)
 }
 
 fn run(outlets: Vec<OutletEntry>) -> Comparison {
@@ -464,12 +452,12 @@ const BODY: &[&str] = &[
 #[test]
 fn a_headline_is_the_first_claim_and_is_carried_by_the_other_headline() {
     let comparison = run(vec![
-        article(
+        OutletEntry::from_text(
             "ref",
             "Donald Trump Jr. Communicated With WikiLeaks During Campaign",
             BODY,
         ),
-        article(
+        OutletEntry::from_text(
             "other",
             "Donald Trump Jr. Messaged With WikiLeaks During Presidential Campaign",
             &[
@@ -502,12 +490,12 @@ fn a_headline_is_the_first_claim_and_is_carried_by_the_other_headline() {
 #[test]
 fn a_headline_the_other_headline_lacks_is_carried_by_the_lead_which_keeps_its_own_claim() {
     let comparison = run(vec![
-        article(
+        OutletEntry::from_text(
             "ref",
             "Trump Jr. Messaged WikiLeaks During the Campaign",
             BODY,
         ),
-        article(
+        OutletEntry::from_text(
             "other",
             "What the Lawyer Said",
             &[
@@ -533,8 +521,8 @@ fn a_headline_the_other_headline_lacks_is_carried_by_the_lead_which_keeps_its_ow
 #[test]
 fn an_outlet_may_carry_a_body_claim_only_in_its_headline() {
     let comparison = run(vec![
-        article("ref", "Lawyer Says Messages Were Handed Over", BODY),
-        article(
+        OutletEntry::from_text("ref", "Lawyer Says Messages Were Handed Over", BODY),
+        OutletEntry::from_text(
             "other",
             "WikiLeaks Asked Trump Jr. to Share His Father's Tax Returns",
             &["His lawyer said the messages had been turned over to investigators months ago."],
@@ -548,7 +536,7 @@ fn an_outlet_may_carry_a_body_claim_only_in_its_headline() {
 #[test]
 fn a_paragraph_that_repeats_the_headline_is_not_compared_twice() {
     let comparison = run(vec![
-        article(
+        OutletEntry::from_text(
             "ref",
             "Storm closes schools",
             &[
@@ -556,7 +544,7 @@ fn a_paragraph_that_repeats_the_headline_is_not_compared_twice() {
                 "The storm closed every school on Monday.",
             ],
         ),
-        article(
+        OutletEntry::from_text(
             "other",
             "Schools shut",
             &["Every school was closed on Monday."],

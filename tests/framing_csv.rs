@@ -9,12 +9,7 @@ use parallax::report::sqlite_framing::COLUMNS;
 use parallax::report::{Format, Options, render, render_with};
 
 fn comparison() -> parallax::model::Comparison {
-    let outlet = |id: &str, paragraphs: &[&str]| OutletEntry {
-        id: id.to_string(),
-        name: id.to_string(),
-        paragraphs: paragraphs.iter().map(|p| p.to_string()).collect(),
-        ..OutletEntry::default()
-    };
+    let outlet = |id: &str, paragraphs: &[&str]| OutletEntry::from_text(id, "", paragraphs);
     compare(
         "s",
         vec![

@@ -249,12 +249,7 @@ mod tests {
     use crate::model::{EngineSettings, OutletEntry};
 
     fn comparison(reference: &str, other: &str) -> Comparison {
-        let outlet = |id: &str, text: &str| OutletEntry {
-            id: id.to_string(),
-            name: id.to_string(),
-            paragraphs: vec![text.to_string()],
-            ..OutletEntry::default()
-        };
+        let outlet = |id: &str, text: &str| OutletEntry::from_text(id, "", &[text]);
         crate::align::compare(
             "s",
             vec![outlet("ref", reference), outlet("other", other)],

@@ -214,22 +214,12 @@ mod tests {
     use super::*;
     use crate::model::{EngineSettings, OutletEntry};
 
-    fn article(id: &str, headline: &str, paragraphs: &[&str]) -> OutletEntry {
-        OutletEntry {
-            id: id.to_string(),
-            name: id.to_string(),
-            title: headline.to_string(),
-            paragraphs: paragraphs.iter().map(|p| p.to_string()).collect(),
-            ..OutletEntry::default()
-        }
-    }
-
     #[test]
     fn a_lead_that_carries_the_headline_too_is_read_once_and_title_case_makes_no_actor() {
         let comparison = crate::align::compare(
             "case",
             vec![
-                article(
+                OutletEntry::from_text(
                     "ref",
                     "Governor Lee Vetoes Budget Over School Funding",
                     &[
@@ -237,7 +227,7 @@ mod tests {
                         "Lawmakers said they would try to override the veto.",
                     ],
                 ),
-                article(
+                OutletEntry::from_text(
                     "other",
                     "Budget Fight Heats Up",
                     &[

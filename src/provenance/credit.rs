@@ -491,11 +491,9 @@ mod tests {
 
     fn outlet(id: &str, name: &str, url: &str, paragraphs: &[&str]) -> OutletEntry {
         OutletEntry {
-            id: id.into(),
             name: name.into(),
             url: url.into(),
-            paragraphs: paragraphs.iter().map(|p| p.to_string()).collect(),
-            ..OutletEntry::default()
+            ..OutletEntry::from_text(id, "", paragraphs)
         }
     }
 

@@ -155,12 +155,7 @@ mod tests {
     use crate::model::OutletEntry;
 
     fn outlet(id: &str, paragraphs: &[&str]) -> OutletEntry {
-        OutletEntry {
-            id: id.into(),
-            name: id.into(),
-            paragraphs: paragraphs.iter().map(|p| p.to_string()).collect(),
-            ..OutletEntry::default()
-        }
+        OutletEntry::from_text(id, "", paragraphs)
     }
 
     fn comparison(outlets: Vec<OutletEntry>) -> Comparison {

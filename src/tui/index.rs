@@ -223,13 +223,11 @@ mod tests {
     use crate::model::{EngineSettings, OutletEntry};
 
     fn article(id: &str, headline: &str) -> OutletEntry {
-        OutletEntry {
-            id: id.to_string(),
-            name: id.to_string(),
-            title: headline.to_string(),
-            paragraphs: vec!["The storm closed every school in the county on Monday.".into()],
-            ..OutletEntry::default()
-        }
+        OutletEntry::from_text(
+            id,
+            headline,
+            &["The storm closed every school in the county on Monday."],
+        )
     }
 
     #[test]
