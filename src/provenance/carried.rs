@@ -33,9 +33,11 @@ impl Carried {
                             status.status,
                             Status::Appears | Status::Differs | Status::Added
                         );
+                        // A headline stands before the first paragraph.
+                        let nowhere = if status.headline { 0 } else { usize::MAX };
                         carried.then(|| {
                             status.spans.first().copied().unwrap_or(TextSpan {
-                                paragraph: usize::MAX,
+                                paragraph: nowhere,
                                 start: 0,
                                 end: 0,
                             })
