@@ -560,3 +560,32 @@ fn a_paragraph_that_repeats_the_headline_is_not_compared_twice() {
         1
     );
 }
+
+#[test]
+fn a_claim_carried_in_part_inside_a_sentence_another_claim_took_is_merged_there() {
+    let comparison = run(vec![
+        outlet(
+            "ref",
+            &[
+                "On Friday, the port authority published about 2,000 of Mr. Varga's internal work-related memos.",
+                "The memos were found on a laptop seized from his former deputy, Lena Ostrova, and were released under a court order.",
+            ],
+        ),
+        outlet(
+            "other",
+            &[
+                "The mayor's statement comes after the port authority, in a Friday release, published a batch of memos from Varga's office that investigators discovered on a laptop belonging to his former deputy, Lena Ostrova.",
+            ],
+        ),
+    ]);
+    let published = &comparison.claims[0].statuses["other"];
+    assert_eq!(published.status, Status::Differs, "{comparison:?}");
+    assert!(
+        published.reasons.iter().any(|r| r.contains("2,000")),
+        "the dropped figure is named: {:?}",
+        published.reasons
+    );
+    let found = &comparison.claims[1].statuses["other"];
+    assert_ne!(found.status, Status::Missing);
+    assert_eq!(published.spans, found.spans, "one sentence carries both");
+}

@@ -21,7 +21,7 @@ use crate::text::facts::{self, Facts};
 const FLOOR_SHARE: f64 = 0.5;
 
 /// A sentence carries a further reference claim (a merge) when it holds at least this share of
-/// that claim's weight ...
+/// that claim's weight, or the fitted scorer gives the pair at least [`CARRIES`] ...
 const MERGE_CARRY: f64 = 0.5;
 
 /// ... and that claim explains at least this much more of the sentence than the reference
@@ -137,7 +137,7 @@ pub fn match_outlet(
         scored.iter().map(|&(i, j, s, _)| (i, j, s)).collect();
     pairs.sort_by(|a, b| b.2.total_cmp(&a.2));
     add_in_place(reference, outlet, &scored, settings, &mut result);
-    add_merges(reference, outlet, &pairs, &mut result);
+    add_merges(reference, outlet, &scored, &mut result);
     add_splits(
         reference,
         outlet,
@@ -409,19 +409,20 @@ fn stands_in_place(i: usize, j: usize, place: Place) -> bool {
 }
 
 /// A reference claim left without a passage whose words sit inside a sentence that already
-/// carries another reference claim: the outlet merged the two into one sentence.
+/// carries another reference claim ([`MERGE_CARRY`]), or that the sentence would carry had
+/// another claim not taken it first: the outlet merged the two into one sentence.
 fn add_merges(
     reference: &[Features],
     outlet: &[Features],
-    pairs: &[(usize, usize, f64)],
+    pairs: &[(usize, usize, f64, f64)],
     result: &mut OutletMatches,
 ) {
     let mut owners = sentence_owners(result);
-    for &(i, j, sim) in pairs {
+    for &(i, j, sim, carries) in pairs {
         if result.matches[i].is_some() || owners[j].is_empty() {
             continue;
         }
-        if carried(&reference[i], &outlet[j]) < MERGE_CARRY {
+        if carried(&reference[i], &outlet[j]) < MERGE_CARRY && carries < CARRIES {
             continue;
         }
         if !explains_more(reference, &owners[j], &reference[i], &outlet[j]) {
