@@ -24,6 +24,8 @@ struct Judged<'l> {
     bow_containment: f64,
     bow_jaccard: f64,
     reasons: String,
+    /// The outlet's passages that parallax says carry the claim.
+    passages: String,
 }
 
 /// The truth a JUDGING.md label stands for.
@@ -71,6 +73,11 @@ pub fn evaluate(title: &str, dir: &Path, labels: &[StoryLabel], show: bool) -> R
                     .flat_map(|s| s.reasons.iter().map(String::as_str))
                     .collect::<Vec<_>>()
                     .join("; "),
+                passages: statuses
+                    .iter()
+                    .filter_map(|s| s.text.as_deref())
+                    .collect::<Vec<_>>()
+                    .join(" | "),
             });
         }
     }
@@ -259,6 +266,9 @@ fn print_errors(judged: &[Judged]) {
                 j.bow_containment,
                 claim
             );
+            if !j.passages.is_empty() {
+                println!("      passage: {}", j.passages);
+            }
             if !j.reasons.is_empty() {
                 println!("      reasons: {}", j.reasons);
             }
