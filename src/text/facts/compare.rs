@@ -312,9 +312,7 @@ fn quote_negations(quote: &Quote) -> usize {
 fn quotes(origin: &Facts, other: &Facts, out: &mut Vec<FactChange>) -> (usize, usize) {
     let (a, b) = (&origin.quotes, &other.quotes);
     let (mut used_a, mut used_b) = (vec![false; a.len()], vec![false; b.len()]);
-    pair(a, b, &mut used_a, &mut used_b, |x, y| {
-        x.faithful_to(y) || x.nearly_faithful_to(y)
-    });
+    pair(a, b, &mut used_a, &mut used_b, |x, y| x.same_words(y));
     for (used, quotes, wording) in [
         (&mut used_a, a, &other.wording),
         (&mut used_b, b, &origin.wording),

@@ -190,6 +190,52 @@ impl Quote {
         })
     }
 
+    /// Whether two quotes quote the same words ([`Quote::faithful_to`] or
+    /// [`Quote::nearly_faithful_to`]), a word one of them censors read as the other prints it
+    /// ([`Quote::uncensored_by`]).
+    pub fn same_words(&self, other: &Quote) -> bool {
+        let (a, b) = (self.uncensored_by(other), other.uncensored_by(self));
+        a.faithful_to(&b) || a.nearly_faithful_to(&b)
+    }
+
+    /// The quote with each word it censors with asterisks (`f***`, `motherf***er`) written as
+    /// `other` prints it: the word of `other` that opens with the letters before the asterisks
+    /// and ends with those after them, and is longer than both. Outlets censor profanity in
+    /// quotes others print whole; a word `other` does not have stays censored.
+    pub fn uncensored_by(&self, other: &Quote) -> Quote {
+        if !self.text.contains('*') {
+            return self.clone();
+        }
+        let mut text = String::with_capacity(self.text.len());
+        let mut token = String::new();
+        let mut flush = |token: &mut String, text: &mut String| {
+            let word = censored_word(token)
+                .and_then(|(before, after)| {
+                    other.words.iter().find(|w| {
+                        w.chars().count() > before.chars().count() + after.chars().count()
+                            && w.starts_with(&before)
+                            && w.ends_with(&after)
+                    })
+                })
+                .map_or(token.as_str(), String::as_str);
+            text.push_str(word);
+            token.clear();
+        };
+        for c in self.text.chars() {
+            if c.is_alphanumeric() || c == '*' {
+                token.push(c);
+            } else {
+                flush(&mut token, &mut text);
+                text.push(c);
+            }
+        }
+        flush(&mut token, &mut text);
+        Quote {
+            unmarked: self.unmarked,
+            ..Quote::new(&text)
+        }
+    }
+
     /// How many words two quotes share, over the shorter one's word count (0 to 1).
     pub fn overlap(&self, other: &Quote) -> f64 {
         self.shared_share(other, |_| true)
@@ -283,8 +329,20 @@ fn day_after_month(mut words: Vec<String>) -> Vec<String> {
 }
 
 /// A lowercase word with its contraction spelled out (`won't` → `will not`, `they're` → `they
-/// are`); `'s` and `'d` are left alone (`is` or `has`, `would` or `had`).
+/// are`), and speech as one outlet transcribes it and another writes it out (`gonna` → `going
+/// to`); `'s` and `'d` are left alone (`is` or `has`, `would` or `had`).
 fn spelled_out(word: &str) -> Vec<String> {
+    let spoken = match word {
+        "gonna" => Some(["going", "to"]),
+        "wanna" => Some(["want", "to"]),
+        "gotta" => Some(["got", "to"]),
+        "kinda" => Some(["kind", "of"]),
+        "outta" => Some(["out", "of"]),
+        _ => None,
+    };
+    if let Some(words) = spoken {
+        return words.iter().map(|w| w.to_string()).collect();
+    }
     let irregular = match word {
         "won't" => Some("will"),
         "can't" | "cannot" => Some("can"),
@@ -315,6 +373,14 @@ fn spelled_out(word: &str) -> Vec<String> {
         }
     }
     vec![word.to_string()]
+}
+
+/// The letters before and after the asterisks of a censored word (`motherf***er`: `motherf`,
+/// `er`), lowercase, when it opens with a letter and has asterisks.
+fn censored_word(token: &str) -> Option<(String, String)> {
+    let (first, last) = (token.find('*')?, token.rfind('*')?);
+    let before = token[..first].to_lowercase();
+    (!before.is_empty()).then(|| (before, token[last + 1..].to_lowercase()))
 }
 
 /// The quotes of a sentence whose quoted spans stand at `ranges` ([`quoted_ranges`]).
@@ -585,5 +651,33 @@ mod tests {
         let b = Quote::new("we are not comingling funds, the FTC and the do-not-call list");
         assert!(a.faithful_to(&b));
         assert!(!Quote::new("the do-not-email list").faithful_to(&b));
+    }
+
+    #[test]
+    fn a_word_censored_with_asterisks_is_the_word_printed_whole() {
+        let censored = Quote::new("we're gonna impeach the motherf***er");
+        let whole = Quote::new("we're gonna impeach the motherfucker");
+        assert!(!censored.faithful_to(&whole));
+        assert!(censored.same_words(&whole) && whole.same_words(&censored));
+        assert!(
+            Quote::new("what the f*** happened").same_words(&Quote::new("what the fuck happened"))
+        );
+        assert!(
+            !Quote::new("impeach the motherf***er")
+                .same_words(&Quote::new("impeach the president")),
+            "the letters kept must be the other word's"
+        );
+        assert!(
+            !Quote::new("we are **** furious").same_words(&Quote::new("we are deeply furious")),
+            "a word censored whole could be any word"
+        );
+    }
+
+    #[test]
+    fn speech_transcribed_as_spoken_is_the_same_words_written_out() {
+        let spoken = Quote::new("because we're gonna go in there and we wanna win");
+        let written = Quote::new("because we're going to go in there and we want to win");
+        assert!(spoken.faithful_to(&written));
+        assert!(!Quote::new("we're gonna stay").faithful_to(&Quote::new("we're going to go")));
     }
 }
