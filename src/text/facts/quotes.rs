@@ -208,7 +208,7 @@ impl Quote {
         }
         let mut text = String::with_capacity(self.text.len());
         let mut token = String::new();
-        let mut flush = |token: &mut String, text: &mut String| {
+        let flush = |token: &mut String, text: &mut String| {
             let word = censored_word(token)
                 .and_then(|(before, after)| {
                     other.words.iter().find(|w| {
