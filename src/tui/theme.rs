@@ -105,6 +105,11 @@ impl Theme {
         }
     }
 
+    /// Words a longer passage shares with the claim it carries (read whole, not as a diff).
+    pub fn shared_words(self) -> Style {
+        Style::new().add_modifier(Modifier::BOLD)
+    }
+
     /// Words reworded from the origin wording without changing a fact (a paraphrase).
     pub fn reworded_words(self) -> Style {
         Style::new().add_modifier(Modifier::UNDERLINED)
