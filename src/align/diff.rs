@@ -52,6 +52,24 @@ impl DiffBudget {
     }
 }
 
+/// Whether a word diff shares under half of either side's words (a headline carried in a lead
+/// sentence, a claim merged into a longer sentence): interleaved, its pieces would read as a
+/// jumble, so the passage reads better whole with its shared words marked.
+pub fn reads_better_whole(diff: &[DiffPiece]) -> bool {
+    let words = |op: DiffOp| -> usize {
+        diff.iter()
+            .filter(|p| p.op == op)
+            .map(|p| p.text.split_whitespace().count())
+            .sum()
+    };
+    let (equal, deleted, inserted) = (
+        words(DiffOp::Equal),
+        words(DiffOp::Delete),
+        words(DiffOp::Insert),
+    );
+    2 * equal < equal + deleted || 2 * equal < equal + inserted
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -88,5 +106,37 @@ mod tests {
         let pieces = budget.word_diff(a, b);
         assert_eq!(side(&pieces, DiffOp::Insert), a);
         assert_eq!(side(&pieces, DiffOp::Delete), b);
+    }
+
+    fn piece(op: DiffOp, text: &str) -> DiffPiece {
+        DiffPiece {
+            op,
+            text: text.to_string(),
+        }
+    }
+
+    #[test]
+    fn a_diff_sharing_under_half_of_either_side_reads_better_whole() {
+        let headline_in_lead = [
+            piece(DiffOp::Equal, "Leaked documents "),
+            piece(DiffOp::Delete, "show "),
+            piece(
+                DiffOp::Insert,
+                "from the provincial government, obtained by a newspaper, reveal ",
+            ),
+            piece(DiffOp::Equal, "how a province "),
+            piece(DiffOp::Insert, "works with universities abroad"),
+        ];
+        assert!(reads_better_whole(&headline_in_lead));
+        let paraphrase = [
+            piece(
+                DiffOp::Equal,
+                "The association set out its plans in a work report ",
+            ),
+            piece(DiffOp::Delete, "dated Nov. 17"),
+            piece(DiffOp::Insert, "issued last November"),
+        ];
+        assert!(!reads_better_whole(&paraphrase));
+        assert!(!reads_better_whole(&[]));
     }
 }

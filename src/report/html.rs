@@ -11,6 +11,7 @@ use super::evidence::Evidence;
 use super::summary::{
     OutletTally, difference_lines, is_difference, outlet_name, status_symbol, wording_mark,
 };
+use crate::align::diff::reads_better_whole;
 use crate::model::{Block, ClaimStatus, Comparison, DiffOp, OutletEntry, RowCarriers, Status};
 use crate::text::clean::clean_message;
 
@@ -359,7 +360,19 @@ fn differences_section(comparison: &Comparison, page: &mut String) {
                 status.status.as_str()
             );
             if outlet_id != claim.origin {
-                if !status.diff.is_empty() {
+                if reads_better_whole(&status.diff) {
+                    // Shown whole, its words shared with the claim in bold: interleaved, the
+                    // pieces of so unequal a pair would read as a jumble.
+                    page.push_str("<div class=\"diff-line whole\">");
+                    for piece in status.diff.iter().filter(|p| p.op != DiffOp::Delete) {
+                        let text = escape_html(&piece.text);
+                        let _ = match piece.op {
+                            DiffOp::Equal => write!(page, "<strong>{text}</strong>"),
+                            _ => write!(page, "{text}"),
+                        };
+                    }
+                    page.push_str("</div>");
+                } else if !status.diff.is_empty() {
                     page.push_str("<div class=\"diff-line\">");
                     for piece in &status.diff {
                         let text = escape_html(&piece.text);

@@ -8,7 +8,8 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use unicode_segmentation::UnicodeSegmentation;
 
-use crate::model::{ClaimCluster, ClaimStatus, DiffOp, DiffPiece, Status};
+use crate::align::diff::reads_better_whole;
+use crate::model::{ClaimCluster, ClaimStatus, DiffOp, Status};
 use crate::tui::app::App;
 use crate::tui::layout::{display_width, fit, wrap};
 use crate::tui::search::find_matches;
@@ -230,26 +231,8 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     }
 }
 
-/// Whether a word diff shares under half of either side's words (a headline carried in a lead
-/// sentence, a claim merged into a longer sentence): interleaved, its pieces would read as a
-/// jumble, so the passage reads better whole with its shared words marked.
-fn reads_better_whole(diff: &[DiffPiece]) -> bool {
-    let words = |op: DiffOp| -> usize {
-        diff.iter()
-            .filter(|p| p.op == op)
-            .map(|p| p.text.split_whitespace().count())
-            .sum()
-    };
-    let (equal, deleted, inserted) = (
-        words(DiffOp::Equal),
-        words(DiffOp::Delete),
-        words(DiffOp::Insert),
-    );
-    2 * equal < equal + deleted || 2 * equal < equal + inserted
-}
-
 /// The wording of one outlet with its word diff against the origin: removed words crossed out,
-/// new words highlighted; or, where it [reads better whole](reads_better_whole), the outlet's
+/// new words highlighted; or, where it reads better whole ([`reads_better_whole`]), the outlet's
 /// passage alone with the words it shares with the origin in bold.
 fn diff_spans(status: &ClaimStatus, theme: Theme, query: &str) -> Vec<Span<'static>> {
     if status.diff.is_empty() {
@@ -394,38 +377,6 @@ pub fn detail_lines(app: &App, claim: &ClaimCluster, width: usize) -> Vec<Line<'
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn piece(op: DiffOp, text: &str) -> DiffPiece {
-        DiffPiece {
-            op,
-            text: text.to_string(),
-        }
-    }
-
-    #[test]
-    fn a_diff_sharing_under_half_of_either_side_reads_better_whole() {
-        let headline_in_lead = [
-            piece(DiffOp::Equal, "Leaked documents "),
-            piece(DiffOp::Delete, "show "),
-            piece(
-                DiffOp::Insert,
-                "from the provincial government, obtained by a newspaper, reveal ",
-            ),
-            piece(DiffOp::Equal, "how a province "),
-            piece(DiffOp::Insert, "works with universities abroad"),
-        ];
-        assert!(reads_better_whole(&headline_in_lead));
-        let paraphrase = [
-            piece(
-                DiffOp::Equal,
-                "The association set out its plans in a work report ",
-            ),
-            piece(DiffOp::Delete, "dated Nov. 17"),
-            piece(DiffOp::Insert, "issued last November"),
-        ];
-        assert!(!reads_better_whole(&paraphrase));
-        assert!(!reads_better_whole(&[]));
-    }
 
     #[test]
     fn outlet_names_abbreviate_to_their_initials() {
