@@ -201,6 +201,16 @@ pub struct DiffPiece {
     pub text: String,
 }
 
+impl DiffPiece {
+    /// A piece of `text` under `op`.
+    pub fn new(op: DiffOp, text: &str) -> DiffPiece {
+        DiffPiece {
+            op,
+            text: text.to_string(),
+        }
+    }
+}
+
 /// The operation of a [`DiffPiece`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]

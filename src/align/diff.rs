@@ -42,10 +42,7 @@ impl DiffBudget {
             };
             match pieces.last_mut() {
                 Some(last) if last.op == op => last.text.push_str(change.value()),
-                _ => pieces.push(DiffPiece {
-                    op,
-                    text: change.value().to_string(),
-                }),
+                _ => pieces.push(DiffPiece::new(op, change.value())),
             }
         }
         pieces
@@ -108,33 +105,26 @@ mod tests {
         assert_eq!(side(&pieces, DiffOp::Delete), b);
     }
 
-    fn piece(op: DiffOp, text: &str) -> DiffPiece {
-        DiffPiece {
-            op,
-            text: text.to_string(),
-        }
-    }
-
     #[test]
     fn a_diff_sharing_under_half_of_either_side_reads_better_whole() {
         let headline_in_lead = [
-            piece(DiffOp::Equal, "Leaked documents "),
-            piece(DiffOp::Delete, "show "),
-            piece(
+            DiffPiece::new(DiffOp::Equal, "Leaked documents "),
+            DiffPiece::new(DiffOp::Delete, "show "),
+            DiffPiece::new(
                 DiffOp::Insert,
                 "from the provincial government, obtained by a newspaper, reveal ",
             ),
-            piece(DiffOp::Equal, "how a province "),
-            piece(DiffOp::Insert, "works with universities abroad"),
+            DiffPiece::new(DiffOp::Equal, "how a province "),
+            DiffPiece::new(DiffOp::Insert, "works with universities abroad"),
         ];
         assert!(reads_better_whole(&headline_in_lead));
         let paraphrase = [
-            piece(
+            DiffPiece::new(
                 DiffOp::Equal,
                 "The association set out its plans in a work report ",
             ),
-            piece(DiffOp::Delete, "dated Nov. 17"),
-            piece(DiffOp::Insert, "issued last November"),
+            DiffPiece::new(DiffOp::Delete, "dated Nov. 17"),
+            DiffPiece::new(DiffOp::Insert, "issued last November"),
         ];
         assert!(!reads_better_whole(&paraphrase));
         assert!(!reads_better_whole(&[]));

@@ -259,25 +259,18 @@ fn names_inside(text: &str) -> bool {
 mod tests {
     use super::*;
 
-    fn piece(op: DiffOp, text: &str) -> DiffPiece {
-        DiffPiece {
-            op,
-            text: text.to_string(),
-        }
-    }
-
     #[test]
     fn a_run_of_changes_across_spaces_is_one_replaced_span() {
         let diff = [
-            piece(DiffOp::Equal, "The association "),
-            piece(DiffOp::Delete, "set"),
-            piece(DiffOp::Insert, "laid"),
-            piece(DiffOp::Equal, " "),
-            piece(DiffOp::Delete, "out"),
-            piece(DiffOp::Insert, "bare"),
-            piece(DiffOp::Equal, " its plans, "),
-            piece(DiffOp::Delete, "officials said."),
-            piece(DiffOp::Equal, " "),
+            DiffPiece::new(DiffOp::Equal, "The association "),
+            DiffPiece::new(DiffOp::Delete, "set"),
+            DiffPiece::new(DiffOp::Insert, "laid"),
+            DiffPiece::new(DiffOp::Equal, " "),
+            DiffPiece::new(DiffOp::Delete, "out"),
+            DiffPiece::new(DiffOp::Insert, "bare"),
+            DiffPiece::new(DiffOp::Equal, " its plans, "),
+            DiffPiece::new(DiffOp::Delete, "officials said."),
+            DiffPiece::new(DiffOp::Equal, " "),
         ];
         assert_eq!(
             regions(&diff)
