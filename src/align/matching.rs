@@ -373,9 +373,10 @@ fn add_in_place(
     }
 }
 
-/// Whether a claim and a sentence that stand in a narrow place (or two headlines), of which the scorer gives probability `carries` that the sentence
-/// carries the claim, are alike enough to be one claim: the same wording around the figures, or
-/// else [`CARRIES_IN_SLOT`] and figures that do not all disagree.
+/// Whether a claim and a sentence that stand in a narrow place (or two headlines), of which the
+/// scorer gives probability `carries` that the sentence carries the claim, are alike enough to
+/// be one claim: the same wording around the figures, or else [`CARRIES_IN_SLOT`] and figures
+/// that do not all disagree.
 pub fn stands_as_pair_in_place(claim: &Features, sentence: &Features, carries: f64) -> bool {
     stands_as_pair(claim, sentence, carries, CARRIES_IN_SLOT)
 }
