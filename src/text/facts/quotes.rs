@@ -194,8 +194,11 @@ impl Quote {
     /// [`Quote::nearly_faithful_to`]), a word one of them censors read as the other prints it
     /// ([`Quote::uncensored_by`]).
     pub fn same_words(&self, other: &Quote) -> bool {
-        let (a, b) = (self.uncensored_by(other), other.uncensored_by(self));
-        a.faithful_to(&b) || a.nearly_faithful_to(&b)
+        let faithful = |a: &Quote, b: &Quote| a.faithful_to(b) || a.nearly_faithful_to(b);
+        if !self.text.contains('*') && !other.text.contains('*') {
+            return faithful(self, other);
+        }
+        faithful(&self.uncensored_by(other), &other.uncensored_by(self))
     }
 
     /// The quote with each word it censors with asterisks (`f***`, `motherf***er`) written as

@@ -232,9 +232,9 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
 }
 
 /// The wording of one outlet with its word diff against the origin: removed words crossed out,
-/// new words highlighted; or, where it reads better whole ([`reads_better_whole`]), the outlet's
-/// passage alone with the words it shares with the origin in bold.
-fn diff_spans(status: &ClaimStatus, theme: Theme, query: &str) -> Vec<Span<'static>> {
+/// new words highlighted; or, when `whole` (it [reads better whole](reads_better_whole)), the
+/// outlet's passage alone with the words it shares with the origin in bold.
+fn diff_spans(status: &ClaimStatus, whole: bool, theme: Theme, query: &str) -> Vec<Span<'static>> {
     if status.diff.is_empty() {
         return highlighted(
             status.text.as_deref().unwrap_or(""),
@@ -243,7 +243,7 @@ fn diff_spans(status: &ClaimStatus, theme: Theme, query: &str) -> Vec<Span<'stat
             theme,
         );
     }
-    if reads_better_whole(&status.diff) {
+    if whole {
         return status
             .diff
             .iter()
@@ -341,7 +341,8 @@ pub fn detail_lines(app: &App, claim: &ClaimCluster, width: usize) -> Vec<Line<'
                 theme.quiet(),
             ));
         }
-        if outlet.id != claim.origin && reads_better_whole(&status.diff) {
+        let whole = outlet.id != claim.origin && reads_better_whole(&status.diff);
+        if whole {
             head.push(Span::styled(" · shared words in bold", theme.quiet()));
         }
         lines.extend(wrap(&head, width));
@@ -350,7 +351,10 @@ pub fn detail_lines(app: &App, claim: &ClaimCluster, width: usize) -> Vec<Line<'
                 lines.extend(wrap(&[Span::styled("not carried", theme.quiet())], width))
             }
             _ if outlet.id == claim.origin => {}
-            _ => lines.extend(wrap(&diff_spans(status, theme, &app.search.query), width)),
+            _ => lines.extend(wrap(
+                &diff_spans(status, whole, theme, &app.search.query),
+                width,
+            )),
         }
         for (reason, change) in status.reasons_with_changes() {
             let reason_style = theme.status_symbol(Status::Differs);
