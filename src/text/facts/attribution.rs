@@ -56,6 +56,14 @@ pub struct Attribution {
 }
 
 impl Attribution {
+    /// Whether the speaker's words hold `name`'s as a whole run of words (`Coke spokeswoman
+    /// Sonya Soutus` holds `Sonya Soutus`; `Lindsey Graham` does not hold `Li`).
+    pub fn names(&self, name: &super::names::Name) -> bool {
+        self.speaker
+            .as_deref()
+            .is_some_and(|speaker| format!(" {speaker} ").contains(&format!(" {} ", name.text)))
+    }
+
     /// Whether two attributions' speakers may be the same: their names match when both name
     /// someone, else their kinds of source agree when both are known.
     pub fn same_speaker(&self, other: &Attribution) -> bool {

@@ -9,7 +9,7 @@
 //! | date | changed, less/more specific (`date: Nov. 17, 2020 -> last November (less specific)`), dropped, added | the same date written otherwise; a relative date beside a compatible absolute one (`last year` = `in 2019`); a year within a decade (`1985` -> `1980s` is less specific); the date of the report put for the date of the events (`officials said Sunday` / `ambushed Saturday`: one dropped, one added) |
 //! | quote | altered words (`quote altered`), a quote dropped (`quote dropped`) or added (`quote added`) | a fragment of the same words quoted, or an ellipsis; a contraction spelled out (`won't` = `will not`); a word hyphenated or an abbreviation dotted otherwise (`do-not-call` = `Do Not Call`, `F.T.C.` = `FTC`); words the outlet put in brackets (`continues [to put] Americans`); straight or curly quote marks; a short quote (up to 6 words: scare quotes, a title) whose words the other wording carries unquoted; function words added or dropped, not put for one another |
 //! | name | one name put for another: names compare as sets, and as many names of each side have no counterpart on the other (`name: Li Ming -> Wang Wei`); a lone sentence-initial name put for another in an otherwise equal sentence, after a colon too (`Siemens won the contract` → `Alstom won the contract`, `Daily Press Briefing: Syria` → `Daily Press Briefing: South Sudan`) | a name dropped or added (outlets write `he`, `the professor`, or add an affiliation); the same names in another order, or the speaker moved from the start to the end (`U.S. officials say Beijing ...` = `Beijing ..., U.S. officials say`); a legislator's party and state tagged or written out (`R-Tenn.` = `Republican of Tennessee`); a name written as its initials (`BoE` = `Bank of England`, `Kenya SC` = `Kenya Supreme Court`, `P&W` = `Pratt & Whitney`); a name describing the word put in the other's place (`the death of Franklin` → `the death of an FBI analyst`); a sentence's capitalised first word put for another in a reworded sentence (`Internal documents` → `Leaked documents`); a country's adjective put for a name that is no place (`Italian police` → `the Prodi bomb`); a plural after `the` put for one entity's name (`Arsenal` → `the Londoners`); one name transliterated two ways (`Odai` → `Uday`) |
-//! | attribution | another verb class (`attribution: said -> claimed`), another named speaker (`Li said` → `Wang said`, reported once, as a name change; the speaker is the noun phrase by the verb, the same in `Li said`, `said Li` and `Li, who said`), another kind of source (`attribution: police -> prosecutors`: police, prosecutors, defence, court, witnesses, doctors ... see `attribution::SOURCES`), attribution dropped (the outlet states the claim as its own) or added | `said` → `told reporters` → `according to`; a vaguer source (`police` → `officials`, `a spokesman`, `he`) or one of no listed kind (`the company` → `the firm`); `denied X` → `said ... not X` (the negation moved into the claim); a passive participle with its agent, which tells where a thing came from, not who says the claim (`documents obtained by the Ledger` → `documents first reported by the Ledger`); a verb that reports only sometimes standing for the other's attribution (`researchers found the drug cut deaths`, `called it a dark day`, `documents show`) |
+//! | attribution | another verb class (`attribution: said -> claimed`), another named speaker (`attribution: Li -> Wang`, framing: who says it, not a name in the claim; the speaker is the noun phrase by the verb, the same in `Li said`, `said Li` and `Li, who said`), another kind of source (`attribution: police -> prosecutors`: police, prosecutors, defence, court, witnesses, doctors ... see `attribution::SOURCES`), attribution dropped (the outlet states the claim as its own) or added | `said` → `told reporters` → `according to`; a vaguer source (`police` → `officials`, `a spokesman`, `he`) or one of no listed kind (`the company` → `the firm`); `denied X` → `said ... not X` (the negation moved into the claim); a passive participle with its agent, which tells where a thing came from, not who says the claim (`documents obtained by the Ledger` → `documents first reported by the Ledger`); a verb that reports only sometimes standing for the other's attribution (`researchers found the drug cut deaths`, `called it a dark day`, `documents show`) |
 //! | hedge | added or removed (`hedge added: allegedly`) | one hedge for another of its class (`may` → `might`, `is thought to` → `is believed to`, `is seen as` → `is regarded as`, `is forecast to` → `is expected to`, `allegedly took` → `is accused of taking`); a hedge inside quoted words, which the quote's change covers |
 //! | negation | the claim's polarity flipped (`negation`: `did not` → `did`, `acquitted` → `convicted`); a word put for its opposite in the same place (`negation: rose -> fell`, `negation: lawful -> unlawful`) | `did not deny` → `confirmed` (same polarity; the attribution reports the verb); `acquitted` → `found not guilty`; `unvaccinated` → `had not been vaccinated`; `did not rise` → `fell`; `non-binding` → `nonbinding`; the `not` of a contrast dropped (`caused by an update, not a cyberattack` → `caused by an update`); a negation inside a quote dropped or added (the quote change reports it); a negation in an aside the other wording lacks (`wounding seven, none seriously`, `he said, declining to answer questions`); `without` = `does not have`, `unless` = `if not` |
 //!
@@ -376,7 +376,20 @@ fn names(origin: &Facts, other: &Facts, aliases: &Aliases, out: &mut Vec<FactCha
             })
             .collect()
     };
-    let (lost, gained) = (unmatched(origin, other), unmatched(other, origin));
+    // A named speaker put for another is who says the claim, compared as its attribution
+    // (framing), not a name in the claim put for another, where both sides name a speaker.
+    let both_name_speakers = names_a_speaker(origin) && names_a_speaker(other);
+    let told = |x: &Facts, i: usize| both_name_speakers && is_speaker(x, &x.names[i]);
+    let (lost, gained): (Vec<usize>, Vec<usize>) = (
+        unmatched(origin, other)
+            .into_iter()
+            .filter(|&i| !told(origin, i))
+            .collect(),
+        unmatched(other, origin)
+            .into_iter()
+            .filter(|&j| !told(other, j))
+            .collect(),
+    );
     // A sentence-initial word that may be a name put for the other side's one name without a
     // counterpart, or for its own such word.
     if lost.len() + gained.len() <= 1 {
@@ -407,6 +420,16 @@ fn names(origin: &Facts, other: &Facts, aliases: &Aliases, out: &mut Vec<FactCha
     }
 }
 
+/// Whether some attribution of `facts` names its speaker.
+fn names_a_speaker(facts: &Facts) -> bool {
+    facts.attributions.iter().any(|a| a.speaker.is_some())
+}
+
+/// Whether `name` is (part of) the speaker of one of `facts`' attributions.
+fn is_speaker(facts: &Facts, name: &Name) -> bool {
+    facts.attributions.iter().any(|a| a.names(name))
+}
+
 /// Whether `collective`, a plural after `the` in `its_facts` (`the Londoners`, `the Gunners`),
 /// stands for `name`, one entity (`Arsenal`): a description of it, not another name.
 fn collective_for(name: &Name, collective: &Name, its_facts: &Facts) -> bool {
@@ -434,12 +457,7 @@ fn attributions(origin: &Facts, other: &Facts, out: &mut Vec<FactChange>) {
     pair(a, b, &mut used_a, &mut used_b, |x, y| {
         x.same_speaker(y) && (denial(x, y, other) || denial(y, x, origin))
     });
-    // A named speaker put for another is already a name change; say it once.
-    let names_changed = out.iter().any(|c| c.kind == ChangeKind::Name);
     for (i, j) in pair(a, b, &mut used_a, &mut used_b, |x, y| x.class == y.class) {
-        if names_changed {
-            continue;
-        }
         let (from, to) = (
             a[i].speaker.as_deref().unwrap_or(""),
             b[j].speaker.as_deref().unwrap_or(""),
@@ -787,6 +805,27 @@ mod tests {
         for (origin, other, expected) in cases {
             assert_eq!(reasons(origin, other), *expected, "{origin:?} -> {other:?}");
         }
+    }
+
+    #[test]
+    fn a_named_speaker_put_for_another_is_framing_not_a_name_conflict() {
+        let changes = super::compare_facts(
+            &extract_facts("The river will crest at 36 feet tonight, Burke said."),
+            &extract_facts(
+                "The river will crest at 36 feet tonight, the National Weather Service said.",
+            ),
+        );
+        let seen: Vec<(&str, ChangeClass)> = changes
+            .iter()
+            .map(|c| (c.reason.as_str(), c.class))
+            .collect();
+        assert_eq!(
+            seen,
+            [(
+                "attribution: Burke -> the National Weather Service",
+                ChangeClass::Framing
+            )]
+        );
     }
 
     #[test]
@@ -1348,12 +1387,13 @@ mod tests {
             reasons("Siemens won the contract.", "Alstom won the contract."),
             ["name: Siemens -> Alstom"]
         );
+        // A name inside the speaker is who says the claim: framing, said once.
         assert_eq!(
             reasons(
                 "Boeing's chief executive said output would resume.",
                 "Airbus's chief executive said output would resume.",
             ),
-            ["name: Boeing's -> Airbus's"]
+            ["attribution: Boeing's chief executive -> Airbus's chief executive"]
         );
         assert_eq!(
             reasons(

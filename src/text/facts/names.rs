@@ -602,7 +602,7 @@ pub(crate) fn maybe_name_swap<'f>(
                     .attributions
                     .iter()
                     .chain(&x.maybe_attributions)
-                    .any(|a| a.speaker.as_deref() == Some(m.text.as_str()))
+                    .any(|a| a.names(m))
                 && !COMMON_WORD_ENDINGS.iter().any(|e| m.text.ends_with(e))
                 // `Police`, `Prosecutors`: a kind of source, a common noun.
                 && super::attribution::source_of(&m.text).is_none()
@@ -805,7 +805,7 @@ mod tests {
                 "“We are pleased,” Coke spokeswoman Sonya Soutus said.",
                 "“We are pleased,” said Coke spokesman Ben Deutsch.",
             ),
-            ["name: Sonya Soutus -> Ben Deutsch"]
+            ["attribution: Coke spokeswoman Sonya Soutus -> Coke spokesman Ben Deutsch"]
         );
         assert_eq!(
             reasons(
