@@ -344,6 +344,7 @@ pub(crate) fn scan(sentence: &str, words: &[Word<'_>], taken: &mut [bool]) -> Ve
             if joins
                 && let Some(second) = amount(words, end + 1, taken)
                 && (second.value > low.value || second.vague.is_some())
+                && !(joiner.is("to") && moves_then_reaches(words, i, &low, &second))
                 && second.fraction == low.fraction
                 && !low.multiplier
                 && !second.multiplier
@@ -359,10 +360,7 @@ pub(crate) fn scan(sentence: &str, words: &[Word<'_>], taken: &mut [bool]) -> Ve
         if let Some(second) = &mut high {
             // `60 to 80 million`, `$5 to 6 million`: the scale and currency of one end hold for both.
             // `500,000 to 1 million` is no `500,000 million`: share only onto a smaller number.
-            if low.scale == 1.0
-                && second.vague.is_none()
-                && low.value <= second.value / second.scale
-            {
+            if takes_scale_of(&low, second) {
                 low.value *= second.scale;
             }
             low.unit = low.unit.or(second.unit);
@@ -651,6 +649,36 @@ const CHANGE_VERB_STEMS: &[&str] = &[
     "increas", "fell", "fall", "drop", "declin", "slip", "slid", "plung", "shrank", "shrunk",
     "decreas", "improv", "moved", "went", "chang",
 ];
+
+/// The most the high end of a range may be times its low end after a verb of change or `by`:
+/// `rose 5 to 10 percent`, `fell by 60 million to 70 million` are ranges of the change, while
+/// `rose by $300 to $2,800`, `fell $9.61 to $50.26` are the change and the level it reached.
+const RANGE_AFTER_CHANGE_MAX_RATIO: f64 = 2.0;
+
+/// Whether `low to second`, the amount starting at word `i`, is a change and the level it
+/// reached rather than a range: right after `by` or a verb of change ([`CHANGE_VERB_STEMS`]),
+/// with a level more than [`RANGE_AFTER_CHANGE_MAX_RATIO`] times the change.
+fn moves_then_reaches(words: &[Word<'_>], i: usize, low: &Amount, second: &Amount) -> bool {
+    let after_change = i > 0 && {
+        let before = words[i - 1].text.to_lowercase();
+        before == "by" || CHANGE_VERB_STEMS.iter().any(|s| before.starts_with(s))
+    };
+    let low_value = if takes_scale_of(low, second) {
+        low.value * second.scale
+    } else {
+        low.value
+    };
+    after_change
+        && second.vague.is_none()
+        && low.vague.is_none()
+        && second.value > RANGE_AFTER_CHANGE_MAX_RATIO * low_value
+}
+
+/// Whether the low end of a range takes the scale of its high end: `60 to 80 million`, `$5 to
+/// 6 million`; `500,000 to 1 million` is no `500,000 million`, so only onto a smaller number.
+fn takes_scale_of(low: &Amount, high: &Amount) -> bool {
+    low.scale == 1.0 && high.vague.is_none() && low.value <= high.value / high.scale
+}
 
 /// Whether the amount starting at word `i` (its qualifier included) is the first value of a
 /// change: `from` just before it, a verb of change ([`CHANGE_VERB_STEMS`]) before that.
@@ -1446,6 +1474,17 @@ mod tests {
             1
         );
         assert_eq!(quantities("it failed by a vote of 186 to 237").len(), 2);
+        // After `by` or a verb of change, a level far above the first figure is where the
+        // change ended, not the top of a range.
+        assert_eq!(
+            quantities("tuition will rise by $300 to $2,800"),
+            [
+                (300.0, 300.0, Exact, Some("USD")),
+                (2800.0, 2800.0, Exact, Some("USD"))
+            ]
+        );
+        assert_eq!(quantities("its shares fell $9.61 to $50.26").len(), 2);
+        assert_eq!(quantities("sales rose 5 to 10 percent").len(), 1);
         // Thousands set apart by a space, but not a count before a model number.
         assert_eq!(quantities("it burned 80 937 hectares")[0].0, 80_937.0);
         assert_eq!(quantities("options on 15 737s")[0].0, 15.0);
