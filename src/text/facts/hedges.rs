@@ -396,15 +396,25 @@ fn cue_scopes(negating: &str, other: &str) -> Vec<bool> {
             }
             // A date between the cue and its word is not what it negates (`refused on Friday
             // to turn over`).
-            match tokens[i + 1..]
-                .iter()
-                .filter(|t| !super::dates::is_calendar_word(&t.text))
-                .take(NOT_REACH + 1)
-                .find(|t| !t.stop && !is_particle(&t.text))
-            {
-                Some(head) => other_stems.contains(&head.stem),
-                None => true,
-            }
+            let content_after = |k: usize| {
+                tokens[k + 1..]
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, t)| !super::dates::is_calendar_word(&t.text))
+                    .take(NOT_REACH + 1)
+                    .find(|(_, t)| !t.stop && !is_particle(&t.text))
+                    .map(|(offset, t)| (k + 1 + offset, t))
+            };
+            let Some((at, head)) = content_after(i) else {
+                return true;
+            };
+            // `no` before a noun denies what is said of it: `no passenger was ejected` bears
+            // on a wording that has the passenger ejected, not on one that only has passengers.
+            let predicate_shared = || {
+                tokens[i].text != "no"
+                    || content_after(at).is_none_or(|(_, word)| other_stems.contains(&word.stem))
+            };
+            other_stems.contains(&head.stem) && predicate_shared()
         })
         .collect()
 }
