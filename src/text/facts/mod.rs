@@ -36,7 +36,7 @@ pub use compare::{compare_facts, compare_facts_with};
 pub use dates::DateFact;
 pub use hedges::Hedge;
 pub use names::Name;
-pub use quantities::{Bound, Quantity};
+pub use quantities::{Bound, Quantity, Role};
 pub use quotes::Quote;
 
 /// What [`fact_overlap`] returns when neither claim states any fact: no evidence either way, so

@@ -65,6 +65,39 @@ pub struct Quantity {
     pub conversion: bool,
     /// Written as a fraction (`a third`, `half`): equal to a percentage within one point.
     pub fraction: bool,
+    /// What the figure is in a change, when the word before it tells.
+    pub role: Option<Role>,
+}
+
+/// What a figure is in a sentence that tells a change, by the word before it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Role {
+    /// Where the change started: `from $2,500`.
+    Start,
+    /// Where it ended or stands: `to $2,800`, `at $21.51`.
+    Level,
+    /// The change itself: `by $300`, `rose $2.11`.
+    Change,
+}
+
+/// The role of the figure starting at word `i`, by the word just before it.
+fn role_at(words: &[Word<'_>], i: usize) -> Option<Role> {
+    let before = words[..i].last()?;
+    if before.is("from") {
+        Some(Role::Start)
+    } else if before.is("to") || before.is("at") {
+        Some(Role::Level)
+    } else if before.is("by") || changes(before) {
+        Some(Role::Change)
+    } else {
+        None
+    }
+}
+
+/// Whether `word` is a verb of change ([`CHANGE_VERB_STEMS`]).
+fn changes(word: &Word<'_>) -> bool {
+    let lower = word.text.to_lowercase();
+    CHANGE_VERB_STEMS.iter().any(|stem| lower.starts_with(stem))
 }
 
 impl Quantity {
@@ -500,6 +533,7 @@ pub(crate) fn scan(sentence: &str, words: &[Word<'_>], taken: &mut [bool]) -> Ve
             text: sentence[words[start_word].start..words[end - 1].end].to_string(),
             conversion,
             fraction,
+            role: role_at(words, start_word),
         });
         i = end;
     }
@@ -659,10 +693,7 @@ const RANGE_AFTER_CHANGE_MAX_RATIO: f64 = 2.0;
 /// reached rather than a range: right after `by` or a verb of change ([`CHANGE_VERB_STEMS`]),
 /// with a level more than [`RANGE_AFTER_CHANGE_MAX_RATIO`] times the change.
 fn moves_then_reaches(words: &[Word<'_>], i: usize, low: &Amount, second: &Amount) -> bool {
-    let after_change = i > 0 && {
-        let before = words[i - 1].text.to_lowercase();
-        before == "by" || CHANGE_VERB_STEMS.iter().any(|s| before.starts_with(s))
-    };
+    let after_change = role_at(words, i) == Some(Role::Change);
     let low_value = if takes_scale_of(low, second) {
         low.value * second.scale
     } else {
@@ -683,11 +714,7 @@ fn takes_scale_of(low: &Amount, high: &Amount) -> bool {
 /// Whether the amount starting at word `i` (its qualifier included) is the first value of a
 /// change: `from` just before it, a verb of change ([`CHANGE_VERB_STEMS`]) before that.
 fn opens_a_change(words: &[Word<'_>], i: usize) -> bool {
-    i > 1
-        && words[i - 1].is("from")
-        && CHANGE_VERB_STEMS
-            .iter()
-            .any(|stem| words[i - 2].text.to_lowercase().starts_with(stem))
+    i > 1 && words[i - 1].is("from") && changes(&words[i - 2])
 }
 
 /// Whether a word is Latin letters (a name like `COVID` or `G`; CJK text runs into numbers
