@@ -56,12 +56,24 @@ pub struct Attribution {
 }
 
 impl Attribution {
-    /// Whether the speaker's words hold `name`'s as a whole run of words (`Coke spokeswoman
-    /// Sonya Soutus` holds `Sonya Soutus`; `Lindsey Graham` does not hold `Li`).
+    /// Whether the speaker's words hold `name`'s as a whole run of words, punctuation aside
+    /// (`Lena Voss, the chief executive` holds `Lena Voss`; `Lindsey Graham` does not hold
+    /// `Li`).
     pub fn names(&self, name: &super::names::Name) -> bool {
-        self.speaker
-            .as_deref()
-            .is_some_and(|speaker| format!(" {speaker} ").contains(&format!(" {} ", name.text)))
+        let words = |text: &str| -> Vec<String> {
+            text.split(|c: char| c.is_whitespace() || c == ',')
+                .filter(|w| !w.is_empty())
+                .map(str::to_string)
+                .collect()
+        };
+        let (speaker, name) = (
+            words(self.speaker.as_deref().unwrap_or("")),
+            words(&name.text),
+        );
+        !name.is_empty()
+            && speaker
+                .windows(name.len())
+                .any(|run| run == name.as_slice())
     }
 
     /// Whether two attributions' speakers may be the same: their names match when both name

@@ -9,7 +9,7 @@
 //! | date | changed, less/more specific (`date: Nov. 17, 2020 -> last November (less specific)`), dropped, added | the same date written otherwise; a relative date beside a compatible absolute one (`last year` = `in 2019`); a year within a decade (`1985` -> `1980s` is less specific); the date of the report put for the date of the events (`officials said Sunday` / `ambushed Saturday`: one dropped, one added) |
 //! | quote | altered words (`quote altered`), a quote dropped (`quote dropped`) or added (`quote added`) | a fragment of the same words quoted, or an ellipsis; a contraction spelled out (`won't` = `will not`); a word hyphenated or an abbreviation dotted otherwise (`do-not-call` = `Do Not Call`, `F.T.C.` = `FTC`); words the outlet put in brackets (`continues [to put] Americans`); straight or curly quote marks; a short quote (up to 6 words: scare quotes, a title) whose words the other wording carries unquoted; function words added or dropped, not put for one another |
 //! | name | one name put for another: names compare as sets, and as many names of each side have no counterpart on the other (`name: Li Ming -> Wang Wei`); a lone sentence-initial name put for another in an otherwise equal sentence, after a colon too (`Siemens won the contract` → `Alstom won the contract`, `Daily Press Briefing: Syria` → `Daily Press Briefing: South Sudan`) | a name dropped or added (outlets write `he`, `the professor`, or add an affiliation); the same names in another order, or the speaker moved from the start to the end (`U.S. officials say Beijing ...` = `Beijing ..., U.S. officials say`); a legislator's party and state tagged or written out (`R-Tenn.` = `Republican of Tennessee`); a name written as its initials (`BoE` = `Bank of England`, `Kenya SC` = `Kenya Supreme Court`, `P&W` = `Pratt & Whitney`); a name describing the word put in the other's place (`the death of Franklin` → `the death of an FBI analyst`); a sentence's capitalised first word put for another in a reworded sentence (`Internal documents` → `Leaked documents`); a country's adjective put for a name that is no place (`Italian police` → `the Prodi bomb`); a plural after `the` put for one entity's name (`Arsenal` → `the Londoners`); one name transliterated two ways (`Odai` → `Uday`) |
-//! | attribution | another verb class (`attribution: said -> claimed`), another named speaker (`attribution: Li -> Wang`, framing: who says it, not a name in the claim; the speaker is the noun phrase by the verb, the same in `Li said`, `said Li` and `Li, who said`), another kind of source (`attribution: police -> prosecutors`: police, prosecutors, defence, court, witnesses, doctors ... see `attribution::SOURCES`), attribution dropped (the outlet states the claim as its own) or added | `said` → `told reporters` → `according to`; a vaguer source (`police` → `officials`, `a spokesman`, `he`) or one of no listed kind (`the company` → `the firm`); `denied X` → `said ... not X` (the negation moved into the claim); a passive participle with its agent, which tells where a thing came from, not who says the claim (`documents obtained by the Ledger` → `documents first reported by the Ledger`); a verb that reports only sometimes standing for the other's attribution (`researchers found the drug cut deaths`, `called it a dark day`, `documents show`) |
+//! | attribution | another verb class (`attribution: said -> claimed`), another named speaker (`attribution: Li -> Wang`, framing: who says it, not a name in the claim; but the company of a speaker's title is what the claim is about, a name: `Boeing's chief executive said` → `Airbus's chief executive said` is `name: Boeing's -> Airbus's`; the speaker is the noun phrase by the verb, the same in `Li said`, `said Li` and `Li, who said`), another kind of source (`attribution: police -> prosecutors`: police, prosecutors, defence, court, witnesses, doctors ... see `attribution::SOURCES`), attribution dropped (the outlet states the claim as its own) or added | `said` → `told reporters` → `according to`; a vaguer source (`police` → `officials`, `a spokesman`, `he`) or one of no listed kind (`the company` → `the firm`); `denied X` → `said ... not X` (the negation moved into the claim); a passive participle with its agent, which tells where a thing came from, not who says the claim (`documents obtained by the Ledger` → `documents first reported by the Ledger`); a verb that reports only sometimes standing for the other's attribution (`researchers found the drug cut deaths`, `called it a dark day`, `documents show`) |
 //! | hedge | added or removed (`hedge added: allegedly`) | one hedge for another of its class (`may` → `might`, `is thought to` → `is believed to`, `is seen as` → `is regarded as`, `is forecast to` → `is expected to`, `allegedly took` → `is accused of taking`); a hedge inside quoted words, which the quote's change covers |
 //! | negation | the claim's polarity flipped (`negation`: `did not` → `did`, `acquitted` → `convicted`); a word put for its opposite in the same place (`negation: rose -> fell`, `negation: lawful -> unlawful`) | `did not deny` → `confirmed` (same polarity; the attribution reports the verb); `acquitted` → `found not guilty`; `unvaccinated` → `had not been vaccinated`; `did not rise` → `fell`; `non-binding` → `nonbinding`; the `not` of a contrast dropped (`caused by an update, not a cyberattack` → `caused by an update`); a negation inside a quote dropped or added (the quote change reports it); a negation in an aside the other wording lacks (`wounding seven, none seriously`, `he said, declining to answer questions`, `no passenger was ejected` where nobody is ejected in the other); `without` = `does not have`, `unless` = `if not` |
 //!
@@ -388,7 +388,7 @@ fn names(origin: &Facts, other: &Facts, aliases: &Aliases, out: &mut Vec<FactCha
     // A named speaker put for another is who says the claim, compared as its attribution
     // (framing), not a name in the claim put for another, where both sides name a speaker.
     let both_name_speakers = names_a_speaker(origin) && names_a_speaker(other);
-    let told = |x: &Facts, i: usize| both_name_speakers && is_speaker(x, &x.names[i]);
+    let told = |x: &Facts, i: usize| both_name_speakers && only_speaks(x, &x.names[i]);
     let (lost, gained): (Vec<usize>, Vec<usize>) = (
         unmatched(origin, other)
             .into_iter()
@@ -434,9 +434,12 @@ fn names_a_speaker(facts: &Facts) -> bool {
     facts.attributions.iter().any(|a| a.speaker.is_some())
 }
 
-/// Whether `name` is (part of) the speaker of one of `facts`' attributions.
-fn is_speaker(facts: &Facts, name: &Name) -> bool {
-    facts.attributions.iter().any(|a| a.names(name))
+/// Whether `name` only says the claim: it is (part of) the speaker of one of `facts`'
+/// attributions, and no affiliation the claim is about (`Boeing's chief executive said
+/// production would resume`).
+fn only_speaks(facts: &Facts, name: &Name) -> bool {
+    let possessive = name.text.ends_with("'s") || name.text.ends_with("’s");
+    !possessive && facts.attributions.iter().any(|a| a.names(name))
 }
 
 /// Whether `collective`, a plural after `the` in `its_facts` (`the Londoners`, `the Gunners`),
@@ -466,7 +469,24 @@ fn attributions(origin: &Facts, other: &Facts, out: &mut Vec<FactChange>) {
     pair(a, b, &mut used_a, &mut used_b, |x, y| {
         x.same_speaker(y) && (denial(x, y, other) || denial(y, x, origin))
     });
+    // A speaker's affiliation put for another is already a name change; say it once.
+    let names_changed: Vec<(String, String)> = out
+        .iter()
+        .filter(|c| c.kind == ChangeKind::Name)
+        .filter_map(|c| Some((c.from.clone()?, c.to.clone()?)))
+        .collect();
+    let named = |x: &Attribution, y: &Attribution| {
+        let (Some(sx), Some(sy)) = (x.speaker.as_deref(), y.speaker.as_deref()) else {
+            return false;
+        };
+        names_changed
+            .iter()
+            .any(|(from, to)| sx.contains(from.as_str()) && sy.contains(to.as_str()))
+    };
     for (i, j) in pair(a, b, &mut used_a, &mut used_b, |x, y| x.class == y.class) {
+        if named(&a[i], &b[j]) {
+            continue;
+        }
         let (from, to) = (
             a[i].speaker.as_deref().unwrap_or(""),
             b[j].speaker.as_deref().unwrap_or(""),
@@ -854,6 +874,17 @@ mod tests {
                 "attribution: Burke -> the National Weather Service",
                 ChangeClass::Framing
             )]
+        );
+    }
+
+    #[test]
+    fn a_speaker_set_off_by_commas_is_who_says_it() {
+        assert_eq!(
+            reasons(
+                "Lena Voss, the chief executive, said the cuts were necessary.",
+                "Tom Harlan, the chief executive, said the cuts were necessary.",
+            ),
+            ["attribution: Lena Voss, the chief executive -> Tom Harlan, the chief executive"]
         );
     }
 
@@ -1428,13 +1459,14 @@ mod tests {
             reasons("Siemens won the contract.", "Alstom won the contract."),
             ["name: Siemens -> Alstom"]
         );
-        // A name inside the speaker is who says the claim: framing, said once.
+        // The company whose chief executive speaks is what the claim is about: a name put
+        // for another, said once.
         assert_eq!(
             reasons(
                 "Boeing's chief executive said output would resume.",
                 "Airbus's chief executive said output would resume.",
             ),
-            ["attribution: Boeing's chief executive -> Airbus's chief executive"]
+            ["name: Boeing's -> Airbus's"]
         );
         assert_eq!(
             reasons(

@@ -602,7 +602,7 @@ pub(crate) fn maybe_name_swap<'f>(
                     .attributions
                     .iter()
                     .chain(&x.maybe_attributions)
-                    .any(|a| a.names(m))
+                    .any(|a| a.speaker.as_deref() == Some(m.text.as_str()))
                 && !COMMON_WORD_ENDINGS.iter().any(|e| m.text.ends_with(e))
                 // `Police`, `Prosecutors`: a kind of source, a common noun.
                 && super::attribution::source_of(&m.text).is_none()
