@@ -27,6 +27,7 @@ pub(crate) fn measure_word(word: &str) -> Option<(&'static str, f64)> {
         "mile" | "miles" => ("mile", 1.0),
         "metre" | "metres" | "meter" | "meters" => ("metre", 1.0),
         "cm" | "centimetre" | "centimetres" | "centimeter" | "centimeters" => ("cm", 1.0),
+        "mm" | "millimetre" | "millimetres" | "millimeter" | "millimeters" => ("mm", 1.0),
         "foot" | "feet" | "ft" => ("foot", 1.0),
         "inch" | "inches" => ("inch", 1.0),
         "kg" | "kilogram" | "kilograms" | "kilo" | "kilos" => ("kg", 1.0),
@@ -87,6 +88,9 @@ pub(crate) fn may_stand_for(a: Option<&str>, b: Option<&str>) -> bool {
 /// Pairs of units of one dimension, and how many of the second one of the first is.
 const FACTORS: &[(&str, &str, f64)] = &[
     ("mile", "km", 1.609_344),
+    ("km", "metre", 1000.0),
+    ("metre", "cm", 100.0),
+    ("cm", "mm", 10.0),
     ("mph", "km/h", 1.609_344),
     ("foot", "metre", 0.3048),
     ("inch", "cm", 2.54),
@@ -207,6 +211,10 @@ mod tests {
         assert!(same_converted(41.0, "°C", 106.0, "°F"));
         assert!(same_converted(2.4, "mile", 3.9, "km"));
         assert!(same_converted(100.0, "mile", 160.0, "km"));
+        assert!(same_converted(3000.0, "metre", 3.0, "km"));
+        assert!(same_converted(6.5, "metre", 650.0, "cm"));
+        assert!(same_converted(10.0, "cm", 100.0, "mm"));
+        assert!(!same_converted(3000.0, "metre", 30.0, "km"));
         assert!(same_converted(120.0, "mph", 193.0, "km/h"));
         assert!(!same_converted(41.0, "°C", 100.0, "°F"));
         assert!(!same_converted(100.0, "km", 70.0, "mile"));
