@@ -217,6 +217,10 @@ fn numbers(origin: &Facts, other: &Facts, out: &mut Vec<FactChange>) {
             less_specific,
         ));
     }
+    // One side tells by how much, the other from where, to the same level: one change.
+    pair(a, b, &mut used_a, &mut used_b, |x, y| {
+        one_change_between(x, y, a, b) || one_change_between(y, x, b, a)
+    });
     // A figure put for another plays the same part: where a change started, where it ended,
     // or the change itself (`from $2,500` is not put for `by $300`).
     let same_role = |x: &Quantity, y: &Quantity| match (x.role, y.role) {
@@ -250,6 +254,20 @@ fn numbers(origin: &Facts, other: &Facts, out: &mut Vec<FactChange>) {
     {
         out.push(one_sided(ChangeKind::Number, &q.text, false));
     }
+}
+
+/// Whether `change`, one of `changes`, and `start`, one of `starts`, tell one change ending at
+/// a level both sides state.
+fn one_change_between(
+    change: &Quantity,
+    start: &Quantity,
+    changes: &[Quantity],
+    starts: &[Quantity],
+) -> bool {
+    changes.iter().any(|level| {
+        starts.iter().any(|other| other.same(level))
+            && super::quantities::one_change(change, start, level)
+    })
 }
 
 fn dates(origin: &Facts, other: &Facts, out: &mut Vec<FactChange>) {
@@ -841,10 +859,10 @@ mod tests {
         // Where a change started is not put for the change: two details.
         assert_eq!(
             reasons(
-                "Tuition will jump to $2,800 from $2,500.",
+                "Tuition will jump to $2,800 from $2,400.",
                 "Tuition will rise by $300 to $2,800.",
             ),
-            ["number dropped: $2,500", "number added: $300"]
+            ["number dropped: $2,400", "number added: $300"]
         );
         // The level reached is put for the level reached, the change for the change.
         assert_eq!(
@@ -853,6 +871,30 @@ mod tests {
                 "Shares fell $9.61 to close at $50.26."
             ),
             ["number: $42.72 -> $50.26", "number: $0.96 -> $9.61"]
+        );
+    }
+
+    #[test]
+    fn a_change_told_by_how_much_or_from_where_is_one_change() {
+        for (origin, other) in [
+            (
+                "Wheat rose by $30 to $280 a tonne.",
+                "Wheat climbed to $280 a tonne from $250.",
+            ),
+            (
+                "The bank raised its rate by a quarter of a percentage point to 4.5%.",
+                "The bank lifted its rate to 4.5% from 4.25%.",
+            ),
+            ("Sales fell by 40 to 270.", "Sales fell to 270 from 310."),
+        ] {
+            assert_eq!(reasons(origin, other), Vec::<String>::new(), "{origin}");
+        }
+        assert_eq!(
+            reasons(
+                "Wheat rose by $30 to $280.",
+                "Wheat rose to $280 from $240."
+            ),
+            ["number dropped: $30", "number added: $240"]
         );
     }
 

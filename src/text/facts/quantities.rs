@@ -223,6 +223,23 @@ fn rounds_to(precise: f64, coarse: f64) -> bool {
         && (precise - coarse).abs() <= ROUNDING_SHARE_MAX * coarse.abs()
 }
 
+/// Whether `change` (by how much) and `start` (from where) tell one change ending at `level`:
+/// `rose by $30 to $280` = `rose to $280 from $250`, a fall too (`fell by 40 to 270` = `fell to
+/// 270 from 310`); a change in percentage points moves a percentage (`raised by a quarter of a
+/// percentage point to 4.5%` = `raised to 4.5% from 4.25%`).
+pub fn one_change(change: &Quantity, start: &Quantity, level: &Quantity) -> bool {
+    let exact = |q: &Quantity| q.low == q.high && q.bound == Bound::Exact;
+    let change_unit_fits =
+        change.unit == level.unit || (change.unit == Some("pp") && level.unit == Some("%"));
+    change.role == Some(Role::Change)
+        && start.role == Some(Role::Start)
+        && level.role == Some(Role::Level)
+        && start.unit == level.unit
+        && change_unit_fits
+        && [change, start, level].into_iter().all(exact)
+        && (close(start.low + change.low, level.low) || close(start.low - change.low, level.low))
+}
+
 /// Whether two values are equal up to rounding noise.
 fn close(a: f64, b: f64) -> bool {
     (a - b).abs() <= 1e-9 * a.abs().max(b.abs()).max(1.0)
