@@ -332,7 +332,10 @@ pub(crate) fn scan(
         // report; `police found the body`, `the firm reported a loss` do not.
         let that_follows =
             words.get(i + 1).is_some_and(|n| n.is("that")) || that_after_phrase(words, i + 1);
-        let before_punctuation = words.get(i + 1).is_none_or(|n| n.kind == Kind::Punct);
+        // A currency sign opens an amount (`finds £2 million`), not a new clause.
+        let before_punctuation = words
+            .get(i + 1)
+            .is_none_or(|n| n.kind == Kind::Punct && !CURRENCY_SIGNS.contains(&n.text));
         // `show` and `shows` before punctuation are the noun (`a clown show.`, `his radio
         // show,`), not a report.
         if ["show", "shows"].contains(&lower) && before_punctuation {
@@ -398,6 +401,9 @@ pub(crate) fn scan(
     }
     (out, maybe)
 }
+
+/// Signs written before an amount of money.
+const CURRENCY_SIGNS: &[&str] = &["$", "£", "€", "¥"];
 
 /// Conjunctions that open a subordinate clause of time, cause or condition.
 const SUBORDINATORS: &[&str] = &[
@@ -551,6 +557,7 @@ impl Speaker<'_, '_> {
         w.kind == Kind::Alpha
             && !self.taken[k]
             && !SPEAKER_STOPS.iter().any(|s| w.is(s))
+            && !SUBORDINATORS.iter().any(|s| w.is(s))
             && !is_auxiliary(w)
     }
 
@@ -861,6 +868,8 @@ mod tests {
             "He is said to be ill.",
             "Police found the body.",
             "The bank reported a profit of $2 billion.",
+            "The bank reported $2 billion in profit.",
+            "Libraries will close unless the council finds £2 million.",
             "Files, first reported by The Tribune, show the plan.",
             "The deal, confirmed by both firms on Friday, is worth $2 billion.",
             "The suspect was arrested in Paris, as first reported.",

@@ -303,7 +303,13 @@ fn time_at(words: &[Word<'_>], i: usize) -> Option<(u16, usize)> {
 /// A relative unit word (`year`, `week`, `summer` ...).
 fn relative_unit(word: &Word<'_>) -> Option<&'static str> {
     let lower = Lower::new(word.text)?;
-    Some(match lower.as_str().trim_end_matches('s') {
+    // `this year's exam`, `last week's vote`: the possessive is the same date.
+    let lower = lower.as_str();
+    let bare = lower
+        .strip_suffix("'s")
+        .or_else(|| lower.strip_suffix("’s"))
+        .unwrap_or(lower);
+    Some(match bare.trim_end_matches('s') {
         "year" => "year",
         "month" => "month",
         "week" => "week",
@@ -653,6 +659,8 @@ mod tests {
         assert!(!date("on Thursday").compatible(&date("on Friday")));
         // A weekday alone is within a week or so of the report.
         assert!(date("last week").compatible(&date("on Thursday")));
+        assert!(date("this year's exam").equal(&date("this year")));
+        assert!(date("last week’s vote").equal(&date("last week")));
         assert!(!date("two years ago").compatible(&date("on Thursday")));
         assert!(!date("on Thursday").compatible(&date("last year")));
         assert!(!date("three months ago").compatible(&date("on Thursday")));
