@@ -17,7 +17,8 @@
 //! Amounts and durations written in words read as their figures: a share of a scale word or a
 //! measure (`a quarter of a million` = `250,000`, `half an hour` = `30 minutes`), a measure and
 //! a half (`a day and a half` = `36 hours`), one span of time where it is a duration (`within a
-//! year` = `within 12 months`, not the rate of `$5 million a year`), a span told in several
+//! year` = `within 12 months`, not the rate of `$5 million a year`; `the past decade` = `the
+//! last ten years`, `the week to Sunday` = `the seven days to Sunday`), a span told in several
 //! units or as a clock (`2 hours, 1 minute and 9 seconds` = `2:01:09`).
 //!
 //! An amount that only converts the amount before it into another currency or unit (`1
@@ -638,6 +639,38 @@ fn one_of_measure(words: &[Word<'_>], i: usize, taken: &[bool]) -> bool {
     and_a_half_at(words, i + 2, taken) || (DURATIONS.contains(&unit) && led && !clause)
 }
 
+/// Words that make `the <span>` a stretch of time counted back or on from now (`the past
+/// decade`, `the last week`).
+const SPAN_ADJECTIVES: &[&str] = &["past", "last", "previous", "preceding", "next", "coming"];
+
+/// Words after `the <span>` that end it at a date (`the year to September`, `the week ending
+/// Sunday`).
+const SPAN_ENDS: &[&str] = &["to", "through", "ending", "until"];
+
+/// Where the measure word stands when `the` at word `i` opens one span of time: `the past
+/// decade` = `the last ten years`, `the year to September` = `the 12 months to September`,
+/// `the week to Sunday` = `the seven days to Sunday`. Without an adjective of [`SPAN_ADJECTIVES`]
+/// or an end of [`SPAN_ENDS`], `the year` is a time, not a length (`later in the year`).
+fn the_span_at(words: &[Word<'_>], i: usize, taken: &[bool]) -> Option<usize> {
+    if !words[i].is("the") {
+        return None;
+    }
+    let free = |k: usize| {
+        words
+            .get(k)
+            .filter(|_| !taken.get(k).copied().unwrap_or(true))
+    };
+    let adjective = free(i + 1).is_some_and(|w| SPAN_ADJECTIVES.iter().any(|a| w.is(a)));
+    let unit_at = i + 1 + usize::from(adjective);
+    let (unit, _) = free(unit_at)
+        .filter(|w| w.kind == Kind::Alpha)
+        .and_then(|w| measure_word(w.text))?;
+    let ended = words
+        .get(unit_at + 1)
+        .is_some_and(|w| SPAN_ENDS.iter().any(|e| w.is(e)));
+    (DURATIONS.contains(&unit) && (adjective || ended)).then_some(unit_at)
+}
+
 /// Whether `and a half` is written from word `k` (`three and a half`, `a day and a half`).
 fn and_a_half_at(words: &[Word<'_>], k: usize, taken: &[bool]) -> bool {
     ["and", "a", "half"]
@@ -949,7 +982,7 @@ fn amount(words: &[Word<'_>], mut i: usize, taken: &[bool]) -> Option<Amount> {
         }
         Kind::Alpha => {
             // Most words start no amount: skip them before the lookups below.
-            let opens = ["a", "an", "half", "tens", "hundreds"]
+            let opens = ["a", "an", "half", "tens", "hundreds", "the"]
                 .iter()
                 .any(|o| w.is(o))
                 || spelled_number(w.text).is_some()
@@ -1017,6 +1050,10 @@ fn amount(words: &[Word<'_>], mut i: usize, taken: &[bool]) -> Option<Amount> {
                 value = 1.0;
             } else if (w.is("a") || w.is("an") || w.is("one")) && one_of_measure(words, i, taken) {
                 value = 1.0;
+            } else if let Some(unit_at) = the_span_at(words, i, taken) {
+                // `the past decade`, `the year to September`: one span of time.
+                value = 1.0;
+                end = unit_at;
             } else if let Some(n) = spelled_number(w.text).filter(|_| {
                 // `one` counts only in a share (`one in four`) or before a unit that is no
                 // span of time (`one metre`, `one percent`; `one day` is an idiom).
@@ -1393,6 +1430,18 @@ mod tests {
             ("it took a week and a half", "it took 10.5 days"),
             ("a mile and a half away", "1.5 miles away"),
             ("due within 12 months", "due within a year"),
+            (
+                "prices rose in the year to June",
+                "prices rose in the 12 months to June",
+            ),
+            (
+                "burglaries halved over the past decade",
+                "burglaries halved over 10 years",
+            ),
+            (
+                "12,000 crossed in the week to Sunday",
+                "12,000 crossed in the seven days to Sunday",
+            ),
             ("held for more than a year", "held for more than 12 months"),
             ("it spent nearly a week", "it spent nearly seven days"),
             ("closed for one week", "closed for seven days"),
@@ -1454,6 +1503,8 @@ mod tests {
             "one day she left",
             "nearly a month passed",
             "they have been married less than a year",
+            "it will be decided later in the year",
+            "the year ended badly",
             "the board meets at 6:30 p.m.",
             "at 10:30:15 a.m. on Monday",
         ] {
