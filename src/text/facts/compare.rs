@@ -1057,6 +1057,10 @@ mod tests {
                 "We will take these issues to the convention, he said, declining to answer questions.",
                 "We will take these issues to the convention, he said.",
             ),
+            (
+                "The strike closed 40 schools on Thursday, none of them in the capital.",
+                "Forty schools were closed by the strike on Thursday.",
+            ),
             // `no` denies what is said of its noun, which the other wording does not say.
             (
                 "Crews said some of the passengers were thrown out of the bus.",

@@ -405,7 +405,14 @@ fn cue_scopes(negating: &str, other: &str) -> Vec<bool> {
                     .find(|(_, t)| !t.stop && !is_particle(&t.text))
                     .map(|(offset, t)| (k + 1 + offset, t))
             };
-            let Some((at, head)) = content_after(i) else {
+            // `none of them in the capital`: the partitive names whom `none` counts; what it
+            // denies comes after.
+            let partitive = PRONOUNS.contains(&tokens[i].text.as_str())
+                && tokens.get(i + 1).is_some_and(|t| t.text == "of")
+                && tokens
+                    .get(i + 2)
+                    .is_some_and(|t| PARTITIVE_PRONOUNS.contains(&t.text.as_str()));
+            let Some((at, head)) = content_after(if partitive { i + 2 } else { i }) else {
                 return true;
             };
             // `no` before a noun denies what is said of it: `no passenger was ejected` bears
@@ -432,6 +439,9 @@ fn votes_against(previous: &str, word: &str) -> bool {
 /// Negative pronouns, which negate what follows them as `no` does (`none seriously`, `nobody
 /// was hurt`).
 const PRONOUNS: &[&str] = &["none", "nobody", "nothing"];
+
+/// Pronouns after `none of` (`none of them`, `none of those`) that name what it counts.
+const PARTITIVE_PRONOUNS: &[&str] = &["them", "those", "these", "us", "you", "which", "whom"];
 
 /// How many words after a `not` (`had not been vaccinated`) may come before the word it negates.
 const NOT_REACH: usize = 3;
