@@ -28,7 +28,7 @@
 //! other wording's attribution.
 //!
 //! A speaker is compared by its capitalised names when both sides name someone (`Li` = `Li
-//! Ming`), else by the kind of source it is when both are a known kind ([`SOURCES`]: `police` =
+//! Ming`), else by the kind of source it is when both are a known kind ([`source_of`]: `police` =
 //! `officers`, but `police` ≠ `prosecutors` ≠ `witnesses`). A vague source (`officials`,
 //! `a spokesman`, `he`) or one of no listed kind agrees with any: saying less about who speaks
 //! is no change of source.
@@ -51,7 +51,7 @@ pub struct Attribution {
     /// `officials`): compared only when both sides name someone.
     pub speaker_names: Vec<String>,
     /// The kind of source the speaker is (`police` for `police`, `officers`, `a police
-    /// spokesman`), when it is one of [`SOURCES`].
+    /// spokesman`), when `attribution.toml` lists it ([`source_of`]).
     pub source: Option<&'static str>,
 }
 
@@ -89,114 +89,26 @@ impl Attribution {
     }
 }
 
-/// Kinds of source a claim is attributed to, by the words that name them. Two speakers of
-/// different kinds are different sources (`police said` → `prosecutors said`).
-pub const SOURCES: &[(&str, &[&str])] = &[
-    (
-        "police",
-        &[
-            "police",
-            "policeman",
-            "policemen",
-            "policewoman",
-            "officer",
-            "officers",
-            "detective",
-            "detectives",
-            "constable",
-        ],
-    ),
-    ("prosecutors", &["prosecutor", "prosecutors", "prosecution"]),
-    ("defence", &["lawyer", "lawyers", "defence", "defense"]),
-    ("court", &["judge", "judges", "court"]),
-    (
-        "witnesses",
-        &[
-            "witness",
-            "witnesses",
-            "eyewitness",
-            "eyewitnesses",
-            "bystander",
-            "bystanders",
-            "onlookers",
-        ],
-    ),
-    (
-        "doctors",
-        &[
-            "doctor",
-            "doctors",
-            "medic",
-            "medics",
-            "physician",
-            "physicians",
-            "paramedics",
-        ],
-    ),
-    ("military", &["army", "military", "soldiers", "troops"]),
-    ("rescuers", &["rescuers", "firefighters"]),
-    (
-        "researchers",
-        &["researcher", "researchers", "scientist", "scientists"],
-    ),
-    (
-        "residents",
-        &["resident", "residents", "locals", "villagers"],
-    ),
-    (
-        "activists",
-        &["activist", "activists", "campaigner", "campaigners"],
-    ),
-    (
-        "analysts",
-        &["analyst", "analysts", "economist", "economists"],
-    ),
-    ("relatives", &["family", "relatives", "parents"]),
-    (
-        "organisers",
-        &["organiser", "organisers", "organizer", "organizers"],
-    ),
-    ("unions", &["union", "unions"]),
-    (
-        "government",
-        &["government", "ministry", "minister", "cabinet"],
-    ),
-];
+/// Reporting verbs and their classes, kinds of source by the words that name them, and vague
+/// sources, as data beside this file (`attribution.toml`).
+static TABLES: LazyLock<WordTables> =
+    LazyLock::new(|| word_tables::parse(include_str!("attribution.toml")));
 
-/// Vague sources: they agree with any speaker and are no name, even capitalised at the start
-/// of a sentence (`Officials said`).
-const VAGUE_SOURCES: &[&str] = &[
-    "official",
-    "officials",
-    "authorities",
-    "source",
-    "sources",
-    "spokesman",
-    "spokeswoman",
-    "spokesperson",
-    "spokespeople",
-    "representative",
-    "representatives",
-    "statement",
-    "people",
-];
-
-/// The kind of source `word` names, if any.
+/// The kind of source `word` names, if any (`[sources]` of `attribution.toml`: `officers` and
+/// `detective` name `police`). Two speakers of different kinds are different sources.
 pub(crate) fn source_of(word: &str) -> Option<&'static str> {
-    let lower = word.to_lowercase();
-    SOURCES
-        .iter()
-        .find(|(_, words)| words.contains(&lower.as_str()))
-        .map(|(kind, _)| *kind)
+    word_tables::class_of(&TABLES, "sources", &word.to_lowercase())
 }
 
-/// Reporting verbs and their classes, as data beside this file (`attribution.toml`).
-static VERBS: LazyLock<WordTables> =
-    LazyLock::new(|| word_tables::parse(include_str!("attribution.toml")));
+/// Whether `word` (lowercase) is a vague source (`[vague_sources]`: `officials`, `a
+/// spokesman`): it agrees with any speaker and is no name, even capitalised (`Officials said`).
+fn vague_source(word: &str) -> bool {
+    word_tables::class_of(&TABLES, "vague_sources", word).is_some()
+}
 
 /// The class of reporting verb `word` (lowercase).
 pub(crate) fn verb_class(word: &str) -> Option<&'static str> {
-    word_tables::class_of(&VERBS, "verbs", word)
+    word_tables::class_of(&TABLES, "verbs", word)
 }
 
 /// Whether `word` (any case) is a reporting verb of the shipped table (`said`, `argued`,
@@ -478,7 +390,7 @@ fn attribution(
             let lower = w.text.to_lowercase();
             w.is_capitalised()
                 && !crate::text::stopwords::is_stopword(&lower)
-                && !VAGUE_SOURCES.contains(&lower.as_str())
+                && !vague_source(&lower)
                 && source_of(w.text).is_none()
         })
         .copied()

@@ -45,33 +45,6 @@ const MODAL_CLASS: &str = "may";
 /// Verbs that hedge before `to` (`appears to`, `seemed to`).
 const SEEM: &[&str] = &["appear", "appears", "appeared", "seem", "seems", "seemed"];
 
-/// Negation cues (and every word ending in `n't`).
-const NEGATIONS: &[&str] = &[
-    "not",
-    "never",
-    "no",
-    "none",
-    "nobody",
-    "nothing",
-    "neither",
-    "nor",
-    "cannot",
-    "without",
-    "unless",
-    "denied",
-    "denies",
-    "deny",
-    "denying",
-    "reject",
-    "rejected",
-    "rejects",
-    "rejecting",
-    "acquitted",
-    "acquits",
-    "acquit",
-    "acquittal",
-];
-
 /// The most words after the `not` of a contrast (`, not a red one.`) before its closing mark.
 const CONTRAST_WORDS_MAX: usize = 5;
 
@@ -108,28 +81,25 @@ fn contrast_at(words: &[Word<'_>], i: usize) -> bool {
     }
 }
 
-/// Verbs that negate before `to` (`refused to rule out` = `did not rule out`). `refused` also
-/// negates its object (`refused bail` = `denied bail`), as `rejected` does.
-const REFUSALS: &[&str] = &[
-    "refuse",
-    "refused",
-    "refuses",
-    "refusing",
-    "declined",
-    "declines",
-    "declining",
-    "failed",
-    "fails",
-    "failing",
-    "refusal",
-];
+/// Whether `word` (lowercase) is a negation cue of `[negations]` in `hedges.toml` (`not`,
+/// `never`, `denied`, `acquitted` ...; every word ending in `n't` is one too).
+fn negation_word(word: &str) -> bool {
+    hedge_class("negations", word).is_some()
+}
 
-/// Whether the refusal word at `i` (`lower`, one of [`REFUSALS`]) denies what follows:
+/// Whether `word` (lowercase) is a verb of `[refusals]` in `hedges.toml`, which negates before
+/// `to` (`refused to rule out` = `did not rule out`); `refused` and `refusal` negate their
+/// object too (`refused bail` = `denied bail`), as `rejected` does.
+fn refusal_word(word: &str) -> bool {
+    hedge_class("refusals", word).is_some()
+}
+
+/// Whether the refusal word at `i` (`lower`, a [`refusal_word`]) denies what follows:
 /// `refused to`, `declined to comment`, `refusal to join`, `declined, through a spokesman, to
 /// comment`, `declined comment`; `refused` and `refusal` deny their object too (`refused
 /// bail`). A figure after `to` is a fall, not a refusal (`revenue declined to $36.9 billion`).
 fn refuses_at(words: &[Word<'_>], i: usize, lower: &str) -> bool {
-    if !REFUSALS.contains(&lower) {
+    if !refusal_word(lower) {
         return false;
     }
     let is = |k: usize, word: &str| words.get(k).is_some_and(|w| w.is(word));
@@ -306,7 +276,7 @@ pub(crate) fn scan_negations(words: &[Word<'_>], taken: &[bool]) -> Vec<String> 
                     .iter()
                     .any(|b| words[i - 1].is(b));
             let voted_against = *i > 0 && votes_against(&words[i - 1].text.to_lowercase(), lower);
-            (contracted || refused || yet_to || voted_against || NEGATIONS.contains(&lower))
+            (contracted || refused || yet_to || voted_against || negation_word(lower))
                 && !not_only
                 && !number
                 && !contrast
@@ -375,12 +345,12 @@ fn cue_scopes(negating: &str, other: &str) -> Vec<bool> {
         .map(|t| t.stem)
         .collect();
     let negates_what_follows =
-        |word: &str| is_particle(word) || REFUSALS.contains(&word) || PRONOUNS.contains(&word);
+        |word: &str| is_particle(word) || refusal_word(word) || PRONOUNS.contains(&word);
     let voted_against = |i: usize| i > 0 && votes_against(&tokens[i - 1].text, &tokens[i].text);
     let cues: Vec<usize> = (0..tokens.len())
         .filter(|&i| {
             negates_what_follows(&tokens[i].text)
-                || NEGATIONS.contains(&tokens[i].text.as_str())
+                || negation_word(&tokens[i].text)
                 || voted_against(i)
         })
         .collect();

@@ -25,9 +25,12 @@ mod tests {
         for (text, sections) in [
             (
                 include_str!("hedges.toml"),
-                &["words", "adjectives", "believed"][..],
+                &["words", "adjectives", "believed", "negations", "refusals"][..],
             ),
-            (include_str!("attribution.toml"), &["verbs"]),
+            (
+                include_str!("attribution.toml"),
+                &["verbs", "sources", "vague_sources"],
+            ),
         ] {
             let tables = parse(text);
             for section in sections {
