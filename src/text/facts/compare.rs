@@ -1083,6 +1083,14 @@ mod tests {
             ),
             ["negation"]
         );
+        // An adverb between the `not` and its word qualifies the negation.
+        assert_eq!(
+            reasons(
+                "The WHO said the outbreak was not yet under control.",
+                "The WHO said the outbreak was under control."
+            ),
+            ["negation"]
+        );
         assert_eq!(
             reasons(
                 "Nobody was hurt in the blast.",

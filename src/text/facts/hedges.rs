@@ -372,7 +372,7 @@ fn cue_scopes(negating: &str, other: &str) -> Vec<bool> {
                     .enumerate()
                     .filter(|(_, t)| !super::dates::is_calendar_word(&t.text))
                     .take(NOT_REACH + 1)
-                    .find(|(_, t)| !t.stop && !is_particle(&t.text))
+                    .find(|(_, t)| !t.stop && !is_particle(&t.text) && !adverb(&t.text))
                     .map(|(offset, t)| (k + 1 + offset, t))
             };
             // `none of them in the capital`: the partitive names whom `none` counts; what it
@@ -394,6 +394,16 @@ fn cue_scopes(negating: &str, other: &str) -> Vec<bool> {
             other_stems.contains(&head.stem) && predicate_shared()
         })
         .collect()
+}
+
+/// Adverbs of time and degree between a `not` and the word it negates (`not yet under
+/// control`, `has not even started`): they qualify the negation, the word after them is what it
+/// negates. An adverb of manner is what it denies (`wounding seven, none seriously`).
+fn adverb(word: &str) -> bool {
+    [
+        "yet", "ever", "even", "always", "still", "again", "quite", "just",
+    ]
+    .contains(&word)
 }
 
 /// Forms of `vote` before which `against` is a negation (`voted against ratifying` = `did not
