@@ -564,51 +564,52 @@ mod tests {
         result
     }
 
+    /// The place between anchors `previous` and `next` (reference claim, outlet sentence) in
+    /// the articles `result` matches.
+    fn place(
+        previous: Option<(usize, usize)>,
+        next: Option<(usize, usize)>,
+        result: &OutletMatches,
+    ) -> Place {
+        Place {
+            previous,
+            next,
+            reference_len: result.matches.len(),
+            outlet_len: result.used.len(),
+        }
+    }
+
     #[test]
     fn two_claims_and_two_sentences_between_two_anchors_are_a_narrow_place() {
         let result = matches(&[Some(0), None, None, Some(3)], 4);
-        let place = Place {
-            previous: Some((0, 0)),
-            next: Some((3, 3)),
-            reference_len: 4,
-            outlet_len: 4,
-        };
-        assert!(is_narrow_place(place, &result));
+        assert!(is_narrow_place(
+            place(Some((0, 0)), Some((3, 3)), &result),
+            &result
+        ));
     }
 
     #[test]
     fn a_gap_with_a_third_open_sentence_or_claim_is_wide() {
         let wider_outlet = matches(&[Some(0), None, Some(4)], 5);
-        let place = Place {
-            previous: Some((0, 0)),
-            next: Some((2, 4)),
-            reference_len: 3,
-            outlet_len: 5,
-        };
-        assert!(!is_narrow_place(place, &wider_outlet));
+        assert!(!is_narrow_place(
+            place(Some((0, 0)), Some((2, 4)), &wider_outlet),
+            &wider_outlet
+        ));
         let three_claims = matches(&[Some(0), None, None, None, Some(2)], 3);
-        let place = Place {
-            previous: Some((0, 0)),
-            next: Some((4, 2)),
-            reference_len: 5,
-            outlet_len: 3,
-        };
-        assert!(!is_narrow_place(place, &three_claims));
+        assert!(!is_narrow_place(
+            place(Some((0, 0)), Some((4, 2)), &three_claims),
+            &three_claims
+        ));
     }
 
     #[test]
     fn without_anchors_the_place_is_the_whole_article() {
-        let place = Place {
-            previous: None,
-            next: None,
-            reference_len: 1,
-            outlet_len: 1,
-        };
-        assert!(is_narrow_place(place, &matches(&[None], 1)));
-        let place = Place {
-            outlet_len: 3,
-            ..place
-        };
-        assert!(!is_narrow_place(place, &matches(&[None], 3)));
+        let one = matches(&[None], 1);
+        assert!(is_narrow_place(place(None, None, &one), &one));
+        let wider_outlet = matches(&[None], 3);
+        assert!(!is_narrow_place(
+            place(None, None, &wider_outlet),
+            &wider_outlet
+        ));
     }
 }
