@@ -472,12 +472,13 @@ pub struct EngineSettings {
     pub paragraph_match: f64,
     /// Time budget for all word diffs of one comparison, in milliseconds.
     pub diff_deadline_ms: u64,
-    /// Lexicon files (relative to `sources.toml`) that declare names of one entity.
+    /// Lexicon files (relative to `sources.toml`) that declare names of one entity and extend
+    /// the engine's word lists.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub lexicon: Vec<String>,
-    /// The names those files declare one entity, read when the config is loaded.
+    /// What those files declare, read when the config is loaded.
     #[serde(skip)]
-    pub aliases: crate::text::facts::aliases::Aliases,
+    pub lexicon_words: crate::text::lexicon::Lexicon,
 }
 
 impl Default for EngineSettings {
@@ -488,7 +489,7 @@ impl Default for EngineSettings {
             paragraph_match: 0.2,
             diff_deadline_ms: 500,
             lexicon: Vec::new(),
-            aliases: Default::default(),
+            lexicon_words: Default::default(),
         }
     }
 }

@@ -47,7 +47,21 @@ use similarity::{Features, StoryModel};
 
 /// Compares the articles of one story; `reference` is the id of one of `outlets` (when it is
 /// not, the first outlet is the reference). The reference comes first in the result's outlets.
+/// The words of the settings' lexicon are in force throughout.
 pub fn compare(
+    story: &str,
+    outlets: Vec<OutletEntry>,
+    reference: &str,
+    failures: Vec<OutletFailure>,
+    settings: &EngineSettings,
+) -> Comparison {
+    settings
+        .lexicon_words
+        .in_force(|| compare_in_force(story, outlets, reference, failures, settings))
+}
+
+/// [`compare`], with the lexicon in force.
+fn compare_in_force(
     story: &str,
     mut outlets: Vec<OutletEntry>,
     reference: &str,
@@ -111,7 +125,13 @@ pub fn compare(
                     (0, _) => status::origin_status(origin),
                     (_, Some(m)) => ClaimStatus {
                         moved: moved[o][i],
-                        ..carried(origin, &claims[o], m, &budget, &settings.aliases)
+                        ..carried(
+                            origin,
+                            &claims[o],
+                            m,
+                            &budget,
+                            &settings.lexicon_words.aliases,
+                        )
                     },
                     (_, None) => ClaimStatus::missing(),
                 };

@@ -13,7 +13,7 @@ use std::path::{Component, Path, PathBuf};
 use serde::Deserialize;
 use toml::Spanned;
 
-use crate::text::facts::aliases::Aliases;
+use crate::text::lexicon::Lexicon;
 
 use crate::model::EngineSettings;
 use crate::text::clean::{clean_line, is_invisible};
@@ -208,7 +208,7 @@ impl Config {
         let base = path.parent().unwrap_or(Path::new("."));
         let mut config = check.config(raw, path, base);
         if check.problems.is_empty() {
-            config.compare.aliases = Aliases::load(&config.compare.lexicon, base)?;
+            config.compare.lexicon_words = Lexicon::load(&config.compare.lexicon, base)?;
             Ok(config)
         } else {
             check.problems.sort_by_key(|p| (p.line, p.column));

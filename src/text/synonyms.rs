@@ -8,7 +8,7 @@
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
-use crate::text::tokens;
+use crate::text::{lexicon, tokens};
 
 /// The groups of interchangeable words, as data beside this file: the first word of each group is its canonical form.
 const GROUPS_TOML: &str = include_str!("synonyms.toml");
@@ -60,9 +60,17 @@ static OPPOSITES: LazyLock<Vec<(String, String)>> = LazyLock::new(|| {
         .collect()
 });
 
-/// The canonical stem of `stem` (itself when it is in no group).
+/// The canonical stem of `stem`: of its group in the lexicon in force
+/// ([`lexicon::user_synonym`]), else in `synonyms.toml`, else itself.
 pub fn canonical(stem: &str) -> &str {
-    CANONICAL.get(stem).map_or(stem, String::as_str)
+    lexicon::user_synonym(stem)
+        .or_else(|| shipped_canonical(stem))
+        .unwrap_or(stem)
+}
+
+/// The canonical stem of `stem`'s group in `synonyms.toml`, if it is in one.
+pub(crate) fn shipped_canonical(stem: &str) -> Option<&'static str> {
+    CANONICAL.get(stem).map(String::as_str)
 }
 
 /// Whether the words of stems `a` and `b` mean the opposite of each other (`rose` / `fell`:

@@ -37,6 +37,7 @@ use std::sync::LazyLock;
 
 use super::lex::{Kind, Lower, Word};
 use super::word_tables::{self, WordTables};
+use crate::text::lexicon::{self, Section};
 
 /// One attribution in a claim.
 #[derive(Debug, Clone, PartialEq)]
@@ -97,18 +98,33 @@ static TABLES: LazyLock<WordTables> =
 /// The kind of source `word` names, if any (`[sources]` of `attribution.toml`: `officers` and
 /// `detective` name `police`). Two speakers of different kinds are different sources.
 pub(crate) fn source_of(word: &str) -> Option<&'static str> {
-    word_tables::class_of(&TABLES, "sources", &word.to_lowercase())
+    let word = word.to_lowercase();
+    lexicon::user_class(Section::Sources, &word)
+        .filter(|&kind| kind != lexicon::VAGUE)
+        .or_else(|| word_tables::class_of(&TABLES, "sources", &word))
 }
 
 /// Whether `word` (lowercase) is a vague source (`[vague_sources]`: `officials`, `a
 /// spokesman`): it agrees with any speaker and is no name, even capitalised (`Officials said`).
 fn vague_source(word: &str) -> bool {
-    word_tables::class_of(&TABLES, "vague_sources", word).is_some()
+    lexicon::user_class(Section::Sources, word) == Some(lexicon::VAGUE)
+        || word_tables::class_of(&TABLES, "vague_sources", word).is_some()
 }
 
 /// The class of reporting verb `word` (lowercase).
 pub(crate) fn verb_class(word: &str) -> Option<&'static str> {
-    word_tables::class_of(&TABLES, "verbs", word)
+    lexicon::user_class(Section::ReportingVerbs, word)
+        .or_else(|| word_tables::class_of(&TABLES, "verbs", word))
+}
+
+/// The table's own string for reporting verb class `class`, if a verb of `attribution.toml`
+/// has it.
+pub(crate) fn verb_class_named(class: &str) -> Option<&'static str> {
+    TABLES
+        .get("verbs")?
+        .values()
+        .find(|c| *c == class)
+        .map(String::as_str)
 }
 
 /// Whether `word` (any case) is a reporting verb of the shipped table (`said`, `argued`,

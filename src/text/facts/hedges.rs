@@ -15,6 +15,7 @@ use std::sync::LazyLock;
 
 use super::lex::{Kind, Lower, Word};
 use super::word_tables::{self, WordTables};
+use crate::text::lexicon::{self, Section};
 
 /// One hedge in a claim.
 #[derive(Debug, Clone, PartialEq)]
@@ -34,9 +35,23 @@ pub struct Hedge {
 static TABLES: LazyLock<WordTables> =
     LazyLock::new(|| word_tables::parse(include_str!("hedges.toml")));
 
-/// The class of hedge `word` in section `table` of [`TABLES`].
+/// The class of hedge `word` in section `table` of [`TABLES`]; a single hedge word (`words`)
+/// may also be one of the lexicon in force.
 fn hedge_class(table: &str, word: &str) -> Option<&'static str> {
-    word_tables::class_of(&TABLES, table, word)
+    (table == "words")
+        .then(|| lexicon::user_class(Section::Hedges, word))
+        .flatten()
+        .or_else(|| word_tables::class_of(&TABLES, table, word))
+}
+
+/// The table's own string for hedge class `class`, if a hedge of `hedges.toml` has it.
+pub(crate) fn hedge_class_named(class: &str) -> Option<&'static str> {
+    ["words", "adjectives", "believed"]
+        .iter()
+        .filter_map(|table| TABLES.get(*table))
+        .flat_map(|words| words.values())
+        .find(|c| *c == class)
+        .map(String::as_str)
 }
 
 /// The class of the modal verbs (`may`, `might`, `could`) in `hedges.toml`.
