@@ -95,6 +95,14 @@ fn names_the_lexicon_declares_one_entity_are_no_name_change() {
     assert_eq!(reasons(without.path()), ["name: Langley -> CIA"]);
     let with = story("[aliases]\nLangley = [\"CIA\", \"Central Intelligence Agency\"]\n");
     assert_eq!(reasons(with.path()), Vec::<String>::new());
+    let check = parallax(with.path(), &["check"]);
+    assert!(
+        String::from_utf8_lossy(&check.stdout).contains(
+            "lexicon aliases.toml: ok (1 entity named otherwise, 0 synonyms, 0 hedges, 0 reporting verbs, 0 source words)"
+        ),
+        "{}",
+        String::from_utf8_lossy(&check.stdout)
+    );
 }
 
 /// The daily's status of each claim, with each of its reasons and their classes.

@@ -16,6 +16,13 @@ pub fn run(global: &GlobalArgs) -> ExitCode {
                 config.stories.len(),
                 articles
             );
+            if !config.compare.lexicon.is_empty() {
+                println!(
+                    "lexicon {}: ok ({})",
+                    config.compare.lexicon.join(", "),
+                    config.compare.lexicon_words.summary()
+                );
+            }
             ExitCode::from(EXIT_OK)
         }
         Err(code) => code,

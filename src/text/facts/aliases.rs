@@ -98,6 +98,11 @@ impl Aliases {
     pub fn is_empty(&self) -> bool {
         self.entities.is_empty()
     }
+
+    /// How many entities the lexicon declares.
+    pub fn len(&self) -> usize {
+        self.entities.len()
+    }
 }
 
 #[cfg(test)]
