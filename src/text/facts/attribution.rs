@@ -36,6 +36,7 @@
 use std::sync::LazyLock;
 
 use super::lex::{Kind, Lower, Word};
+use super::numerals::spelled_number;
 use super::word_tables::{self, WordTables};
 use crate::text::lexicon::{self, Section};
 
@@ -54,6 +55,11 @@ pub struct Attribution {
     /// The kind of source the speaker is (`police` for `police`, `officers`, `a police
     /// spokesman`), when `attribution.toml` lists it ([`source_of`]).
     pub source: Option<&'static str>,
+    /// Where the speaker's words start in the sentence, in bytes.
+    pub speaker_at: Option<usize>,
+    /// How many speakers a count opening the speaker phrase gives (`two people familiar with
+    /// the talks`).
+    pub speaker_count: Option<f64>,
 }
 
 impl Attribution {
@@ -80,6 +86,11 @@ impl Attribution {
     /// Whether two attributions' speakers may be the same: their names match when both name
     /// someone, else their kinds of source agree when both are known.
     pub fn same_speaker(&self, other: &Attribution) -> bool {
+        if let (Some(a), Some(b)) = (self.speaker_count, other.speaker_count)
+            && a != b
+        {
+            return false;
+        }
         if !self.speaker_names.is_empty() && !other.speaker_names.is_empty() {
             return super::names::keys_match(&self.speaker_names, &other.speaker_names);
         }
@@ -188,17 +199,19 @@ const VERB_ADVERBS: &[&str] = &[
 
 /// Finds the attributions of a sentence whose quoted spans stand at `quoted` (a verb inside them
 /// is the speaker's, not an attribution), and apart from them its maybe-attributions (verbs
-/// that report only sometimes, see the module doc).
+/// that report only sometimes, see the module doc). `counts[k]`: word `k` opens a plain count.
 pub(crate) fn scan(
     sentence: &str,
     words: &[Word<'_>],
     taken: &[bool],
+    counts: &[bool],
     quoted: &[std::ops::Range<usize>],
 ) -> (Vec<Attribution>, Vec<Attribution>) {
     let speaker_at = Speaker {
         sentence,
         words,
         taken,
+        counts,
     };
     let mut out = Vec::new();
     let mut maybe = Vec::new();
@@ -417,6 +430,16 @@ fn attribution(
         speaker: speaker.map(|(_, _, text)| text),
         speaker_names: super::names::key_words(&named),
         source: phrase.iter().rev().find_map(|w| source_of(w.text)),
+        speaker_at: phrase.first().map(|w| w.start),
+        speaker_count: phrase.first().and_then(count_of),
+    }
+}
+
+/// The count word `word` states (`two`, `3`), if it is one.
+fn count_of(word: &Word<'_>) -> Option<f64> {
+    match word.kind {
+        Kind::Number => word.text.replace(',', "").parse().ok(),
+        _ => spelled_number(&word.text.to_lowercase()),
     }
 }
 
@@ -476,6 +499,8 @@ struct Speaker<'s, 'w> {
     words: &'w [Word<'s>],
     /// Words of dates and quantities.
     taken: &'w [bool],
+    /// Words that open a plain count.
+    counts: &'w [bool],
 }
 
 impl Speaker<'_, '_> {
@@ -487,6 +512,12 @@ impl Speaker<'_, '_> {
             && !SPEAKER_STOPS.iter().any(|s| w.is(s))
             && !SUBORDINATORS.iter().any(|s| w.is(s))
             && !is_auxiliary(w)
+    }
+
+    /// Whether word `k` is a count of a quantity that opens a speaker phrase before word
+    /// `k + 1` (`two people familiar with the talks`, `Three officials`).
+    fn count_opens(&self, k: usize) -> bool {
+        self.counts[k] && k + 1 < self.words.len() && self.usable(k + 1)
     }
 
     /// The speaker written before the verb at `verb`, passing over a relative `, who` and a
@@ -519,6 +550,15 @@ impl Speaker<'_, '_> {
                 if is_subject_pronoun(&words[start]) {
                     break;
                 }
+            }
+            // A count opens the phrase only where nothing before it could belong to the phrase
+            // (`Two officials said`, not `half of the 1,500 respondents said`).
+            if start > 0
+                && start < at
+                && self.count_opens(start - 1)
+                && (start < 2 || !self.usable(start - 2))
+            {
+                start -= 1;
             }
             start
         };
@@ -556,7 +596,7 @@ impl Speaker<'_, '_> {
         {
             return None;
         }
-        let mut end = at;
+        let mut end = if self.count_opens(at) { at + 1 } else { at };
         while end < words.len()
             && end - at < SPEAKER_WORDS_MAX
             && self.usable(end)
@@ -606,6 +646,49 @@ mod tests {
     /// The speaker of a sentence's first attribution.
     fn speaker(sentence: &str) -> Option<String> {
         attributions(sentence).remove(0).2
+    }
+
+    #[test]
+    fn a_count_opening_the_speaker_counts_who_says_it_not_a_figure_of_the_claim() {
+        for (sentence, who) in [
+            (
+                "The deal includes 30 vehicles, according to two people familiar with the talks.",
+                "two people familiar with the talks",
+            ),
+            (
+                "Three senior officials said the deal includes 30 vehicles.",
+                "Three senior officials",
+            ),
+        ] {
+            let facts = extract_facts(sentence);
+            assert_eq!(facts.attributions[0].speaker.as_deref(), Some(who));
+            let figures: Vec<&str> = facts.quantities.iter().map(|q| q.text.as_str()).collect();
+            assert_eq!(figures, ["30"], "{sentence}");
+        }
+        // A count inside a longer phrase is the claim's: the size of a survey.
+        let facts = extract_facts("Roughly half of the 1,500 respondents said they would vote.");
+        assert!(facts.quantities.iter().any(|q| q.text == "1,500"));
+        // Another count of speakers is another source.
+        let reasons = |a: &str, b: &str| -> Vec<String> {
+            crate::text::facts::compare_facts(&extract_facts(a), &extract_facts(b))
+                .into_iter()
+                .map(|c| c.reason)
+                .collect()
+        };
+        assert_eq!(
+            reasons(
+                "Two officials said the talks had failed.",
+                "Three officials said the talks had failed."
+            ),
+            ["attribution: Two officials -> Three officials"]
+        );
+        assert!(
+            reasons(
+                "The deal includes 30 vehicles, according to two officials.",
+                "The deal includes 30 vehicles, two officials said."
+            )
+            .is_empty()
+        );
     }
 
     #[test]

@@ -132,7 +132,20 @@ fn facts_of(sentence: &str, quoted: &[std::ops::Range<usize>], quotes: Vec<Quote
     let dates = dates::scan(sentence, &words, &mut taken);
     let quantities = quantities::scan(sentence, &words, &mut taken);
     let (names, maybe_names) = names::scan(sentence, &words, &taken);
-    let (attributions, maybe_attributions) = attribution::scan(sentence, &words, &taken, quoted);
+    let counts: Vec<bool> = words
+        .iter()
+        .map(|w| {
+            quantities
+                .iter()
+                .any(|q| q.at == w.start && q.unit.is_none())
+        })
+        .collect();
+    let (attributions, maybe_attributions) =
+        attribution::scan(sentence, &words, &taken, &counts, quoted);
+    // A count opening a speaker counts who says it (`two people familiar with the talks
+    // said`): part of the attribution, not a figure of the claim.
+    let mut quantities = quantities;
+    quantities.retain(|q| !attributions.iter().any(|a| a.speaker_at == Some(q.at)));
     let hedges = hedges::scan_hedges(&words, quoted);
     let negations = hedges::scan_negations(&words, &taken);
     let wording = words

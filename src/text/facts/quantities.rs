@@ -68,6 +68,8 @@ pub struct Quantity {
     pub fraction: bool,
     /// What the figure is in a change, when the word before it tells.
     pub role: Option<Role>,
+    /// Where it starts in its sentence, in bytes.
+    pub at: usize,
 }
 
 /// What a figure is in a sentence that tells a change, by the word before it.
@@ -552,6 +554,7 @@ pub(crate) fn scan(sentence: &str, words: &[Word<'_>], taken: &mut [bool]) -> Ve
             conversion,
             fraction,
             role: role_at(words, start_word),
+            at: words[start_word].start,
         });
         i = end;
     }
