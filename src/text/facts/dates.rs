@@ -224,8 +224,9 @@ pub(crate) fn is_calendar_word(word: &str) -> bool {
 /// index just past it.
 fn month_at(words: &[Word<'_>], i: usize) -> Option<(u8, usize)> {
     let w = words.get(i).filter(|w| w.is_capitalised())?;
+    // `October's 3.1%`: the possessive is the same month.
     let lower = Lower::new(w.text)?;
-    let (name, month) = MONTHS.iter().find(|(name, _)| *name == lower.as_str())?;
+    let (name, month) = MONTHS.iter().find(|(name, _)| *name == lower.base())?;
     let full = MONTHS[..12].iter().any(|(n, _)| n == name);
     let dotted = words
         .get(i + 1)
@@ -304,12 +305,7 @@ fn time_at(words: &[Word<'_>], i: usize) -> Option<(u16, usize)> {
 fn relative_unit(word: &Word<'_>) -> Option<&'static str> {
     let lower = Lower::new(word.text)?;
     // `this year's exam`, `last week's vote`: the possessive is the same date.
-    let lower = lower.as_str();
-    let bare = lower
-        .strip_suffix("'s")
-        .or_else(|| lower.strip_suffix("’s"))
-        .unwrap_or(lower);
-    Some(match bare.trim_end_matches('s') {
+    Some(match lower.base().trim_end_matches('s') {
         "year" => "year",
         "month" => "month",
         "week" => "week",
@@ -660,6 +656,7 @@ mod tests {
         // A weekday alone is within a week or so of the report.
         assert!(date("last week").compatible(&date("on Thursday")));
         assert!(date("this year's exam").equal(&date("this year")));
+        assert!(date("from October's 3.1%").equal(&date("in October")));
         assert!(date("last week’s vote").equal(&date("last week")));
         assert!(!date("two years ago").compatible(&date("on Thursday")));
         assert!(!date("on Thursday").compatible(&date("last year")));

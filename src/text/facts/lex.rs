@@ -86,6 +86,14 @@ impl Lower {
         // Lowercasing ASCII bytes keeps UTF-8 valid, and the copy ends where `word` ended.
         std::str::from_utf8(&self.buf[..self.len]).unwrap_or("")
     }
+
+    /// The lowercase word without a possessive `'s` (`october's` -> `october`).
+    pub fn base(&self) -> &str {
+        let word = self.as_str();
+        word.strip_suffix("'s")
+            .or_else(|| word.strip_suffix("’s"))
+            .unwrap_or(word)
+    }
 }
 
 /// Splits a sentence into words (whitespace dropped).
