@@ -5,7 +5,7 @@
 //!
 //! | kind | reported | not reported |
 //! | --- | --- | --- |
-//! | number | changed (`number: 60 to 80 -> 70`; a figure put for one of the same part in a change: where it started, `from $2,500`, where it ended, `to $2,800`, or the change, `by $300`), made less or more specific (`number: 60 to 80 -> dozens (less specific)`, a figure repeated without its scale word: `1.1 million -> 1.1`, a bound and a figure on its side within twice it: `more than 6 percent -> 6.4 percent`), dropped (`number dropped: $153,000`), added (`number added: 12`) | the same amount written otherwise (`1 million` = `1,000,000`, `doubled` = `rose 100%`, `half` = `50%`, `third` = `3rd`, `30 years` = `three decades`, `36 hours` = `a day and a half`, `within 12 months` = `within a year`, `a quarter of a million` = `250,000`, `2 hours, 1 minute and 9 seconds` = `2:01:09`); the same amount converted into another unit (`41C` = `106F`, `2.4 miles` = `3.9 km`, as rounded); a conversion into another currency or unit dropped or added alone (`(about $153,000)`, `(106F)`); a bare count against a percentage, a measure or an ordinal (`12 percent` / `six colleges`: two figures, one dropped and one added) |
+//! | number | changed (`number: 60 to 80 -> 70`; a figure put for one of the same part in a change: where it started, `from $2,500`, where it ended, `to $2,800`, or the change, `by $300`; and the same figure told as where the change started on one side and where it ended on the other, `number: to $240 -> from $240`, where each side tells one end), made less or more specific (`number: 60 to 80 -> dozens (less specific)`, a figure repeated without its scale word: `1.1 million -> 1.1`, a bound and a figure on its side within twice it: `more than 6 percent -> 6.4 percent`), dropped (`number dropped: $153,000`), added (`number added: 12`) | the same amount written otherwise (`1 million` = `1,000,000`, `doubled` = `rose 100%`, `half` = `50%`, `third` = `3rd`, `30 years` = `three decades`, `36 hours` = `a day and a half`, `within 12 months` = `within a year`, `a quarter of a million` = `250,000`, `2 hours, 1 minute and 9 seconds` = `2:01:09`); the same amount converted into another unit (`41C` = `106F`, `2.4 miles` = `3.9 km`, as rounded); a conversion into another currency or unit dropped or added alone (`(about $153,000)`, `(106F)`); a bare count against a percentage, a measure or an ordinal (`12 percent` / `six colleges`: two figures, one dropped and one added) |
 //! | date | changed, less/more specific (`date: Nov. 17, 2020 -> last November (less specific)`), dropped, added | the same date written otherwise; a relative date beside a compatible absolute one (`last year` = `in 2019`); a year within a decade (`1985` -> `1980s` is less specific); the date of the report put for the date of the events (`officials said Sunday` / `ambushed Saturday`: one dropped, one added) |
 //! | quote | altered words (`quote altered`), a quote dropped (`quote dropped`) or added (`quote added`) | a fragment of the same words quoted, or an ellipsis; a contraction spelled out (`won't` = `will not`); a word hyphenated or an abbreviation dotted otherwise (`do-not-call` = `Do Not Call`, `F.T.C.` = `FTC`); words the outlet put in brackets (`continues [to put] Americans`); straight or curly quote marks; a short quote (up to 6 words: scare quotes, a title) whose words the other wording carries unquoted; function words added or dropped, not put for one another |
 //! | name | one name put for another: names compare as sets, and as many names of each side have no counterpart on the other (`name: Li Ming -> Wang Wei`); a lone sentence-initial name put for another in an otherwise equal sentence, after a colon too (`Siemens won the contract` → `Alstom won the contract`, `Daily Press Briefing: Syria` → `Daily Press Briefing: South Sudan`) | a name dropped or added (outlets write `he`, `the professor`, or add an affiliation); the same names in another order, or the speaker moved from the start to the end (`U.S. officials say Beijing ...` = `Beijing ..., U.S. officials say`); a legislator's party and state tagged or written out (`R-Tenn.` = `Republican of Tennessee`); a name written as its initials (`BoE` = `Bank of England`, `Kenya SC` = `Kenya Supreme Court`, `P&W` = `Pratt & Whitney`); a name describing the word put in the other's place (`the death of Franklin` → `the death of an FBI analyst`); a sentence's capitalised first word put for another in a reworded sentence (`Internal documents` → `Leaked documents`); a country's adjective put for a name that is no place (`Italian police` → `the Prodi bomb`); a plural after `the` put for one entity's name (`Arsenal` → `the Londoners`); one name transliterated two ways (`Odai` → `Uday`) |
@@ -21,7 +21,7 @@ use crate::model::{ChangeClass, ChangeKind, FactChange};
 
 use super::aliases::Aliases;
 use super::quotes::Quote;
-use super::{Attribution, Facts, Name, Quantity};
+use super::{Attribution, Facts, Name, Quantity, Role};
 
 /// Longest fact text shown inside a reason.
 const REASON_TEXT_MAX: usize = 60;
@@ -205,7 +205,36 @@ pub fn compare_facts_with(
 fn numbers(origin: &Facts, other: &Facts, out: &mut Vec<FactChange>) {
     let (a, b) = (&origin.quantities, &other.quantities);
     let (mut used_a, mut used_b) = (vec![false; a.len()], vec![false; b.len()]);
-    pair(a, b, &mut used_a, &mut used_b, |x, y| x.same(y));
+    // The same figure told as where a change started on one side and where it ended on the
+    // other (`by £120 to £1,450` / `by £120 from £1,450`) is put for another figure, where each
+    // side tells one end of the change (with both ends, `to 50.7 from 47.9`, the other side's
+    // `at 47.9` may be the earlier level).
+    let one_end = |qs: &[Quantity]| {
+        qs.iter()
+            .filter(|q| matches!(q.role, Some(Role::Start | Role::Level)))
+            .count()
+            == 1
+    };
+    let ends_told_once = one_end(a) && one_end(b);
+    let part_swapped = |x: &Quantity, y: &Quantity| {
+        ends_told_once
+            && matches!(
+                (x.role, y.role),
+                (Some(Role::Start), Some(Role::Level)) | (Some(Role::Level), Some(Role::Start))
+            )
+    };
+    pair(a, b, &mut used_a, &mut used_b, |x, y| {
+        x.same(y) && !part_swapped(x, y)
+    });
+    for (i, j) in pair(a, b, &mut used_a, &mut used_b, |x, y| {
+        x.same(y) && part_swapped(x, y)
+    }) {
+        let told = |q: &Quantity| match q.role {
+            Some(Role::Start) => format!("from {}", q.text),
+            _ => format!("to {}", q.text),
+        };
+        out.push(changed(ChangeKind::Number, &told(&a[i]), &told(&b[j])));
+    }
     for (i, j) in pair(a, b, &mut used_a, &mut used_b, |x, y| {
         x.contains(y) || y.contains(x)
     }) {
@@ -239,12 +268,11 @@ fn numbers(origin: &Facts, other: &Facts, out: &mut Vec<FactChange>) {
     for (i, j) in unit_pairs.into_iter().chain(loose_pairs) {
         out.push(changed(ChangeKind::Number, &a[i].text, &b[j].text));
     }
-    for (i, q) in a
+    for (_, q) in a
         .iter()
         .enumerate()
         .filter(|(i, q)| !used_a[*i] && !q.conversion)
     {
-        let _ = i;
         out.push(one_sided(ChangeKind::Number, &q.text, true));
     }
     for (_, q) in b
@@ -926,6 +954,26 @@ mod tests {
                 "Tom Harlan, the chief executive, said the cuts were necessary.",
             ),
             ["attribution: Lena Voss, the chief executive -> Tom Harlan, the chief executive"]
+        );
+    }
+
+    #[test]
+    fn one_figure_told_as_the_start_on_one_side_and_the_end_on_the_other_changed() {
+        assert_eq!(
+            reasons(
+                "The monthly fee rose by $15 to $240 in the spring.",
+                "The monthly fee rose by $15 from $240 in the spring.",
+            ),
+            ["number: to $240 -> from $240"]
+        );
+        // Where a side tells both ends, the other's level may be the earlier one.
+        assert!(
+            reasons(
+                "The index rose to 52.1 from 48.3 in May.",
+                "The index rose to 52.1, recovering from a dip in April at 48.3.",
+            )
+            .iter()
+            .all(|r| !r.starts_with("number")),
         );
     }
 
