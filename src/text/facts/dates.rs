@@ -192,8 +192,33 @@ const MONTH_LEADS: &[&str] = &[
     "early", "late", "mid", "last", "next", "this", "between", "and", "to", "or", "on", "that",
 ];
 
+/// `year on year`, `year-over-year`, `month on month` at word `i`: a change against the period
+/// before (`up 18% year on year` = `up 18% from a year earlier`), its unit and the index just
+/// past it.
+fn period_on_period(words: &[Word<'_>], i: usize) -> Option<(&'static str, usize)> {
+    let unit = ["year", "month", "week"]
+        .into_iter()
+        .find(|u| words[i].is(u))?;
+    let hyphen = |k: usize| words.get(k).is_some_and(|w| w.is_punct('-'));
+    let mut k = i + 1;
+    if hyphen(k) {
+        k += 1;
+    }
+    if !words.get(k).is_some_and(|w| w.is("on") || w.is("over")) {
+        return None;
+    }
+    k += 1;
+    if hyphen(k) {
+        k += 1;
+    }
+    words.get(k).filter(|w| w.is(unit)).map(|_| (unit, k + 1))
+}
+
 /// Lowercase words a date may start with (besides spelled numbers: `three days ago`).
 const DATE_OPENERS: &[&str] = &[
+    "year",
+    "month",
+    "week",
     "yesterday",
     "today",
     "tonight",
@@ -455,6 +480,10 @@ fn date_at(words: &[Word<'_>], i: usize) -> Option<(DateFact, usize)> {
     if date.relative.is_some() {
         return Some((date, i + 1));
     }
+    if let Some((unit, end)) = period_on_period(words, i) {
+        date.relative = relative(-1, unit);
+        return Some((date, end));
+    }
     // `last November`, `earlier this year`, `next week`, `late last month`.
     let mut k = i;
     if ["earlier", "later", "early", "late"]
@@ -636,6 +665,8 @@ mod tests {
             ("next month", "in April"),
             ("up from 52% in 2020", "up from 52% four years earlier"),
             ("three days ago", "3 days ago"),
+            ("up 18% from a year earlier", "up 18% year on year"),
+            ("a year ago", "year-over-year"),
             ("a decade ago", "ten years ago"),
         ];
         for (a, b) in equal {
