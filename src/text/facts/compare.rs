@@ -702,6 +702,17 @@ mod tests {
                 "The wind farm will generate 1.8 gigawatts.",
                 &["number: 1,500 megawatts -> 1.8 gigawatts"],
             ),
+            // Data and its speed in another multiple of its unit.
+            (
+                "The network offers speeds of up to 1,000 megabits per second.",
+                "The network offers speeds of up to 1 gigabit per second.",
+                &[],
+            ),
+            (
+                "The phone has 512 gigabytes of storage.",
+                "The phone has 1 terabyte of storage.",
+                &["number: 512 gigabytes -> 1 terabyte"],
+            ),
             // An opposite and a `not` cancel out; `lost` says what `without` says.
             ("Unemployment did not rise.", "Unemployment fell.", &[]),
             (

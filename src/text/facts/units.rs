@@ -44,6 +44,17 @@ pub(crate) fn measure_word(word: &str) -> Option<(&'static str, f64)> {
         "mwh" | "megawatt-hour" | "megawatt-hours" => ("watt-hour", 1e6),
         "gwh" | "gigawatt-hour" | "gigawatt-hours" => ("watt-hour", 1e9),
         "twh" | "terawatt-hour" | "terawatt-hours" => ("watt-hour", 1e12),
+        "bit" | "bits" => ("bit", 1.0),
+        "kilobit" | "kilobits" | "kbps" => ("bit", 1e3),
+        "megabit" | "megabits" | "mbps" => ("bit", 1e6),
+        "gigabit" | "gigabits" | "gbps" => ("bit", 1e9),
+        "terabit" | "terabits" | "tbps" => ("bit", 1e12),
+        "byte" | "bytes" => ("byte", 1.0),
+        "kilobyte" | "kilobytes" => ("byte", 1e3),
+        "megabyte" | "megabytes" => ("byte", 1e6),
+        "gigabyte" | "gigabytes" | "gb" => ("byte", 1e9),
+        "terabyte" | "terabytes" | "tb" => ("byte", 1e12),
+        "petabyte" | "petabytes" => ("byte", 1e15),
         "mph" => ("mph", 1.0),
         "kph" | "kmh" => ("km/h", 1.0),
         "degree" | "degrees" => ("degree", 1.0),
@@ -242,6 +253,8 @@ mod tests {
         assert_eq!(measure_word("megawatts"), Some(("watt", 1e6)));
         assert_eq!(measure_word("GW"), Some(("watt", 1e9)));
         assert_eq!(measure_word("TWh"), Some(("watt-hour", 1e12)));
+        assert_eq!(measure_word("Gbps"), Some(("bit", 1e9)));
+        assert_eq!(measure_word("megabytes"), Some(("byte", 1e6)));
         assert_eq!(measure_word("Fahrenheit"), Some(("°F", 1.0)));
         assert!(convertible("mile", "km") && !convertible("km", "km"));
         assert!(units_compatible(Some("degree"), Some("°C")));
