@@ -214,8 +214,43 @@ fn period_on_period(words: &[Word<'_>], i: usize) -> Option<(&'static str, usize
     words.get(k).filter(|w| w.is(unit)).map(|_| (unit, k + 1))
 }
 
+/// `the year before`, `the previous month`, `the prior week` at word `i`: the period before the
+/// one the sentence tells (`455 the year before` = `455 a year earlier`), or `the year before
+/// last`, two back: how many periods back, their unit and the index just past it.
+fn the_one_before(words: &[Word<'_>], i: usize) -> Option<(i32, &'static str, usize)> {
+    if !words[i].is("the") {
+        return None;
+    }
+    // One period, not several (`the years before the war`).
+    let unit_of = |k: usize| {
+        let w = words.get(k)?;
+        let lower = Lower::new(w.text)?;
+        (!lower.base().ends_with('s'))
+            .then(|| relative_unit(w))
+            .flatten()
+    };
+    let is_any = |k: usize, options: &[&str]| {
+        words
+            .get(k)
+            .is_some_and(|w| options.iter().any(|o| w.is(o)))
+    };
+    if is_any(i + 1, &["previous", "prior", "preceding"]) {
+        return unit_of(i + 2).map(|unit| (-1, unit, i + 3));
+    }
+    let unit = unit_of(i + 1)?;
+    if !is_any(i + 2, &["before", "earlier"]) {
+        return None;
+    }
+    Some(if is_any(i + 3, &["last"]) {
+        (-2, unit, i + 4)
+    } else {
+        (-1, unit, i + 3)
+    })
+}
+
 /// Lowercase words a date may start with (besides spelled numbers: `three days ago`).
 const DATE_OPENERS: &[&str] = &[
+    "the",
     "year",
     "month",
     "week",
@@ -480,8 +515,11 @@ fn date_at(words: &[Word<'_>], i: usize) -> Option<(DateFact, usize)> {
     if date.relative.is_some() {
         return Some((date, i + 1));
     }
-    if let Some((unit, end)) = period_on_period(words, i) {
-        date.relative = relative(-1, unit);
+    if let Some((offset, unit, end)) = period_on_period(words, i)
+        .map(|(unit, end)| (-1, unit, end))
+        .or_else(|| the_one_before(words, i))
+    {
+        date.relative = relative(offset, unit);
         return Some((date, end));
     }
     // `last November`, `earlier this year`, `next week`, `late last month`.
@@ -667,6 +705,9 @@ mod tests {
             ("three days ago", "3 days ago"),
             ("up 18% from a year earlier", "up 18% year on year"),
             ("a year ago", "year-over-year"),
+            ("down from 455 in 2024", "compared with 455 the year before"),
+            ("a year earlier", "the previous year"),
+            ("two years ago", "the year before last"),
             ("a decade ago", "ten years ago"),
         ];
         for (a, b) in equal {
