@@ -517,7 +517,7 @@ impl Speaker<'_, '_> {
     /// Whether word `k` is a count of a quantity that opens a speaker phrase before word
     /// `k + 1` (`two people familiar with the talks`, `Three officials`).
     fn count_opens(&self, k: usize) -> bool {
-        self.counts[k] && k + 1 < self.words.len() && self.usable(k + 1)
+        self.counts.get(k) == Some(&true) && k + 1 < self.words.len() && self.usable(k + 1)
     }
 
     /// The speaker written before the verb at `verb`, passing over a relative `, who` and a
@@ -646,6 +646,11 @@ mod tests {
     /// The speaker of a sentence's first attribution.
     fn speaker(sentence: &str) -> Option<String> {
         attributions(sentence).remove(0).2
+    }
+
+    #[test]
+    fn a_verb_that_ends_the_text_has_no_speaker_after_it() {
+        assert_eq!(attributions("said"), [("said".to_string(), "said", None)]);
     }
 
     #[test]
