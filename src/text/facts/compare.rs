@@ -702,17 +702,6 @@ mod tests {
                 "The wind farm will generate 1.8 gigawatts.",
                 &["number: 1,500 megawatts -> 1.8 gigawatts"],
             ),
-            // Half of a measure written before it.
-            (
-                "He scored twice in the last 30 minutes of the match.",
-                "He scored twice in the last half hour of the match.",
-                &[],
-            ),
-            (
-                "He scored twice in the last 20 minutes of the match.",
-                "He scored twice in the last half-hour of the match.",
-                &["number: 20 minutes -> half-hour"],
-            ),
             // Data and its speed in another multiple of its unit.
             (
                 "The network offers speeds of up to 1,000 megabits per second.",

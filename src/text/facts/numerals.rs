@@ -140,18 +140,11 @@ pub(crate) fn fraction_at(words: &[Word<'_>], i: usize) -> Option<(f64, usize)> 
             ]
             .iter()
             .any(|b| words[i - 1].is(b));
-        // `half an hour`, and `half hour`, `half-hour`: a share of the measure after it.
-        let measure_after = words
-            .iter()
-            .skip(i + 1)
-            .find(|n| !(n.is_punct('-') && n.start == w.end))
-            .is_some_and(|n| n.kind == Kind::Alpha && super::units::measure_word(n.text).is_some());
         let after_ok = words.get(i + 1).is_some_and(|n| {
             ["of", "the", "a", "an", "their", "its"]
                 .iter()
                 .any(|x| n.is(x))
-        }) || (i > 0 && words[i - 1].is("by"))
-            || measure_after;
+        }) || (i > 0 && words[i - 1].is("by"));
         return (before_ok && after_ok).then_some((0.5, i + 1));
     }
     let (count, mut k) = if w.is("a") || w.is("an") || w.is("one") {

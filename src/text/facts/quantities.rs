@@ -832,19 +832,8 @@ fn whole_of_fraction(words: &[Word<'_>], k: usize, taken: &[bool]) -> Option<usi
     let is_scale = |k: usize| {
         word_at(k).is_some_and(|w| w.kind == Kind::Alpha && scale_word(w.text, false).is_some())
     };
-    let is_measure = |k: usize| {
-        word_at(k).is_some_and(|w| w.kind == Kind::Alpha && measure_word(w.text).is_some())
-    };
-    // `half-hour`, `half hour`: a share of the measure right after it.
     if word_at(k).is_some_and(|d| d.is_punct('-') && d.start == words[k - 1].end) {
-        return if is_measure(k + 1) {
-            Some(k + 1)
-        } else {
-            is_scale(k + 1).then_some(k)
-        };
-    }
-    if words[k - 1].is("half") && is_measure(k) {
-        return Some(k);
+        return is_scale(k + 1).then_some(k);
     }
     let k = if word_at(k).is_some_and(|o| o.is("of")) {
         k + 1
