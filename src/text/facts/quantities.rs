@@ -787,7 +787,16 @@ const ABBREVIATED_QUALIFIERS: &[&str] = &["approx"];
 /// A qualifier phrase starting at word `i`: its bound and length in words (an abbreviation's
 /// full stop included).
 fn qualifier_at(words: &[Word<'_>], i: usize) -> Option<(Bound, usize)> {
+    // `will go up to £230`, `climbed up to 40%`: a move to a level, not an upper bound.
+    let moves_up = i > 0
+        && (["go", "goes", "going", "gone", "went"]
+            .iter()
+            .any(|g| words[i - 1].is(g))
+            || changes(&words[i - 1]));
     QUALIFIERS.iter().find_map(|(phrase, bound)| {
+        if moves_up && phrase == &["up", "to"] {
+            return None;
+        }
         let matches =
             phrase.len() <= words.len() - i && phrase.iter().zip(&words[i..]).all(|(p, w)| w.is(p));
         let abbreviated = phrase
@@ -1300,6 +1309,25 @@ mod tests {
     fn same(a: &str, b: &str) -> bool {
         let (x, y) = (extract_facts(a).quantities, extract_facts(b).quantities);
         x.len() == y.len() && x.iter().zip(&y).all(|(p, q)| p.same(q))
+    }
+
+    #[test]
+    fn up_to_after_a_verb_of_moving_is_the_level_reached_not_a_bound() {
+        let first = |s: &str| extract_facts(s).quantities.remove(0);
+        for sentence in [
+            "The pension will go up to £230.25 a week.",
+            "Support climbed up to 40 percent.",
+        ] {
+            let q = first(sentence);
+            assert_eq!(
+                (q.bound, q.role),
+                (super::Bound::Exact, Some(super::Role::Level))
+            );
+        }
+        assert_eq!(
+            first("The hall holds up to 50 people.").bound,
+            super::Bound::AtMost
+        );
     }
 
     #[test]
