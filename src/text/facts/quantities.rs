@@ -440,9 +440,13 @@ pub(crate) fn scan(sentence: &str, words: &[Word<'_>], taken: &mut [bool]) -> Ve
             && words[unit_end - 1].kind == Kind::Alpha
             && measure_word(words[unit_end - 1].text).is_some();
         end = unit_end;
-        if measured && high.is_none() && !low.fraction && and_a_half_at(words, end, taken) {
+        if measured
+            && high.is_none()
+            && !low.fraction
+            && let Some(len) = and_a_half_at(words, end, taken)
+        {
             low.value += 0.5;
-            end += 3;
+            end += len;
         }
         // `three decades` is 30 years.
         low.value *= count;
@@ -639,7 +643,7 @@ fn one_of_measure(words: &[Word<'_>], i: usize, taken: &[bool]) -> bool {
     let clause = words
         .get(i + 2)
         .is_some_and(|c| ["when", "where", "that", "which"].iter().any(|x| c.is(x)));
-    and_a_half_at(words, i + 2, taken) || (DURATIONS.contains(&unit) && led && !clause)
+    and_a_half_at(words, i + 2, taken).is_some() || (DURATIONS.contains(&unit) && led && !clause)
 }
 
 /// Words that make `the <span>` a stretch of time counted back or on from now (`the past
@@ -674,12 +678,23 @@ fn the_span_at(words: &[Word<'_>], i: usize, taken: &[bool]) -> Option<usize> {
     (DURATIONS.contains(&unit) && (adjective || ended)).then_some(unit_at)
 }
 
-/// Whether `and a half` is written from word `k` (`three and a half`, `a day and a half`).
-fn and_a_half_at(words: &[Word<'_>], k: usize, taken: &[bool]) -> bool {
-    ["and", "a", "half"]
-        .iter()
-        .enumerate()
-        .all(|(n, h)| words.get(k + n).is_some_and(|x| x.is(h) && !taken[k + n]))
+/// How many words `and a half` takes when written from word `k` (`three and a half`, `a day
+/// and a half`, `a year-and-a-half`, its hyphens glued to its words).
+fn and_a_half_at(words: &[Word<'_>], k: usize, taken: &[bool]) -> Option<usize> {
+    let free = |k: usize| words.get(k).filter(|_| !taken[k]);
+    let glued_hyphen =
+        |k: usize| free(k).is_some_and(|h| h.is_punct('-') && k > 0 && h.start == words[k - 1].end);
+    let mut at = k;
+    for part in ["and", "a", "half"] {
+        if glued_hyphen(at) {
+            at += 1;
+        }
+        if !free(at).is_some_and(|w| w.is(part)) {
+            return None;
+        }
+        at += 1;
+    }
+    Some(at - k)
 }
 
 /// The smaller spans of time written after a span (`2 hours, 1 minute and 9 seconds`), which
@@ -1103,9 +1118,12 @@ fn amount(words: &[Word<'_>], mut i: usize, taken: &[bool]) -> Option<Amount> {
         Kind::Punct => return None,
     }
     // `three and a half`.
-    if and_a_half_at(words, end, taken) && vague.is_none() && !fraction {
+    if vague.is_none()
+        && !fraction
+        && let Some(len) = and_a_half_at(words, end, taken)
+    {
         value += 0.5;
-        end += 3;
+        end += len;
     }
     // `2 ½`, `2½`, `5 1/2`: a whole number and a fraction.
     if vague.is_none()
@@ -1456,6 +1474,7 @@ mod tests {
     fn durations_and_amounts_in_words_equal_their_figures() {
         for (a, b) in [
             ("reached after 36 hours", "reached after a day and a half"),
+            ("a closure of 18 months", "a year-and-a-half closure"),
             ("delayed for an hour and a half", "delayed for 90 minutes"),
             ("jailed for two and a half years", "jailed for 30 months"),
             ("it took a week and a half", "it took 10.5 days"),
