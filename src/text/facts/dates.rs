@@ -8,7 +8,8 @@
 //! `November 17, 2020` are the same date; `last year` and `in 2019` are compatible, and so are
 //! `the 1980s` and `1985`. A date right after a reporting verb (`officials said Sunday`) dates
 //! the report, not the events, and is never put for a date of the events. A span before a
-//! clause (`stuck for six days before tugs freed it`) tells how long, and is no date.
+//! clause (`stuck for six days before tugs freed it`), or after `for` (`faulty for three days
+//! before the collision`), tells how long, and is no date.
 
 use super::lex::{Kind, Lower, Word};
 
@@ -212,6 +213,24 @@ fn period_on_period(words: &[Word<'_>], i: usize) -> Option<(&'static str, usize
         k += 1;
     }
     words.get(k).filter(|w| w.is(unit)).map(|_| (unit, k + 1))
+}
+
+/// Whether the count at word `i` follows `for`, with a bound between or not (`faulty for at least
+/// three days before the collision`): how long something lasted, not when.
+fn lasted_for(words: &[Word<'_>], i: usize) -> bool {
+    let bound_word = |w: &Word<'_>| {
+        [
+            "at", "least", "more", "than", "about", "nearly", "almost", "over", "some", "around",
+            "roughly",
+        ]
+        .iter()
+        .any(|b| w.is(b))
+    };
+    let mut k = i;
+    while k > 0 && i - k < 3 && bound_word(&words[k - 1]) {
+        k -= 1;
+    }
+    k > 0 && words[k - 1].is("for")
 }
 
 /// `the year before`, `the previous month`, `the prior week` at word `i`: the period before the
@@ -560,12 +579,13 @@ fn date_at(words: &[Word<'_>], i: usize) -> Option<(DateFact, usize)> {
     }
     // `three days ago`, `a year ago`, `2 weeks ago`, `four years earlier` (before the events
     // told, which the claim cannot resolve either), `a week later`, `a decade ago` (10 years);
-    // `six days before tugs freed it` is how long something lasted, no date.
+    // `six days before tugs freed it` and `for three days before the collision` are how long
+    // something lasted, no date.
     if let (Some(unit_word), Some(ago)) = (words.get(i + 1), words.get(i + 2))
         && ["ago", "earlier", "before", "later"]
             .iter()
             .any(|a| ago.is(a))
-        && !(ago.is("before") && opens_clause(words, i + 3))
+        && !(ago.is("before") && (opens_clause(words, i + 3) || lasted_for(words, i)))
         && let Some((unit, per)) = relative_unit(unit_word).map(|u| (u, 1)).or_else(|| {
             super::units::measure_word(unit_word.text)
                 .filter(|(u, n)| *n > 1.0 && relative_unit_name(u))
@@ -761,6 +781,8 @@ mod tests {
             "She waited two days before he left.",
             "It ran a week before the ship was freed.",
             "He spent three years before leaving.",
+            "The signal had been faulty for at least three days before the collision.",
+            "It was closed for two weeks before the election.",
         ] {
             assert!(extract_facts(sentence).dates.is_empty(), "{sentence:?}");
         }
