@@ -30,8 +30,10 @@ pub struct DateFact {
     pub year: Option<i32>,
     /// Month 1–12, when stated.
     pub month: Option<u8>,
-    /// Day of the month, when stated.
+    /// Day of the month, when stated (the last day of a range of days).
     pub day: Option<u8>,
+    /// The first day of a range of days (`28 to 31 August`), when one is given.
+    pub first_day: Option<u8>,
     /// Day of the week 1 (Monday) – 7, when stated.
     pub weekday: Option<u8>,
     /// Time of day in minutes after midnight, when stated.
@@ -106,6 +108,7 @@ impl DateFact {
         years_agree
             && agree(self.month, other.month)
             && agree(self.day, other.day)
+            && agree(self.first_day, other.first_day)
             && agree(self.weekday, other.weekday)
             && agree(self.minutes, other.minutes)
             && relative_agree
@@ -127,6 +130,7 @@ impl DateFact {
                 other.weekday,
                 other.minutes,
             )
+            && self.first_day == other.first_day
             && (self.relative, self.decade) == (other.relative, other.decade)
     }
 
@@ -138,6 +142,7 @@ impl DateFact {
         self.compatible(other)
             && self.specificity() == other.specificity()
             && self.decade == other.decade
+            && self.first_day == other.first_day
             && (relative || self.year.is_some() == other.year.is_some())
     }
 
@@ -421,9 +426,24 @@ pub(crate) fn scan(sentence: &str, words: &[Word<'_>], taken: &mut [bool]) -> Ve
                     date.day = more.day;
                     end = more_end;
                 }
-                date.text = sentence[words[i].start..words[end - 1].end].to_string();
-                date.of_report = after_reporting_verb(words, i);
-                for flag in &mut taken[i..end] {
+                // `28 to 31 August`, `28-31 August`: a range of days is one date.
+                let start = match date.day {
+                    Some(last) if i >= 2 && !taken[i - 2] => {
+                        let joined = words[i - 1].is("to")
+                            || words[i - 1].is_punct('-')
+                            || words[i - 1].is_punct('–');
+                        let first = (words[i - 2].kind == Kind::Number)
+                            .then(|| words[i - 2].text.parse::<u8>().ok())
+                            .flatten()
+                            .filter(|first| (1..last).contains(first));
+                        date.first_day = first.filter(|_| joined);
+                        if date.first_day.is_some() { i - 2 } else { i }
+                    }
+                    _ => i,
+                };
+                date.text = sentence[words[start].start..words[end - 1].end].to_string();
+                date.of_report = after_reporting_verb(words, start);
+                for flag in &mut taken[start..end] {
                     *flag = true;
                 }
                 out.push(date);
@@ -507,6 +527,7 @@ fn date_at(words: &[Word<'_>], i: usize) -> Option<(DateFact, usize)> {
         year: None,
         month: None,
         day: None,
+        first_day: None,
         weekday: None,
         minutes: None,
         relative: None,
@@ -710,6 +731,11 @@ mod tests {
         assert_eq!(date("at 3 p.m. sharp").minutes, Some(15 * 60));
         assert_eq!(date("in mid-November").month, Some(11));
         assert_eq!(date("at Saturday's rally").weekday, Some(6));
+        let range = date("from 28 to 31 August");
+        assert_eq!(
+            (range.first_day, range.day, range.text.as_str()),
+            (Some(28), Some(31), "28 to 31 August")
+        );
     }
 
     #[test]
