@@ -242,6 +242,16 @@ pub(crate) fn scan(
         if i > 0 && NOT_BEFORE.iter().any(|n| words[i - 1].is(n)) {
             continue;
         }
+        // `to settle claims that`, `denied reports that`: a noun in -s, the object of the verb
+        // before it, where an infinitive or a verb in the past stands before (`says` is never
+        // a noun: `the man who was injured says`).
+        let object_noun = lower.ends_with('s')
+            && lower != "says"
+            && i > 0
+            && (words[i - 1].text.ends_with("ed") || (i > 1 && words[i - 2].is("to")));
+        if object_noun {
+            continue;
+        }
         // `as reported`, `as first reported`, `as previously announced`: a reference to an
         // earlier report, not who says the claim.
         let as_before = |k: usize| k > 0 && words[k - 1].is("as");
@@ -694,6 +704,25 @@ mod tests {
             speaker("Prices rose by 5 percent to $30, the firm said.").as_deref(),
             Some("the firm")
         );
+    }
+
+    #[test]
+    fn a_reporting_noun_after_a_verb_is_its_object_not_an_attribution() {
+        for sentence in [
+            "The firm agreed to settle claims that it hid the risks.",
+            "The ministry denied reports that the talks had failed.",
+        ] {
+            let verbs: Vec<String> = attributions(sentence).into_iter().map(|a| a.0).collect();
+            assert!(
+                verbs.iter().all(|v| v != "claims" && v != "reports"),
+                "{sentence}: {verbs:?}"
+            );
+        }
+        assert_eq!(
+            attributions("The man who was injured says the brakes failed.")[0].0,
+            "says"
+        );
+        assert_eq!(attributions("The union claims that pay fell.").len(), 1);
     }
 
     #[test]
