@@ -702,6 +702,17 @@ mod tests {
                 "The wind farm will generate 1.8 gigawatts.",
                 &["number: 1,500 megawatts -> 1.8 gigawatts"],
             ),
+            // Areas in other units of area.
+            (
+                "Boats are barred from a 4,000-square-kilometre area.",
+                "Boats are barred from a 1,544-square-mile area.",
+                &[],
+            ),
+            (
+                "The flat has 70 square metres of floor space.",
+                "The flat has 900 sq ft of floor space.",
+                &["number: 70 square metres -> 900 sq ft"],
+            ),
             // Data and its speed in another multiple of its unit.
             (
                 "The network offers speeds of up to 1,000 megabits per second.",

@@ -1203,6 +1203,25 @@ fn amount(words: &[Word<'_>], mut i: usize, taken: &[bool]) -> Option<Amount> {
 /// The unit and postfix qualifier after an amount ending at word `end`: `%`, `percent`,
 /// `percentage points`, a currency or measure word (with how many of its unit one counts:
 /// `decades` are 10 years), `41C`, `41°C`, `120 km/h`, `-year-old`, `or more`, `-plus`.
+/// A unit of area written from word `k`, after a figure (`square kilometres`, `-square-mile`,
+/// `sq ft`): the unit and the index just past it.
+fn square_unit_at(words: &[Word<'_>], k: usize) -> Option<(&'static str, usize)> {
+    let hyphen = |k: usize| {
+        words
+            .get(k)
+            .is_some_and(|h| h.is_punct('-') && h.start == words[k - 1].end)
+    };
+    let mut k = k + usize::from(hyphen(k));
+    if !words.get(k).is_some_and(|s| s.is("square") || s.is("sq")) {
+        return None;
+    }
+    k += 1;
+    k += usize::from(hyphen(k));
+    let length = words.get(k).filter(|w| w.kind == Kind::Alpha)?;
+    let (unit, _) = measure_word(length.text)?;
+    Some((super::units::squared(unit)?, k + 1))
+}
+
 fn suffix(
     words: &[Word<'_>],
     mut end: usize,
@@ -1245,6 +1264,10 @@ fn suffix(
             // `41°C`, `41°`.
             unit = Some(temperature(end + 1).unwrap_or("degree"));
             end += if temperature(end + 1).is_some() { 2 } else { 1 };
+        } else if let Some((area, after)) = square_unit_at(words, end) {
+            // `4,000 square kilometres`, `a 1,544-square-mile stretch`.
+            unit = Some(area);
+            end = after;
         } else if w.kind == Kind::Alpha
             && let Some((measure, n)) = measure_word(w.text)
         {

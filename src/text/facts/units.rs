@@ -65,6 +65,17 @@ pub(crate) fn measure_word(word: &str) -> Option<(&'static str, f64)> {
     })
 }
 
+/// The unit of area a length unit squares (`square kilometres`, `square-mile`).
+pub(crate) fn squared(length: &str) -> Option<&'static str> {
+    Some(match length {
+        "km" => "sq km",
+        "mile" => "sq mile",
+        "metre" => "sq metre",
+        "foot" => "sq foot",
+        _ => return None,
+    })
+}
+
 /// Whether a unit is a currency.
 pub(crate) fn is_currency(unit: &str) -> bool {
     unit.len() == 3 && unit.chars().all(|c| c.is_ascii_uppercase()) || unit == "¥"
@@ -107,6 +118,10 @@ const FACTORS: &[(&str, &str, f64)] = &[
     ("inch", "cm", 2.54),
     ("lb", "kg", 0.453_592_37),
     ("acre", "hectare", 0.404_685_6),
+    ("sq mile", "sq km", 2.589_988),
+    ("sq km", "hectare", 100.0),
+    ("hectare", "sq metre", 10_000.0),
+    ("sq metre", "sq foot", 10.763_910_4),
     ("tonne", "kg", 1000.0),
     ("week", "day", 7.0),
     ("day", "hour", 24.0),
@@ -255,6 +270,8 @@ mod tests {
         assert_eq!(measure_word("TWh"), Some(("watt-hour", 1e12)));
         assert_eq!(measure_word("Gbps"), Some(("bit", 1e9)));
         assert_eq!(measure_word("megabytes"), Some(("byte", 1e6)));
+        assert!(same_converted(4000.0, "sq km", 1544.0, "sq mile"));
+        assert!(same_converted(2.0, "hectare", 20_000.0, "sq metre"));
         assert_eq!(measure_word("Fahrenheit"), Some(("°F", 1.0)));
         assert!(convertible("mile", "km") && !convertible("km", "km"));
         assert!(units_compatible(Some("degree"), Some("°C")));
