@@ -36,7 +36,6 @@
 use std::sync::LazyLock;
 
 use super::lex::{Kind, Lower, Word};
-use super::numerals::spelled_number;
 use super::word_tables::{self, WordTables};
 use crate::text::lexicon::{self, Section};
 
@@ -58,7 +57,7 @@ pub struct Attribution {
     /// Where the speaker's words start in the sentence, in bytes.
     pub speaker_at: Option<usize>,
     /// How many speakers a count opening the speaker phrase gives (`two people familiar with
-    /// the talks`).
+    /// the talks`): that count's value, set where the facts are put together.
     pub speaker_count: Option<f64>,
 }
 
@@ -441,15 +440,7 @@ fn attribution(
         speaker_names: super::names::key_words(&named),
         source: phrase.iter().rev().find_map(|w| source_of(w.text)),
         speaker_at: phrase.first().map(|w| w.start),
-        speaker_count: phrase.first().and_then(count_of),
-    }
-}
-
-/// The count word `word` states (`two`, `3`), if it is one.
-fn count_of(word: &Word<'_>) -> Option<f64> {
-    match word.kind {
-        Kind::Number => word.text.replace(',', "").parse().ok(),
-        _ => spelled_number(&word.text.to_lowercase()),
+        speaker_count: None,
     }
 }
 

@@ -39,12 +39,7 @@ impl Word<'_> {
     /// Whether the word, without a possessive `'s` (`Saturday's`), is letters equal to `lower`
     /// ignoring ASCII case.
     pub fn base_is(&self, lower: &str) -> bool {
-        let base = self
-            .text
-            .strip_suffix("'s")
-            .or_else(|| self.text.strip_suffix("’s"));
-        self.is(lower)
-            || (self.kind == Kind::Alpha && base.is_some_and(|b| b.eq_ignore_ascii_case(lower)))
+        self.kind == Kind::Alpha && without_possessive(self.text).eq_ignore_ascii_case(lower)
     }
 
     /// Whether the word is this punctuation character.
@@ -89,11 +84,15 @@ impl Lower {
 
     /// The lowercase word without a possessive `'s` (`october's` -> `october`).
     pub fn base(&self) -> &str {
-        let word = self.as_str();
-        word.strip_suffix("'s")
-            .or_else(|| word.strip_suffix("’s"))
-            .unwrap_or(word)
+        without_possessive(self.as_str())
     }
+}
+
+/// `word` without a possessive `'s` or `’s` (`Saturday's` -> `Saturday`).
+fn without_possessive(word: &str) -> &str {
+    word.strip_suffix("'s")
+        .or_else(|| word.strip_suffix("’s"))
+        .unwrap_or(word)
 }
 
 /// Splits a sentence into words (whitespace dropped).

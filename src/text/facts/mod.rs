@@ -130,7 +130,7 @@ fn facts_of(sentence: &str, quoted: &[std::ops::Range<usize>], quotes: Vec<Quote
     // A wire service's slug (`UPDATE 1-`) states no fact.
     taken[..lex::wire_slug_len(&words)].fill(true);
     let dates = dates::scan(sentence, &words, &mut taken);
-    let quantities = quantities::scan(sentence, &words, &mut taken);
+    let mut quantities = quantities::scan(sentence, &words, &mut taken);
     let (names, maybe_names) = names::scan(sentence, &words, &taken);
     let counts: Vec<bool> = words
         .iter()
@@ -140,12 +140,19 @@ fn facts_of(sentence: &str, quoted: &[std::ops::Range<usize>], quotes: Vec<Quote
                 .any(|q| q.at == w.start && q.unit.is_none())
         })
         .collect();
-    let (attributions, maybe_attributions) =
+    let (mut attributions, maybe_attributions) =
         attribution::scan(sentence, &words, &taken, &counts, quoted);
     // A count opening a speaker counts who says it (`two people familiar with the talks
     // said`): part of the attribution, not a figure of the claim.
-    let mut quantities = quantities;
-    quantities.retain(|q| !attributions.iter().any(|a| a.speaker_at == Some(q.at)));
+    quantities.retain(
+        |q| match attributions.iter_mut().find(|a| a.speaker_at == Some(q.at)) {
+            Some(counted) => {
+                counted.speaker_count = Some(q.low);
+                false
+            }
+            None => true,
+        },
+    );
     let hedges = hedges::scan_hedges(&words, quoted);
     let negations = hedges::scan_negations(&words, &taken);
     let wording = words
