@@ -11,6 +11,7 @@ use sha2::{Digest, Sha256};
 /// One MSRP pair: two outlets' sentences, judged the same statement or not.
 #[derive(Deserialize)]
 pub struct MsrpPair {
+    pub id: String,
     pub a: String,
     pub b: String,
     pub equivalent: bool,

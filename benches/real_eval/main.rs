@@ -3,6 +3,9 @@
 //!
 //! - MSRP train: sentence pairs judged equivalent or not; parallax says "equivalent" when it
 //!   carries the claim without a conflicting fact;
+//! - MSRP conflicts: pairs of MSRP train that both state figures, every conflict between them
+//!   listed blind by careful reading (`tests/fixtures/msrp-conflict-labels.jsonl`), against the
+//!   conflicts parallax reports, kind by kind;
 //! - iSTS headlines train: the whole headline (appears / differs / missing), and each chunk;
 //! - BASIL dev: every reference claim against each other outlet, judged blind by careful
 //!   reading (JUDGING.md): the shared labels (reference `nyt`) and, scored apart and never
@@ -10,13 +13,15 @@
 //!   stories) and with references `fox` and `hpo` (`tests/fixtures/basil-labels/`).
 //!
 //! `cargo bench --bench real_eval` runs it all; name sets to run only those
-//! (`cargo bench --bench real_eval -- basil msrp`, of `msrp ists chunks basil nyt own`), and set
+//! (`cargo bench --bench real_eval -- basil msrp`, of `msrp conflicts ists chunks basil nyt
+//! own`), and set
 //! `PARALLAX_EVAL_SHOW=1` to list every judgement parallax gets wrong. `-- fit` (never run
 //! by default) refits the match scorer's weights on the shared labels and writes them to
 //! `src/align/match_weights.json`; rebuild to use them. The data are read from
 //! `../shared/bench/claims` (or `PARALLAX_CLAIMS_DIR`); without them it prints why and stops.
 
 mod baseline;
+mod conflicts;
 mod data;
 mod engine;
 mod fit;
@@ -28,7 +33,16 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::Instant;
 
-const SETS: [&str; 7] = ["msrp", "ists", "chunks", "basil", "nyt", "own", "fit"];
+const SETS: [&str; 8] = [
+    "msrp",
+    "conflicts",
+    "ists",
+    "chunks",
+    "basil",
+    "nyt",
+    "own",
+    "fit",
+];
 
 fn main() -> ExitCode {
     let manifest = Path::new(env!("CARGO_MANIFEST_DIR"));
@@ -62,6 +76,10 @@ fn main() -> ExitCode {
         }
         if run("msrp") {
             pairs::msrp(&dir, show)?;
+        }
+        let conflict_labels = manifest.join("tests/fixtures/msrp-conflict-labels.jsonl");
+        if run("conflicts") && conflict_labels.is_file() {
+            conflicts::evaluate(&dir, &conflict_labels, show)?;
         }
         if run("ists") {
             pairs::ists_sentences(&dir, show)?;
