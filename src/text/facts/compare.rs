@@ -5,7 +5,7 @@
 //!
 //! | kind | reported | not reported |
 //! | --- | --- | --- |
-//! | number | changed (`number: 60 to 80 -> 70`; a figure put for one of the same part in a change: where it started, `from $2,500`, where it ended, `to $2,800`, or the change, `by $300`; and the same figure told as where the change started on one side and where it ended on the other, `number: to $240 -> from $240`, where each side tells one end), made less or more specific (`number: 60 to 80 -> dozens (less specific)`, a figure repeated without its scale word: `1.1 million -> 1.1`, a bound and a figure on its side within twice it: `more than 6 percent -> 6.4 percent`), dropped (`number dropped: $153,000`), added (`number added: 12`) | the same amount written otherwise (`1 million` = `1,000,000`, `doubled` = `rose 100%`, `half` = `50%`, `third` = `3rd`, `30 years` = `three decades`, `36 hours` = `a day and a half`, `within 12 months` = `within a year`, `a quarter of a million` = `250,000`, `2 hours, 1 minute and 9 seconds` = `2:01:09`); the same amount converted into another unit (`41C` = `106F`, `2.4 miles` = `3.9 km`, as rounded); a conversion into another currency or unit dropped or added alone (`(about $153,000)`, `(106F)`); a bare count against a percentage, a measure or an ordinal (`12 percent` / `six colleges`: two figures, one dropped and one added) |
+//! | number | changed (`number: 60 to 80 -> 70`; a figure put for one of the same part in a change: where it started, `from $2,500`, where it ended, `to $2,800`, or the change, `by $300`; and the same figure told as where the change started on one side and where it ended on the other, `number: to $240 -> from $240`, where each side tells one end), made less or more specific (`number: 60 to 80 -> dozens (less specific)`, a figure repeated without its scale word: `1.1 million -> 1.1`, a bound and a figure on its side within twice it: `more than 6 percent -> 6.4 percent`), dropped (`number dropped: $153,000`), added (`number added: 12`) | two plain counts of different things, one dropped and one added (`a three-term congressman` / `88,747 votes`; counts of one thing past a name, `23 U.S. troops` / `26 American troops`, still change); the same amount written otherwise (`1 million` = `1,000,000`, `doubled` = `rose 100%`, `half` = `50%`, `third` = `3rd`, `30 years` = `three decades`, `36 hours` = `a day and a half`, `within 12 months` = `within a year`, `a quarter of a million` = `250,000`, `2 hours, 1 minute and 9 seconds` = `2:01:09`); the same amount converted into another unit (`41C` = `106F`, `2.4 miles` = `3.9 km`, as rounded); a conversion into another currency or unit dropped or added alone (`(about $153,000)`, `(106F)`); a bare count against a percentage, a measure or an ordinal (`12 percent` / `six colleges`: two figures, one dropped and one added) |
 //! | date | changed (a range of days is one date: `date: 28 to 31 August -> 21 to 24 August`), less/more specific (`date: Nov. 17, 2020 -> last November (less specific)`), dropped, added | the same date written otherwise; a relative date beside a compatible absolute one (`last year` = `in 2019`); a year within a decade (`1985` -> `1980s` is less specific); the date of the report put for the date of the events (`officials said Sunday` / `ambushed Saturday`: one dropped, one added) |
 //! | quote | altered words (`quote altered`), a quote dropped (`quote dropped`) or added (`quote added`) | a fragment of the same words quoted, or an ellipsis; a contraction spelled out (`won't` = `will not`); a word hyphenated or an abbreviation dotted otherwise (`do-not-call` = `Do Not Call`, `F.T.C.` = `FTC`); words the outlet put in brackets (`continues [to put] Americans`); straight or curly quote marks; a short quote (up to 6 words: scare quotes, a title) whose words the other wording carries unquoted; function words added or dropped, not put for one another |
 //! | name | one name put for another: names compare as sets, and as many names of each side have no counterpart on the other (`name: Li Ming -> Wang Wei`); a lone sentence-initial name put for another in an otherwise equal sentence, after a colon too (`Siemens won the contract` → `Alstom won the contract`, `Daily Press Briefing: Syria` → `Daily Press Briefing: South Sudan`) | a name dropped or added (outlets write `he`, `the professor`, or add an affiliation); the same names in another order, or the speaker moved from the start to the end (`U.S. officials say Beijing ...` = `Beijing ..., U.S. officials say`); a legislator's party and state tagged or written out (`R-Tenn.` = `Republican of Tennessee`); a name written as its initials (`BoE` = `Bank of England`, `Kenya SC` = `Kenya Supreme Court`, `P&W` = `Pratt & Whitney`); a name describing the word put in the other's place (`the death of Franklin` → `the death of an FBI analyst`); a sentence's capitalised first word put for another in a reworded sentence (`Internal documents` → `Leaked documents`); a country's adjective put for a name that is no place (`Italian police` → `the Prodi bomb`); a plural after `the` put for one entity's name (`Arsenal` → `the Londoners`); one name transliterated two ways (`Odai` → `Uday`) |
@@ -20,6 +20,7 @@
 use crate::model::{ChangeClass, ChangeKind, FactChange};
 
 use super::aliases::Aliases;
+use super::quantities::count_alike;
 use super::quotes::Quote;
 use super::{Attribution, Facts, Name, Quantity, Role};
 
@@ -257,13 +258,14 @@ fn numbers(origin: &Facts, other: &Facts, out: &mut Vec<FactChange>) {
         _ => true,
     };
     let unit_pairs = pair(a, b, &mut used_a, &mut used_b, |x, y| {
-        !x.conversion && !y.conversion && x.unit == y.unit && same_role(x, y)
+        !x.conversion && !y.conversion && x.unit == y.unit && same_role(x, y) && count_alike(x, y)
     });
     let loose_pairs = pair(a, b, &mut used_a, &mut used_b, |x, y| {
         !x.conversion
             && !y.conversion
             && super::units::may_stand_for(x.unit, y.unit)
             && same_role(x, y)
+            && count_alike(x, y)
     });
     for (i, j) in unit_pairs.into_iter().chain(loose_pairs) {
         out.push(changed(ChangeKind::Number, &a[i].text, &b[j].text));
@@ -776,6 +778,38 @@ mod tests {
         ];
         for (origin, other, expected) in cases {
             assert_eq!(reasons(origin, other), *expected, "{origin:?} -> {other:?}");
+        }
+    }
+
+    #[test]
+    fn plain_counts_of_different_things_are_not_put_for_one_another() {
+        assert_eq!(
+            reasons(
+                "Fletcher, a three-term congressman, won the seat.",
+                "Fletcher won the seat with 88,747 votes.",
+            ),
+            ["number dropped: three", "number added: 88,747"]
+        );
+        // Counts of one thing still change, past a name or another word for it.
+        let cases = [
+            (
+                "At least 23 U.S. troops have been killed.",
+                "At least 26 American troops have been killed.",
+                "number: At least 23 -> At least 26",
+            ),
+            (
+                "Ten police officers were hurt.",
+                "Twelve officers were hurt.",
+                "number: Ten -> Twelve",
+            ),
+            (
+                "Officials said 40 were hurt.",
+                "Officials said 45 people were hurt.",
+                "number: 40 -> 45",
+            ),
+        ];
+        for (origin, other, expected) in cases {
+            assert_eq!(reasons(origin, other), [expected], "{origin} / {other}");
         }
     }
 

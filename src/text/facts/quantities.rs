@@ -70,6 +70,9 @@ pub struct Quantity {
     pub role: Option<Role>,
     /// Where it starts in its sentence, in bytes.
     pub at: usize,
+    /// For a plain count, the canonical stems of the lowercase words it counts (`three-term
+    /// congressman`: term, congressman; `23 U.S. troops`: troop); empty when none follow.
+    pub counted: Vec<String>,
 }
 
 /// What a figure is in a sentence that tells a change, by the word before it.
@@ -559,10 +562,49 @@ pub(crate) fn scan(sentence: &str, words: &[Word<'_>], taken: &mut [bool]) -> Ve
             fraction,
             role: role_at(words, start_word),
             at: words[start_word].start,
+            counted: if unit.is_none() {
+                counted_words(words, end)
+            } else {
+                Vec::new()
+            },
         });
         i = end;
     }
     out
+}
+
+/// How many lowercase words after a plain count can name what it counts.
+const COUNTED_WORDS: usize = 2;
+
+/// The canonical stems of the lowercase words a plain count ending before word `end` counts:
+/// up to [`COUNTED_WORDS`] content words, passing over a joining hyphen and capitalised words
+/// (`23 U.S. troops`), up to the first function word or other punctuation.
+fn counted_words(words: &[Word<'_>], end: usize) -> Vec<String> {
+    let mut counted = Vec::new();
+    for word in &words[end.min(words.len())..] {
+        if counted.len() == COUNTED_WORDS {
+            break;
+        }
+        if word.is_punct('-') || word.is_punct('.') || word.is_capitalised() {
+            continue;
+        }
+        if word.kind != Kind::Alpha
+            || crate::text::stopwords::is_stopword(&word.text.to_lowercase())
+        {
+            break;
+        }
+        for token in crate::text::tokens::tokenize(word.text) {
+            counted.push(crate::text::synonyms::canonical(&token.stem).to_string());
+        }
+    }
+    counted
+}
+
+/// Whether two figures may count the same thing: a figure with a unit, or a count with
+/// nothing after it, may; two plain counts must share a counted word (`88,747 votes` is no
+/// count of `three-term` congressmen; `ten police officers` and `12 officers` count alike).
+pub fn count_alike(a: &Quantity, b: &Quantity) -> bool {
+    a.counted.is_empty() || b.counted.is_empty() || a.counted.iter().any(|w| b.counted.contains(w))
 }
 
 /// The group of three digits a single space after word `k` (a number), when thousands are set
