@@ -4,8 +4,8 @@
 //! - MSRP train: sentence pairs judged equivalent or not; parallax says "equivalent" when it
 //!   carries the claim without a conflicting fact;
 //! - MSRP conflicts: pairs of MSRP train that both state figures, every conflict between them
-//!   listed blind by careful reading (`tests/fixtures/msrp-conflict-labels.jsonl`), against the
-//!   conflicts parallax reports, kind by kind;
+//!   listed blind by careful reading (`tests/fixtures/msrp-conflict-labels.jsonl`, and a
+//!   held-out set never tuned on), against the conflicts parallax reports, kind by kind;
 //! - iSTS headlines train: the whole headline (appears / differs / missing), and each chunk;
 //! - BASIL dev: every reference claim against each other outlet, judged blind by careful
 //!   reading (JUDGING.md): the shared labels (reference `nyt`) and, scored apart and never
@@ -77,9 +77,18 @@ fn main() -> ExitCode {
         if run("msrp") {
             pairs::msrp(&dir, show)?;
         }
-        let conflict_labels = manifest.join("tests/fixtures/msrp-conflict-labels.jsonl");
-        if run("conflicts") && conflict_labels.is_file() {
-            conflicts::evaluate(&dir, &conflict_labels, show)?;
+        let conflict_sets = [
+            ("blind labels", "msrp-conflict-labels.jsonl"),
+            (
+                "held-out blind labels (untouched)",
+                "msrp-conflict-labels-heldout.jsonl",
+            ),
+        ];
+        for (title, file) in conflict_sets {
+            let labels = manifest.join("tests/fixtures").join(file);
+            if run("conflicts") && labels.is_file() {
+                conflicts::evaluate(title, &dir, &labels, show)?;
+            }
         }
         if run("ists") {
             pairs::ists_sentences(&dir, show)?;
