@@ -114,7 +114,7 @@ fn refusal_word(word: &str) -> bool {
 /// comment`, `declined comment`; `refused` and `refusal` deny their object too (`refused
 /// bail`). A figure after `to` is a fall, not a refusal (`revenue declined to $36.9 billion`).
 fn refuses_at(words: &[Word<'_>], i: usize, lower: &str) -> bool {
-    if !refusal_word(lower) {
+    if !refusal_word(lower) || (lower == "failure" && !owned(words, i)) {
         return false;
     }
     let is = |k: usize, word: &str| words.get(k).is_some_and(|w| w.is(word));
@@ -144,6 +144,20 @@ fn refuses_at(words: &[Word<'_>], i: usize, lower: &str) -> bool {
         Some(k) => !figure_follows(k),
         None => lower.starts_with("refus") || is(i + 1, "comment"),
     }
+}
+
+/// Whether the noun at word `i` has an owner before it (`IE's failure`, `their failure`): a
+/// failure someone had denies what they did, while a bare one is often a supposition (`failure
+/// to pass the deal would raise the risk`).
+fn owned(words: &[Word<'_>], i: usize) -> bool {
+    let Some(before) = i.checked_sub(1).map(|k| &words[k]) else {
+        return false;
+    };
+    ["his", "her", "its", "their", "our", "my", "your"]
+        .iter()
+        .any(|p| before.is(p))
+        || ["'s", "’s"].iter().any(|s| before.text.ends_with(s))
+        || (i >= 2 && before.is("s") && words[i - 2].is_punct('\''))
 }
 
 /// The most words of an aside between a refusal and its `to` (`declined, through a
@@ -283,6 +297,9 @@ pub(crate) fn scan_negations(words: &[Word<'_>], taken: &[bool]) -> Vec<String> 
             // `nothing but praise` is all praise.
             let nothing_but = lower == "nothing" && next_is(1, "but");
             let contrast = lower == "not" && contrast_at(words, *i);
+            // `isn't until March 9`, `not until June`: a time bound, not a denial.
+            let not_until = (lower == "not" || contracted)
+                && (next_is(1, "until") || (next_is(1, "be") && next_is(2, "until")));
             // `has yet to be named` = `has not been named`.
             let yet_to = lower == "yet"
                 && words.get(i + 1).is_some_and(|n| n.is("to"))
@@ -295,6 +312,7 @@ pub(crate) fn scan_negations(words: &[Word<'_>], taken: &[bool]) -> Vec<String> 
                 && !not_only
                 && !number
                 && !contrast
+                && !not_until
                 && !second_of_pair
                 && !nothing_but
         })
@@ -562,6 +580,20 @@ mod tests {
         );
         assert_eq!(negations("He declined comment."), ["declined"]);
         assert_eq!(negations("It stems from his refusal to join."), ["refusal"]);
+        // A failure with an owner denies what was done; a bare one supposes.
+        assert_eq!(
+            negations("It results from IE's failure to check the type."),
+            ["failure"]
+        );
+        assert_eq!(
+            negations("That shows their failure, three times running, to win."),
+            ["failure"]
+        );
+        assert!(negations("Failure to pass the deal would raise the risk.").is_empty());
+        assert!(negations("The failure of the pump was blamed.").is_empty());
+        // `not until` bounds a time.
+        assert!(negations("Florida's primary isn't until March 9.").is_empty());
+        assert!(negations("The vote will not be until June.").is_empty());
         assert!(negations("Residents had nothing but praise.").is_empty());
         assert_eq!(negations("MPs voted against the deal."), ["against"]);
         assert!(negations("Thousands marched against the deal.").is_empty());
