@@ -21,6 +21,19 @@ struct ConflictLabel {
     conflicts: Vec<String>,
 }
 
+/// The file of the held-out labels, under `tests/fixtures`.
+pub const HELD_OUT: &str = "msrp-conflict-labels-heldout.jsonl";
+
+/// The ids of the held-out pairs (none when the file is absent), which no listing shows.
+pub fn held_out_ids(fixtures: &Path) -> Result<std::collections::HashSet<String>, String> {
+    let file = fixtures.join(HELD_OUT);
+    if !file.is_file() {
+        return Ok(Default::default());
+    }
+    let labels: Vec<ConflictLabel> = data::read_jsonl(&file)?;
+    Ok(labels.into_iter().map(|l| l.id).collect())
+}
+
 /// The kinds of conflict, as parallax names them in `changes[].kind`.
 const KINDS: [&str; 5] = ["number", "date", "name", "quote", "negation"];
 

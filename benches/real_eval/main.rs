@@ -75,7 +75,8 @@ fn main() -> ExitCode {
             fit::fit(&dir, &manifest.join("src/align/match_weights.json"))?;
         }
         if run("msrp") {
-            pairs::msrp(&dir, show)?;
+            let hidden = conflicts::held_out_ids(&manifest.join("tests/fixtures"))?;
+            pairs::msrp(&dir, show, &hidden)?;
         }
         let conflict_sets = [
             ("blind labels", "msrp-conflict-labels.jsonl"),

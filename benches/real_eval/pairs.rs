@@ -11,8 +11,12 @@ use crate::engine;
 use crate::metrics::{self, Outcome, Truth};
 
 /// MSRP: parallax says "equivalent" when every claim of `a` is carried by `b` without a
-/// conflicting fact.
-pub fn msrp(dir: &Path, show: bool) -> Result<(), String> {
+/// conflicting fact. The conflicts of pairs in `hidden` (held out) are never listed.
+pub fn msrp(
+    dir: &Path,
+    show: bool,
+    hidden: &std::collections::HashSet<String>,
+) -> Result<(), String> {
     let pairs: Vec<MsrpPair> = data::read_jsonl(&dir.join("msrp-train.jsonl"))?;
     let mut decisions = Vec::new();
     let mut scores = Vec::new();
@@ -35,7 +39,7 @@ pub fn msrp(dir: &Path, show: bool) -> Result<(), String> {
             for change in statuses.iter().flat_map(|s| &s.changes) {
                 if change.class == ChangeClass::Conflict {
                     *conflict_kinds.entry(change.kind.as_str()).or_insert(0usize) += 1;
-                    if show {
+                    if show && !hidden.contains(&pair.id) {
                         println!("  ! {}  |  {}  |  {}", change.reason, pair.a, pair.b);
                     }
                 }
