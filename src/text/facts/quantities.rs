@@ -73,6 +73,9 @@ pub struct Quantity {
     /// For a plain count, the canonical stems of the lowercase words it counts (`three-term
     /// congressman`: term, congressman; `23 U.S. troops`: troop); empty when none follow.
     pub counted: Vec<String>,
+    /// For a plain count right after a capitalised word inside running text (`Pentium 4`,
+    /// `Boeing 737`), that word, lowercase: the count may be part of a name.
+    pub after_name: Option<String>,
 }
 
 /// What a figure is in a sentence that tells a change, by the word before it.
@@ -567,6 +570,9 @@ pub(crate) fn scan(sentence: &str, words: &[Word<'_>], taken: &mut [bool]) -> Ve
             } else {
                 Vec::new()
             },
+            after_name: (unit.is_none() && high.is_none() && bound == Bound::Exact)
+                .then(|| name_before(words, start_word))
+                .flatten(),
         });
         i = end;
     }
@@ -600,11 +606,32 @@ fn counted_words(words: &[Word<'_>], end: usize) -> Vec<String> {
     counted
 }
 
+/// The capitalised word, lowercase, just before word `k` of running text: not the sentence's
+/// first word, nor any word of a headline in title case; through a number joined by a hyphen
+/// (`Boeing 737-700s`: `boeing` for `700` too).
+fn name_before(words: &[Word<'_>], k: usize) -> Option<String> {
+    let before = words.get(k.checked_sub(1)?)?;
+    if before.is_punct('-') && k >= 2 {
+        let number = &words[k - 2];
+        let joined = number.kind == Kind::Number
+            && number.end == before.start
+            && before.end == words[k].start;
+        return joined.then(|| name_before(words, k - 2)).flatten();
+    }
+    (k >= 2 && before.kind == Kind::Alpha && before.is_capitalised() && !title_case(words))
+        .then(|| before.text.to_lowercase())
+}
+
 /// Whether two figures may count the same thing: a figure with a unit, or a count with
 /// nothing after it, may; two plain counts must share a counted word (`88,747 votes` is no
-/// count of `three-term` congressmen; `ten police officers` and `12 officers` count alike).
+/// count of `three-term` congressmen; `ten police officers` and `12 officers` count alike);
+/// and a count right after a name (`Pentium 4`) is put only for one after the same name
+/// (`Arsenal 2` / `Arsenal 3`), never for a figure elsewhere (`40G-byte`).
 pub fn count_alike(a: &Quantity, b: &Quantity) -> bool {
-    a.counted.is_empty() || b.counted.is_empty() || a.counted.iter().any(|w| b.counted.contains(w))
+    a.after_name == b.after_name
+        && (a.counted.is_empty()
+            || b.counted.is_empty()
+            || a.counted.iter().any(|w| b.counted.contains(w)))
 }
 
 /// The group of three digits a single space after word `k` (a number), when thousands are set
