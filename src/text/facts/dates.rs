@@ -38,6 +38,9 @@ pub struct DateFact {
     pub weekday: Option<u8>,
     /// Time of day in minutes after midnight, when stated.
     pub minutes: Option<u16>,
+    /// The offset from UTC in minutes of the time zone the time of day names (`6 p.m. EDT`:
+    /// -240), when it names one of [`TIME_ZONES`].
+    pub utc_offset: Option<i16>,
     /// The relative part (`last`, `ago`, `yesterday`), when stated.
     pub relative: Option<Relative>,
     /// A decade (`the 1980s`): `year` is its first year.
@@ -110,8 +113,25 @@ impl DateFact {
             && agree(self.day, other.day)
             && agree(self.first_day, other.first_day)
             && agree(self.weekday, other.weekday)
-            && agree(self.minutes, other.minutes)
+            && self.same_time_of_day(other)
             && relative_agree
+    }
+
+    /// Whether the two times of day agree where both are stated: in UTC when both name their
+    /// time zone (`8am AEST` = `6 p.m. EDT`, the evening before), as written otherwise.
+    fn same_time_of_day(&self, other: &DateFact) -> bool {
+        let (Some(a), Some(b)) = (self.minutes, other.minutes) else {
+            return true;
+        };
+        match (self.utc_offset, other.utc_offset) {
+            (Some(x), Some(y)) => {
+                let utc = |minutes: u16, offset: i16| {
+                    (i32::from(minutes) - i32::from(offset)).rem_euclid(24 * 60)
+                };
+                utc(a, x) == utc(b, y)
+            }
+            _ => a == b,
+        }
     }
 
     /// Whether the date is a weekday and nothing more (`on Thursday`, not `last Thursday`).
@@ -385,6 +405,57 @@ fn time_at(words: &[Word<'_>], i: usize) -> Option<(u16, usize)> {
     }
 }
 
+/// Time zones by the abbreviations news gives after a time of day, with their offsets from UTC
+/// in minutes. Abbreviations of several zones (`CST`, `IST`, `AST`) are left out.
+pub const TIME_ZONES: &[(&str, i16)] = &[
+    ("UTC", 0),
+    ("GMT", 0),
+    ("BST", 60),
+    ("CET", 60),
+    ("CEST", 120),
+    ("EET", 120),
+    ("EEST", 180),
+    ("MSK", 180),
+    ("HKT", 480),
+    ("SGT", 480),
+    ("AWST", 480),
+    ("JST", 540),
+    ("KST", 540),
+    ("ACST", 570),
+    ("AEST", 600),
+    ("ACDT", 630),
+    ("AEDT", 660),
+    ("NZST", 720),
+    ("NZDT", 780),
+    ("HST", -600),
+    ("AKST", -540),
+    ("AKDT", -480),
+    ("PST", -480),
+    ("PDT", -420),
+    ("MST", -420),
+    ("MDT", -360),
+    ("CDT", -300),
+    ("EST", -300),
+    ("EDT", -240),
+];
+
+/// The time zone named at word `i`, right after a time of day (`EDT`, `(AEST)`): its offset
+/// from UTC in minutes, and the index past it.
+fn zone_at(words: &[Word<'_>], i: usize) -> Option<(i16, usize)> {
+    let bracketed = words.get(i).is_some_and(|w| w.is_punct('('));
+    let k = if bracketed { i + 1 } else { i };
+    let offset = TIME_ZONES
+        .iter()
+        .find(|(zone, _)| words.get(k).is_some_and(|w| w.text == *zone))?
+        .1;
+    let closed = words.get(k + 1).is_some_and(|w| w.is_punct(')'));
+    match (bracketed, closed) {
+        (false, _) => Some((offset, k + 1)),
+        (true, true) => Some((offset, k + 2)),
+        (true, false) => None,
+    }
+}
+
 /// A relative unit word (`year`, `week`, `summer` ...).
 fn relative_unit(word: &Word<'_>) -> Option<&'static str> {
     let lower = Lower::new(word.text)?;
@@ -530,6 +601,7 @@ fn date_at(words: &[Word<'_>], i: usize) -> Option<(DateFact, usize)> {
         first_day: None,
         weekday: None,
         minutes: None,
+        utc_offset: None,
         relative: None,
         decade: false,
         of_report: false,
@@ -669,7 +741,13 @@ fn date_at(words: &[Word<'_>], i: usize) -> Option<(DateFact, usize)> {
     // `3 p.m.`, `10:30`, `noon`.
     if let Some((minutes, end)) = time_at(words, i) {
         date.minutes = Some(minutes);
-        return Some((date, end));
+        return Some(match zone_at(words, end) {
+            Some((offset, zone_end)) => {
+                date.utc_offset = Some(offset);
+                (date, zone_end)
+            }
+            None => (date, end),
+        });
     }
     // `2020-11-17`, `2019`.
     if let Some(year) = year_at(words, i) {
@@ -714,6 +792,21 @@ mod tests {
         let mut dates = extract_facts(sentence).dates;
         assert_eq!(dates.len(), 1, "one date in {sentence:?}: {dates:?}");
         dates.remove(0)
+    }
+
+    #[test]
+    fn times_in_named_zones_compare_in_utc() {
+        let sydney = date("The contest ran until 8am (AEST).");
+        assert_eq!(
+            (sydney.minutes, sydney.utc_offset, sydney.text.as_str()),
+            (Some(8 * 60), Some(600), "8am (AEST)")
+        );
+        let new_york = date("The contest ran until 6 p.m. EDT.");
+        assert!(sydney.compatible(&new_york), "the same moment");
+        assert!(!date("at 7 p.m. EDT").compatible(&new_york));
+        // Without a zone on one side, the times compare as written.
+        assert!(date("at 6 p.m.").compatible(&new_york));
+        assert!(!date("at 3 p.m.").compatible(&new_york));
     }
 
     #[test]
