@@ -1599,6 +1599,14 @@ mod tests {
             ),
             ["name: Madrid -> Barcelona"]
         );
+        // Names that share a word differ where their other words stand in each other's place.
+        assert_eq!(
+            reasons(
+                "Brisa Telecom cited a contract with Oktan Motors.",
+                "Brisa Telecom cited a deal with Veld Motors.",
+            ),
+            ["name: Oktan Motors -> Veld Motors"]
+        );
     }
 
     #[test]

@@ -707,12 +707,27 @@ pub(crate) fn in_same_place(origin: &Facts, other: &Facts, from: &Name, to: &Nam
             return true;
         }
     }
+    // Words the two names share at their start or end stay equal in the diff (`Oktan Motors` →
+    // `Veld Motors`): the words that differ are what the diff replaces.
+    let lead = from_words
+        .iter()
+        .zip(&to_words)
+        .take_while(|(a, b)| a == b)
+        .count();
+    let trail = from_words[lead..]
+        .iter()
+        .rev()
+        .zip(to_words[lead..].iter().rev())
+        .take_while(|(a, b)| a == b)
+        .count();
+    let from_differs = &from_words[lead..from_words.len() - trail];
+    let to_differs = &to_words[lead..to_words.len() - trail];
     similar::capture_diff_slices(similar::Algorithm::Myers, &old, &new)
         .iter()
         .any(|op| match op {
             similar::DiffOp::Replace { .. } => {
-                holds(&old[op.old_range()], &from_words, &new)
-                    && holds(&new[op.new_range()], &to_words, &old)
+                holds(&old[op.old_range()], from_differs, &new)
+                    && holds(&new[op.new_range()], to_differs, &old)
             }
             _ => false,
         })
