@@ -1,8 +1,8 @@
 //! Quantities: counts, amounts, percentages and ranges, with their qualifier, unit and currency.
 //!
 //! Equal amounts written differently read the same: `1 million` = `1,000,000` = `one million`,
-//! `$153,000` = `153,000 dollars`, `60 to 80` = `60-80` = `between 60 and 80`, `five` = `5`,
-//! `a dozen` = `12`. Qualifiers fall into classes that compare as one: a lower bound (`at least`,
+//! `$153,000` = `153,000 dollars`, `60 to 80` = `60-80` = `between 60 and 80` = `60 through
+//! 80`, `five` = `5`, `a dozen` = `12`. Qualifiers fall into classes that compare as one: a lower bound (`at least`,
 //! `no less than`, `a minimum of`, `more than`, `over`, `or more`), an upper bound (`at most`,
 //! `up to`, `no more than`, `less than`, `under`), an estimate (`about`, `around`, `nearly`,
 //! `some`, `an estimated`). Vague counts (`dozens`, `hundreds`, `thousands`, `tens of thousands`)
@@ -384,12 +384,13 @@ pub(crate) fn scan(sentence: &str, words: &[Word<'_>], taken: &mut [bool]) -> Ve
         let mut end = first.end;
         let mut low = first;
         let mut high: Option<Amount> = None;
-        // A range: `60 to 80`, `60-80`, `between 60 and 80`.
+        // A range: `60 to 80`, `60-80`, `between 60 and 80`, `4.2 through 4.7`.
         if let Some(joiner) = words.get(end) {
             let joins = if between {
                 joiner.is("and")
             } else {
                 (joiner.is("to") && !opens_a_change(words, i) && !tallies(words, i))
+                    || joiner.is("through")
                     || joiner.is("至")
                     || joiner.is("到")
                     || joiner.is_punct('~')
@@ -1487,6 +1488,7 @@ mod tests {
             ("at least 50 died", "50 or more died"),
             ("60 to 80 fell ill", "60-80 fell ill"),
             ("60 to 80 fell ill", "between 60 and 80 fell ill"),
+            ("versions 4.2 through 4.7", "versions 4.2 to 4.7"),
             ("a fine of 1 million", "a fine of 1,000,000"),
             ("valued at 38-million euros", "valued at 38 million euros"),
             ("it fell .85 cent", "it fell 0.85 cent"),
