@@ -364,7 +364,7 @@ pub(crate) fn scan(sentence: &str, words: &[Word<'_>], taken: &mut [bool]) -> Ve
     let mut out: Vec<Quantity> = Vec::new();
     // Word index just past the previous amount in a currency or a convertible measure, and
     // its unit.
-    let mut last_unit: Option<(usize, &'static str)> = None;
+    let mut last_unit: Option<(usize, &'static str, f64)> = None;
     let mut i = 0;
     while i < words.len() {
         if taken[i] {
@@ -524,12 +524,15 @@ pub(crate) fn scan(sentence: &str, words: &[Word<'_>], taken: &mut [bool]) -> Ve
         };
         // The quantity as written starts at its qualifier or `between`, if any.
         let start_word = i;
-        // `1 million yuan (about $153,000)`, `41C (106F)`: the same amount in another unit.
-        let converts = |from: &str, to: &str| {
-            is_currency(from) && is_currency(to) && from != to || convertible(from, to)
+        // `1 million yuan (about $153,000)`, `41C (106F)`: the same amount in another unit,
+        // within rounding where the units convert at a fixed rate (`fell 38 cents to $27.45`
+        // is a change and a level).
+        let converts = |from: &str, value: f64, to: &str| {
+            is_currency(from) && is_currency(to) && from != to
+                || convertible(from, to) && same_converted(value, from, lo, to)
         };
-        let conversion = last_unit.is_some_and(|(money_end, money)| {
-            unit.is_some_and(|u| converts(money, u))
+        let conversion = last_unit.is_some_and(|(money_end, money, value)| {
+            unit.is_some_and(|u| converts(money, value, u))
                 && words[money_end..start_word].iter().all(|w| {
                     w.kind == Kind::Punct
                         || [
@@ -551,7 +554,7 @@ pub(crate) fn scan(sentence: &str, words: &[Word<'_>], taken: &mut [bool]) -> Ve
                 && start_word - money_end <= 4
         });
         if let Some(u) = unit.filter(|u| is_currency(u) || has_conversions(u)) {
-            last_unit = Some((end, u));
+            last_unit = Some((end, u, lo));
         }
         for flag in &mut taken[start_word..end] {
             *flag = true;
@@ -1321,6 +1324,9 @@ fn suffix(
         {
             unit = Some("pp");
             end += 2;
+        } else if w.is("basis") && at(end + 1).is_some_and(|p| p.is("points") || p.is("point")) {
+            unit = Some("bp");
+            end += 2;
         } else if unit.is_none()
             && let Some(code) = currency_word(w.text).filter(|_| w.kind == Kind::Alpha)
         {
@@ -1489,6 +1495,11 @@ mod tests {
             ("60 to 80 fell ill", "60-80 fell ill"),
             ("60 to 80 fell ill", "between 60 and 80 fell ill"),
             ("versions 4.2 through 4.7", "versions 4.2 to 4.7"),
+            ("earnings of 84 cents a share", "earnings of $0.84 a share"),
+            (
+                "cut by 25 basis points",
+                "cut by a quarter of a percentage point",
+            ),
             ("a fine of 1 million", "a fine of 1,000,000"),
             ("valued at 38-million euros", "valued at 38 million euros"),
             ("it fell .85 cent", "it fell 0.85 cent"),
@@ -1751,6 +1762,9 @@ mod tests {
             (fine[1].unit, fine[1].conversion, fine[1].bound),
             (Some("USD"), true, About)
         );
+        // Units at a fixed rate convert only within rounding: a change and a level stay two.
+        let oil = extract_facts("Brent fell 38 cents to $27.45 a barrel").quantities;
+        assert_eq!((oil[0].conversion, oil[1].conversion), (false, false));
     }
 
     #[test]

@@ -128,6 +128,10 @@ const FACTORS: &[(&str, &str, f64)] = &[
     ("hour", "minute", 60.0),
     ("minute", "second", 60.0),
     ("year", "month", 12.0),
+    // `84 cents` = `$0.84`: a cent unqualified is a US cent.
+    ("USD", "cent", 100.0),
+    // `25 basis points` = `a quarter of a percentage point`.
+    ("pp", "bp", 100.0),
 ];
 
 /// `value` in unit `from` expressed in unit `to`, when the two measure one dimension: by one
