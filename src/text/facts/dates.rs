@@ -124,12 +124,7 @@ impl DateFact {
             return true;
         };
         match (self.utc_offset, other.utc_offset) {
-            (Some(x), Some(y)) => {
-                let utc = |minutes: u16, offset: i16| {
-                    (i32::from(minutes) - i32::from(offset)).rem_euclid(24 * 60)
-                };
-                utc(a, x) == utc(b, y)
-            }
+            (Some(x), Some(y)) => utc_minutes(a, x) == utc_minutes(b, y),
             _ => a == b,
         }
     }
@@ -395,6 +390,16 @@ fn time_at(words: &[Word<'_>], i: usize) -> Option<(u16, usize)> {
             _ => None,
         }
     });
+    // `0900 GMT`: four digits of the 24-hour clock, before a named time zone.
+    if meridiem.is_none()
+        && w.text.len() == 4
+        && zone_at(words, i + 1).is_some()
+        && let (Ok(hours), Ok(minutes)) = (w.text[..2].parse::<u16>(), w.text[2..].parse::<u16>())
+        && hours < 24
+        && minutes < 60
+    {
+        return Some((hours * 60 + minutes, i + 1));
+    }
     if hours > 23 || minutes > 59 || (meridiem.is_none() && !w.text.contains(':')) {
         return None;
     }
@@ -438,6 +443,25 @@ pub const TIME_ZONES: &[(&str, i16)] = &[
     ("EST", -300),
     ("EDT", -240),
 ];
+
+/// Minutes after midnight UTC of a time of day in a zone `offset` minutes from UTC.
+fn utc_minutes(minutes: u16, offset: i16) -> i32 {
+    (i32::from(minutes) - i32::from(offset)).rem_euclid(24 * 60)
+}
+
+/// `6:47 a.m. EDT (1047 GMT)`: the same moment in another zone, in brackets at word `k` after a
+/// time of day (`minutes` in the zone `offset` from UTC), is part of that date; the index past
+/// the closing bracket.
+fn same_moment_after(words: &[Word<'_>], k: usize, minutes: u16, offset: i16) -> Option<usize> {
+    if !words.get(k)?.is_punct('(') {
+        return None;
+    }
+    let (other_minutes, end) = time_at(words, k + 1)?;
+    let (other_offset, zone_end) = zone_at(words, end)?;
+    (words.get(zone_end)?.is_punct(')')
+        && utc_minutes(minutes, offset) == utc_minutes(other_minutes, other_offset))
+    .then_some(zone_end + 1)
+}
 
 /// The time zone named at word `i`, right after a time of day (`EDT`, `(AEST)`): its offset
 /// from UTC in minutes, and the index past it.
@@ -741,13 +765,12 @@ fn date_at(words: &[Word<'_>], i: usize) -> Option<(DateFact, usize)> {
     // `3 p.m.`, `10:30`, `noon`.
     if let Some((minutes, end)) = time_at(words, i) {
         date.minutes = Some(minutes);
-        return Some(match zone_at(words, end) {
-            Some((offset, zone_end)) => {
-                date.utc_offset = Some(offset);
-                (date, zone_end)
-            }
-            None => (date, end),
-        });
+        let Some((offset, zone_end)) = zone_at(words, end) else {
+            return Some((date, end));
+        };
+        date.utc_offset = Some(offset);
+        let end = same_moment_after(words, zone_end, minutes, offset).unwrap_or(zone_end);
+        return Some((date, end));
     }
     // `2020-11-17`, `2019`.
     if let Some(year) = year_at(words, i) {
@@ -807,6 +830,15 @@ mod tests {
         // Without a zone on one side, the times compare as written.
         assert!(date("at 6 p.m.").compatible(&new_york));
         assert!(!date("at 3 p.m.").compatible(&new_york));
+        // Four digits of the 24-hour clock before a zone are a time; the same moment in
+        // another zone, in brackets, is part of the date.
+        let london = date("The storm was 385 km offshore at 0900 GMT.");
+        assert_eq!((london.minutes, london.utc_offset), (Some(9 * 60), Some(0)));
+        assert!(date("at 5 a.m. EDT").compatible(&london));
+        let launch = date("It lifted off at 6:47 a.m. EDT (1047 GMT).");
+        assert_eq!(launch.text, "6:47 a.m. EDT (1047 GMT)");
+        assert!(launch.compatible(&date("It lifted off at 10:47 GMT.")));
+        assert!(extract_facts("Shares were up 2% by 1018.").dates.is_empty());
     }
 
     #[test]
