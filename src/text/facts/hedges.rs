@@ -593,6 +593,7 @@ mod tests {
         assert!(negations("The failure of the pump was blamed.").is_empty());
         // `not until` bounds a time.
         assert!(negations("Florida's primary isn't until March 9.").is_empty());
+        assert_eq!(negations("The board rebuffed the offer."), ["rebuffed"]);
         assert!(negations("The vote will not be until June.").is_empty());
         assert!(negations("Residents had nothing but praise.").is_empty());
         assert_eq!(negations("MPs voted against the deal."), ["against"]);
