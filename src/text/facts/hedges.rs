@@ -157,7 +157,7 @@ fn owned(words: &[Word<'_>], i: usize) -> bool {
         .iter()
         .any(|p| before.is(p))
         || ["'s", "’s"].iter().any(|s| before.text.ends_with(s))
-        || (i >= 2 && before.is("s") && words[i - 2].is_punct('\''))
+        || (i >= 2 && before.is("s") && (words[i - 2].is_punct('\'') || words[i - 2].is_punct('’')))
 }
 
 /// The most words of an aside between a refusal and its `to` (`declined, through a
@@ -583,6 +583,10 @@ mod tests {
         // A failure with an owner denies what was done; a bare one supposes.
         assert_eq!(
             negations("It results from IE's failure to check the type."),
+            ["failure"]
+        );
+        assert_eq!(
+            negations("It results from IE’s failure to check."),
             ["failure"]
         );
         assert_eq!(

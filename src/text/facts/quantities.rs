@@ -2,10 +2,10 @@
 //!
 //! Equal amounts written differently read the same: `1 million` = `1,000,000` = `one million`,
 //! `$153,000` = `153,000 dollars`, `60 to 80` = `60-80` = `between 60 and 80` = `60 through
-//! 80`, `five` = `5`, `a dozen` = `12`. Qualifiers fall into classes that compare as one: a lower bound (`at least`,
-//! `no less than`, `a minimum of`, `more than`, `over`, `or more`), an upper bound (`at most`,
-//! `up to`, `no more than`, `less than`, `under`), an estimate (`about`, `around`, `nearly`,
-//! `some`, `an estimated`). Vague counts (`dozens`, `hundreds`, `thousands`, `tens of thousands`)
+//! 80`, `five` = `5`, `a dozen` = `12`. Qualifiers fall into classes that compare as one: a
+//! lower bound (`at least`, `no less than`, `a minimum of`, `more than`, `over`, `or more`), an
+//! upper bound (`at most`, `up to`, `no more than`, `less than`, `under`), an estimate (`about`,
+//! `around`, `nearly`, `some`, `an estimated`). Vague counts (`dozens`, `hundreds`, `thousands`, `tens of thousands`)
 //! stand for a range of values, so `60 to 80 -> dozens` is a fact made less specific.
 //! After a verb of change, `from X to Y` is two values, not a range (`jumped from 29.4 to 32.6`).
 //!
@@ -362,8 +362,8 @@ fn title_case(words: &[Word<'_>]) -> bool {
 /// the words each quantity uses.
 pub(crate) fn scan(sentence: &str, words: &[Word<'_>], taken: &mut [bool]) -> Vec<Quantity> {
     let mut out: Vec<Quantity> = Vec::new();
-    // Word index just past the previous amount in a currency or a convertible measure, and
-    // its unit.
+    // Word index just past the previous amount in a currency or a convertible measure, its
+    // unit and its value.
     let mut last_unit: Option<(usize, &'static str, f64)> = None;
     let mut i = 0;
     while i < words.len() {
@@ -631,7 +631,7 @@ fn name_before(words: &[Word<'_>], k: usize) -> Option<String> {
 /// count of `three-term` congressmen; `ten police officers` and `12 officers` count alike);
 /// and a count right after a name (`Pentium 4`) is put only for one after the same name
 /// (`Arsenal 2` / `Arsenal 3`), never for a figure elsewhere (`40G-byte`).
-pub fn count_alike(a: &Quantity, b: &Quantity) -> bool {
+pub(crate) fn count_alike(a: &Quantity, b: &Quantity) -> bool {
     a.after_name == b.after_name
         && (a.counted.is_empty()
             || b.counted.is_empty()
