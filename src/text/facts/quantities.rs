@@ -70,8 +70,8 @@ pub struct Quantity {
     pub role: Option<Role>,
     /// Where it starts in its sentence, in bytes.
     pub at: usize,
-    /// For a plain count, the canonical stems of the lowercase words it counts (`three-term
-    /// congressman`: term, congressman; `23 U.S. troops`: troop); empty when none follow.
+    /// For a plain count, the lowercase words it counts (`three-term congressman`: term,
+    /// congressman; `23 U.S. troops`: troops); empty when none follow.
     pub counted: Vec<String>,
     /// For a plain count right after a capitalised word inside running text (`Pentium 4`,
     /// `Boeing 737`), that word, lowercase: the count may be part of a name.
@@ -365,6 +365,8 @@ pub(crate) fn scan(sentence: &str, words: &[Word<'_>], taken: &mut [bool]) -> Ve
     // Word index just past the previous amount in a currency or a convertible measure, its
     // unit and its value.
     let mut last_unit: Option<(usize, &'static str, f64)> = None;
+    // Whether the sentence is a headline in title case, read once and only when asked.
+    let headline = std::cell::LazyCell::new(|| title_case(words));
     let mut i = 0;
     while i < words.len() {
         if taken[i] {
@@ -471,7 +473,7 @@ pub(crate) fn scan(sentence: &str, words: &[Word<'_>], taken: &mut [bool]) -> Ve
             && !low.ordinal
             && high.is_none()
             && words.get(end).is_some_and(Word::is_capitalised)
-            && !title_case(words)
+            && !*headline
         {
             i += 1;
             continue;
@@ -575,7 +577,7 @@ pub(crate) fn scan(sentence: &str, words: &[Word<'_>], taken: &mut [bool]) -> Ve
                 Vec::new()
             },
             after_name: (unit.is_none() && high.is_none() && bound == Bound::Exact)
-                .then(|| name_before(words, start_word))
+                .then(|| name_before(words, start_word, *headline))
                 .flatten(),
         });
         i = end;
@@ -586,8 +588,8 @@ pub(crate) fn scan(sentence: &str, words: &[Word<'_>], taken: &mut [bool]) -> Ve
 /// How many lowercase words after a plain count can name what it counts.
 const COUNTED_WORDS: usize = 2;
 
-/// The canonical stems of the lowercase words a plain count ending before word `end` counts:
-/// up to [`COUNTED_WORDS`] content words, passing over a joining hyphen and capitalised words
+/// The lowercase words a plain count ending before word `end` counts: up to
+/// [`COUNTED_WORDS`] content words, passing over a joining hyphen and capitalised words
 /// (`23 U.S. troops`), up to the first function word or other punctuation.
 fn counted_words(words: &[Word<'_>], end: usize) -> Vec<String> {
     let mut counted = Vec::new();
@@ -603,26 +605,26 @@ fn counted_words(words: &[Word<'_>], end: usize) -> Vec<String> {
         {
             break;
         }
-        for token in crate::text::tokens::tokenize(word.text) {
-            counted.push(crate::text::synonyms::canonical(&token.stem).to_string());
-        }
+        counted.push(word.text.to_lowercase());
     }
     counted
 }
 
 /// The capitalised word, lowercase, just before word `k` of running text: not the sentence's
-/// first word, nor any word of a headline in title case; through a number joined by a hyphen
+/// first word, nor any word of a `headline` in title case; through a number joined by a hyphen
 /// (`Boeing 737-700s`: `boeing` for `700` too).
-fn name_before(words: &[Word<'_>], k: usize) -> Option<String> {
+fn name_before(words: &[Word<'_>], k: usize, headline: bool) -> Option<String> {
     let before = words.get(k.checked_sub(1)?)?;
     if before.is_punct('-') && k >= 2 {
         let number = &words[k - 2];
         let joined = number.kind == Kind::Number
             && number.end == before.start
             && before.end == words[k].start;
-        return joined.then(|| name_before(words, k - 2)).flatten();
+        return joined
+            .then(|| name_before(words, k - 2, headline))
+            .flatten();
     }
-    (k >= 2 && before.kind == Kind::Alpha && before.is_capitalised() && !title_case(words))
+    (k >= 2 && before.kind == Kind::Alpha && before.is_capitalised() && !headline)
         .then(|| before.text.to_lowercase())
 }
 
@@ -632,10 +634,20 @@ fn name_before(words: &[Word<'_>], k: usize) -> Option<String> {
 /// and a count right after a name (`Pentium 4`) is put only for one after the same name
 /// (`Arsenal 2` / `Arsenal 3`), never for a figure elsewhere (`40G-byte`).
 pub(crate) fn count_alike(a: &Quantity, b: &Quantity) -> bool {
+    // Stemmed here, for the few pairs compared, rather than for every figure read.
+    let stems = |words: &[String]| -> Vec<String> {
+        words
+            .iter()
+            .flat_map(|w| crate::text::tokens::tokenize(w))
+            .map(|t| crate::text::synonyms::canonical(&t.stem).to_string())
+            .collect()
+    };
     a.after_name == b.after_name
         && (a.counted.is_empty()
             || b.counted.is_empty()
-            || a.counted.iter().any(|w| b.counted.contains(w)))
+            || stems(&a.counted)
+                .iter()
+                .any(|w| stems(&b.counted).contains(w)))
 }
 
 /// The group of three digits a single space after word `k` (a number), when thousands are set
