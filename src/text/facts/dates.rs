@@ -146,6 +146,7 @@ impl DateFact {
                 other.minutes,
             )
             && self.first_day == other.first_day
+            && self.same_time_of_day(other)
             && (self.relative, self.decade) == (other.relative, other.decade)
     }
 
@@ -827,6 +828,8 @@ mod tests {
         let new_york = date("The contest ran until 6 p.m. EDT.");
         assert!(sydney.compatible(&new_york), "the same moment");
         assert!(!date("at 7 p.m. EDT").compatible(&new_york));
+        assert!(!date("at 6 p.m. GMT").compatible(&new_york));
+        assert!(!date("at 6 p.m. GMT").equal(&new_york));
         // Without a zone on one side, the times compare as written.
         assert!(date("at 6 p.m.").compatible(&new_york));
         assert!(!date("at 3 p.m.").compatible(&new_york));
