@@ -75,16 +75,9 @@ impl Name {
     /// words (`Kenya SC` = `Kenya Supreme Court`, `EPI and P&W` = `EPI and Pratt & Whitney`).
     fn initials_of(&self, other: &Name) -> bool {
         let (short, long) = (written_words(&self.text), written_words(&other.text));
-        let same = |&(a, b): &(&&str, &&str)| a.eq_ignore_ascii_case(b);
-        let lead = short.iter().zip(&long).take_while(same).count();
-        let trail = (short[lead..].iter().rev())
-            .zip(long[lead..].iter().rev())
-            .take_while(same)
-            .count();
-        let ([acronym], spelled) = (
-            &short[lead..short.len() - trail],
-            &long[lead..long.len() - trail],
-        ) else {
+        let ([acronym], spelled) =
+            differing_middles(&short, &long, |a, b| a.eq_ignore_ascii_case(b))
+        else {
             return false;
         };
         let mut initials = Initials::default();
@@ -94,6 +87,21 @@ impl Name {
                 .all(|w| initials.push(w))
             && initials.spelled_by(acronym)
     }
+}
+
+/// The words of `a` and of `b` between the words they share at their start and at their end,
+/// by `same` (`Oktan Motors` / `Veld Motors`: `Oktan` / `Veld`).
+fn differing_middles<'w, T>(
+    a: &'w [T],
+    b: &'w [T],
+    same: impl Fn(&T, &T) -> bool,
+) -> (&'w [T], &'w [T]) {
+    let lead = a.iter().zip(b).take_while(|(x, y)| same(x, y)).count();
+    let trail = (a[lead..].iter().rev())
+        .zip(b[lead..].iter().rev())
+        .take_while(|(x, y)| same(x, y))
+        .count();
+    (&a[lead..a.len() - trail], &b[lead..b.len() - trail])
 }
 
 /// The words of a name as written, apart at spaces and hyphens, without the punctuation around
@@ -709,19 +717,7 @@ pub(crate) fn in_same_place(origin: &Facts, other: &Facts, from: &Name, to: &Nam
     }
     // Words the two names share at their start or end stay equal in the diff (`Oktan Motors` →
     // `Veld Motors`): the words that differ are what the diff replaces.
-    let lead = from_words
-        .iter()
-        .zip(&to_words)
-        .take_while(|(a, b)| a == b)
-        .count();
-    let trail = from_words[lead..]
-        .iter()
-        .rev()
-        .zip(to_words[lead..].iter().rev())
-        .take_while(|(a, b)| a == b)
-        .count();
-    let from_differs = &from_words[lead..from_words.len() - trail];
-    let to_differs = &to_words[lead..to_words.len() - trail];
+    let (from_differs, to_differs) = differing_middles(&from_words, &to_words, |a, b| a == b);
     similar::capture_diff_slices(similar::Algorithm::Myers, &old, &new)
         .iter()
         .any(|op| match op {

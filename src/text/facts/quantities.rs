@@ -643,11 +643,10 @@ pub(crate) fn count_alike(a: &Quantity, b: &Quantity) -> bool {
             .collect()
     };
     a.after_name == b.after_name
-        && (a.counted.is_empty()
-            || b.counted.is_empty()
-            || stems(&a.counted)
-                .iter()
-                .any(|w| stems(&b.counted).contains(w)))
+        && (a.counted.is_empty() || b.counted.is_empty() || {
+            let theirs = stems(&b.counted);
+            stems(&a.counted).iter().any(|w| theirs.contains(w))
+        })
 }
 
 /// The group of three digits a single space after word `k` (a number), when thousands are set
