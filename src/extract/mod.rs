@@ -194,8 +194,12 @@ fn paragraphs_of_text(text: &str) -> Vec<String> {
         .collect()
 }
 
-/// Headings in a plain text are lines of at most this many words.
+/// Headings in a plain text are lines of at most this many words ...
 const TEXT_HEADING_WORDS: usize = 12;
+
+/// ... but for the text's first line, which a headline of many words may open (`Demands for
+/// Adam Schiff's Head Highlight Chasm That Only Widened With Mueller's Conclusion`).
+const TEXT_TITLE_WORDS: usize = 20;
 
 /// Reads a plain-text article: paragraphs are separated by blank lines; the text is cleaned.
 ///
@@ -211,7 +215,14 @@ pub fn article_from_text(text: &str) -> Article {
         .map(clean_line)
         .filter(|p| !p.is_empty())
         .collect();
-    let Some(first_body) = paragraphs.iter().position(|p| !is_text_heading(p)) else {
+    let Some(first_body) = paragraphs.iter().enumerate().position(|(i, p)| {
+        let words = if i == 0 {
+            TEXT_TITLE_WORDS
+        } else {
+            TEXT_HEADING_WORDS
+        };
+        !is_text_heading(p, words)
+    }) else {
         return Article {
             paragraphs,
             ..Article::default()
@@ -225,7 +236,7 @@ pub fn article_from_text(text: &str) -> Article {
     };
     let blocks: Vec<Block> = lines
         .map(|line| {
-            if is_text_heading(&line) {
+            if is_text_heading(&line, TEXT_HEADING_WORDS) {
                 Block::Heading(line)
             } else {
                 Block::Paragraph(line)
@@ -244,11 +255,11 @@ pub fn article_from_text(text: &str) -> Article {
     article
 }
 
-/// Whether a line of a plain text reads as a heading: short, one line, and not ended like a
-/// sentence, a quote or a parenthesis.
-fn is_text_heading(line: &str) -> bool {
+/// Whether a line of a plain text reads as a heading: short (at most `words` words), one line,
+/// and not ended like a sentence, a quote or a parenthesis.
+fn is_text_heading(line: &str, words: usize) -> bool {
     !line.contains('\n')
-        && line.split_whitespace().count() <= TEXT_HEADING_WORDS
+        && line.split_whitespace().count() <= words
         && !line.ends_with([
             '.', '!', '?', '…', ':', ';', ',', '"', '”', '’', '\'', ')', ']', '»', '。', '！',
             '？', '」', '』',
@@ -278,6 +289,19 @@ mod tests {
         assert_eq!(article.heading_positions, [1]);
     }
 
+    #[test]
+    fn a_long_headline_opening_a_text_is_its_title_and_a_long_line_later_is_body() {
+        let headline = "Regional Council Votes to Close Three Rural Clinics After a Long and Bitter Budget Fight";
+        let aside =
+            "Residents Who Depend on the Clinics Say the Nearest Hospital Is Now an Hour Away";
+        let text = format!("{headline}\n\nThe council voted 7 to 2 on Monday.\n\n{aside}");
+        let article = article_from_text(&text);
+        assert_eq!(article.title, headline);
+        assert_eq!(
+            article.paragraphs,
+            ["The council voted 7 to 2 on Monday.", aside]
+        );
+    }
     #[test]
     fn an_embedded_post_is_article_text_and_a_share_bar_is_not() {
         let body = "<p>The governor launched the campaign on Monday, and it drew wide attention \
