@@ -722,7 +722,12 @@ fn date_at(words: &[Word<'_>], i: usize) -> Option<(DateFact, usize)> {
     // `Nov. 17, 2020`, `November 17`, `June 2020`, `in December`.
     if let Some((month, mut end)) = month_at(words, i) {
         date.month = Some(month);
-        if let Some((day, after)) = day_at(words, end) {
+        // `September the 11th`: the spoken form, an ordinal after `the`.
+        let spoken_day = || {
+            words.get(end).filter(|t| t.is("the"))?;
+            day_at(words, end + 1).filter(|&(_, after)| after == end + 3)
+        };
+        if let Some((day, after)) = day_at(words, end).or_else(spoken_day) {
             date.day = Some(day);
             end = after;
             let comma = words.get(end).is_some_and(|c| c.is_punct(','));
@@ -853,6 +858,13 @@ mod tests {
         );
         let d = date("It began on 17th of November 2020.");
         assert_eq!((d.year, d.month, d.day), (Some(2020), Some(11), Some(17)));
+        let d = date("It began on November the 17th.");
+        assert_eq!(
+            (d.month, d.day, d.text.as_str()),
+            (Some(11), Some(17), "November the 17th")
+        );
+        // Without the ordinal, `the` opens what follows: `In September the 3 companies merged`.
+        assert_eq!(date("In September the 3 companies merged.").day, None);
         let d = date("It began on Tuesday, Nov. 17.");
         assert_eq!((d.weekday, d.month, d.day), (Some(2), Some(11), Some(17)));
         assert_eq!(date("published 2020-11-17").day, Some(17));

@@ -317,12 +317,27 @@ fn as_written_in_dates(word: &str) -> String {
 }
 
 /// The words with a day before its month put after it (`11 september` = `september 11`), as
-/// outlets write a date in either order.
+/// outlets write a date in either order, and the spoken forms written as the date
+/// (`september the 11th`, `the 11th of september`).
 fn day_after_month(mut words: Vec<String>) -> Vec<String> {
     let is_month = |w: &str| {
         SHORT_MONTHS.iter().any(|(_, full)| *full == w) || ["march", "may", "june"].contains(&w)
     };
     let is_day = |w: &str| w.parse::<u8>().is_ok_and(|d| (1..=31).contains(&d));
+    let mut k = 0;
+    while k + 2 < words.len() {
+        if is_month(&words[k]) && words[k + 1] == "the" && is_day(&words[k + 2]) {
+            words.remove(k + 1);
+        } else if words[k] == "the"
+            && is_day(&words[k + 1])
+            && words[k + 2] == "of"
+            && words.get(k + 3).is_some_and(|m| is_month(m))
+        {
+            words.drain(k + 2..k + 3);
+            words.remove(k);
+        }
+        k += 1;
+    }
     for k in 1..words.len() {
         if is_month(&words[k]) && is_day(&words[k - 1]) {
             words.swap(k - 1, k);
@@ -636,6 +651,8 @@ mod tests {
             "accused of complicity in the attacks of Sept. 11, 2001",
             "accused of complicity in the attacks of 11 September, 2001",
             "accused of complicity in the attacks of September 11th, 2001",
+            "accused of complicity in the attacks of September the 11th, 2001",
+            "accused of complicity in the attacks of the 11th of September, 2001",
         ] {
             assert!(Quote::new(other).faithful_to(&full), "{other}");
         }
