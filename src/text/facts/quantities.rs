@@ -481,16 +481,21 @@ pub(crate) fn scan(sentence: &str, words: &[Word<'_>], taken: &mut [bool]) -> Ve
         if unit.is_none() && high.is_none() && bound_prefix.is_none() && is_age(words, i, end) {
             unit = Some(AGE);
         }
-        // `a quarter of a percentage point` is 0.25 points; any other fraction is a share.
+        // `a quarter of a percentage point` is 0.25 points, `half a percentage point` 0.5; any
+        // other fraction is a share.
         let fraction = low.fraction && high.is_none();
         if fraction {
-            let of_point = ["of", "a", "percentage", "point"]
-                .iter()
-                .enumerate()
-                .all(|(k, w)| words.get(end + k).is_some_and(|x| x.is(w)));
-            if of_point {
+            // `a quarter of a percentage point`, `half a percentage point`.
+            let point_at = |k: usize| {
+                ["a", "percentage", "point"]
+                    .iter()
+                    .enumerate()
+                    .all(|(n, w)| words.get(k + n).is_some_and(|x| x.is(w)))
+            };
+            let of = words.get(end).is_some_and(|x| x.is("of"));
+            if point_at(end + usize::from(of)) {
                 unit = Some("pp");
-                end += 4;
+                end += 3 + usize::from(of);
             } else {
                 unit = Some("%");
                 low.value *= 100.0;
@@ -568,7 +573,8 @@ pub(crate) fn scan(sentence: &str, words: &[Word<'_>], taken: &mut [bool]) -> Ve
             unit,
             text: sentence[words[start_word].start..words[end - 1].end].to_string(),
             conversion,
-            fraction,
+            // A number of percentage points is exact, not a share compared within a point.
+            fraction: fraction && unit != Some("pp"),
             role: role_at(words, start_word),
             at: words[start_word].start,
             counted: if unit.is_none() {
@@ -1161,6 +1167,12 @@ fn amount(words: &[Word<'_>], mut i: usize, taken: &[bool]) -> Option<Amount> {
                 value = 1.0;
             } else if (w.is("a") || w.is("an") || w.is("one")) && one_of_measure(words, i, taken) {
                 value = 1.0;
+            } else if (w.is("a") || w.is("one"))
+                && word_at(i + 1).is_some_and(|p| p.is("percentage"))
+                && word_at(i + 2).is_some_and(|p| p.is("point"))
+            {
+                // `rose a percentage point`: one point, as `rose 1 percentage point`.
+                value = 1.0;
             } else if let Some(unit_at) = the_span_at(words, i, taken) {
                 // `the past decade`, `the year to September`: one span of time.
                 value = 1.0;
@@ -1511,6 +1523,9 @@ mod tests {
                 "cut by 25 basis points",
                 "cut by a quarter of a percentage point",
             ),
+            ("cut by 50 basis points", "cut by half a percentage point"),
+            ("rose a percentage point", "rose 1 percentage point"),
+            ("rose 0.5 percentage point", "rose half a percentage point"),
             ("a fine of 1 million", "a fine of 1,000,000"),
             ("valued at 38-million euros", "valued at 38 million euros"),
             ("it fell .85 cent", "it fell 0.85 cent"),
@@ -1698,6 +1713,15 @@ mod tests {
             ("sales doubled", "sales tripled"),
             ("her third title", "her fourth title"),
             ("jailed for over eight years", "jailed for eight years"),
+            // Points are exact: no share's tolerance of a point.
+            (
+                "rose a tenth of a percentage point",
+                "rose a percentage point",
+            ),
+            (
+                "rose a tenth of a percentage point",
+                "rose half a percentage point",
+            ),
         ];
         for (a, b) in different {
             assert!(!same(a, b), "{a:?} should differ from {b:?}");
