@@ -90,8 +90,14 @@ impl DateFact {
             (Some(a), Some(b)) if self.decade || other.decade => a / 10 == b / 10,
             (a, b) => agree(a, b),
         };
+        // Days counted from when each outlet wrote, which may be a day apart (a wire story
+        // at night, a paper's in the morning): `yesterday` and `today` may be one day.
         let relative_agree = match (self.relative, other.relative) {
-            (Some(a), Some(b)) => a.unit != b.unit || a.offset == b.offset,
+            (Some(a), Some(b)) => {
+                a.unit != b.unit
+                    || a.offset == b.offset
+                    || (a.unit == "day" && (a.offset - b.offset).abs() == 1)
+            }
             _ => true,
         };
         // A weekday alone (`on Thursday`) falls within a week or so of the report, so never
@@ -919,6 +925,10 @@ mod tests {
         assert!(!date("two years ago").compatible(&date("on Thursday")));
         assert!(!date("on Thursday").compatible(&date("last year")));
         assert!(!date("three months ago").compatible(&date("on Thursday")));
+        // Outlets may write a day apart: `yesterday` in one may be `today` in the other.
+        assert!(date("met yesterday").same(&date("met today")));
+        assert!(!date("met yesterday").compatible(&date("meets tomorrow")));
+        assert!(!date("last week").compatible(&date("this week")));
     }
 
     #[test]
