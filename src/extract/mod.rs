@@ -302,6 +302,7 @@ mod tests {
             ["The council voted 7 to 2 on Monday.", aside]
         );
     }
+
     #[test]
     fn an_embedded_post_is_article_text_and_a_share_bar_is_not() {
         let body = "<p>The governor launched the campaign on Monday, and it drew wide attention \

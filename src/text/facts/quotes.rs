@@ -333,7 +333,8 @@ fn day_after_month(mut words: Vec<String>) -> Vec<String> {
             && words[k + 2] == "of"
             && words.get(k + 3).is_some_and(|m| is_month(m))
         {
-            words.drain(k + 2..k + 3);
+            // `the 11 of september` -> `11 september`, put in order below.
+            words.remove(k + 2);
             words.remove(k);
         }
         k += 1;
