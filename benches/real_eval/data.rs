@@ -8,6 +8,8 @@ use serde::Deserialize;
 use serde::de::DeserializeOwned;
 use sha2::{Digest, Sha256};
 
+use crate::baseline;
+
 /// One MSRP pair: two outlets' sentences, judged the same statement or not.
 #[derive(Deserialize)]
 pub struct MsrpPair {
@@ -49,6 +51,29 @@ pub struct StoryLabel {
     /// The outlet's words that carry the claim, where the labeller wrote them down.
     pub evidence: String,
 }
+
+impl StoryLabel {
+    /// Whether the outlet's claim `text` holds this label's evidence: at least
+    /// [`EVIDENCE_SHARE`] of its words stand in a fragment of the evidence (fragments are cut at
+    /// `...`), or [`EVIDENCE_INSIDE`] of a fragment's words stand in it.
+    pub fn evidence_in(&self, text: &str) -> bool {
+        self.evidence
+            .split("...")
+            .map(str::trim)
+            .filter(|f| !f.is_empty())
+            .any(|fragment| {
+                baseline::containment(fragment, text) >= EVIDENCE_INSIDE
+                    || baseline::containment(text, fragment) >= EVIDENCE_SHARE
+            })
+    }
+}
+
+/// An outlet claim holds the evidence when this share of its words stand in a fragment of the
+/// evidence ...
+const EVIDENCE_SHARE: f64 = 0.5;
+
+/// ... or this share of a fragment's words stand in it.
+const EVIDENCE_INSIDE: f64 = 0.8;
 
 /// A line of `basil-dev-labels.jsonl`.
 #[derive(Deserialize)]

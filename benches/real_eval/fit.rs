@@ -15,7 +15,6 @@ use parallax::align::inspect::StoryPairs;
 use parallax::align::scorer::Scorer;
 use parallax::align::similarity::{PAIR_FEATURE_NAMES, PAIR_FEATURES};
 
-use crate::baseline;
 use crate::data::{self, IstsSentence, MsrpPair, StoryLabel};
 use crate::engine;
 use crate::metrics;
@@ -125,20 +124,9 @@ fn examples(dir: &Path, labels: &[StoryLabel]) -> Result<Vec<Example>, String> {
             let covered = covering(&reference_claims, &outlets[r], &label.claim);
             let mut candidates = Vec::new();
             let mut evidence = Vec::new();
-            let fragments: Vec<&str> = label
-                .evidence
-                .split("...")
-                .map(str::trim)
-                .filter(|f| !f.is_empty())
-                .collect();
             let holds_evidence: Vec<bool> = outlet_claims
                 .iter()
-                .map(|(_, text)| {
-                    fragments.iter().any(|fragment| {
-                        baseline::containment(fragment, text) >= EVIDENCE_INSIDE
-                            || baseline::containment(text, fragment) >= EVIDENCE_SHARE
-                    })
-                })
+                .map(|(_, text)| label.evidence_in(text))
                 .collect();
             for &i in &covered {
                 for (j, &holds) in holds_evidence.iter().enumerate() {
@@ -226,13 +214,6 @@ fn unrelated_examples(dir: &Path, labels: &[StoryLabel]) -> Result<Vec<Example>,
     }
     Ok(examples)
 }
-
-/// An outlet claim holds the evidence when this share of its words stand in a fragment of the
-/// evidence (fragments are cut at `...`) ...
-const EVIDENCE_SHARE: f64 = 0.5;
-
-/// ... or this share of a fragment's words stand in it.
-const EVIDENCE_INSIDE: f64 = 0.8;
 
 /// Plain logistic regression by full-batch gradient descent, positives and negatives weighted
 /// to count alike.

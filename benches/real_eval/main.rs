@@ -10,7 +10,9 @@
 //! - BASIL dev: every reference claim against each other outlet, judged blind by careful
 //!   reading (JUDGING.md): the shared labels (reference `nyt`) and, scored apart and never
 //!   tuned on, our own: with reference `nyt` (`tests/fixtures/basil-labels-nyt/`, other
-//!   stories) and with references `fox` and `hpo` (`tests/fixtures/basil-labels/`).
+//!   stories) and with references `fox` and `hpo` (`tests/fixtures/basil-labels/`); and on
+//!   the labels that mark where a claim is carried (the shared ones and our `nyt` set), the
+//!   outlet claims parallax calls `added` against those holding no carried claim's evidence.
 //!
 //! `cargo bench --bench real_eval` runs it all; name sets to run only those
 //! (`cargo bench --bench real_eval -- basil msrp`, of `msrp conflicts ists chunks basil nyt
@@ -20,6 +22,7 @@
 //! `src/align/match_weights.json`; rebuild to use them. The data are read from
 //! `../shared/bench/claims` (or `PARALLAX_CLAIMS_DIR`); without them it prints why and stops.
 
+mod added;
 mod baseline;
 mod conflicts;
 mod data;
@@ -102,12 +105,9 @@ fn main() -> ExitCode {
         }
         if run("basil") {
             let labels = data::shared_labels(&dir)?;
-            stories::evaluate(
-                "BASIL dev, shared labels (reference nyt)",
-                &dir,
-                &labels,
-                show,
-            )?;
+            let title = "BASIL dev, shared labels (reference nyt)";
+            stories::evaluate(title, &dir, &labels, show)?;
+            added::evaluate(title, &dir, &labels)?;
         }
         let own_sets = [
             ("nyt", "basil-labels-nyt", "reference nyt"),
@@ -117,12 +117,12 @@ fn main() -> ExitCode {
             let folder = manifest.join("tests/fixtures").join(folder);
             if run(set) && folder.is_dir() {
                 let labels = data::own_labels(&folder, &dir)?;
-                stories::evaluate(
-                    &format!("BASIL dev, our blind labels, {references} (untouched)"),
-                    &dir,
-                    &labels,
-                    show,
-                )?;
+                let title = format!("BASIL dev, our blind labels, {references} (untouched)");
+                stories::evaluate(&title, &dir, &labels, show)?;
+                // Only the `nyt` set marks where each carried claim stands in the outlet.
+                if set == "nyt" {
+                    added::evaluate(&title, &dir, &labels)?;
+                }
             }
         }
         Ok(())
