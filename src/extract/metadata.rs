@@ -382,7 +382,7 @@ fn comparable(text: &str) -> String {
 }
 
 /// "Headline | Site" → "Headline" (when the tail is the site's name or short).
-fn strip_site_name(title: &str, site_name: Option<&str>) -> String {
+pub(crate) fn strip_site_name(title: &str, site_name: Option<&str>) -> String {
     const SEPARATORS: [&str; 6] = [" | ", " - ", " – ", " — ", " :: ", " · "];
     let mut title = title.to_string();
     for _ in 0..2 {

@@ -229,8 +229,9 @@ pub fn article_from_text(text: &str) -> Article {
         };
     };
     let mut lines = paragraphs.into_iter().skip(first_body.saturating_sub(1));
+    // A title copied from a browser tab ends with the site's name, as a page's does.
     let title = if first_body > 0 {
-        lines.next().unwrap_or_default()
+        metadata::strip_site_name(&lines.next().unwrap_or_default(), None)
     } else {
         String::new()
     };
@@ -297,6 +298,8 @@ mod tests {
         let text = format!("{headline}\n\nThe council voted 7 to 2 on Monday.\n\n{aside}");
         let article = article_from_text(&text);
         assert_eq!(article.title, headline);
+        let tab = format!("{headline} | Valley News\n\nThe council voted 7 to 2 on Monday.");
+        assert_eq!(article_from_text(&tab).title, headline);
         assert_eq!(
             article.paragraphs,
             ["The council voted 7 to 2 on Monday.", aside]
